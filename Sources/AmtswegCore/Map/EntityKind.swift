@@ -1,0 +1,23 @@
+/// The kinds of object a tenant's map holds; used to name the subject of a validation finding.
+public enum EntityKind: String, CaseIterable, Sendable, Codable {
+    case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
+        responsibility, awareness, finding
+
+    public var label: String {
+        switch self {
+        case .tenant: "Kommune"
+        case .unit: "Organisationseinheit"
+        case .position: "Stelle"
+        case .role: "Rolle"
+        case .task: "Aufgabe"
+        case .service: "Leistung"
+        case .informationObject: "Informationsobjekt"
+        case .externalParty: "externe Stelle"
+        case .flow: "Informationsfluss"
+        case .entryPoint: "Eingangskanal"
+        case .responsibility: "Zuständigkeit (RACI)"
+        case .awareness: "Aufgabenkenntnis"
+        case .finding: "Workshop-Ergebnis"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// A free-text finding recorded during the Ist-Analyse workshop.
+public struct WorkshopFinding: Hashable, Sendable, Codable, MapEntity {
+    public var id: ID<WorkshopFinding>
+    public var question: IstQuestion
+    public var text: String
+    /// Who raised the finding (name or role as the workshop noted it).
+    public var author: String
+    public var recordedOn: Day
+    /// The unit the finding is about, where it is about one.
+    public var unitID: ID<OrgUnit>?
+
+    public init(
+        id: ID<WorkshopFinding>, question: IstQuestion, text: String, author: String, recordedOn: Day,
+        unitID: ID<OrgUnit>? = nil
+    ) {
+        self.id = id
+        self.question = question
+        self.text = text
+        self.author = author
+        self.recordedOn = recordedOn
+        self.unitID = unitID
+    }
+}

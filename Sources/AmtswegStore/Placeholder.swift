@@ -1,0 +1,4 @@
+import AmtswegCore
+import SQLKit
+import SQLiteKit
+public enum P2 {}
