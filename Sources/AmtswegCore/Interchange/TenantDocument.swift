@@ -1,0 +1,63 @@
+public import Foundation
+
+/// The JSON exchange format of a whole tenant: `amtsweg export` writes it, `amtsweg import` reads it.
+///
+/// Output is canonical — keys sorted, collections in id order, fixed indentation — so that exporting,
+/// importing and exporting again gives the same bytes, and two exports can be compared with `diff`.
+public enum TenantDocument {
+    /// The format marker written into every document.
+    public static let format = "amtsweg.tenant"
+    public static let version = 1
+
+    private struct Envelope: Codable {
+        var format: String
+        var version: Int
+        var map: TenantMap
+    }
+
+    public static func encode(_ map: TenantMap) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(Envelope(format: format, version: version, map: map.sorted()))
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a document. Errors name the file and, for syntax errors, the position.
+    public static func decode(_ data: Data, file: String) throws(InterchangeError) -> TenantMap {
+        let envelope: Envelope
+        do {
+            envelope = try JSONDecoder().decode(Envelope.self, from: data)
+        } catch let error as DecodingError {
+            throw InterchangeError(file: file, line: nil, message: describe(error))
+        } catch {
+            throw InterchangeError(file: file, line: nil, message: "Die Datei ist kein gültiges JSON: \(error)")
+        }
+        guard envelope.format == format else {
+            throw InterchangeError(file: file, line: nil, message: "Das ist keine Amtsweg-Exportdatei (format '\(envelope.format)').")
+        }
+        guard envelope.version <= version else {
+            throw InterchangeError(file: file, line: nil,
+                                   message: "Die Datei hat Version \(envelope.version); diese Amtsweg-Version liest bis Version \(version).")
+        }
+        return envelope.map
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "Die Datei ist kein gültiges JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))."
+                : "Ungültiger Wert bei \(path(context)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "Bei \(path(context)) fehlt das Feld '\(key.stringValue)'."
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "Falscher Typ bei \(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

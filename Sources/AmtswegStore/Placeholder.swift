@@ -1,4 +1,0 @@
-import AmtswegCore
-import SQLKit
-import SQLiteKit
-public enum P2 {}

@@ -1,0 +1,173 @@
+public import AmtswegCore
+public import Foundation
+import SQLKit
+
+/// The map repository in portable SQL (SQLKit): the same code runs on every ``SQLEngine``.
+public struct SQLMapRepository: MapRepository {
+    let engine: any SQLEngine
+    let now: @Sendable () -> Date
+
+    /// Opens the repository over an engine and brings its schema up to date.
+    /// - Parameter now: the clock for the change log; tests pass a fixed one.
+    public init(engine: any SQLEngine, now: @escaping @Sendable () -> Date = Date.init) async throws {
+        self.engine = engine
+        self.now = now
+        do {
+            try await Migrator.migrate(engine, now: now())
+        } catch {
+            throw engine.storeError(for: error)
+        }
+    }
+
+    public func tenants() async throws -> [Tenant] {
+        try await run { db in
+            try await db.select().columns("id", "name", "ags", "population").from("tenants").orderBy("id").all().map { row in
+                Tenant(id: ID(try row.decode(column: "id", as: String.self)),
+                       name: try row.decode(column: "name", as: String.self),
+                       ags: try row.decode(column: "ags", as: String.self),
+                       population: try row.decode(column: "population", as: Int.self))
+            }
+        }
+    }
+
+    public func loadMap(of tenantID: ID<Tenant>) async throws -> TenantMap {
+        // One read transaction, so the map is a consistent snapshot even while another process writes.
+        try await runInTransaction { db in
+            guard let tenant = try await Self.tenant(tenantID, in: db) else {
+                throw StoreError.notFound(kind: .tenant, id: tenantID.rawValue)
+            }
+            let t = tenantID.rawValue
+            var roles = try await MapTables.roles.selectAll(tenant: t, from: db)
+            var members: [ID<Role>: [ID<Position>]] = [:]
+            for pair in try await MapTables.rolePositions.selectAll(tenant: t, from: db) {
+                members[pair.role, default: []].append(pair.position)
+            }
+            for index in roles.indices { roles[index].positionIDs = members[roles[index].id] ?? [] }
+            return TenantMap(
+                tenant: tenant,
+                units: try await MapTables.units.selectAll(tenant: t, from: db),
+                positions: try await MapTables.positions.selectAll(tenant: t, from: db),
+                roles: roles,
+                duties: try await MapTables.duties.selectAll(tenant: t, from: db),
+                services: try await MapTables.services.selectAll(tenant: t, from: db),
+                informationObjects: try await MapTables.informationObjects.selectAll(tenant: t, from: db),
+                externalParties: try await MapTables.externalParties.selectAll(tenant: t, from: db),
+                flows: try await MapTables.flows.selectAll(tenant: t, from: db),
+                entryPoints: try await MapTables.entryPoints.selectAll(tenant: t, from: db),
+                responsibilities: try await MapTables.responsibilities.selectAll(tenant: t, from: db),
+                awareness: try await MapTables.awareness.selectAll(tenant: t, from: db),
+                findings: try await MapTables.findings.selectAll(tenant: t, from: db)
+            ).sorted()
+        }
+    }
+
+    public func saveMap(_ map: TenantMap, by author: Author) async throws {
+        let issues = map.validate()
+        guard issues.isEmpty else { throw StoreError.invalid(issues) }
+        let map = map.sorted()
+        let maxBinds = engine.maxBindsPerStatement
+        let at = now()
+        try await runInTransaction { db in
+            let t = map.tenant.id.rawValue
+            try await Self.deleteContents(of: t, in: db)
+            if try await Self.tenant(map.tenant.id, in: db) == nil {
+                try await db.insert(into: "tenants").columns("id", "name", "ags", "population")
+                    .values(t, map.tenant.name, map.tenant.ags, map.tenant.population).run()
+            } else {
+                try await db.update("tenants").set("name", to: map.tenant.name).set("ags", to: map.tenant.ags)
+                    .set("population", to: map.tenant.population).where("id", .equal, t).run()
+            }
+            // Parents before children and referenced rows before referencing ones, so immediate foreign keys hold.
+            try await MapTables.units.insert(map.unitsParentsFirst(), tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.positions.insert(map.positions, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.roles.insert(map.roles, tenant: t, into: db, maxBinds: maxBinds)
+            let memberships = map.roles.flatMap { role in role.positionIDs.map { (role: role.id, position: $0) } }
+            try await MapTables.rolePositions.insert(memberships, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.duties.insert(map.duties, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.services.insert(map.services, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.informationObjects.insert(map.informationObjects, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.externalParties.insert(map.externalParties, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.flows.insert(map.flows, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.entryPoints.insert(map.entryPoints, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.responsibilities.insert(map.responsibilities, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.awareness.insert(map.awareness, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.findings.insert(map.findings, tenant: t, into: db, maxBinds: maxBinds)
+            try await Self.log(ChangeRecord(tenantID: map.tenant.id, at: at, author: author, action: "saveMap",
+                                            summary: map.summary), in: db)
+        }
+    }
+
+    public func deleteTenant(_ tenantID: ID<Tenant>, by author: Author) async throws {
+        let at = now()
+        try await runInTransaction { db in
+            guard try await Self.tenant(tenantID, in: db) != nil else {
+                throw StoreError.notFound(kind: .tenant, id: tenantID.rawValue)
+            }
+            try await Self.deleteContents(of: tenantID.rawValue, in: db)
+            try await db.delete(from: "tenants").where("id", .equal, tenantID.rawValue).run()
+            try await Self.log(ChangeRecord(tenantID: tenantID, at: at, author: author, action: "deleteTenant",
+                                            summary: "Kommune gelöscht"), in: db)
+        }
+    }
+
+    public func changes(of tenantID: ID<Tenant>, limit: Int) async throws -> [ChangeRecord] {
+        try await run { db in
+            try await db.select().columns("at", "author_id", "author_name", "action", "summary").from("change_log")
+                .where("tenant_id", .equal, tenantID.rawValue).orderBy("seq", .descending).limit(limit).all()
+                .map { row in
+                    let at = try row.decode(column: "at", as: String.self)
+                    return ChangeRecord(
+                        tenantID: tenantID, at: (try? Date(at, strategy: .iso8601)) ?? .distantPast,
+                        author: Author(id: try row.decode(column: "author_id", as: String.self),
+                                       displayName: try row.decode(column: "author_name", as: String.self)),
+                        action: try row.decode(column: "action", as: String.self),
+                        summary: try row.decode(column: "summary", as: String.self))
+                }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        do { return try await engine.read(body) } catch { throw engine.storeError(for: error) }
+    }
+
+    private func runInTransaction<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        do { return try await engine.transaction(body) } catch { throw engine.storeError(for: error) }
+    }
+
+    private static func tenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws -> Tenant? {
+        try await db.select().columns("id", "name", "ags", "population").from("tenants")
+            .where("id", .equal, id.rawValue).first().map { row in
+                Tenant(id: id, name: try row.decode(column: "name", as: String.self),
+                       ags: try row.decode(column: "ags", as: String.self),
+                       population: try row.decode(column: "population", as: Int.self))
+            }
+    }
+
+    /// Deletes every row a tenant owns except the tenant itself and its change log; children first.
+    private static func deleteContents(of tenant: String, in db: any SQLDatabase) async throws {
+        for table in ["workshop_findings", "unit_awareness", "responsibilities", "entry_points", "information_flows",
+                      "external_parties", "information_objects", "services", "tasks", "role_positions", "roles",
+                      "positions", "org_units"] {
+            try await db.delete(from: table).where("tenant_id", .equal, tenant).run()
+        }
+    }
+
+    private static func log(_ record: ChangeRecord, in db: any SQLDatabase) async throws {
+        try await db.insert(into: "change_log").columns("tenant_id", "at", "author_id", "author_name", "action", "summary")
+            .values(record.tenantID.rawValue, record.at.formatted(.iso8601), record.author.id, record.author.displayName,
+                    record.action, record.summary)
+            .run()
+    }
+}
+
+extension TenantMap {
+    /// A one-line German summary of the map's size, for the change log.
+    var summary: String {
+        "Karte gespeichert: \(units.count) Einheiten, \(positions.count) Stellen, \(duties.count) Aufgaben, "
+            + "\(services.count) Leistungen, \(flows.count) Informationsflüsse"
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+public import SQLKit
+import SQLiteKit
+
+/// The embedded engine: one SQLite file (SQLite is bundled with SQLiteNIO, no system library needed),
+/// write-ahead logging so readers never wait for the writer, and foreign keys enforced.
+///
+/// Each operation opens its own connection: SQLite connections are cheap, and this keeps concurrent
+/// transactions from interleaving on one connection. SQLite serialises writers itself (with a busy handler).
+public struct SQLiteEngine: SQLEngine {
+    public let path: String
+    private let logger: Logger
+
+    /// Opens (and creates if needed) the database file at `path` and switches it to WAL mode.
+    public init(path: String) async throws {
+        self.path = path
+        var logger = Logger(label: "amtsweg.store.sqlite")
+        logger.logLevel = .warning
+        self.logger = logger
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw StoreError.unavailable("Das Verzeichnis '\(directory)' für die Datenbank '\(path)' gibt es nicht.")
+        }
+        do {
+            try await read { db in
+                try await db.raw("PRAGMA journal_mode = WAL").run()
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw storeError(for: error)
+        }
+    }
+
+    /// A database in a new temporary file, for tests and benchmarks.
+    public static func temporary() async throws -> SQLiteEngine {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite").path
+        return try await SQLiteEngine(path: path)
+    }
+
+    /// Removes the database file and its WAL companions (for temporary databases).
+    public func removeFiles() {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    public var maxBindsPerStatement: Int { 30_000 }
+
+    public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withConnection { connection in try await body(connection.sql()) }
+    }
+
+    public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withConnection { connection in
+            let db = connection.sql()
+            // IMMEDIATE takes the write lock at once, so two writers cannot deadlock on lock upgrade.
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    private func withConnection<R: Sendable>(_ body: (SQLiteConnection) async throws -> R) async throws -> R {
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            _ = try await connection.query("PRAGMA foreign_keys = ON")
+            _ = try await connection.query("PRAGMA synchronous = NORMAL")
+        } catch {
+            throw StoreError.unavailable("Die Datenbank '\(path)' lässt sich nicht öffnen: \(error)")
+        }
+        do {
+            let result = try await body(connection)
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    public func storeError(for error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? SQLiteError {
+            switch error.reason {
+            case .constraint, .constraintCheckFailed, .constraintForeignKeyFailed, .constraintNotNullFailed,
+                .constraintPrimaryKeyFailed, .constraintUniqueFailed:
+                return .conflict(error.message)
+            default:
+                return .unavailable("\(path): \(error.message)")
+            }
+        }
+        return .unavailable("\(path): \(error)")
+    }
+}
