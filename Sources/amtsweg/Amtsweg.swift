@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The command-line tool. Commands only parse arguments and call the libraries.
+@main
+struct Amtsweg: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amtsweg",
+        abstract: "Amtsweg – Prozessplattform für Kommunen: erfassen, anreichern, messen, verbessern.",
+        discussion: "Daten liegen in einer SQLite-Datei (--db). Fehler gehen auf stderr, mit Datei, Zeile und Ursache.",
+        subcommands: [DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self, TenantCommand.self]
+    )
+}

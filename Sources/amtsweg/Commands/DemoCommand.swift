@@ -1,0 +1,21 @@
+import AmtswegCore
+import AmtswegStore
+import ArgumentParser
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Schreibt die Demo-Kommune „Musterstadt“ in die Datenbank.")
+
+    @Option(name: .long, help: "SQLite-Datenbankdatei (wird bei Bedarf angelegt).")
+    var db: String
+
+    func run() async throws {
+        try await reportingErrors {
+            let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
+            let map = Musterstadt.map()
+            try await repository.saveMap(map, by: .local)
+            print("Musterstadt gespeichert in \(db): \(map.units.count) Einheiten, \(map.positions.count) Stellen, "
+                  + "\(map.duties.count) Aufgaben, \(map.services.count) Leistungen, \(map.flows.count) Informationsflüsse.")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import AmtswegCore
+import AmtswegStore
+import ArgumentParser
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Schreibt eine Kommune vollständig als JSON (stabil sortiert).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .shortAndLong, help: "Zieldatei; '-' für die Standardausgabe.")
+    var output: String
+
+    func run() async throws {
+        try await reportingErrors {
+            let repository = try await store.repository()
+            let map = try await repository.loadMap(of: try await store.tenantID(in: repository))
+            try write(try TenantDocument.encode(map), to: output)
+        }
+    }
+}
