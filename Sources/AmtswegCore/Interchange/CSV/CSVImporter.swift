@@ -87,6 +87,7 @@ private struct Merger {
             problems.append(Self.describe(error, file: file.name))
             return
         }
+        let problemsBefore = problems.count
         var keys: [String?] = []
         for header in table.header {
             let key = file.kind.columnKey(forHeader: header)
@@ -102,7 +103,8 @@ private struct Merger {
         for column in file.kind.columns where column.required && !keys.contains(column.key) {
             problems.append(InterchangeError(file: file.name, line: 1, message: "Die Pflichtspalte '\(column.key)' fehlt."))
         }
-        guard problems.isEmpty else { return }
+        // A file with a broken header has no rows worth checking; other files still are.
+        guard problems.count == problemsBefore else { return }
         for record in table.records {
             guard record.fields.count == keys.count else {
                 problems.append(InterchangeError(

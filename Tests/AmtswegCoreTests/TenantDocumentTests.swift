@@ -1,0 +1,42 @@
+import AmtswegCore
+import Foundation
+import Testing
+
+@Suite struct TenantDocumentTests {
+    @Test func encodeDecodeEncodeIsByteIdentical() throws {
+        let first = try TenantDocument.encode(Musterstadt.map())
+        let decoded = try TenantDocument.decode(first, file: "musterstadt.json")
+        #expect(decoded == Musterstadt.map())
+        #expect(try TenantDocument.encode(decoded) == first)
+    }
+
+    @Test func outputIsSortedWhateverTheInputOrder() throws {
+        var shuffled = Musterstadt.map()
+        shuffled.flows.shuffle()
+        shuffled.responsibilities.shuffle()
+        shuffled.roles = shuffled.roles.map { var role = $0; role.positionIDs.reverse(); return role }
+        #expect(try TenantDocument.encode(shuffled) == TenantDocument.encode(Musterstadt.map()))
+    }
+
+    @Test(arguments: [
+        ("", "kein gültiges JSON"),
+        ("{\"format\":\"amtsweg.tenant\",\"version\":1,\"map\":{\"tenant\":", "kein gültiges JSON"),
+        ("{\"format\":\"bpmn\",\"version\":1,\"map\":{\"tenant\":{\"id\":\"t\",\"name\":\"T\",\"ags\":\"05315000\",\"population\":1},\"units\":[],\"positions\":[],\"roles\":[],\"tasks\":[],\"services\":[],\"informationObjects\":[],\"externalParties\":[],\"flows\":[],\"entryPoints\":[],\"responsibilities\":[],\"awareness\":[],\"findings\":[]}}", "keine Amtsweg-Exportdatei"),
+        ("{\"format\":\"amtsweg.tenant\",\"version\":1}", "fehlt das Feld 'map'"),
+        ("{\"format\":\"amtsweg.tenant\",\"version\":99,\"map\":{}}", "fehlt das Feld"),
+    ])
+    func rejectsBrokenDocuments(_ json: String, _ expected: String) {
+        #expect {
+            _ = try TenantDocument.decode(Data(json.utf8), file: "x.json")
+        } throws: { error in
+            let error = error as? InterchangeError
+            return error?.file == "x.json" && error?.message.contains(expected) == true
+        }
+    }
+
+    @Test func rejectsBadLeiKaKeyInsideADocument() throws {
+        var text = String(decoding: try TenantDocument.encode(Musterstadt.map()), as: UTF8.self)
+        text = text.replacingOccurrences(of: "99050012104000", with: "12345")
+        #expect(throws: InterchangeError.self) { try TenantDocument.decode(Data(text.utf8), file: "x.json") }
+    }
+}
