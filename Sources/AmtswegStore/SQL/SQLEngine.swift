@@ -6,6 +6,9 @@ public protocol SQLEngine: Sendable {
     /// Runs `body` with a database for reading.
     func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
+    /// Runs `body` in a read-only transaction, so that several reads see one consistent state.
+    func snapshot<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
     func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 

@@ -32,7 +32,7 @@ public struct SQLMapRepository: MapRepository {
 
     public func loadMap(of tenantID: ID<Tenant>) async throws -> TenantMap {
         // One read transaction, so the map is a consistent snapshot even while another process writes.
-        try await runInTransaction { db in
+        try await runInSnapshot { db in
             guard let tenant = try await Self.tenant(tenantID, in: db) else {
                 throw StoreError.notFound(kind: .tenant, id: tenantID.rawValue)
             }
@@ -130,6 +130,12 @@ public struct SQLMapRepository: MapRepository {
 
     private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         do { return try await engine.read(body) } catch { throw engine.storeError(for: error) }
+    }
+
+    private func runInSnapshot<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        do { return try await engine.snapshot(body) } catch { throw engine.storeError(for: error) }
     }
 
     private func runInTransaction<R: Sendable>(

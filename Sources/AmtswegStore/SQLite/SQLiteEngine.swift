@@ -11,6 +11,7 @@ import SQLiteKit
 public struct SQLiteEngine: SQLEngine {
     public let path: String
     private let logger: Logger
+    private let gate: WriteGate
 
     /// Opens (and creates if needed) the database file at `path` and switches it to WAL mode.
     public init(path: String) async throws {
@@ -18,6 +19,7 @@ public struct SQLiteEngine: SQLEngine {
         var logger = Logger(label: "amtsweg.store.sqlite")
         logger.logLevel = .warning
         self.logger = logger
+        gate = WriteGate.shared(for: URL(fileURLWithPath: path).standardizedFileURL.path)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: directory) else {
             throw StoreError.unavailable("Das Verzeichnis '\(directory)' für die Datenbank '\(path)' gibt es nicht.")
@@ -51,19 +53,33 @@ public struct SQLiteEngine: SQLEngine {
         try await withConnection { connection in try await body(connection.sql()) }
     }
 
-    public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func snapshot<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withConnection { connection in
-            let db = connection.sql()
-            // IMMEDIATE takes the write lock at once, so two writers cannot deadlock on lock upgrade.
-            try await db.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
+            // A deferred transaction that only reads sees one consistent state of the file and takes no write lock.
+            try await Self.inTransaction(connection.sql(), begin: "BEGIN", body)
+        }
+    }
+
+    public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await gate.withGate {
+            try await withConnection { connection in
+                // IMMEDIATE takes the write lock at once, so two writers cannot deadlock on lock upgrade.
+                try await Self.inTransaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
             }
+        }
+    }
+
+    private static func inTransaction<R: Sendable>(
+        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 
@@ -71,12 +87,19 @@ public struct SQLiteEngine: SQLEngine {
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            _ = try await connection.query("PRAGMA foreign_keys = ON")
-            _ = try await connection.query("PRAGMA synchronous = NORMAL")
         } catch {
             throw StoreError.unavailable("Die Datenbank '\(path)' lässt sich nicht öffnen: \(error)")
         }
+        // From here on the connection must be closed on every path; SQLiteNIO traps on an open one.
         do {
+            do {
+                _ = try await connection.query("PRAGMA foreign_keys = ON")
+                _ = try await connection.query("PRAGMA synchronous = NORMAL")
+                // Another process holding the write lock: wait up to ten seconds, sleeping, then fail clearly.
+                _ = try await connection.query("PRAGMA busy_timeout = 10000")
+            } catch {
+                throw StoreError.unavailable("'\(path)' ist keine lesbare SQLite-Datenbank: \(error)")
+            }
             let result = try await body(connection)
             try await connection.close()
             return result
