@@ -7,6 +7,8 @@ struct Amtsweg: AsyncParsableCommand {
         commandName: "amtsweg",
         abstract: "Amtsweg – Prozessplattform für Kommunen: erfassen, anreichern, messen, verbessern.",
         discussion: "Daten liegen in einer SQLite-Datei (--db). Fehler gehen auf stderr, mit Datei, Zeile und Ursache.",
-        subcommands: [DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self, TenantCommand.self]
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self, TenantCommand.self,
+        ]
     )
 }

@@ -5,8 +5,10 @@ import Testing
 @Suite struct BetweennessTests {
     /// Krackhardt's kite; expected values from networkx 3.6.1 `betweenness_centrality` (normalised).
     @Test func matchesNetworkxOnTheKrackhardtKite() {
-        let edges = [(0, 1), (0, 2), (0, 3), (0, 5), (1, 3), (1, 4), (1, 6), (2, 3), (2, 5), (3, 4), (3, 5), (3, 6),
-                     (4, 6), (5, 6), (5, 7), (6, 7), (7, 8), (8, 9)]
+        let edges = [
+            (0, 1), (0, 2), (0, 3), (0, 5), (1, 3), (1, 4), (1, 6), (2, 3), (2, 5), (3, 4), (3, 5), (3, 6),
+            (4, 6), (5, 6), (5, 7), (6, 7), (7, 8), (8, 9),
+        ]
         var adjacency = [[Int]](repeating: [], count: 10)
         for (a, b) in edges {
             adjacency[a].append(b)
@@ -39,16 +41,21 @@ import Testing
         #expect(!analysis.informationNeeds.view.units.isEmpty)
         #expect(!analysis.responsibilities.view.taskGaps.isEmpty)
         #expect(!analysis.taskTransparency.view.units.isEmpty)
-        let explanations = [analysis.interactionMatrix.explanation, analysis.interactionNetwork.explanation,
-                            analysis.interfaces.explanation, analysis.entryPoints.explanation,
-                            analysis.informationNeeds.explanation, analysis.responsibilities.explanation,
-                            analysis.taskTransparency.explanation]
+        let explanations = [
+            analysis.interactionMatrix.explanation, analysis.interactionNetwork.explanation,
+            analysis.interfaces.explanation, analysis.entryPoints.explanation,
+            analysis.informationNeeds.explanation, analysis.responsibilities.explanation,
+            analysis.taskTransparency.explanation,
+        ]
         // One German sentence each.
         #expect(explanations.allSatisfy { $0.hasSuffix(".") && !$0.dropLast().contains(". ") && $0.contains(" zeigt") })
-        let questions = Set([analysis.interactionMatrix.questions, analysis.interactionNetwork.questions,
-                             analysis.interfaces.questions, analysis.entryPoints.questions,
-                             analysis.informationNeeds.questions, analysis.responsibilities.questions,
-                             analysis.taskTransparency.questions].flatMap { $0 })
+        let questions = Set(
+            [
+                analysis.interactionMatrix.questions, analysis.interactionNetwork.questions,
+                analysis.interfaces.questions, analysis.entryPoints.questions,
+                analysis.informationNeeds.questions, analysis.responsibilities.questions,
+                analysis.taskTransparency.questions,
+            ].flatMap { $0 })
         #expect(questions == Set(1...7))
     }
 
@@ -71,7 +78,8 @@ import Testing
     }
 
     @Test func unclearResponsibilitiesAreFound() {
-        let gaps = Dictionary(uniqueKeysWithValues: analysis.responsibilities.view.taskGaps.map { ($0.taskID, $0.gaps) })
+        let gaps = Dictionary(
+            uniqueKeysWithValues: analysis.responsibilities.view.taskGaps.map { ($0.taskID, $0.gaps) })
         #expect(gaps["A-10.1-3"] == [.noAccountable])
         #expect(gaps["A-63-4"] == [.severalAccountables])
         #expect(gaps["A-14-2"] == [.noResponsible])
@@ -102,9 +110,14 @@ import Testing
             positions: [Position(id: "a1", title: "A1", unitID: "a"), Position(id: "b1", title: "B1", unitID: "b")],
             externalParties: [ExternalParty(id: "x", name: "X", kind: .citizen)],
             flows: [
-                InformationFlow(id: "1", from: .position("a1"), to: .unit("b"), channel: .post, medium: .paper, frequencyPerYear: 10),
-                InformationFlow(id: "2", from: .unit("a"), to: .position("b1"), channel: .email, medium: .email, frequencyPerYear: 5),
-                InformationFlow(id: "3", from: .external("x"), to: .unit("a"), channel: .post, medium: .paper, frequencyPerYear: 7),
+                InformationFlow(
+                    id: "1", from: .position("a1"), to: .unit("b"), channel: .post, medium: .paper, frequencyPerYear: 10
+                ),
+                InformationFlow(
+                    id: "2", from: .unit("a"), to: .position("b1"), channel: .email, medium: .email, frequencyPerYear: 5
+                ),
+                InformationFlow(
+                    id: "3", from: .external("x"), to: .unit("a"), channel: .post, medium: .paper, frequencyPerYear: 7),
             ])
         let matrix = InteractionMatrix(MapIndex(map))
         #expect(matrix.cells.count == 1)
@@ -117,8 +130,10 @@ import Testing
 
     @Test func textReportShowsEverySection() {
         let report = analysis.textReport()
-        for title in [InteractionMatrix.title, InteractionNetwork.title, InterfaceOverview.title, EntryPointOverview.title,
-                      InformationNeeds.title, RACICompleteness.title, TaskTransparency.title] {
+        for title in [
+            InteractionMatrix.title, InteractionNetwork.title, InterfaceOverview.title, EntryPointOverview.title,
+            InformationNeeds.title, RACICompleteness.title, TaskTransparency.title,
+        ] {
             #expect(report.contains("== \(title)"))
         }
         #expect(report.contains("Drehscheiben: Zentrale Dienste und Poststelle"))
@@ -150,7 +165,8 @@ import Testing
     @Test(.enabled(if: Corpus.isAvailable)) func demoLeiKaKeysAreInTheCatalogue() throws {
         let url = try #require(Corpus.file("catalogs/ozg/leika_leistungen_ozg_mapping.csv"))
         let catalogue = try String(contentsOf: url, encoding: .utf8)
-        let keys = Set(catalogue.split(whereSeparator: \.isNewline).compactMap { $0.split(separator: ",").first.map(String.init) })
+        let keys = Set(
+            catalogue.split(whereSeparator: \.isNewline).compactMap { $0.split(separator: ",").first.map(String.init) })
         for service in Musterstadt.map().services {
             #expect(keys.contains(service.leikaKey.rawValue), "\(service.name): \(service.leikaKey)")
         }

@@ -14,14 +14,19 @@ import Testing
         var shuffled = Musterstadt.map()
         shuffled.flows.shuffle()
         shuffled.responsibilities.shuffle()
-        shuffled.roles = shuffled.roles.map { var role = $0; role.positionIDs.reverse(); return role }
+        shuffled.roles = shuffled.roles.map {
+            var role = $0; role.positionIDs.reverse(); return role
+        }
         #expect(try TenantDocument.encode(shuffled) == TenantDocument.encode(Musterstadt.map()))
     }
 
     @Test(arguments: [
         ("", "kein gültiges JSON"),
         ("{\"format\":\"amtsweg.tenant\",\"version\":1,\"map\":{\"tenant\":", "kein gültiges JSON"),
-        ("{\"format\":\"bpmn\",\"version\":1,\"map\":{\"tenant\":{\"id\":\"t\",\"name\":\"T\",\"ags\":\"05315000\",\"population\":1},\"units\":[],\"positions\":[],\"roles\":[],\"tasks\":[],\"services\":[],\"informationObjects\":[],\"externalParties\":[],\"flows\":[],\"entryPoints\":[],\"responsibilities\":[],\"awareness\":[],\"findings\":[]}}", "keine Amtsweg-Exportdatei"),
+        (
+            "{\"format\":\"bpmn\",\"version\":1,\"map\":{\"tenant\":{\"id\":\"t\",\"name\":\"T\",\"ags\":\"05315000\",\"population\":1},\"units\":[],\"positions\":[],\"roles\":[],\"tasks\":[],\"services\":[],\"informationObjects\":[],\"externalParties\":[],\"flows\":[],\"entryPoints\":[],\"responsibilities\":[],\"awareness\":[],\"findings\":[]}}",
+            "keine Amtsweg-Exportdatei"
+        ),
         ("{\"format\":\"amtsweg.tenant\",\"version\":1}", "fehlt das Feld 'map'"),
         ("{\"format\":\"amtsweg.tenant\",\"version\":99,\"map\":{}}", "fehlt das Feld"),
     ])

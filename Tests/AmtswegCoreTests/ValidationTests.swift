@@ -11,11 +11,16 @@ import Testing
     @Test func reportsEveryProblemNotOnlyTheFirst() {
         let map = TenantMap(
             tenant: Self.tenant,
-            units: [OrgUnit(id: "a", name: "A", kind: .amt), OrgUnit(id: "a", name: "A2", kind: .amt),
-                    OrgUnit(id: "b", name: " ", kind: .amt, parentID: "missing")],
+            units: [
+                OrgUnit(id: "a", name: "A", kind: .amt), OrgUnit(id: "a", name: "A2", kind: .amt),
+                OrgUnit(id: "b", name: " ", kind: .amt, parentID: "missing"),
+            ],
             positions: [Position(id: "p", title: "P", unitID: "nowhere", fte: 0)],
-            flows: [InformationFlow(id: "f", from: .unit("a"), to: .unit("a"), channel: .post, medium: .paper,
-                                    frequencyPerYear: -1)])
+            flows: [
+                InformationFlow(
+                    id: "f", from: .unit("a"), to: .unit("a"), channel: .post, medium: .paper,
+                    frequencyPerYear: -1)
+            ])
         let causes = map.validate().map(\.cause)
         #expect(causes.contains(.duplicateID))
         #expect(causes.contains(.emptyName))
@@ -27,13 +32,15 @@ import Testing
     }
 
     @Test func findsOrgCyclesOnceEach() {
-        let map = TenantMap(tenant: Self.tenant, units: [
-            OrgUnit(id: "a", name: "A", kind: .amt, parentID: "c"),
-            OrgUnit(id: "b", name: "B", kind: .amt, parentID: "a"),
-            OrgUnit(id: "c", name: "C", kind: .amt, parentID: "b"),
-            OrgUnit(id: "d", name: "D", kind: .sachgebiet, parentID: "a"),
-            OrgUnit(id: "e", name: "E", kind: .amt, parentID: "e"),
-        ])
+        let map = TenantMap(
+            tenant: Self.tenant,
+            units: [
+                OrgUnit(id: "a", name: "A", kind: .amt, parentID: "c"),
+                OrgUnit(id: "b", name: "B", kind: .amt, parentID: "a"),
+                OrgUnit(id: "c", name: "C", kind: .amt, parentID: "b"),
+                OrgUnit(id: "d", name: "D", kind: .sachgebiet, parentID: "a"),
+                OrgUnit(id: "e", name: "E", kind: .amt, parentID: "e"),
+            ])
         let issues = map.validate()
         let cycles = issues.filter { if case .orgCycle = $0.cause { true } else { false } }
         #expect(cycles.count == 1)
@@ -42,17 +49,20 @@ import Testing
     }
 
     @Test func parentsComeFirstEvenWhenListedLast() {
-        let map = TenantMap(tenant: Self.tenant, units: [
-            OrgUnit(id: "z", name: "Z", kind: .sachgebiet, parentID: "m"),
-            OrgUnit(id: "m", name: "M", kind: .amt, parentID: "a"),
-            OrgUnit(id: "a", name: "A", kind: .dezernat),
-        ])
+        let map = TenantMap(
+            tenant: Self.tenant,
+            units: [
+                OrgUnit(id: "z", name: "Z", kind: .sachgebiet, parentID: "m"),
+                OrgUnit(id: "m", name: "M", kind: .amt, parentID: "a"),
+                OrgUnit(id: "a", name: "A", kind: .dezernat),
+            ])
         #expect(map.unitsParentsFirst().map(\.id) == ["a", "m", "z"])
     }
 
     @Test func rejectsUnknownTaskGroupsAndProductAreas() {
-        let map = TenantMap(tenant: Self.tenant, units: [OrgUnit(id: "a", name: "A", kind: .amt)],
-                            duties: [Duty(id: "t", name: "T", unitID: "a", taskGroup: 9, productArea: "18")])
+        let map = TenantMap(
+            tenant: Self.tenant, units: [OrgUnit(id: "a", name: "A", kind: .amt)],
+            duties: [Duty(id: "t", name: "T", unitID: "a", taskGroup: 9, productArea: "18")])
         let causes = map.validate().map(\.cause)
         #expect(causes.contains(.invalidTaskGroup(9)))
         #expect(causes.contains(.invalidProductArea("18")))

@@ -21,7 +21,8 @@ import Testing
             try await first.repository.saveMap(Musterstadt.map(), by: Self.author)
             let exported = try TenantDocument.encode(try await first.repository.loadMap(of: Musterstadt.tenantID))
             try await StoreFixture.with { second in
-                try await second.repository.saveMap(try TenantDocument.decode(exported, file: "export.json"), by: Self.author)
+                try await second.repository.saveMap(
+                    try TenantDocument.decode(exported, file: "export.json"), by: Self.author)
                 let again = try TenantDocument.encode(try await second.repository.loadMap(of: Musterstadt.tenantID))
                 #expect(again == exported)
             }
@@ -87,7 +88,8 @@ import Testing
     @Test func tenantsAreIsolated() async throws {
         try await StoreFixture.with { store in
             try await store.repository.saveMap(Musterstadt.map(), by: Self.author)
-            var other = TenantMap(tenant: Tenant(id: "nachbarort", name: "Gemeinde Nachbarort", ags: "05315001", population: 8000))
+            var other = TenantMap(
+                tenant: Tenant(id: "nachbarort", name: "Gemeinde Nachbarort", ags: "05315001", population: 8000))
             // The same ids as Musterstadt's must not collide across tenants.
             other.units = [OrgUnit(id: "10", name: "Hauptamt Nachbarort", kind: .amt)]
             try await store.repository.saveMap(other, by: Self.author)
@@ -148,7 +150,8 @@ import Testing
             // Opening the repository again must not apply migrations a second time.
             _ = try await SQLMapRepository(engine: store.engine)
             let versions = try await store.engine.read { db in
-                try await db.select().column("version").from("schema_migrations").all(decodingColumn: "version", as: Int.self)
+                try await db.select().column("version").from("schema_migrations").all(
+                    decodingColumn: "version", as: Int.self)
             }
             #expect(versions == [1])
             let mode = try await store.engine.read { db in
@@ -169,8 +172,10 @@ import Testing
     }
 
     @Test func refusesAFileThatIsNotADatabase() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite").path
-        try Data("Das ist keine Datenbank, sondern ein Brief an das Bürgerbüro.".utf8).write(to: URL(fileURLWithPath: path))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
+            .path
+        try Data("Das ist keine Datenbank, sondern ein Brief an das Bürgerbüro.".utf8).write(
+            to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         await #expect {
             _ = try await SQLMapRepository(engine: SQLiteEngine(path: path))

@@ -35,8 +35,10 @@ public struct EntryPointOverview: Hashable, Sendable, Codable {
     public init(_ index: MapIndex) {
         let entries = index.map.entryPoints
         rows = entries.map { entry in
-            Row(unit: UnitRef(entry.unitID, in: index), channel: entry.channel, channelLabel: entry.channel.label,
-                volumePerYear: entry.volumePerYear, serviceName: entry.serviceID.map { index.servicesByID[$0]?.name ?? $0.rawValue })
+            Row(
+                unit: UnitRef(entry.unitID, in: index), channel: entry.channel, channelLabel: entry.channel.label,
+                volumePerYear: entry.volumePerYear,
+                serviceName: entry.serviceID.map { index.servicesByID[$0]?.name ?? $0.rawValue })
         }.sorted { ($1.volumePerYear, $0.unit.id, $0.channel) < ($0.volumePerYear, $1.unit.id, $1.channel) }
         let total = entries.reduce(0) { $0 + $1.volumePerYear }
         func share(_ part: Int) -> Double { total == 0 ? 0 : Double(part) / Double(total) }
@@ -47,10 +49,15 @@ public struct EntryPointOverview: Hashable, Sendable, Codable {
             perUnit[entry.unitID, default: (0, [])].volume += entry.volumePerYear
             perUnit[entry.unitID, default: (0, [])].channels.insert(entry.channel)
         }
-        byChannel = perChannel.map { ChannelTotal(channel: $0.key, channelLabel: $0.key.label, volumePerYear: $0.value, share: share($0.value)) }
-            .sorted { ($1.volumePerYear, $0.channel) < ($0.volumePerYear, $1.channel) }
-        byUnit = perUnit.map { UnitTotal(unit: UnitRef($0.key, in: index), volumePerYear: $0.value.volume, channelCount: $0.value.channels.count) }
-            .sorted { ($1.volumePerYear, $0.unit.id) < ($0.volumePerYear, $1.unit.id) }
+        byChannel = perChannel.map {
+            ChannelTotal(channel: $0.key, channelLabel: $0.key.label, volumePerYear: $0.value, share: share($0.value))
+        }
+        .sorted { ($1.volumePerYear, $0.channel) < ($0.volumePerYear, $1.channel) }
+        byUnit = perUnit.map {
+            UnitTotal(
+                unit: UnitRef($0.key, in: index), volumePerYear: $0.value.volume, channelCount: $0.value.channels.count)
+        }
+        .sorted { ($1.volumePerYear, $0.unit.id) < ($0.volumePerYear, $1.unit.id) }
         digitalShare = share(perChannel.filter { $0.key.isDigital }.reduce(0) { $0 + $1.value })
     }
 }

@@ -33,11 +33,17 @@ public struct InformationNeeds: Hashable, Sendable, Codable {
         }
         units = incoming.map { unitID, flows in
             let needs = flows.map { flow in
-                Need(from: index.name(of: flow.from), informationObject: index.objectName(flow.objectID),
-                     channel: flow.channel, medium: flow.medium, frequencyPerYear: flow.frequencyPerYear)
-            }.sorted { ($1.frequencyPerYear, $0.from, $0.informationObject ?? "") < ($0.frequencyPerYear, $1.from, $1.informationObject ?? "") }
-            return UnitNeeds(unit: UnitRef(unitID, in: index), senderCount: Set(flows.map(\.from)).count,
-                             volumePerYear: flows.reduce(0) { $0 + $1.frequencyPerYear }, needs: needs)
+                Need(
+                    from: index.name(of: flow.from), informationObject: index.objectName(flow.objectID),
+                    channel: flow.channel, medium: flow.medium, frequencyPerYear: flow.frequencyPerYear)
+            }.sorted {
+                ($1.frequencyPerYear, $0.from, $0.informationObject ?? "") < (
+                    $0.frequencyPerYear, $1.from, $1.informationObject ?? ""
+                )
+            }
+            return UnitNeeds(
+                unit: UnitRef(unitID, in: index), senderCount: Set(flows.map(\.from)).count,
+                volumePerYear: flows.reduce(0) { $0 + $1.frequencyPerYear }, needs: needs)
         }.sorted { $0.unit < $1.unit }
     }
 }

@@ -20,14 +20,17 @@ public struct InteractionMatrix: Hashable, Sendable, Codable {
     public var cells: [Cell]
 
     public init(_ index: MapIndex) {
-        var totals: [UnitPair: (count: Int, volume: Int)] = [:]
-        for flow in index.map.flows {
-            guard let from = index.unit(of: flow.from), let to = index.unit(of: flow.to) else { continue }
-            totals[UnitPair(from: from, to: to), default: (0, 0)].count += 1
-            totals[UnitPair(from: from, to: to), default: (0, 0)].volume += flow.frequencyPerYear
+        let unitCount = index.unitIDs.count
+        var totals: [Int: (count: Int, volume: Int)] = [:]  // key: from × unit count + to
+        for (flow, ends) in zip(index.map.flows, index.flowEnds) where ends.from >= 0 && ends.to >= 0 {
+            totals[ends.from * unitCount + ends.to, default: (0, 0)].count += 1
+            totals[ends.from * unitCount + ends.to, default: (0, 0)].volume += flow.frequencyPerYear
         }
-        cells = totals.map { Cell(from: $0.key.from, to: $0.key.to, flowCount: $0.value.count, volumePerYear: $0.value.volume) }
-            .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        // Keys in numeric order are pairs in id order: units are numbered by id.
+        cells = totals.keys.sorted().map { key in
+            Cell(from: index.unitIDs[key / unitCount], to: index.unitIDs[key % unitCount],
+                 flowCount: totals[key]!.count, volumePerYear: totals[key]!.volume)
+        }
         units = Set(cells.flatMap { [$0.from, $0.to] }).map { UnitRef($0, in: index) }.sorted()
     }
 
@@ -35,9 +38,4 @@ public struct InteractionMatrix: Hashable, Sendable, Codable {
     public func cell(from: ID<OrgUnit>, to: ID<OrgUnit>) -> Cell? {
         cells.first { $0.from == from && $0.to == to }
     }
-}
-
-struct UnitPair: Hashable {
-    var from: ID<OrgUnit>
-    var to: ID<OrgUnit>
 }

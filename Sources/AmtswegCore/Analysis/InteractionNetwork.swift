@@ -33,34 +33,49 @@ public struct InteractionNetwork: Hashable, Sendable, Codable {
     public var hubs: [Node] { nodes.filter(\.isHub) }
 
     public init(_ index: MapIndex) {
-        var edgeTotals: [UnitPair: (count: Int, volume: Int)] = [:]
-        for flow in index.map.flows {
-            guard let from = index.unit(of: flow.from), let to = index.unit(of: flow.to), from != to else { continue }
-            let key = from < to ? UnitPair(from: from, to: to) : UnitPair(from: to, to: from)
+        let unitCount = index.unitIDs.count
+        var edgeTotals: [Int: (count: Int, volume: Int)] = [:]  // key: smaller × unit count + larger
+        for (flow, ends) in zip(index.map.flows, index.flowEnds)
+        where ends.from >= 0 && ends.to >= 0 && ends.from != ends.to {
+            let key = min(ends.from, ends.to) * unitCount + max(ends.from, ends.to)
             edgeTotals[key, default: (0, 0)].count += 1
             edgeTotals[key, default: (0, 0)].volume += flow.frequencyPerYear
         }
-        edges = edgeTotals.map { Edge(a: $0.key.from, b: $0.key.to, flowCount: $0.value.count, volumePerYear: $0.value.volume) }
-            .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        let keys = edgeTotals.keys.sorted()
+        edges = keys.map { key in
+            Edge(a: index.unitIDs[key / unitCount], b: index.unitIDs[key % unitCount],
+                 flowCount: edgeTotals[key]!.count, volumePerYear: edgeTotals[key]!.volume)
+        }
 
-        let ids = Array(Set(edges.flatMap { [$0.a, $0.b] })).sorted()
-        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        // Nodes are the units with at least one edge, numbered afresh 0..<n for the graph algorithms.
+        var node = [Int](repeating: -1, count: unitCount)
+        var ids: [ID<OrgUnit>] = []
+        for key in keys {
+            for unit in [key / unitCount, key % unitCount] where node[unit] < 0 {
+                node[unit] = 0
+            }
+        }
+        for unit in 0..<unitCount where node[unit] == 0 {
+            node[unit] = ids.count
+            ids.append(index.unitIDs[unit])
+        }
         var adjacency = [[Int]](repeating: [], count: ids.count)
         var flowCounts = [Int](repeating: 0, count: ids.count)
-        for edge in edges {
-            let a = position[edge.a]!, b = position[edge.b]!
+        for key in keys {
+            let a = node[key / unitCount], b = node[key % unitCount]
             adjacency[a].append(b)
             adjacency[b].append(a)
-            flowCounts[a] += edge.flowCount
-            flowCounts[b] += edge.flowCount
+            flowCounts[a] += edgeTotals[key]!.count
+            flowCounts[b] += edgeTotals[key]!.count
         }
         let betweenness = Betweenness.normalised(adjacency: adjacency)
         let degrees = adjacency.map(\.count)
         let degreeHub = Statistics.outliers(degrees.map(Double.init), sigmas: 1.5)
         let betweennessHub = Statistics.outliers(betweenness, sigmas: 1.5)
         nodes = ids.indices.map { i in
-            Node(unit: UnitRef(ids[i], in: index), degree: degrees[i], flowCount: flowCounts[i],
-                 betweenness: betweenness[i], isHub: degreeHub[i] || betweennessHub[i])
+            Node(
+                unit: UnitRef(ids[i], in: index), degree: degrees[i], flowCount: flowCounts[i],
+                betweenness: betweenness[i], isHub: degreeHub[i] || betweennessHub[i])
         }.sorted { ($1.betweenness, $1.degree, $0.unit.id) < ($0.betweenness, $0.degree, $1.unit.id) }
     }
 }

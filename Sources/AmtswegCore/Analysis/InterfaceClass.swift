@@ -15,15 +15,21 @@ public enum InterfaceClass: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// Classifies a flow; `nil` when an endpoint is unknown to the map.
     public init?(_ flow: InformationFlow, in index: MapIndex) {
+        self.init(from: index.endpointNumber(flow.from), to: index.endpointNumber(flow.to), flow: flow,
+                  externalKinds: index.externalsByID.mapValues(\.kind))
+    }
+
+    /// Classifies a flow whose endpoints' unit numbers are resolved (-1: external or unknown).
+    init?(from: Int, to: Int, flow: InformationFlow, externalKinds: [ID<ExternalParty>: ExternalParty.Kind]) {
         func externalKind(_ endpoint: FlowEndpoint) -> ExternalParty.Kind? {
             guard case .external(let id) = endpoint else { return nil }
-            return index.externalsByID[id]?.kind
+            return externalKinds[id]
         }
         if let kind = externalKind(flow.from) ?? externalKind(flow.to) {
             self = kind == .authority ? .otherAuthority : .citizensAndBusinesses
             return
         }
-        guard let from = index.unit(of: flow.from), let to = index.unit(of: flow.to) else { return nil }
+        guard from >= 0, to >= 0 else { return nil }
         self = from == to ? .withinUnit : .betweenUnits
     }
 

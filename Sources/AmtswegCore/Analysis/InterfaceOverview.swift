@@ -42,51 +42,68 @@ public struct InterfaceOverview: Hashable, Sendable, Codable {
     public init(_ index: MapIndex) {
         struct Key: Hashable {
             var interfaceClass: InterfaceClass
-            var a: String, b: String
+            var a: Int, b: Int  // endpoint numbers (MapIndex.endpointNumber), a ≤ b
         }
         struct Totals {
             var count = 0, volume = 0
-            var channels = Set<Channel>(), media = Set<Medium>()
+            var channels: UInt16 = 0, media: UInt16 = 0  // bit sets over the enums' case indices
+
+            mutating func add(_ flow: InformationFlow) {
+                count += 1
+                volume += flow.frequencyPerYear
+                channels |= 1 << flow.channel.caseIndex
+                media |= 1 << flow.medium.caseIndex
+            }
         }
         var totals: [Key: Totals] = [:]
         var unitsOfService: [ID<Service>: Set<ID<OrgUnit>>] = [:]
         var handoffsOfService: [ID<Service>: Int] = [:]
-        for flow in index.map.flows {
-            guard let interfaceClass = InterfaceClass(flow, in: index) else { continue }
+        for (offset, flow) in index.map.flows.enumerated() {
+            guard let interfaceClass = index.flowClasses[offset] else { continue }
+            let ends = index.flowEnds[offset]
             // Interfaces are between units (or a unit and an external party): positions count for their unit.
-            let a = index.unit(of: flow.from).map { FlowEndpoint.unit($0) } ?? flow.from
-            let b = index.unit(of: flow.to).map { FlowEndpoint.unit($0) } ?? flow.to
-            let (first, second) = a <= b ? (a, b) : (b, a)
-            let key = Key(interfaceClass: interfaceClass, a: index.name(of: first), b: index.name(of: second))
-            totals[key, default: Totals()].count += 1
-            totals[key, default: Totals()].volume += flow.frequencyPerYear
-            totals[key, default: Totals()].channels.insert(flow.channel)
-            totals[key, default: Totals()].media.insert(flow.medium)
+            let a = ends.from >= 0 ? ends.from : index.endpointNumber(flow.from)
+            let b = ends.to >= 0 ? ends.to : index.endpointNumber(flow.to)
+            totals[Key(interfaceClass: interfaceClass, a: min(a, b), b: max(a, b)), default: Totals()].add(flow)
             if let service = flow.serviceID {
-                for unit in [index.unit(of: flow.from), index.unit(of: flow.to)].compactMap({ $0 }) {
-                    unitsOfService[service, default: []].insert(unit)
+                for unit in [ends.from, ends.to] where unit >= 0 {
+                    unitsOfService[service, default: []].insert(index.unitIDs[unit])
                 }
                 if interfaceClass == .betweenUnits { handoffsOfService[service, default: 0] += 1 }
             }
         }
+        func members<E: CaseIterable>(_ bits: UInt16, of type: E.Type) -> [E] {
+            type.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element)
+        }
         let interfaces = totals.map { key, value in
-            Interface(interfaceClass: key.interfaceClass, sideA: key.a, sideB: key.b, flowCount: value.count,
-                      volumePerYear: value.volume, channels: value.channels.sorted(), media: value.media.sorted())
-        }.sorted { ($0.interfaceClass, $1.volumePerYear, $0.sideA, $0.sideB) < ($1.interfaceClass, $0.volumePerYear, $1.sideA, $1.sideB) }
+            Interface(
+                interfaceClass: key.interfaceClass, sideA: index.name(of: index.endpoint(number: key.a)),
+                sideB: index.name(of: index.endpoint(number: key.b)),
+                flowCount: value.count, volumePerYear: value.volume, channels: members(value.channels, of: Channel.self),
+                media: members(value.media, of: Medium.self))
+        }.sorted {
+            ($0.interfaceClass, $1.volumePerYear, $0.sideA, $0.sideB) < (
+                $1.interfaceClass, $0.volumePerYear, $1.sideA, $1.sideB
+            )
+        }
         self.interfaces = interfaces
         summary = InterfaceClass.allCases.map { interfaceClass in
             let members = interfaces.filter { $0.interfaceClass == interfaceClass }
-            return ClassSummary(interfaceClass: interfaceClass, label: interfaceClass.label, interfaceCount: members.count,
-                                flowCount: members.reduce(0) { $0 + $1.flowCount },
-                                volumePerYear: members.reduce(0) { $0 + $1.volumePerYear })
+            return ClassSummary(
+                interfaceClass: interfaceClass, label: interfaceClass.label, interfaceCount: members.count,
+                flowCount: members.reduce(0) { $0 + $1.flowCount },
+                volumePerYear: members.reduce(0) { $0 + $1.volumePerYear })
         }
         services = index.map.services.compactMap { service in
             guard let units = unitsOfService[service.id] else { return nil }
             var touched = units
             touched.insert(service.unitID)
-            return ServiceSpread(serviceID: service.id, serviceName: service.name,
-                                 units: touched.map { UnitRef($0, in: index) }.sorted(),
-                                 crossUnitHandoffs: handoffsOfService[service.id] ?? 0)
-        }.sorted { ($1.units.count, $1.crossUnitHandoffs, $0.serviceID) < ($0.units.count, $0.crossUnitHandoffs, $1.serviceID) }
+            return ServiceSpread(
+                serviceID: service.id, serviceName: service.name,
+                units: touched.map { UnitRef($0, in: index) }.sorted(),
+                crossUnitHandoffs: handoffsOfService[service.id] ?? 0)
+        }.sorted {
+            ($1.units.count, $1.crossUnitHandoffs, $0.serviceID) < ($0.units.count, $0.crossUnitHandoffs, $1.serviceID)
+        }
     }
 }

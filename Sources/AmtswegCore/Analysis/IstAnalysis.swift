@@ -21,19 +21,40 @@ public struct IstAnalysis: Hashable, Sendable, Codable {
     public init(_ map: TenantMap) {
         let index = MapIndex(map)
         tenant = map.tenant.name
-        interactionMatrix = Described(questions: [1], title: InteractionMatrix.title,
-                                      explanation: InteractionMatrix.explanation, view: InteractionMatrix(index))
-        interactionNetwork = Described(questions: [1], title: InteractionNetwork.title,
-                                       explanation: InteractionNetwork.explanation, view: InteractionNetwork(index))
-        interfaces = Described(questions: [3, 4], title: InterfaceOverview.title,
-                               explanation: InterfaceOverview.explanation, view: InterfaceOverview(index))
-        entryPoints = Described(questions: [5], title: EntryPointOverview.title,
-                                explanation: EntryPointOverview.explanation, view: EntryPointOverview(index))
-        informationNeeds = Described(questions: [2], title: InformationNeeds.title,
-                                     explanation: InformationNeeds.explanation, view: InformationNeeds(index))
-        responsibilities = Described(questions: [6], title: RACICompleteness.title,
-                                     explanation: RACICompleteness.explanation, view: RACICompleteness(index))
-        taskTransparency = Described(questions: [7], title: TaskTransparency.title,
-                                     explanation: TaskTransparency.explanation, view: TaskTransparency(index))
+        // The network (betweenness) is the costliest view; the others run beside it on the second core.
+        enum Part: @unchecked Sendable {
+            case network(InteractionNetwork)
+            case rest(InteractionMatrix, InterfaceOverview, EntryPointOverview, InformationNeeds, RACICompleteness, TaskTransparency)
+        }
+        let parts = ConcurrentSlots<Part>.perform(2) { part in
+            part == 0
+                ? .network(InteractionNetwork(index))
+                : .rest(InteractionMatrix(index), InterfaceOverview(index), EntryPointOverview(index),
+                        InformationNeeds(index), RACICompleteness(index), TaskTransparency(index))
+        }
+        guard case .network(let network) = parts[0],
+              case .rest(let matrix, let interfaceView, let entries, let needs, let raci, let transparency) = parts[1]
+        else { preconditionFailure("parts are produced in order") }
+        interactionMatrix = Described(
+            questions: [1], title: InteractionMatrix.title,
+            explanation: InteractionMatrix.explanation, view: matrix)
+        interactionNetwork = Described(
+            questions: [1], title: InteractionNetwork.title,
+            explanation: InteractionNetwork.explanation, view: network)
+        interfaces = Described(
+            questions: [3, 4], title: InterfaceOverview.title,
+            explanation: InterfaceOverview.explanation, view: interfaceView)
+        entryPoints = Described(
+            questions: [5], title: EntryPointOverview.title,
+            explanation: EntryPointOverview.explanation, view: entries)
+        informationNeeds = Described(
+            questions: [2], title: InformationNeeds.title,
+            explanation: InformationNeeds.explanation, view: needs)
+        responsibilities = Described(
+            questions: [6], title: RACICompleteness.title,
+            explanation: RACICompleteness.explanation, view: raci)
+        taskTransparency = Described(
+            questions: [7], title: TaskTransparency.title,
+            explanation: TaskTransparency.explanation, view: transparency)
     }
 }

@@ -63,8 +63,9 @@ public struct RACICompleteness: Hashable, Sendable, Codable {
             if a > 1 { gaps.append(.severalAccountables) }
             if r == 0 { gaps.append(.noResponsible) }
             guard !gaps.isEmpty else { return nil }
-            return TaskGap(taskID: duty.id, taskName: duty.name, unit: UnitRef(duty.unitID, in: index), gaps: gaps,
-                           accountableCount: a, responsibleCount: r)
+            return TaskGap(
+                taskID: duty.id, taskName: duty.name, unit: UnitRef(duty.unitID, in: index), gaps: gaps,
+                accountableCount: a, responsibleCount: r)
         }.sorted { $0.taskID < $1.taskID }
         taskCount = index.map.duties.count
         completeTaskCount = taskCount - taskGaps.count
@@ -72,15 +73,17 @@ public struct RACICompleteness: Hashable, Sendable, Codable {
 
         var handoffs = 0
         var ownerless: [OwnerlessHandoff] = []
-        for flow in index.map.flows {
-            guard InterfaceClass(flow, in: index) == .betweenUnits else { continue }
+        for (flow, interfaceClass) in zip(index.map.flows, index.flowClasses) {
+            guard interfaceClass == .betweenUnits else { continue }
             handoffs += 1
             let senderMissing: Bool = if case .unit = flow.from { true } else { false }
             let receiverMissing: Bool = if case .unit = flow.to { true } else { false }
             if senderMissing || receiverMissing {
-                ownerless.append(OwnerlessHandoff(flowID: flow.id, from: index.name(of: flow.from), to: index.name(of: flow.to),
-                                                  informationObject: index.objectName(flow.objectID),
-                                                  missingOwnerAtSender: senderMissing, missingOwnerAtReceiver: receiverMissing))
+                ownerless.append(
+                    OwnerlessHandoff(
+                        flowID: flow.id, from: index.name(of: flow.from), to: index.name(of: flow.to),
+                        informationObject: index.objectName(flow.objectID),
+                        missingOwnerAtSender: senderMissing, missingOwnerAtReceiver: receiverMissing))
             }
         }
         handoffCount = handoffs

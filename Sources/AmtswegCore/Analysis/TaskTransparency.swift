@@ -40,8 +40,9 @@ public struct TaskTransparency: Hashable, Sendable, Codable {
             let asked = responders.subtracting([unitID]).count
             let known = knownBy[unitID]?.count ?? 0
             let coverage = asked == 0 ? 0 : Double(known) / Double(asked)
-            return UnitCoverage(unit: UnitRef(unitID, in: index), taskCount: taskCount, knownBy: known, askedUnits: asked,
-                                coverage: coverage, isLittleKnown: asked > 0 && coverage < Self.lowCoverageThreshold)
+            return UnitCoverage(
+                unit: UnitRef(unitID, in: index), taskCount: taskCount, knownBy: known, askedUnits: asked,
+                coverage: coverage, isLittleKnown: asked > 0 && coverage < Self.lowCoverageThreshold)
         }.sorted { ($0.coverage, $0.unit.id) < ($1.coverage, $1.unit.id) }
         self.units = units
         averageCoverage = Statistics.mean(units.map(\.coverage))

@@ -1,15 +1,18 @@
 extension Musterstadt {
-    private typealias FlowRow = (from: String, to: String, object: String?, channel: Channel, medium: Medium,
-                                 frequency: Int, service: String?)
+    private typealias FlowRow = (
+        from: String, to: String, object: String?, channel: Channel, medium: Medium,
+        frequency: Int, service: String?
+    )
 
     /// Information flows. Endpoints are written "u:<unit>", "p:<position>" or "x:<external party>".
     static func flows() -> [InformationFlow] {
         let rows: [FlowRow] = citizenServices + buildingPermit + internalBusiness + centralPost
         return rows.enumerated().map { offset, row in
-            InformationFlow(id: ID("F-" + String(repeating: "0", count: 3 - String(offset + 1).count) + String(offset + 1)),
-                            from: endpoint(row.from), to: endpoint(row.to), objectID: row.object.map { ID($0) },
-                            channel: row.channel, medium: row.medium, frequencyPerYear: row.frequency,
-                            serviceID: row.service.map { ID($0) })
+            InformationFlow(
+                id: ID("F-" + String(repeating: "0", count: 3 - String(offset + 1).count) + String(offset + 1)),
+                from: endpoint(row.from), to: endpoint(row.to), objectID: row.object.map { ID($0) },
+                channel: row.channel, medium: row.medium, frequencyPerYear: row.frequency,
+                serviceID: row.service.map { ID($0) })
         }
     }
 
@@ -26,11 +29,17 @@ extension Musterstadt {
         ("x:buerger", "p:33-2", "Meldeschein", .counter, .paper, 38_500, "wohnsitz-anmeldung"),
         ("x:buerger", "p:33-2", "Meldeschein", .onlinePortal, .portal, 2_100, "wohnsitz-anmeldung"),
         ("p:33-2", "x:buerger", "Meldebestätigung", .counter, .paper, 40_600, "wohnsitz-anmeldung"),
-        ("p:33-2", "x:finanzamt", "Meldeschein", .specialistSoftware, .specialistSoftware, 40_600, "wohnsitz-anmeldung"),
+        (
+            "p:33-2", "x:finanzamt", "Meldeschein", .specialistSoftware, .specialistSoftware, 40_600,
+            "wohnsitz-anmeldung"
+        ),
         ("p:33-2", "u:22", "Meldeschein", .post, .paper, 1_800, "hundesteuer"),
         ("p:33-2", "x:buerger", "Meldebestätigung", .post, .paper, 1_900, "meldebestaetigung"),
         ("x:buerger", "p:33-3", "Ausweisantrag", .counter, .paper, 16_200, "personalausweis"),
-        ("p:33-3", "x:bundesdruckerei", "Ausweisantrag", .specialistSoftware, .specialistSoftware, 16_200, "personalausweis"),
+        (
+            "p:33-3", "x:bundesdruckerei", "Ausweisantrag", .specialistSoftware, .specialistSoftware, 16_200,
+            "personalausweis"
+        ),
         ("x:bundesdruckerei", "p:33-3", "Ausweisdokument", .post, .paper, 16_200, "personalausweis"),
         ("p:33-3", "x:buerger", "Ausweisdokument", .counter, .paper, 16_200, "personalausweis"),
         ("x:buerger", "p:33-3", "Ausweisantrag", .counter, .paper, 5_100, "reisepass"),
@@ -39,7 +48,10 @@ extension Musterstadt {
         ("x:buerger", "p:33-4", "Fundanzeige", .counter, .paper, 900, "fundsachen"),
         ("x:polizei", "p:33-4", "Fundanzeige", .post, .paper, 350, "fundsachen"),
         ("x:buerger", "p:33-2", "Führungszeugnis-Antrag", .counter, .paper, 2_400, "fuehrungszeugnis"),
-        ("p:33-2", "x:bundesamt-justiz", "Führungszeugnis-Antrag", .specialistSoftware, .specialistSoftware, 2_400, "fuehrungszeugnis"),
+        (
+            "p:33-2", "x:bundesamt-justiz", "Führungszeugnis-Antrag", .specialistSoftware, .specialistSoftware, 2_400,
+            "fuehrungszeugnis"
+        ),
         ("x:unternehmen", "p:32.1-2", "Gewerbeanzeige", .counter, .paper, 1_150, "gewerbe-anmeldung"),
         ("x:unternehmen", "p:32.1-2", "Gewerbeanzeige", .onlinePortal, .portal, 420, "gewerbe-anmeldung"),
         ("p:32.1-2", "x:finanzamt", "Gewerbeanzeige", .post, .paper, 1_570, "gewerbe-anmeldung"),
@@ -55,7 +67,10 @@ extension Musterstadt {
         ("p:32.1-3", "p:63-2", "Stellungnahme", .email, .email, 45, "gaststaette"),
         ("p:32.1-3", "x:unternehmen", "Gaststättenerlaubnis", .post, .paper, 60, "gaststaette"),
         ("x:buerger", "p:34-2", "Personenstandsurkunde", .counter, .paper, 1_450, "geburtsurkunde"),
-        ("p:34-2", "p:33-2", "Personenstandsurkunde", .specialistSoftware, .specialistSoftware, 1_450, "geburtsurkunde"),
+        (
+            "p:34-2", "p:33-2", "Personenstandsurkunde", .specialistSoftware, .specialistSoftware, 1_450,
+            "geburtsurkunde"
+        ),
         ("x:buerger", "p:34-1", "Personenstandsurkunde", .phone, .phone, 2_600, "eheschliessung"),
         ("p:34-1", "p:33-2", "Personenstandsurkunde", .specialistSoftware, .specialistSoftware, 240, "eheschliessung"),
         ("x:buerger", "p:34-2", "Sterbefallanzeige", .post, .paper, 700, "sterbeurkunde"),
@@ -77,7 +92,10 @@ extension Musterstadt {
         ("p:50-2", "p:21-2", "Zahlungsanordnung", .specialistSoftware, .specialistSoftware, 2_000, "wohngeld"),
         ("x:buerger", "p:50-3", "Sozialhilfeantrag", .post, .paper, 1_700, "hilfe-lebensunterhalt"),
         ("p:50-3", "x:rentenversicherung", "Stellungnahme", .post, .paper, 400, "hilfe-lebensunterhalt"),
-        ("p:50-3", "p:21-2", "Zahlungsanordnung", .specialistSoftware, .specialistSoftware, 1_500, "hilfe-lebensunterhalt"),
+        (
+            "p:50-3", "p:21-2", "Zahlungsanordnung", .specialistSoftware, .specialistSoftware, 1_500,
+            "hilfe-lebensunterhalt"
+        ),
         ("x:unternehmen", "p:32.2-3", "Antrag auf Sondernutzung", .email, .email, 880, "sondernutzung"),
         ("p:32.2-3", "p:66-2", "Antrag auf Sondernutzung", .email, .email, 880, "sondernutzung"),
         ("p:66-2", "p:32.2-3", "Stellungnahme", .email, .email, 880, "sondernutzung"),

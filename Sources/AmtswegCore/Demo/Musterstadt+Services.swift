@@ -64,7 +64,8 @@ extension Musterstadt {
             ("33", .post, 1_900, "meldebestaetigung"), ("33", .counter, 900, "fundsachen"),
             ("10.2", .post, 48_000, nil), ("10.2", .email, 31_000, nil),
             ("32.1", .counter, 1_150, "gewerbe-anmeldung"), ("32.1", .onlinePortal, 420, "gewerbe-anmeldung"),
-            ("32.1", .email, 640, nil), ("32.2", .email, 880, "sondernutzung"), ("32.2", .counter, 1_300, "bewohnerparken"),
+            ("32.1", .email, 640, nil), ("32.2", .email, 880, "sondernutzung"),
+            ("32.2", .counter, 1_300, "bewohnerparken"),
             ("34", .counter, 1_450, "geburtsurkunde"), ("34", .phone, 2_600, "eheschliessung"),
             ("34", .post, 700, "sterbeurkunde"),
             ("63", .post, 380, "baugenehmigung"), ("63", .email, 260, nil), ("63", .onlinePortal, 40, "baugenehmigung"),
@@ -74,8 +75,9 @@ extension Musterstadt {
             ("80", .email, 520, nil), ("10.1", .specialistSoftware, 4_800, nil), ("66", .phone, 2_900, nil),
         ]
         return rows.enumerated().map { offset, row in
-            EntryPoint(id: ID("E-\(offset + 1 < 10 ? "0" : "")\(offset + 1)"), unitID: ID(row.unit), channel: row.channel,
-                       volumePerYear: row.volume, serviceID: row.service.map { ID($0) })
+            EntryPoint(
+                id: ID("E-\(offset + 1 < 10 ? "0" : "")\(offset + 1)"), unitID: ID(row.unit), channel: row.channel,
+                volumePerYear: row.volume, serviceID: row.service.map { ID($0) })
         }
     }
 }

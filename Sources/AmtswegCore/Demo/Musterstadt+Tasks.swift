@@ -3,49 +3,118 @@ extension Musterstadt {
     static func duties() -> [Duty] {
         let catalogue: [(unit: String, group: Int, area: String, tasks: [String])] = [
             ("D1", 1, "01", ["Leitung der Verwaltung", "Vorbereitung der Ratssitzungen"]),
-            ("SD", 1, "01", ["Digitalisierungsstrategie fortschreiben", "OZG-Umsetzung koordinieren",
-                             "Digitale Projekte priorisieren"]),
+            (
+                "SD", 1, "01",
+                [
+                    "Digitalisierungsstrategie fortschreiben", "OZG-Umsetzung koordinieren",
+                    "Digitale Projekte priorisieren",
+                ]
+            ),
             ("14", 1, "01", ["Prüfung des Jahresabschlusses", "Vergabeprüfung", "Prüfung der Kassenvorgänge"]),
             ("10", 1, "01", ["Organisationsentwicklung steuern", "Ratsangelegenheiten"]),
-            ("10.1", 1, "01", ["Organisationsuntersuchungen", "IT-Betrieb und Benutzerbetreuung",
-                               "Fachverfahren beschaffen und betreuen", "Informationssicherheit"]),
-            ("10.2", 1, "01", ["Posteingang öffnen und verteilen", "Postausgang und Zustellung", "Zentrale Registratur",
-                               "Beschaffung von Büromaterial"]),
-            ("11", 1, "01", ["Stellenbesetzung", "Personalaktenführung", "Entgelt- und Besoldungsabrechnung",
-                             "Stellenplan führen"]),
+            (
+                "10.1", 1, "01",
+                [
+                    "Organisationsuntersuchungen", "IT-Betrieb und Benutzerbetreuung",
+                    "Fachverfahren beschaffen und betreuen", "Informationssicherheit",
+                ]
+            ),
+            (
+                "10.2", 1, "01",
+                [
+                    "Posteingang öffnen und verteilen", "Postausgang und Zustellung", "Zentrale Registratur",
+                    "Beschaffung von Büromaterial",
+                ]
+            ),
+            (
+                "11", 1, "01",
+                [
+                    "Stellenbesetzung", "Personalaktenführung", "Entgelt- und Besoldungsabrechnung",
+                    "Stellenplan führen",
+                ]
+            ),
             ("20", 2, "16", ["Haushaltsplanung", "Jahresabschluss", "Anlagenbuchhaltung"]),
             ("21", 2, "16", ["Zahlungsverkehr", "Mahnung und Vollstreckung", "Sollstellung von Forderungen"]),
-            ("22", 2, "16", ["Hundesteuer festsetzen", "Grundsteuer festsetzen", "Gewerbesteuer festsetzen",
-                             "Vergnügungsteuer festsetzen"]),
+            (
+                "22", 2, "16",
+                [
+                    "Hundesteuer festsetzen", "Grundsteuer festsetzen", "Gewerbesteuer festsetzen",
+                    "Vergnügungsteuer festsetzen",
+                ]
+            ),
             ("30", 3, "01", ["Rechtsberatung der Ämter", "Prozessvertretung", "Widerspruchsverfahren begleiten"]),
             ("80", 8, "15", ["Unternehmensberatung", "Gewerbeflächenvermarktung", "Standortmarketing"]),
             ("32", 3, "02", ["Ordnungsbehördliche Verfügungen", "Gefahrenabwehr"]),
-            ("32.1", 3, "02", ["Gewerbeanzeigen bearbeiten", "Gaststättenerlaubnisse erteilen",
-                               "Marktwesen und Reisegewerbe", "Gewerbeuntersagung"]),
-            ("32.2", 3, "02", ["Verkehrsrechtliche Anordnungen", "Sondernutzungserlaubnisse erteilen",
-                               "Bewohnerparkausweise ausstellen", "Ruhender Verkehr überwachen"]),
-            ("33", 3, "02", ["Melderegister führen", "Personalausweise und Reisepässe ausstellen",
-                             "Meldebescheinigungen ausstellen", "Fundsachen verwalten",
-                             "Führungszeugnisse beantragen", "Auskünfte aus dem Melderegister"]),
-            ("34", 3, "02", ["Geburten beurkunden", "Eheschließungen vornehmen", "Sterbefälle beurkunden",
-                             "Personenstandsregister führen"]),
+            (
+                "32.1", 3, "02",
+                [
+                    "Gewerbeanzeigen bearbeiten", "Gaststättenerlaubnisse erteilen",
+                    "Marktwesen und Reisegewerbe", "Gewerbeuntersagung",
+                ]
+            ),
+            (
+                "32.2", 3, "02",
+                [
+                    "Verkehrsrechtliche Anordnungen", "Sondernutzungserlaubnisse erteilen",
+                    "Bewohnerparkausweise ausstellen", "Ruhender Verkehr überwachen",
+                ]
+            ),
+            (
+                "33", 3, "02",
+                [
+                    "Melderegister führen", "Personalausweise und Reisepässe ausstellen",
+                    "Meldebescheinigungen ausstellen", "Fundsachen verwalten",
+                    "Führungszeugnisse beantragen", "Auskünfte aus dem Melderegister",
+                ]
+            ),
+            (
+                "34", 3, "02",
+                [
+                    "Geburten beurkunden", "Eheschließungen vornehmen", "Sterbefälle beurkunden",
+                    "Personenstandsregister führen",
+                ]
+            ),
             ("37", 3, "02", ["Einsatzdienst", "Vorbeugender Brandschutz", "Brandverhütungsschau"]),
-            ("50", 5, "05", ["Wohngeld bewilligen", "Hilfe zum Lebensunterhalt gewähren", "Grundsicherung im Alter",
-                             "Unterbringung Wohnungsloser"]),
+            (
+                "50", 5, "05",
+                [
+                    "Wohngeld bewilligen", "Hilfe zum Lebensunterhalt gewähren", "Grundsicherung im Alter",
+                    "Unterbringung Wohnungsloser",
+                ]
+            ),
             ("51", 5, "06", ["Hilfen zur Erziehung", "Kinderschutz", "Jugendarbeit"]),
-            ("51.1", 5, "06", ["Kita-Plätze vergeben", "Elternbeiträge festsetzen", "Kindertagespflege fördern",
-                               "Kita-Bedarfsplanung"]),
+            (
+                "51.1", 5, "06",
+                [
+                    "Kita-Plätze vergeben", "Elternbeiträge festsetzen", "Kindertagespflege fördern",
+                    "Kita-Bedarfsplanung",
+                ]
+            ),
             ("61", 6, "09", ["Bauleitplanung", "Stellungnahmen zum Planungsrecht", "Städtebauliche Verträge"]),
-            ("63", 6, "10", ["Baugenehmigungsverfahren", "Bauüberwachung", "Abbruchgenehmigungen",
-                             "Baugebühren festsetzen", "Baulastenverzeichnis führen"]),
-            ("66", 6, "12", ["Straßenunterhaltung", "Erschließungsplanung", "Aufbruchgenehmigungen", "Straßenbeleuchtung"]),
-            ("67", 6, "13", ["Naturschutzrechtliche Stellungnahmen", "Baumschutzsatzung vollziehen",
-                             "Grünflächenpflege", "Spielplatzkontrolle"]),
+            (
+                "63", 6, "10",
+                [
+                    "Baugenehmigungsverfahren", "Bauüberwachung", "Abbruchgenehmigungen",
+                    "Baugebühren festsetzen", "Baulastenverzeichnis führen",
+                ]
+            ),
+            (
+                "66", 6, "12",
+                ["Straßenunterhaltung", "Erschließungsplanung", "Aufbruchgenehmigungen", "Straßenbeleuchtung"]
+            ),
+            (
+                "67", 6, "13",
+                [
+                    "Naturschutzrechtliche Stellungnahmen", "Baumschutzsatzung vollziehen",
+                    "Grünflächenpflege", "Spielplatzkontrolle",
+                ]
+            ),
         ]
         return catalogue.flatMap { entry in
             entry.tasks.enumerated().map { offset, name in
-                Duty(id: ID("A-\(entry.unit)-\(offset + 1)"), name: name, unitID: ID(entry.unit),
-                     taskGroup: entry.group, productArea: entry.area)
+                Duty(
+                    id: ID("A-\(entry.unit)-\(offset + 1)"), name: name, unitID: ID(entry.unit),
+                    taskGroup: entry.group, productArea: entry.area)
             }
         }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A typed identifier: `ID<OrgUnit>` and `ID<Position>` cannot be mixed up.
 ///
 /// Identifiers are the keys a municipality already uses (an HR export's unit number, a position code),
@@ -25,10 +23,13 @@ public struct ID<Entity>: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }
 
-    /// Whether the identifier is usable: not empty, no surrounding blanks, no control characters.
+    /// Whether the identifier is usable: not empty, at most 200 characters, no surrounding blanks, no control
+    /// characters. Checked on every id of every import, so it looks at scalars directly.
     public var isWellFormed: Bool {
-        !rawValue.isEmpty && rawValue.count <= 200
-            && rawValue.trimmingCharacters(in: .whitespacesAndNewlines) == rawValue
-            && !rawValue.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard let first = rawValue.unicodeScalars.first, let last = rawValue.unicodeScalars.last,
+            !first.properties.isWhitespace, !last.properties.isWhitespace, rawValue.utf8.count <= 800
+        else { return false }
+        return rawValue.count <= 200
+            && !rawValue.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 }

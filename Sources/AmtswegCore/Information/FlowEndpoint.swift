@@ -28,5 +28,22 @@ public enum FlowEndpoint: Hashable, Sendable, Comparable, PrefixedReferenceCodab
         return false
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
+    /// Orders as the textual form does ("external:" < "position:" < "unit:", then by id) without building strings.
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.rank, lhs.rawID) < (rhs.rank, rhs.rawID) }
+
+    private var rank: Int {
+        switch self {
+        case .external: 0
+        case .position: 1
+        case .unit: 2
+        }
+    }
+
+    private var rawID: String {
+        switch self {
+        case .unit(let id): id.rawValue
+        case .position(let id): id.rawValue
+        case .external(let id): id.rawValue
+        }
+    }
 }

@@ -34,7 +34,9 @@ public enum Medium: String, CaseIterable, Sendable, Codable, Comparable {
         self = medium
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.caseIndex < rhs.caseIndex }
+
+    /// The position in `allCases`, looked up without building the array each time.
+    var caseIndex: Int { Self.caseIndices[self]! }
+    private static let caseIndices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }

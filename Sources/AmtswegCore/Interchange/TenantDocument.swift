@@ -34,11 +34,14 @@ public enum TenantDocument {
             throw InterchangeError(file: file, line: nil, message: "Die Datei ist kein gültiges JSON: \(error)")
         }
         guard envelope.format == format else {
-            throw InterchangeError(file: file, line: nil, message: "Das ist keine Amtsweg-Exportdatei (format '\(envelope.format)').")
+            throw InterchangeError(
+                file: file, line: nil, message: "Das ist keine Amtsweg-Exportdatei (format '\(envelope.format)').")
         }
         guard envelope.version <= version else {
-            throw InterchangeError(file: file, line: nil,
-                                   message: "Die Datei hat Version \(envelope.version); diese Amtsweg-Version liest bis Version \(version).")
+            throw InterchangeError(
+                file: file, line: nil,
+                message:
+                    "Die Datei hat Version \(envelope.version); diese Amtsweg-Version liest bis Version \(version).")
         }
         return envelope.map
     }

@@ -17,11 +17,15 @@ extension TenantMap {
         _ = checkIDs(entryPoints, kind: .entryPoint, name: { _ in "-" }, into: &issues)
         _ = checkIDs(findings, kind: .finding, name: \.text, into: &issues)
 
-        func require<T>(_ id: ID<T>?, in set: Set<ID<T>>, _ kind: EntityKind, field: String,
-                        subject: EntityKind, _ subjectID: String) {
+        func require<T>(
+            _ id: ID<T>?, in set: Set<ID<T>>, _ kind: EntityKind, field: String,
+            subject: EntityKind, _ subjectID: String
+        ) {
             guard let id, !set.contains(id) else { return }
-            issues.append(MapIssue(kind: subject, id: subjectID,
-                                   cause: .unknownReference(field: field, kind: kind, id: id.rawValue)))
+            issues.append(
+                MapIssue(
+                    kind: subject, id: subjectID,
+                    cause: .unknownReference(field: field, kind: kind, id: id.rawValue)))
         }
         func require(_ endpoint: FlowEndpoint, field: String, subject: EntityKind, _ subjectID: String) {
             switch endpoint {
@@ -42,8 +46,10 @@ extension TenantMap {
         for position in positions {
             require(position.unitID, in: unitIDs, .unit, field: "unit", subject: .position, position.id.rawValue)
             if !(position.fte > 0 && position.fte <= 10) {
-                issues.append(MapIssue(kind: .position, id: position.id.rawValue,
-                                       cause: .invalidNumber(field: "fte", value: "\(position.fte)")))
+                issues.append(
+                    MapIssue(
+                        kind: .position, id: position.id.rawValue,
+                        cause: .invalidNumber(field: "fte", value: "\(position.fte)")))
             }
         }
         for role in roles {
@@ -73,8 +79,10 @@ extension TenantMap {
                 issues.append(MapIssue(kind: .flow, id: id, cause: .selfReference(field: "to")))
             }
             if flow.frequencyPerYear < 0 {
-                issues.append(MapIssue(kind: .flow, id: id,
-                                       cause: .invalidNumber(field: "frequency", value: "\(flow.frequencyPerYear)")))
+                issues.append(
+                    MapIssue(
+                        kind: .flow, id: id,
+                        cause: .invalidNumber(field: "frequency", value: "\(flow.frequencyPerYear)")))
             }
         }
         for entry in entryPoints {
@@ -82,8 +90,10 @@ extension TenantMap {
             require(entry.unitID, in: unitIDs, .unit, field: "unit", subject: .entryPoint, id)
             require(entry.serviceID, in: serviceIDs, .service, field: "service", subject: .entryPoint, id)
             if entry.volumePerYear < 0 {
-                issues.append(MapIssue(kind: .entryPoint, id: id,
-                                       cause: .invalidNumber(field: "volume", value: "\(entry.volumePerYear)")))
+                issues.append(
+                    MapIssue(
+                        kind: .entryPoint, id: id,
+                        cause: .invalidNumber(field: "volume", value: "\(entry.volumePerYear)")))
             }
         }
         var seenResponsibilities = Set<Responsibility>()
@@ -91,7 +101,8 @@ extension TenantMap {
             let id = "\(responsibility.dutyID)/\(responsibility.assignee)/\(responsibility.kind.rawValue)"
             require(responsibility.dutyID, in: dutyIDs, .task, field: "task", subject: .responsibility, id)
             switch responsibility.assignee {
-            case .position(let p): require(p, in: positionIDs, .position, field: "assignee", subject: .responsibility, id)
+            case .position(let p):
+                require(p, in: positionIDs, .position, field: "assignee", subject: .responsibility, id)
             case .role(let r): require(r, in: roleIDs, .role, field: "assignee", subject: .responsibility, id)
             }
             if !seenResponsibilities.insert(responsibility).inserted {
@@ -116,13 +127,17 @@ extension TenantMap {
     private func validateTenant(into issues: inout [MapIssue]) {
         let id = tenant.id.rawValue
         if !tenant.id.isWellFormed { issues.append(MapIssue(kind: .tenant, id: id, cause: .malformedID)) }
-        if tenant.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if tenant.name.isBlank {
             issues.append(MapIssue(kind: .tenant, id: id, cause: .emptyName))
         }
-        if !Tenant.isValidAGS(tenant.ags) { issues.append(MapIssue(kind: .tenant, id: id, cause: .invalidAGS(tenant.ags))) }
+        if !Tenant.isValidAGS(tenant.ags) {
+            issues.append(MapIssue(kind: .tenant, id: id, cause: .invalidAGS(tenant.ags)))
+        }
         if tenant.population < 0 {
-            issues.append(MapIssue(kind: .tenant, id: id,
-                                   cause: .invalidNumber(field: "population", value: "\(tenant.population)")))
+            issues.append(
+                MapIssue(
+                    kind: .tenant, id: id,
+                    cause: .invalidNumber(field: "population", value: "\(tenant.population)")))
         }
     }
 
@@ -136,7 +151,7 @@ extension TenantMap {
             if !seen.insert(item.id).inserted {
                 issues.append(MapIssue(kind: kind, id: item.id.rawValue, cause: .duplicateID))
             }
-            if name(item).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if name(item).isBlank {
                 issues.append(MapIssue(kind: kind, id: item.id.rawValue, cause: .emptyName))
             }
         }
@@ -159,12 +174,14 @@ extension TenantMap {
             }
             // A unit that is its own parent is reported as a self-reference, not again as a cycle.
             if let unit = current, state[unit] == false, let index = path.firstIndex(of: unit),
-               path.count - index > 1
+                path.count - index > 1
             {
                 let cycle = Array(path[index...])
                 let smallest = cycle.min()!
-                issues.append(MapIssue(kind: .unit, id: smallest.rawValue,
-                                       cause: .orgCycle(path: (cycle + [cycle[0]]).map(\.rawValue))))
+                issues.append(
+                    MapIssue(
+                        kind: .unit, id: smallest.rawValue,
+                        cause: .orgCycle(path: (cycle + [cycle[0]]).map(\.rawValue))))
             }
             for unit in path { state[unit] = true }
         }
@@ -175,4 +192,9 @@ extension TenantMap {
         guard text.count == 2, let number = Int(text) else { return false }
         return (1...17).contains(number)
     }
+}
+
+extension String {
+    /// Empty or only white space.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

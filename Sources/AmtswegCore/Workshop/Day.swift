@@ -45,7 +45,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return "\(year)-\(mm)-\(dd)"
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
 
     private static func daysIn(_ month: Int, _ year: Int) -> Int {
         switch month {

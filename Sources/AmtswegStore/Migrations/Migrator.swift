@@ -15,11 +15,13 @@ enum Migrator {
                 .column("name", type: .text, .notNull)
                 .column("applied_at", type: .text, .notNull)
                 .run()
-            let applied = Set(try await db.select().column("version").from("schema_migrations")
-                .all(decodingColumn: "version", as: Int.self))
+            let applied = Set(
+                try await db.select().column("version").from("schema_migrations")
+                    .all(decodingColumn: "version", as: Int.self))
             if let newest = applied.max(), newest > all.last!.version {
                 throw StoreError.unavailable(
-                    "Die Datenbank hat Schema-Version \(newest), diese Amtsweg-Version kennt nur bis \(all.last!.version).")
+                    "Die Datenbank hat Schema-Version \(newest), diese Amtsweg-Version kennt nur bis \(all.last!.version)."
+                )
             }
             var done: [Int] = []
             for migration in all where !applied.contains(migration.version) {

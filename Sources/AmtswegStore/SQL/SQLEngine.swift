@@ -15,6 +15,33 @@ public protocol SQLEngine: Sendable {
     /// The most bind parameters one statement may carry; inserts are batched below it.
     var maxBindsPerStatement: Int { get }
 
+    /// Inserts many rows into one table inside a transaction started by ``transaction(_:)``.
+    /// The default implementation is portable SQLKit; an engine may bind values more directly.
+    func insertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase) async throws
+
     /// Turns a driver error into a ``StoreError``.
     func storeError(for error: any Error) -> StoreError
+}
+
+extension SQLEngine {
+    public func insertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase) async throws {
+        try await portableInsertRows(into: table, columns: columns, rows: rows, in: db)
+    }
+
+    /// The bulk insert in plain SQLKit, for every engine.
+    func portableInsertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase) async throws {
+        for batch in rows.batches(maxBinds: maxBindsPerStatement, width: columns.count) {
+            let insert = db.insert(into: table).columns(columns)
+            for row in batch { insert.values(row.map(\.bind)) }
+            try await insert.run()
+        }
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most as many rows as fit `maxBinds` parameters of `width` columns each.
+    func batches(maxBinds: Int, width: Int) -> [ArraySlice<Element>] {
+        let size = Swift.max(1, maxBinds / Swift.max(1, width))
+        return stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
 }

@@ -21,11 +21,13 @@ public struct SQLMapRepository: MapRepository {
 
     public func tenants() async throws -> [Tenant] {
         try await run { db in
-            try await db.select().columns("id", "name", "ags", "population").from("tenants").orderBy("id").all().map { row in
-                Tenant(id: ID(try row.decode(column: "id", as: String.self)),
-                       name: try row.decode(column: "name", as: String.self),
-                       ags: try row.decode(column: "ags", as: String.self),
-                       population: try row.decode(column: "population", as: Int.self))
+            try await db.select().columns("id", "name", "ags", "population").from("tenants").orderBy("id").all().map {
+                row in
+                Tenant(
+                    id: ID(try row.decode(column: "id", as: String.self)),
+                    name: try row.decode(column: "name", as: String.self),
+                    ags: try row.decode(column: "ags", as: String.self),
+                    population: try row.decode(column: "population", as: Int.self))
             }
         }
     }
@@ -65,7 +67,7 @@ public struct SQLMapRepository: MapRepository {
         let issues = map.validate()
         guard issues.isEmpty else { throw StoreError.invalid(issues) }
         let map = map.sorted()
-        let maxBinds = engine.maxBindsPerStatement
+        let engine = engine
         let at = now()
         try await runInTransaction { db in
             let t = map.tenant.id.rawValue
@@ -78,22 +80,25 @@ public struct SQLMapRepository: MapRepository {
                     .set("population", to: map.tenant.population).where("id", .equal, t).run()
             }
             // Parents before children and referenced rows before referencing ones, so immediate foreign keys hold.
-            try await MapTables.units.insert(map.unitsParentsFirst(), tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.positions.insert(map.positions, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.roles.insert(map.roles, tenant: t, into: db, maxBinds: maxBinds)
+            try await MapTables.units.insert(map.unitsParentsFirst(), tenant: t, into: db, engine: engine)
+            try await MapTables.positions.insert(map.positions, tenant: t, into: db, engine: engine)
+            try await MapTables.roles.insert(map.roles, tenant: t, into: db, engine: engine)
             let memberships = map.roles.flatMap { role in role.positionIDs.map { (role: role.id, position: $0) } }
-            try await MapTables.rolePositions.insert(memberships, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.duties.insert(map.duties, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.services.insert(map.services, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.informationObjects.insert(map.informationObjects, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.externalParties.insert(map.externalParties, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.flows.insert(map.flows, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.entryPoints.insert(map.entryPoints, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.responsibilities.insert(map.responsibilities, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.awareness.insert(map.awareness, tenant: t, into: db, maxBinds: maxBinds)
-            try await MapTables.findings.insert(map.findings, tenant: t, into: db, maxBinds: maxBinds)
-            try await Self.log(ChangeRecord(tenantID: map.tenant.id, at: at, author: author, action: "saveMap",
-                                            summary: map.summary), in: db)
+            try await MapTables.rolePositions.insert(memberships, tenant: t, into: db, engine: engine)
+            try await MapTables.duties.insert(map.duties, tenant: t, into: db, engine: engine)
+            try await MapTables.services.insert(map.services, tenant: t, into: db, engine: engine)
+            try await MapTables.informationObjects.insert(
+                map.informationObjects, tenant: t, into: db, engine: engine)
+            try await MapTables.externalParties.insert(map.externalParties, tenant: t, into: db, engine: engine)
+            try await MapTables.flows.insert(map.flows, tenant: t, into: db, engine: engine)
+            try await MapTables.entryPoints.insert(map.entryPoints, tenant: t, into: db, engine: engine)
+            try await MapTables.responsibilities.insert(map.responsibilities, tenant: t, into: db, engine: engine)
+            try await MapTables.awareness.insert(map.awareness, tenant: t, into: db, engine: engine)
+            try await MapTables.findings.insert(map.findings, tenant: t, into: db, engine: engine)
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: map.tenant.id, at: at, author: author, action: "saveMap",
+                    summary: map.summary), in: db)
         }
     }
 
@@ -105,8 +110,10 @@ public struct SQLMapRepository: MapRepository {
             }
             try await Self.deleteContents(of: tenantID.rawValue, in: db)
             try await db.delete(from: "tenants").where("id", .equal, tenantID.rawValue).run()
-            try await Self.log(ChangeRecord(tenantID: tenantID, at: at, author: author, action: "deleteTenant",
-                                            summary: "Kommune gelöscht"), in: db)
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: "deleteTenant",
+                    summary: "Kommune gelöscht"), in: db)
         }
     }
 
@@ -118,8 +125,9 @@ public struct SQLMapRepository: MapRepository {
                     let at = try row.decode(column: "at", as: String.self)
                     return ChangeRecord(
                         tenantID: tenantID, at: (try? Date(at, strategy: .iso8601)) ?? .distantPast,
-                        author: Author(id: try row.decode(column: "author_id", as: String.self),
-                                       displayName: try row.decode(column: "author_name", as: String.self)),
+                        author: Author(
+                            id: try row.decode(column: "author_id", as: String.self),
+                            displayName: try row.decode(column: "author_name", as: String.self)),
                         action: try row.decode(column: "action", as: String.self),
                         summary: try row.decode(column: "summary", as: String.self))
                 }
@@ -147,26 +155,33 @@ public struct SQLMapRepository: MapRepository {
     private static func tenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws -> Tenant? {
         try await db.select().columns("id", "name", "ags", "population").from("tenants")
             .where("id", .equal, id.rawValue).first().map { row in
-                Tenant(id: id, name: try row.decode(column: "name", as: String.self),
-                       ags: try row.decode(column: "ags", as: String.self),
-                       population: try row.decode(column: "population", as: Int.self))
+                Tenant(
+                    id: id, name: try row.decode(column: "name", as: String.self),
+                    ags: try row.decode(column: "ags", as: String.self),
+                    population: try row.decode(column: "population", as: Int.self))
             }
     }
 
     /// Deletes every row a tenant owns except the tenant itself and its change log; children first.
     private static func deleteContents(of tenant: String, in db: any SQLDatabase) async throws {
-        for table in ["workshop_findings", "unit_awareness", "responsibilities", "entry_points", "information_flows",
-                      "external_parties", "information_objects", "services", "tasks", "role_positions", "roles",
-                      "positions", "org_units"] {
+        for table in [
+            "workshop_findings", "unit_awareness", "responsibilities", "entry_points", "information_flows",
+            "external_parties", "information_objects", "services", "tasks", "role_positions", "roles",
+            "positions", "org_units",
+        ] {
             try await db.delete(from: table).where("tenant_id", .equal, tenant).run()
         }
     }
 
     private static func log(_ record: ChangeRecord, in db: any SQLDatabase) async throws {
-        try await db.insert(into: "change_log").columns("tenant_id", "at", "author_id", "author_name", "action", "summary")
-            .values(record.tenantID.rawValue, record.at.formatted(.iso8601), record.author.id, record.author.displayName,
-                    record.action, record.summary)
-            .run()
+        try await db.insert(into: "change_log").columns(
+            "tenant_id", "at", "author_id", "author_name", "action", "summary"
+        )
+        .values(
+            record.tenantID.rawValue, record.at.formatted(.iso8601), record.author.id, record.author.displayName,
+            record.action, record.summary
+        )
+        .run()
     }
 }
 

@@ -3,29 +3,21 @@ import SQLKit
 /// How one kind of map object lies in one table: its columns, how an object becomes a row and a row an object.
 /// Keeping both directions side by side makes a forgotten column visible in review.
 struct SQLTable<Element>: Sendable {
-    typealias Value = any Encodable & Sendable
 
     var name: String
     /// Columns after `tenant_id`, in the order `row` produces them.
     var columns: [String]
-    var row: @Sendable (Element) -> [Value]
+    var row: @Sendable (Element) -> [SQLValue]
     var decode: @Sendable (any SQLRow) throws -> Element
     /// Ordering that makes reads deterministic.
     var orderBy: [String]
 
-    /// Inserts `elements` for a tenant in as few statements as the engine's bind limit allows.
-    func insert(_ elements: [Element], tenant: String, into db: any SQLDatabase, maxBinds: Int) async throws {
+    /// Inserts `elements` for a tenant in as few statements as the engine allows.
+    func insert(_ elements: [Element], tenant: String, into db: any SQLDatabase, engine: any SQLEngine) async throws {
         guard !elements.isEmpty else { return }
-        let width = columns.count + 1
-        let batchSize = max(1, maxBinds / width)
-        var start = 0
-        while start < elements.count {
-            let end = min(start + batchSize, elements.count)
-            let insert = db.insert(into: name).columns(["tenant_id"] + columns)
-            for element in elements[start..<end] { insert.values([tenant as Value] + row(element)) }
-            try await insert.run()
-            start = end
-        }
+        let tenantValue = SQLValue.text(tenant)
+        try await engine.insertRows(
+            into: name, columns: ["tenant_id"] + columns, rows: elements.map { [tenantValue] + row($0) }, in: db)
     }
 
     func selectAll(tenant: String, from db: any SQLDatabase) async throws -> [Element] {

@@ -14,8 +14,10 @@ struct DemoCommand: AsyncParsableCommand {
             let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
             let map = Musterstadt.map()
             try await repository.saveMap(map, by: .local)
-            print("Musterstadt gespeichert in \(db): \(map.units.count) Einheiten, \(map.positions.count) Stellen, "
-                  + "\(map.duties.count) Aufgaben, \(map.services.count) Leistungen, \(map.flows.count) Informationsflüsse.")
+            print(
+                "Musterstadt gespeichert in \(db): \(map.units.count) Einheiten, \(map.positions.count) Stellen, "
+                    + "\(map.duties.count) Aufgaben, \(map.services.count) Leistungen, \(map.flows.count) Informationsflüsse."
+            )
         }
     }
 }

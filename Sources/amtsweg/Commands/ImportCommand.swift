@@ -27,8 +27,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         let csvCount = units.count + externals.count + positions.count + tasks.count + services.count + flows.count
-        if json == nil && csvCount == 0 { throw ValidationError("Bitte eine JSON-Datei oder mindestens eine CSV-Datei angeben.") }
-        if json != nil && csvCount > 0 { throw ValidationError("JSON und CSV bitte in getrennten Aufrufen importieren.") }
+        if json == nil && csvCount == 0 {
+            throw ValidationError("Bitte eine JSON-Datei oder mindestens eine CSV-Datei angeben.")
+        }
+        if json != nil && csvCount > 0 {
+            throw ValidationError("JSON und CSV bitte in getrennten Aufrufen importieren.")
+        }
     }
 
     func run() async throws {
@@ -37,20 +41,26 @@ struct ImportCommand: AsyncParsableCommand {
             if let json {
                 let map = try TenantDocument.decode(try readFile(json), file: json)
                 try await repository.saveMap(map, by: .local)
-                print("\(map.tenant.name) aus \(json) importiert: \(map.units.count) Einheiten, \(map.flows.count) Informationsflüsse.")
+                print(
+                    "\(map.tenant.name) aus \(json) importiert: \(map.units.count) Einheiten, \(map.flows.count) Informationsflüsse."
+                )
                 return
             }
-            let files: [(CSVKind, [String])] = [(.units, units), (.externals, externals), (.positions, positions),
-                                                (.tasks, tasks), (.services, services), (.flows, flows)]
+            let files: [(CSVKind, [String])] = [
+                (.units, units), (.externals, externals), (.positions, positions),
+                (.tasks, tasks), (.services, services), (.flows, flows),
+            ]
             let csv = try files.flatMap { kind, paths in
                 try paths.map { CSVFile(kind: kind, name: $0, data: try readFile($0)) }
             }
             let before = try await repository.loadMap(of: try await store.tenantID(in: repository))
             let merged = try CSVImporter.merge(csv, into: before)
             try await repository.saveMap(merged, by: .local)
-            print("Import abgeschlossen: \(merged.units.count - before.units.count) neue Einheiten, "
-                  + "\(merged.positions.count - before.positions.count) neue Stellen, \(merged.duties.count - before.duties.count) neue Aufgaben, "
-                  + "\(merged.services.count - before.services.count) neue Leistungen, \(merged.flows.count - before.flows.count) neue Informationsflüsse.")
+            print(
+                "Import abgeschlossen: \(merged.units.count - before.units.count) neue Einheiten, "
+                    + "\(merged.positions.count - before.positions.count) neue Stellen, \(merged.duties.count - before.duties.count) neue Aufgaben, "
+                    + "\(merged.services.count - before.services.count) neue Leistungen, \(merged.flows.count - before.flows.count) neue Informationsflüsse."
+            )
         }
     }
 }

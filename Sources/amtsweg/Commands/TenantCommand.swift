@@ -13,9 +13,12 @@ struct TenantCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let tenants = try await SQLMapRepository(engine: SQLiteEngine(path: db)).tenants()
-                print(TextTable(headers: ["Kennung", "Name", "AGS", "Einwohner"],
-                                rows: tenants.map { [$0.id.rawValue, $0.name, $0.ags, GermanFormat.integer($0.population)] },
-                                numericColumns: [3]).render())
+                print(
+                    TextTable(
+                        headers: ["Kennung", "Name", "AGS", "Einwohner"],
+                        rows: tenants.map { [$0.id.rawValue, $0.name, $0.ags, GermanFormat.integer($0.population)] },
+                        numericColumns: [3]
+                    ).render())
             }
         }
     }

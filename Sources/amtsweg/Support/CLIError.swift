@@ -19,13 +19,14 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as CleanExit {
         throw error
     } catch {
-        let message: String = switch error {
-        case let error as CLIError: error.description
-        case let error as StoreError: error.description
-        case let error as InterchangeError: error.description
-        case let error as CSVImportError: error.description
-        default: "\(error)"
-        }
+        let message: String =
+            switch error {
+            case let error as CLIError: error.description
+            case let error as StoreError: error.description
+            case let error as InterchangeError: error.description
+            case let error as CSVImportError: error.description
+            default: "\(error)"
+            }
         FileHandle.standardError.write(Data(("amtsweg: " + message + "\n").utf8))
         throw ExitCode.failure
     }

@@ -21,10 +21,13 @@ struct StoreOptions: ParsableArguments {
         let tenants = try await repository.tenants()
         switch tenants.count {
         case 1: return tenants[0].id
-        case 0: throw CLIError("Die Datenbank '\(db)' enthält keine Kommune. Zuerst 'amtsweg demo' oder 'amtsweg import' ausführen.")
+        case 0:
+            throw CLIError(
+                "Die Datenbank '\(db)' enthält keine Kommune. Zuerst 'amtsweg demo' oder 'amtsweg import' ausführen.")
         default:
-            throw CLIError("Die Datenbank enthält mehrere Kommunen; bitte --tenant angeben: "
-                           + tenants.map(\.id.rawValue).joined(separator: ", "))
+            throw CLIError(
+                "Die Datenbank enthält mehrere Kommunen; bitte --tenant angeben: "
+                    + tenants.map(\.id.rawValue).joined(separator: ", "))
         }
     }
 }

@@ -93,23 +93,30 @@ private struct Merger {
             let key = file.kind.columnKey(forHeader: header)
             if key == nil {
                 let known = file.kind.columns.map(\.key).joined(separator: ", ")
-                problems.append(InterchangeError(file: file.name, line: 1,
-                                                 message: "Unbekannte Spalte '\(header)' (erwartet für \(file.kind.label): \(known))."))
+                problems.append(
+                    InterchangeError(
+                        file: file.name, line: 1,
+                        message: "Unbekannte Spalte '\(header)' (erwartet für \(file.kind.label): \(known))."))
             } else if keys.contains(key) {
-                problems.append(InterchangeError(file: file.name, line: 1, message: "Die Spalte '\(header)' kommt doppelt vor."))
+                problems.append(
+                    InterchangeError(file: file.name, line: 1, message: "Die Spalte '\(header)' kommt doppelt vor."))
             }
             keys.append(key)
         }
         for column in file.kind.columns where column.required && !keys.contains(column.key) {
-            problems.append(InterchangeError(file: file.name, line: 1, message: "Die Pflichtspalte '\(column.key)' fehlt."))
+            problems.append(
+                InterchangeError(file: file.name, line: 1, message: "Die Pflichtspalte '\(column.key)' fehlt."))
         }
         // A file with a broken header has no rows worth checking; other files still are.
         guard problems.count == problemsBefore else { return }
         for record in table.records {
             guard record.fields.count == keys.count else {
-                problems.append(InterchangeError(
-                    file: file.name, line: record.line,
-                    message: "Die Zeile hat \(record.fields.count) Felder, die Kopfzeile \(keys.count) (Trennzeichen '\(table.delimiter)')."))
+                problems.append(
+                    InterchangeError(
+                        file: file.name, line: record.line,
+                        message:
+                            "Die Zeile hat \(record.fields.count) Felder, die Kopfzeile \(keys.count) (Trennzeichen '\(table.delimiter)')."
+                    ))
                 continue
             }
             var row = CSVRow(file: file.name, line: record.line)
@@ -131,36 +138,55 @@ private struct Merger {
         let id = row["id"]
         switch kind {
         case .units:
-            guard let unitKind = row.enumValue("kind", OrgUnitKind.self, spell: { text in
-                OrgUnitKind.allCases.first { $0.rawValue == text.lowercased() || $0.label.lowercased() == text.lowercased() }
-            }) else { break }
+            guard
+                let unitKind = row.enumValue(
+                    "kind", OrgUnitKind.self,
+                    spell: { text in
+                        OrgUnitKind.allCases.first {
+                            $0.rawValue == text.lowercased() || $0.label.lowercased() == text.lowercased()
+                        }
+                    })
+            else { break }
             record(row, kind: .unit, id: id)
-            upsert(\.units, OrgUnit(id: ID(id), name: row["name"], kind: unitKind, parentID: row.optional("parent").map { ID($0) },
-                                      officeNumber: row.optional("office_number")))
+            upsert(
+                \.units,
+                OrgUnit(
+                    id: ID(id), name: row["name"], kind: unitKind, parentID: row.optional("parent").map { ID($0) },
+                    officeNumber: row.optional("office_number")))
         case .externals:
-            guard let partyKind = row.enumValue("kind", ExternalParty.Kind.self, spell: { text in
-                switch text.lowercased() {
-                case "citizen", "bürger", "buerger", "bürgerinnen und bürger", "bürger/in", "person": .citizen
-                case "business", "unternehmen", "wirtschaft", "firma": .business
-                case "authority", "behörde", "behoerde", "andere behörde": .authority
-                default: nil
-                }
-            }) else { break }
+            guard
+                let partyKind = row.enumValue(
+                    "kind", ExternalParty.Kind.self,
+                    spell: { text in
+                        switch text.lowercased() {
+                        case "citizen", "bürger", "buerger", "bürgerinnen und bürger", "bürger/in", "person": .citizen
+                        case "business", "unternehmen", "wirtschaft", "firma": .business
+                        case "authority", "behörde", "behoerde", "andere behörde": .authority
+                        default: nil
+                        }
+                    })
+            else { break }
             record(row, kind: .externalParty, id: id)
             upsert(\.externalParties, ExternalParty(id: ID(id), name: row["name"], kind: partyKind))
         case .positions:
             let fte = row.optional("fte").map { text in row.decimal(text, field: "fte") } ?? 1
             guard let fte, row.problems.isEmpty else { break }
             record(row, kind: .position, id: id)
-            upsert(\.positions, Position(id: ID(id), title: row["title"], unitID: ID(row["unit"]), fte: fte,
-                                            payGrade: row.optional("pay_grade")))
+            upsert(
+                \.positions,
+                Position(
+                    id: ID(id), title: row["title"], unitID: ID(row["unit"]), fte: fte,
+                    payGrade: row.optional("pay_grade")))
             if let roleName = row.optional("role") { assign(position: ID(id), toRole: roleName) }
         case .tasks:
             let group = row.optional("task_group").map { row.integer($0, field: "task_group") }
             guard row.problems.isEmpty else { break }
             record(row, kind: .task, id: id)
-            upsert(\.duties, Duty(id: ID(id), name: row["name"], unitID: ID(row["unit"]), taskGroup: group ?? nil,
-                                     productArea: row.optional("product_area").map(Self.twoDigits)))
+            upsert(
+                \.duties,
+                Duty(
+                    id: ID(id), name: row["name"], unitID: ID(row["unit"]), taskGroup: group ?? nil,
+                    productArea: row.optional("product_area").map(Self.twoDigits)))
         case .services:
             guard let key = LeiKaKey(row["leika"]) else {
                 row.fail("'\(row["leika"])' ist kein LeiKa-Schlüssel (14 Ziffern, beginnend mit 99).")
@@ -177,9 +203,12 @@ private struct Merger {
             guard let from, let to, let channel, let medium, let frequency, row.problems.isEmpty else { break }
             record(row, kind: .flow, id: id)
             let objectID = row.optional("object").map { informationObject(named: $0) }
-            upsert(\.flows, InformationFlow(id: ID(id), from: from, to: to, objectID: objectID, channel: channel,
-                                               medium: medium, frequencyPerYear: frequency,
-                                               serviceID: row.optional("service").map { ID($0) }, note: row.optional("note")))
+            upsert(
+                \.flows,
+                InformationFlow(
+                    id: ID(id), from: from, to: to, objectID: objectID, channel: channel,
+                    medium: medium, frequencyPerYear: frequency,
+                    serviceID: row.optional("service").map { ID($0) }, note: row.optional("note")))
         }
         problems += row.problems
     }
@@ -188,8 +217,10 @@ private struct Merger {
     private mutating func record(_ row: CSVRow, kind: EntityKind, id: String) {
         let key = "\(kind.rawValue)/\(id)"
         if let first = origin[key] {
-            problems.append(InterchangeError(file: row.file, line: row.line,
-                                             message: "Die Kennung '\(id)' kommt doppelt vor (zuerst in \(first.file), Zeile \(first.line))."))
+            problems.append(
+                InterchangeError(
+                    file: row.file, line: row.line,
+                    message: "Die Kennung '\(id)' kommt doppelt vor (zuerst in \(first.file), Zeile \(first.line))."))
         } else {
             origin[key] = (row.file, row.line)
         }
@@ -229,7 +260,10 @@ private struct Merger {
     /// that names exactly one unit, position or external party.
     private func resolveEndpoint(_ text: String, field: String, row: inout CSVRow) -> FlowEndpoint? {
         let prefixes = ["oe": "unit", "einheit": "unit", "stelle": "position", "extern": "external"]
-        if let (kind, id) = PrefixedReference.split(text), let canonical = prefixes[kind.lowercased()] ?? (["unit", "position", "external"].contains(kind) ? kind : nil) {
+        if let (kind, id) = PrefixedReference.split(text),
+            let canonical = prefixes[kind.lowercased()]
+                ?? (["unit", "position", "external"].contains(kind) ? kind : nil)
+        {
             return FlowEndpoint(reference: "\(canonical):\(id)")
         }
         var matches: [FlowEndpoint] = []
@@ -238,8 +272,12 @@ private struct Merger {
         if contains(ExternalParty.self, text) { matches.append(.external(ID(text))) }
         switch matches.count {
         case 1: return matches[0]
-        case 0: row.fail("'\(field)' verweist auf '\(text)': keine Organisationseinheit, Stelle oder externe Stelle mit dieser Kennung.")
-        default: row.fail("'\(field)' = '\(text)' ist mehrdeutig; schreiben Sie z. B. 'oe:\(text)' oder 'stelle:\(text)'.")
+        case 0:
+            row.fail(
+                "'\(field)' verweist auf '\(text)': keine Organisationseinheit, Stelle oder externe Stelle mit dieser Kennung."
+            )
+        default:
+            row.fail("'\(field)' = '\(text)' ist mehrdeutig; schreiben Sie z. B. 'oe:\(text)' oder 'stelle:\(text)'.")
         }
         return nil
     }
@@ -254,11 +292,13 @@ private struct Merger {
     mutating func validateMerged() {
         guard problems.isEmpty else { return }
         for issue in map.validate() {
-            let kindKey = issue.kind == .responsibility || issue.kind == .awareness ? nil : "\(issue.kind.rawValue)/\(issue.id)"
+            let kindKey =
+                issue.kind == .responsibility || issue.kind == .awareness ? nil : "\(issue.kind.rawValue)/\(issue.id)"
             if let kindKey, let (file, line) = origin[kindKey] {
                 problems.append(InterchangeError(file: file, line: line, message: issue.message))
             } else {
-                problems.append(InterchangeError(file: "(gespeicherter Bestand)", line: nil, message: issue.description))
+                problems.append(
+                    InterchangeError(file: "(gespeicherter Bestand)", line: nil, message: issue.description))
             }
         }
     }
@@ -266,23 +306,36 @@ private struct Merger {
     private static func describe(_ error: TextDecoding.Failure, file: String) -> InterchangeError {
         switch error {
         case .binary:
-            InterchangeError(file: file, line: nil, message: "Die Datei ist keine Textdatei (z. B. eine Excel-Arbeitsmappe). Bitte als CSV speichern.")
+            InterchangeError(
+                file: file, line: nil,
+                message: "Die Datei ist keine Textdatei (z. B. eine Excel-Arbeitsmappe). Bitte als CSV speichern.")
         case .undecodable(let line, let byte):
-            InterchangeError(file: file, line: line,
-                             message: "Unbekannte Zeichenkodierung (Byte 0x\(String(byte, radix: 16, uppercase: true))); erwartet UTF-8 oder Windows-1252.")
+            InterchangeError(
+                file: file, line: line,
+                message:
+                    "Unbekannte Zeichenkodierung (Byte 0x\(String(byte, radix: 16, uppercase: true))); erwartet UTF-8 oder Windows-1252."
+            )
         case .mixed(let line):
-            InterchangeError(file: file, line: line,
-                             message: "Die Datei mischt UTF-8 und eine andere Zeichenkodierung; bitte einheitlich als UTF-8 speichern.")
+            InterchangeError(
+                file: file, line: line,
+                message:
+                    "Die Datei mischt UTF-8 und eine andere Zeichenkodierung; bitte einheitlich als UTF-8 speichern.")
         }
     }
 
     private static func describe(_ error: CSVTable.Failure, file: String) -> InterchangeError {
         switch error {
-        case .empty: InterchangeError(file: file, line: nil, message: "Die Datei ist leer; erwartet wird mindestens eine Kopfzeile.")
+        case .empty:
+            InterchangeError(
+                file: file, line: nil, message: "Die Datei ist leer; erwartet wird mindestens eine Kopfzeile.")
         case .unterminatedQuote(let line):
-            InterchangeError(file: file, line: line, message: "Ein Anführungszeichen wird geöffnet, aber nie geschlossen (Datei abgeschnitten?).")
+            InterchangeError(
+                file: file, line: line,
+                message: "Ein Anführungszeichen wird geöffnet, aber nie geschlossen (Datei abgeschnitten?).")
         case .textAfterQuote(let line):
-            InterchangeError(file: file, line: line, message: "Nach einem schließenden Anführungszeichen folgt Text vor dem Trennzeichen.")
+            InterchangeError(
+                file: file, line: line,
+                message: "Nach einem schließenden Anführungszeichen folgt Text vor dem Trennzeichen.")
         }
     }
 }

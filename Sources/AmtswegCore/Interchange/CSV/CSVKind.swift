@@ -15,50 +15,67 @@ public enum CSVKind: String, CaseIterable, Sendable, Codable {
 
     var columns: [Column] {
         switch self {
-        case .units: [
-            Column(key: "id", aliases: ["kennung", "oe-nummer", "oe_nummer", "nummer", "nr"], required: true),
-            Column(key: "name", aliases: ["bezeichnung", "organisationseinheit"], required: true),
-            Column(key: "kind", aliases: ["art", "typ", "ebene"], required: true),
-            Column(key: "parent", aliases: ["parent_id", "übergeordnet", "uebergeordnet", "übergeordnete einheit"], required: false),
-            Column(key: "office_number", aliases: ["amtsnummer", "kgst-nummer", "kgst_nummer"], required: false),
-        ]
-        case .positions: [
-            Column(key: "id", aliases: ["stellennummer", "stelle", "kennung"], required: true),
-            Column(key: "title", aliases: ["name", "bezeichnung", "stellenbezeichnung"], required: true),
-            Column(key: "unit", aliases: ["unit_id", "einheit", "organisationseinheit", "oe"], required: true),
-            Column(key: "fte", aliases: ["vzä", "vzae", "stellenanteil", "vollzeitäquivalente"], required: false),
-            Column(key: "pay_grade", aliases: ["entgeltgruppe", "besoldungsgruppe", "eg", "bewertung"], required: false),
-            Column(key: "role", aliases: ["rolle"], required: false),
-        ]
-        case .tasks: [
-            Column(key: "id", aliases: ["kennung", "aufgabennummer", "nr"], required: true),
-            Column(key: "name", aliases: ["bezeichnung", "aufgabe"], required: true),
-            Column(key: "unit", aliases: ["unit_id", "einheit", "organisationseinheit", "oe"], required: true),
-            Column(key: "task_group", aliases: ["aufgabenhauptgruppe", "ahg"], required: false),
-            Column(key: "product_area", aliases: ["produktbereich"], required: false),
-        ]
-        case .services: [
-            Column(key: "id", aliases: ["kennung"], required: true),
-            Column(key: "name", aliases: ["bezeichnung", "leistung"], required: true),
-            Column(key: "leika", aliases: ["leika_key", "leika-schlüssel", "leistungsschlüssel", "leistungsschluessel"], required: true),
-            Column(key: "unit", aliases: ["unit_id", "einheit", "zuständig", "organisationseinheit"], required: true),
-        ]
-        case .externals: [
-            Column(key: "id", aliases: ["kennung"], required: true),
-            Column(key: "name", aliases: ["bezeichnung"], required: true),
-            Column(key: "kind", aliases: ["art", "typ"], required: true),
-        ]
-        case .flows: [
-            Column(key: "id", aliases: ["kennung", "nr"], required: true),
-            Column(key: "from", aliases: ["von", "absender", "sender"], required: true),
-            Column(key: "to", aliases: ["an", "empfänger", "empfaenger"], required: true),
-            Column(key: "object", aliases: ["informationsobjekt", "information", "was"], required: false),
-            Column(key: "channel", aliases: ["kanal", "weg"], required: true),
-            Column(key: "medium", aliases: ["träger", "format"], required: true),
-            Column(key: "frequency", aliases: ["häufigkeit", "haeufigkeit", "anzahl pro jahr", "anzahl_pro_jahr", "fälle pro jahr"], required: true),
-            Column(key: "service", aliases: ["leistung"], required: false),
-            Column(key: "note", aliases: ["bemerkung", "notiz", "hinweis"], required: false),
-        ]
+        case .units:
+            [
+                Column(key: "id", aliases: ["kennung", "oe-nummer", "oe_nummer", "nummer", "nr"], required: true),
+                Column(key: "name", aliases: ["bezeichnung", "organisationseinheit"], required: true),
+                Column(key: "kind", aliases: ["art", "typ", "ebene"], required: true),
+                Column(
+                    key: "parent", aliases: ["parent_id", "übergeordnet", "uebergeordnet", "übergeordnete einheit"],
+                    required: false),
+                Column(key: "office_number", aliases: ["amtsnummer", "kgst-nummer", "kgst_nummer"], required: false),
+            ]
+        case .positions:
+            [
+                Column(key: "id", aliases: ["stellennummer", "stelle", "kennung"], required: true),
+                Column(key: "title", aliases: ["name", "bezeichnung", "stellenbezeichnung"], required: true),
+                Column(key: "unit", aliases: ["unit_id", "einheit", "organisationseinheit", "oe"], required: true),
+                Column(key: "fte", aliases: ["vzä", "vzae", "stellenanteil", "vollzeitäquivalente"], required: false),
+                Column(
+                    key: "pay_grade", aliases: ["entgeltgruppe", "besoldungsgruppe", "eg", "bewertung"], required: false
+                ),
+                Column(key: "role", aliases: ["rolle"], required: false),
+            ]
+        case .tasks:
+            [
+                Column(key: "id", aliases: ["kennung", "aufgabennummer", "nr"], required: true),
+                Column(key: "name", aliases: ["bezeichnung", "aufgabe"], required: true),
+                Column(key: "unit", aliases: ["unit_id", "einheit", "organisationseinheit", "oe"], required: true),
+                Column(key: "task_group", aliases: ["aufgabenhauptgruppe", "ahg"], required: false),
+                Column(key: "product_area", aliases: ["produktbereich"], required: false),
+            ]
+        case .services:
+            [
+                Column(key: "id", aliases: ["kennung"], required: true),
+                Column(key: "name", aliases: ["bezeichnung", "leistung"], required: true),
+                Column(
+                    key: "leika",
+                    aliases: ["leika_key", "leika-schlüssel", "leistungsschlüssel", "leistungsschluessel"],
+                    required: true),
+                Column(
+                    key: "unit", aliases: ["unit_id", "einheit", "zuständig", "organisationseinheit"], required: true),
+            ]
+        case .externals:
+            [
+                Column(key: "id", aliases: ["kennung"], required: true),
+                Column(key: "name", aliases: ["bezeichnung"], required: true),
+                Column(key: "kind", aliases: ["art", "typ"], required: true),
+            ]
+        case .flows:
+            [
+                Column(key: "id", aliases: ["kennung", "nr"], required: true),
+                Column(key: "from", aliases: ["von", "absender", "sender"], required: true),
+                Column(key: "to", aliases: ["an", "empfänger", "empfaenger"], required: true),
+                Column(key: "object", aliases: ["informationsobjekt", "information", "was"], required: false),
+                Column(key: "channel", aliases: ["kanal", "weg"], required: true),
+                Column(key: "medium", aliases: ["träger", "format"], required: true),
+                Column(
+                    key: "frequency",
+                    aliases: ["häufigkeit", "haeufigkeit", "anzahl pro jahr", "anzahl_pro_jahr", "fälle pro jahr"],
+                    required: true),
+                Column(key: "service", aliases: ["leistung"], required: false),
+                Column(key: "note", aliases: ["bemerkung", "notiz", "hinweis"], required: false),
+            ]
         }
     }
 
