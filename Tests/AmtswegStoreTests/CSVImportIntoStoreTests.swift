@@ -97,7 +97,9 @@ import Testing
                 try await Self.importing([file], into: store.repository)
                 Issue.record("accepted a bad file")
             } catch let error as CSVImportError {
-                let problem = error.problems.first { $0.message.contains(bad.cause) || $0.description.contains(bad.cause) }
+                let problem = error.problems.first {
+                    $0.message.contains(bad.cause) || $0.description.contains(bad.cause)
+                }
                 #expect(problem != nil, "expected '\(bad.cause)' in \(error.problems)")
                 #expect(problem?.file == "bad-\(bad.kind.rawValue).csv")
                 #expect(problem?.line == bad.line)

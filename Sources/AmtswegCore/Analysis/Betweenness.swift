@@ -18,7 +18,8 @@ enum Betweenness {
         let neighbours = adjacency.flatMap { $0 }
         let chunkCount = min(16, n)
         let partials = ConcurrentSlots<[Double]>.perform(chunkCount) { chunk in
-            accumulate(sources: stride(from: chunk, to: n, by: chunkCount), n: n, offsets: offsets, neighbours: neighbours)
+            accumulate(
+                sources: stride(from: chunk, to: n, by: chunkCount), n: n, offsets: offsets, neighbours: neighbours)
         }
         var centrality = [Double](repeating: 0, count: n)
         for partial in partials {

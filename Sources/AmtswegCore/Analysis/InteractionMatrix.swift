@@ -28,8 +28,9 @@ public struct InteractionMatrix: Hashable, Sendable, Codable {
         }
         // Keys in numeric order are pairs in id order: units are numbered by id.
         cells = totals.keys.sorted().map { key in
-            Cell(from: index.unitIDs[key / unitCount], to: index.unitIDs[key % unitCount],
-                 flowCount: totals[key]!.count, volumePerYear: totals[key]!.volume)
+            Cell(
+                from: index.unitIDs[key / unitCount], to: index.unitIDs[key % unitCount],
+                flowCount: totals[key]!.count, volumePerYear: totals[key]!.volume)
         }
         units = Set(cells.flatMap { [$0.from, $0.to] }).map { UnitRef($0, in: index) }.sorted()
     }

@@ -43,8 +43,9 @@ public struct InteractionNetwork: Hashable, Sendable, Codable {
         }
         let keys = edgeTotals.keys.sorted()
         edges = keys.map { key in
-            Edge(a: index.unitIDs[key / unitCount], b: index.unitIDs[key % unitCount],
-                 flowCount: edgeTotals[key]!.count, volumePerYear: edgeTotals[key]!.volume)
+            Edge(
+                a: index.unitIDs[key / unitCount], b: index.unitIDs[key % unitCount],
+                flowCount: edgeTotals[key]!.count, volumePerYear: edgeTotals[key]!.volume)
         }
 
         // Nodes are the units with at least one edge, numbered afresh 0..<n for the graph algorithms.

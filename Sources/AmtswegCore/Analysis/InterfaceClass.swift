@@ -15,8 +15,9 @@ public enum InterfaceClass: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// Classifies a flow; `nil` when an endpoint is unknown to the map.
     public init?(_ flow: InformationFlow, in index: MapIndex) {
-        self.init(from: index.endpointNumber(flow.from), to: index.endpointNumber(flow.to), flow: flow,
-                  externalKinds: index.externalsByID.mapValues(\.kind))
+        self.init(
+            from: index.endpointNumber(flow.from), to: index.endpointNumber(flow.to), flow: flow,
+            externalKinds: index.externalsByID.mapValues(\.kind))
     }
 
     /// Classifies a flow whose endpoints' unit numbers are resolved (-1: external or unknown).

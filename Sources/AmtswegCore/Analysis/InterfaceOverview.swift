@@ -79,7 +79,8 @@ public struct InterfaceOverview: Hashable, Sendable, Codable {
             Interface(
                 interfaceClass: key.interfaceClass, sideA: index.name(of: index.endpoint(number: key.a)),
                 sideB: index.name(of: index.endpoint(number: key.b)),
-                flowCount: value.count, volumePerYear: value.volume, channels: members(value.channels, of: Channel.self),
+                flowCount: value.count, volumePerYear: value.volume,
+                channels: members(value.channels, of: Channel.self),
                 media: members(value.media, of: Medium.self))
         }.sorted {
             ($0.interfaceClass, $1.volumePerYear, $0.sideA, $0.sideB) < (

@@ -24,16 +24,19 @@ public struct IstAnalysis: Hashable, Sendable, Codable {
         // The network (betweenness) is the costliest view; the others run beside it on the second core.
         enum Part: @unchecked Sendable {
             case network(InteractionNetwork)
-            case rest(InteractionMatrix, InterfaceOverview, EntryPointOverview, InformationNeeds, RACICompleteness, TaskTransparency)
+            case rest(
+                InteractionMatrix, InterfaceOverview, EntryPointOverview, InformationNeeds, RACICompleteness,
+                TaskTransparency)
         }
         let parts = ConcurrentSlots<Part>.perform(2) { part in
             part == 0
                 ? .network(InteractionNetwork(index))
-                : .rest(InteractionMatrix(index), InterfaceOverview(index), EntryPointOverview(index),
-                        InformationNeeds(index), RACICompleteness(index), TaskTransparency(index))
+                : .rest(
+                    InteractionMatrix(index), InterfaceOverview(index), EntryPointOverview(index),
+                    InformationNeeds(index), RACICompleteness(index), TaskTransparency(index))
         }
         guard case .network(let network) = parts[0],
-              case .rest(let matrix, let interfaceView, let entries, let needs, let raci, let transparency) = parts[1]
+            case .rest(let matrix, let interfaceView, let entries, let needs, let raci, let transparency) = parts[1]
         else { preconditionFailure("parts are produced in order") }
         interactionMatrix = Described(
             questions: [1], title: InteractionMatrix.title,

@@ -5,7 +5,12 @@ import SQLKit
 enum MapTables {
     static let units = SQLTable<OrgUnit>(
         name: "org_units", columns: ["id", "name", "kind", "parent_id", "office_number"],
-        row: { [.text($0.id.rawValue), .text($0.name), .text($0.kind.rawValue), SQLValue($0.parentID?.rawValue), SQLValue($0.officeNumber)] },
+        row: {
+            [
+                .text($0.id.rawValue), .text($0.name), .text($0.kind.rawValue), SQLValue($0.parentID?.rawValue),
+                SQLValue($0.officeNumber),
+            ]
+        },
         decode: { row in
             OrgUnit(
                 id: ID(try row.decode(column: "id", as: String.self)),
@@ -17,7 +22,9 @@ enum MapTables {
 
     static let positions = SQLTable<Position>(
         name: "positions", columns: ["id", "title", "unit_id", "fte", "pay_grade"],
-        row: { [.text($0.id.rawValue), .text($0.title), .text($0.unitID.rawValue), .real($0.fte), SQLValue($0.payGrade)] },
+        row: {
+            [.text($0.id.rawValue), .text($0.title), .text($0.unitID.rawValue), .real($0.fte), SQLValue($0.payGrade)]
+        },
         decode: { row in
             Position(
                 id: ID(try row.decode(column: "id", as: String.self)),
@@ -49,7 +56,12 @@ enum MapTables {
 
     static let duties = SQLTable<Duty>(
         name: "tasks", columns: ["id", "name", "unit_id", "task_group", "product_area"],
-        row: { [.text($0.id.rawValue), .text($0.name), .text($0.unitID.rawValue), SQLValue($0.taskGroup), SQLValue($0.productArea)] },
+        row: {
+            [
+                .text($0.id.rawValue), .text($0.name), .text($0.unitID.rawValue), SQLValue($0.taskGroup),
+                SQLValue($0.productArea),
+            ]
+        },
         decode: { row in
             Duty(
                 id: ID(try row.decode(column: "id", as: String.self)),
@@ -120,8 +132,11 @@ enum MapTables {
     static let entryPoints = SQLTable<EntryPoint>(
         name: "entry_points", columns: ["id", "unit_id", "channel", "volume_per_year", "service_id"],
         row: {
-            [.text($0.id.rawValue), .text($0.unitID.rawValue), .text($0.channel.rawValue), .integer($0.volumePerYear),
-             SQLValue($0.serviceID?.rawValue)]
+            [
+                .text($0.id.rawValue), .text($0.unitID.rawValue), .text($0.channel.rawValue),
+                .integer($0.volumePerYear),
+                SQLValue($0.serviceID?.rawValue),
+            ]
         },
         decode: { row in
             EntryPoint(
@@ -157,8 +172,10 @@ enum MapTables {
     static let findings = SQLTable<WorkshopFinding>(
         name: "workshop_findings", columns: ["id", "question", "text", "author", "recorded_on", "unit_id"],
         row: {
-            [.text($0.id.rawValue), .integer($0.question.rawValue), .text($0.text), .text($0.author),
-             .text($0.recordedOn.description), SQLValue($0.unitID?.rawValue)]
+            [
+                .text($0.id.rawValue), .integer($0.question.rawValue), .text($0.text), .text($0.author),
+                .text($0.recordedOn.description), SQLValue($0.unitID?.rawValue),
+            ]
         },
         decode: { row in
             let day = try row.decode(column: "recorded_on", as: String.self)

@@ -24,12 +24,16 @@ public protocol SQLEngine: Sendable {
 }
 
 extension SQLEngine {
-    public func insertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase) async throws {
+    public func insertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase)
+        async throws
+    {
         try await portableInsertRows(into: table, columns: columns, rows: rows, in: db)
     }
 
     /// The bulk insert in plain SQLKit, for every engine.
-    func portableInsertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase) async throws {
+    func portableInsertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase)
+        async throws
+    {
         for batch in rows.batches(maxBinds: maxBindsPerStatement, width: columns.count) {
             let insert = db.insert(into: table).columns(columns)
             for row in batch { insert.values(row.map(\.bind)) }

@@ -111,7 +111,9 @@ public struct SQLiteEngine: SQLEngine {
 
     /// Binds values as SQLite values directly; SQLKit's `Encodable` path costs more than SQLite itself
     /// on imports of hundreds of thousands of rows. Identifiers are quoted; values are always bound.
-    public func insertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase) async throws {
+    public func insertRows(into table: String, columns: [String], rows: [[SQLValue]], in db: any SQLDatabase)
+        async throws
+    {
         guard let session = db as? SQLiteSession else {
             return try await portableInsertRows(into: table, columns: columns, rows: rows, in: db)
         }
