@@ -39,6 +39,25 @@ import Testing
         }
     }
 
+    @Test func syntaxErrorsNameTheLine() throws {
+        let text = String(decoding: try TenantDocument.encode(Musterstadt.map()), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[9] += ",,"
+        let broken = Data(lines.joined(separator: "\n").utf8)
+        #expect {
+            _ = try TenantDocument.decode(broken, file: "kaputt.json")
+        } throws: { error in
+            (error as? InterchangeError)?.line == 10
+        }
+        let truncated = Data(text.utf8.prefix(5_000))
+        #expect {
+            _ = try TenantDocument.decode(truncated, file: "abgeschnitten.json")
+        } throws: { error in
+            let error = error as? InterchangeError
+            return error?.message.contains("abgeschnitten") == true && error?.line != nil
+        }
+    }
+
     @Test func rejectsBadLeiKaKeyInsideADocument() throws {
         var text = String(decoding: try TenantDocument.encode(Musterstadt.map()), as: UTF8.self)
         text = text.replacingOccurrences(of: "99050012104000", with: "12345")

@@ -29,6 +29,9 @@ public enum TenantDocument {
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw syntaxError(in: data, file: file)
+            }
             throw InterchangeError(file: file, line: nil, message: describe(error))
         } catch {
             throw InterchangeError(file: file, line: nil, message: "Die Datei ist kein gültiges JSON: \(error)")
@@ -44,6 +47,31 @@ public enum TenantDocument {
                     "Die Datei hat Version \(envelope.version); diese Amtsweg-Version liest bis Version \(version).")
         }
         return envelope.map
+    }
+
+    /// JSONDecoder does not say where the syntax breaks; JSONSerialization does ("around character 15"),
+    /// so a broken file is parsed once more to turn that into a line for the user.
+    private static func syntaxError(in data: Data, file: String) -> InterchangeError {
+        let bytes = [UInt8](data)
+        func line(at offset: Int) -> Int { 1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if let range = detail.range(of: "character "),
+                let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+            {
+                return InterchangeError(
+                    file: file, line: line(at: offset),
+                    message: "Die Datei ist kein gültiges JSON: unerwartetes Zeichen an Stelle \(offset).")
+            }
+            if detail.contains("end of file") || detail.contains("Unexpected end") {
+                return InterchangeError(
+                    file: file, line: line(at: bytes.count),
+                    message: "Die Datei ist kein gültiges JSON: sie endet mitten im Inhalt (abgeschnitten?).")
+            }
+        }
+        return InterchangeError(file: file, line: nil, message: "Die Datei ist kein gültiges JSON (UTF-8 erwartet).")
     }
 
     private static func describe(_ error: DecodingError) -> String {
