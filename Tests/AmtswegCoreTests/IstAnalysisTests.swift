@@ -137,6 +137,21 @@ import Testing
             #expect(report.contains("== \(title)"))
         }
         #expect(report.contains("Drehscheiben: Zentrale Dienste und Poststelle"))
+        #expect(
+            report.contains(
+                "Aus dem Workshop:\n  – Kaum jemand im Haus weiß, was die Stabsstelle Digitalisierung macht"))
+    }
+
+    @Test func everyWorkshopFindingAppearsOnceWithItsQuestion() {
+        let attached = [
+            analysis.interactionMatrix.findings, analysis.interactionNetwork.findings,
+            analysis.interfaces.findings, analysis.entryPoints.findings, analysis.informationNeeds.findings,
+            analysis.responsibilities.findings, analysis.taskTransparency.findings,
+        ].flatMap { $0 }
+        #expect(attached.count == Musterstadt.map().findings.count)
+        #expect(Set(attached.map(\.id)).count == attached.count)
+        #expect(analysis.responsibilities.findings.allSatisfy { $0.question == .responsibilities })
+        #expect(analysis.interfaces.findings.map(\.question).sorted() == [.internalInterfaces, .externalInterfaces])
     }
 
     @Test func analysisIsDeterministic() throws {

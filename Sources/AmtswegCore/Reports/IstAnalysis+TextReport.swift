@@ -6,13 +6,14 @@ extension IstAnalysis {
 
         func section<V>(_ described: Described<V>, _ body: String) {
             let questions = described.questions.map(String.init).joined(separator: ", ")
+            let findings = described.findings.map { "  – \($0.text) (\($0.author), \($0.recordedOn))" }
             sections.append(
                 """
                 == \(described.title) (Frage \(questions)) ==
                 \(described.explanation)
 
                 \(body)
-                """)
+                """ + (findings.isEmpty ? "" : "\n\nAus dem Workshop:\n" + findings.joined(separator: "\n")))
         }
         func capped<T>(_ items: [T]) -> (shown: [T], note: String) {
             items.count > limit ? (Array(items.prefix(limit)), "\n… und \(items.count - limit) weitere") : (items, "")
