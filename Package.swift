@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "amtsweg", targets: ["amtsweg"]),
         .library(name: "AmtswegCore", targets: ["AmtswegCore"]),
         .library(name: "AmtswegStore", targets: ["AmtswegStore"]),
+        .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "AmtswegCore", swiftSettings: strict),
+        .target(name: "AmtswegXML", swiftSettings: strict),
         .target(
             name: "AmtswegStore",
             dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore"], swiftSettings: strict),
+        .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML"], swiftSettings: strict),
         .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,20 @@
+/// Bounds a reader enforces so that hostile or broken input ends in an error, not in exhausted memory.
+public struct XMLLimits: Sendable, Hashable {
+    /// Largest document in bytes.
+    public var maxBytes: Int
+    /// Deepest element nesting.
+    public var maxDepth: Int
+    /// Most attributes on one element.
+    public var maxAttributes: Int
+    /// Longest element or attribute name in bytes.
+    public var maxNameLength: Int
+
+    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 256, maxAttributes: Int = 256, maxNameLength: Int = 1_024) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxAttributes = maxAttributes
+        self.maxNameLength = maxNameLength
+    }
+
+    public static let `default` = XMLLimits()
+}

@@ -1,0 +1,258 @@
+/// The lexical layer: names, character data, attribute values, references, markup other than tags.
+extension XMLPullParser {
+    var column: Int {
+        // Characters, not bytes: count the bytes that start a UTF-8 sequence.
+        var count = 1
+        var index = lineStart
+        while index < position {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The column at the current position, counted on from the last call on the same line, so that
+    /// reporting every element's position stays linear even on files written as one long line.
+    mutating func trackedColumn() -> Int {
+        if columnCache.lineStart != lineStart || columnCache.position > position {
+            columnCache = (lineStart, lineStart, 1)
+        }
+        var count = columnCache.column
+        var index = columnCache.position
+        while index < position {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        columnCache = (lineStart, position, count)
+        return count
+    }
+
+    func error(_ kind: XMLError.Kind, _ message: String, line: Int? = nil, column: Int? = nil) -> XMLError {
+        XMLError(kind, file: file, line: line ?? self.line, column: column ?? self.column, message: message)
+    }
+
+    func starts(with literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        return literal.withUTF8Buffer { buffer in
+            for offset in 0..<count where bytes[position + offset] != buffer[offset] { return false }
+            return true
+        }
+    }
+
+    /// Moves forward `count` bytes that contain no line break.
+    mutating func advance(_ count: Int) { position += count }
+
+    /// Moves forward one byte, keeping line and column.
+    mutating func step() {
+        if bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        position += 1
+    }
+
+    @discardableResult
+    mutating func skipWhitespace() -> Bool {
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0D, 0x0A: step()
+            default: return position > start
+            }
+        }
+        return position > start
+    }
+
+    /// An XML name (element, attribute, PI target): ASCII letters, digits and `_ : . -`, and any non-ASCII.
+    mutating func name() throws(XMLError) -> String {
+        let start = position
+        guard position < bytes.count, Self.isNameStart(bytes[position]) else {
+            throw error(
+                .malformed, position < bytes.count ? "Hier wird ein Name erwartet." : "Die Datei endet unerwartet.")
+        }
+        while position < bytes.count, Self.isNameChar(bytes[position]) { position += 1 }
+        if position - start > limits.maxNameLength {
+            throw error(.limitExceeded, "Ein Name ist länger als \(limits.maxNameLength) Bytes.")
+        }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    static func isNameStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || byte == 0x3A || byte >= 0x80
+    }
+
+    static func isNameChar(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E
+    }
+
+    /// Text up to the next `<`, with references resolved and line ends normalised.
+    mutating func characterData() throws(XMLError) -> String {
+        var output: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "<"):
+                return String(decoding: output, as: UTF8.self)
+            case UInt8(ascii: "&"):
+                output.append(contentsOf: try reference())
+            case 0x0D:
+                output.append(0x0A)
+                position += 1
+                if position < bytes.count, bytes[position] == 0x0A { step() } else { line += 1; lineStart = position }
+            default:
+                output.append(byte)
+                step()
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A quoted attribute value, normalised as XML 1.0 §3.3.3 says for CDATA attributes.
+    mutating func attributeValue() throws(XMLError) -> String {
+        guard position < bytes.count, bytes[position] == 0x22 || bytes[position] == 0x27 else {
+            throw error(.malformed, "Ein Attributwert muss in Anführungszeichen stehen.")
+        }
+        let quote = bytes[position]
+        let startLine = line, startColumn = trackedColumn()
+        position += 1
+        var output: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case quote:
+                position += 1
+                return String(decoding: output, as: UTF8.self)
+            case UInt8(ascii: "<"):
+                throw error(.malformed, "'<' ist in Attributwerten nicht erlaubt.")
+            case UInt8(ascii: "&"):
+                output.append(contentsOf: try reference())
+            case 0x0D:
+                output.append(0x20)
+                position += 1
+                if position < bytes.count, bytes[position] == 0x0A { step() } else { line += 1; lineStart = position }
+            case 0x09, 0x0A:
+                output.append(0x20)
+                step()
+            default:
+                output.append(byte)
+                position += 1
+            }
+        }
+        throw error(
+            .malformed, "Der Attributwert wird nie geschlossen (Datei abgeschnitten?).", line: startLine,
+            column: startColumn)
+    }
+
+    /// `&amp;` and the other four predefined entities, `&#123;` and `&#x1F;`. Anything else is an error: there
+    /// are no declared entities to expand.
+    mutating func reference() throws(XMLError) -> [UInt8] {
+        let startLine = line, startColumn = trackedColumn()
+        position += 1  // &
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: ";"), position - start < 32 { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ";") else {
+            throw error(
+                .malformed, "Ein '&' ohne abschließendes ';' (als Text bitte '&amp;' schreiben).",
+                line: startLine, column: startColumn)
+        }
+        let body = String(decoding: bytes[start..<position], as: UTF8.self)
+        position += 1
+        switch body {
+        case "amp": return [0x26]
+        case "lt": return [0x3C]
+        case "gt": return [0x3E]
+        case "quot": return [0x22]
+        case "apos": return [0x27]
+        default:
+            if body.hasPrefix("#") {
+                let digits = body.dropFirst()
+                let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+                guard let value, let scalar = Unicode.Scalar(value), Self.isXMLChar(scalar) else {
+                    throw error(
+                        .malformed, "Ungültige Zeichenreferenz '&\(body);'.", line: startLine, column: startColumn)
+                }
+                return Array(String(Character(scalar)).utf8)
+            }
+            throw error(
+                .forbiddenDeclaration, "Unbekannte Entität '&\(body);' (eigene Entitäten werden nicht aufgelöst).",
+                line: startLine, column: startColumn)
+        }
+    }
+
+    static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// Reads up to `terminator`, counting lines; returns the bytes before it.
+    mutating func until(_ terminator: StaticString, unterminated: String) throws(XMLError) -> [UInt8] {
+        let startLine = line, startColumn = trackedColumn()
+        let start = position
+        while position < bytes.count {
+            if starts(with: terminator) {
+                let content = Array(bytes[start..<position])
+                position += terminator.utf8CodeUnitCount
+                return content
+            }
+            step()
+        }
+        throw error(.malformed, unterminated, line: startLine, column: startColumn)
+    }
+
+    mutating func comment() throws(XMLError) -> XMLEvent {
+        advance(4)  // <!--
+        let content = try until("-->", unterminated: "Ein Kommentar wird nie geschlossen (Datei abgeschnitten?).")
+        return .comment(String(decoding: content, as: UTF8.self))
+    }
+
+    mutating func cdata() throws(XMLError) -> XMLEvent {
+        advance(9)  // <![CDATA[
+        let content = try until("]]>", unterminated: "Ein CDATA-Abschnitt wird nie geschlossen (Datei abgeschnitten?).")
+        return .cdata(String(decoding: content, as: UTF8.self))
+    }
+
+    mutating func processingInstruction() throws(XMLError) -> XMLEvent? {
+        advance(2)  // <?
+        let target = try name()
+        let content = try until("?>", unterminated: "Eine Verarbeitungsanweisung wird nie geschlossen.")
+        let data = String(decoding: content, as: UTF8.self).trimmingLeadingSpaces()
+        // The XML declaration is read before parsing (encoding); it is not an event.
+        if target.lowercased() == "xml" { return nil }
+        return .processingInstruction(target: target, data: data)
+    }
+
+    /// Skips `<!DOCTYPE …>`. An internal subset that declares entities (or anything but comments and
+    /// whitespace with parameter entities) is refused: that is where XXE and entity bombs live.
+    mutating func skipDoctype() throws(XMLError) {
+        let startLine = line, startColumn = trackedColumn()
+        advance(9)  // <!DOCTYPE
+        var quote: UInt8? = nil
+        while position < bytes.count {
+            let byte = bytes[position]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == 0x22 || byte == 0x27 {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                throw error(
+                    .forbiddenDeclaration,
+                    "Interne DTD-Deklarationen (z. B. <!ENTITY>) sind aus Sicherheitsgründen nicht erlaubt (XXE, Entity-Bomben)."
+                )
+            } else if byte == UInt8(ascii: ">") {
+                position += 1
+                return
+            }
+            step()
+        }
+        throw error(.malformed, "Die DOCTYPE-Deklaration wird nie geschlossen.", line: startLine, column: startColumn)
+    }
+}
+
+extension String {
+    func trimmingLeadingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+    }
+}

@@ -1,0 +1,200 @@
+public import Foundation
+
+/// A pull parser for XML 1.0 with namespaces, written for hostile input.
+///
+/// It never loads anything from outside the document: a document type declaration that declares entities
+/// is refused (no XXE, no entity expansion bombs), external identifiers are never fetched, and only the five
+/// predefined entities and character references are resolved. Size, depth, attribute count and name length
+/// are bounded by ``XMLLimits``. Every error names file, line and column.
+///
+/// Hand-written rather than Foundation's `XMLParser` because that one is libxml2 underneath on Linux, gives
+/// no control over entity handling across platforms, and is slow for event logs with millions of events.
+public struct XMLPullParser {
+    let file: String
+    let limits: XMLLimits
+    var bytes: [UInt8]
+    var position = 0
+    var line = 1
+    var lineStart = 0
+    var columnCache: (lineStart: Int, position: Int, column: Int) = (0, 0, 1)
+
+    /// Namespace bindings in scope, innermost last. Each element pushes one frame (often empty).
+    var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
+    var openElements: [XMLName] = []
+    var pendingEnd: XMLName?
+    var seenRoot = false
+    var finished = false
+
+    /// Prepares to parse `data`; transcodes and validates the encoding first.
+    public init(data: Data, file: String, limits: XMLLimits = .default) throws(XMLError) {
+        guard data.count <= limits.maxBytes else {
+            throw XMLError(
+                .limitExceeded, file: file, line: 0, column: 0,
+                message: "Die Datei ist mit \(data.count) Bytes größer als erlaubt (\(limits.maxBytes) Bytes).")
+        }
+        self.file = file
+        self.limits = limits
+        bytes = try XMLInput.utf8Bytes(data, file: file)
+    }
+
+    /// The next event, or `nil` at the end of a complete document.
+    public mutating func next() throws(XMLError) -> XMLEvent? {
+        if let name = pendingEnd {
+            pendingEnd = nil
+            return try closeElement(name)
+        }
+        while !finished {
+            if let event = openElements.isEmpty ? try prologOrEpilog() : try content() { return event }
+        }
+        return nil
+    }
+
+    // MARK: - Outside the root element
+
+    /// Skips white space; returns comments, PIs and the root's start. Text outside the root is an error.
+    private mutating func prologOrEpilog() throws(XMLError) -> XMLEvent? {
+        skipWhitespace()
+        guard position < bytes.count else {
+            if !seenRoot { throw error(.malformed, "Das Dokument enthält kein Wurzelelement.") }
+            finished = true
+            return nil
+        }
+        guard bytes[position] == UInt8(ascii: "<") else {
+            throw error(.malformed, seenRoot ? "Text nach dem Ende des Wurzelelements." : "Text vor dem Wurzelelement.")
+        }
+        if starts(with: "<?") { return try processingInstruction() }
+        if starts(with: "<!--") { return try comment() }
+        if starts(with: "<!DOCTYPE") {
+            if seenRoot { throw error(.malformed, "DOCTYPE nach dem Wurzelelement.") }
+            try skipDoctype()
+            return nil
+        }
+        if seenRoot { throw error(.malformed, "Ein zweites Wurzelelement ist nicht erlaubt.") }
+        seenRoot = true
+        return try startTag()
+    }
+
+    // MARK: - Inside the root element
+
+    private mutating func content() throws(XMLError) -> XMLEvent? {
+        guard position < bytes.count else {
+            throw error(
+                .malformed, "Die Datei endet, bevor <\(openElements.last!.qualified)> geschlossen ist (abgeschnitten?)."
+            )
+        }
+        if bytes[position] != UInt8(ascii: "<") { return .text(try characterData()) }
+        if starts(with: "</") { return try endTag() }
+        if starts(with: "<!--") { return try comment() }
+        if starts(with: "<![CDATA[") { return try cdata() }
+        if starts(with: "<?") { return try processingInstruction() }
+        if starts(with: "<!") { throw error(.malformed, "Unerwartete Deklaration im Inhalt.") }
+        return try startTag()
+    }
+
+    private mutating func startTag() throws(XMLError) -> XMLEvent {
+        let tagLine = line, tagColumn = trackedColumn()
+        advance(1)  // <
+        let rawName = try name()
+        var rawAttributes: [(name: String, value: String, line: Int, column: Int)] = []
+        while true {
+            let hadSpace = skipWhitespace()
+            guard position < bytes.count else { throw error(.malformed, "Die Datei endet mitten im Tag <\(rawName)>.") }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: ">") || starts(with: "/>") { break }
+            guard hadSpace else { throw error(.malformed, "Zwischen Attributen fehlt ein Leerzeichen.") }
+            let attributeLine = line, attributeColumn = trackedColumn()
+            let attributeName = try name()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
+                throw error(.malformed, "Nach dem Attribut '\(attributeName)' fehlt '='.")
+            }
+            advance(1)
+            skipWhitespace()
+            let value = try attributeValue()
+            if rawAttributes.contains(where: { $0.name == attributeName }) {
+                throw error(
+                    .malformed, "Das Attribut '\(attributeName)' kommt doppelt vor.", line: attributeLine,
+                    column: attributeColumn)
+            }
+            rawAttributes.append((attributeName, value, attributeLine, attributeColumn))
+            if rawAttributes.count > limits.maxAttributes {
+                throw error(.limitExceeded, "Mehr als \(limits.maxAttributes) Attribute an <\(rawName)>.")
+            }
+        }
+        let selfClosing = bytes[position] == UInt8(ascii: "/")
+        advance(selfClosing ? 2 : 1)
+
+        var frame: [String: String] = [:]
+        var declarations: [XMLNamespaceDeclaration] = []
+        for attribute in rawAttributes {
+            if attribute.name == "xmlns" {
+                frame[""] = attribute.value
+                declarations.append(XMLNamespaceDeclaration(prefix: nil, uri: attribute.value))
+            } else if attribute.name.hasPrefix("xmlns:") {
+                let prefix = String(attribute.name.dropFirst(6))
+                frame[prefix] = attribute.value
+                declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: attribute.value))
+            }
+        }
+        scopes.append(frame)
+        let elementName = resolve(rawName, isAttribute: false)
+        var attributes: [XMLAttribute] = []
+        attributes.reserveCapacity(rawAttributes.count)
+        for attribute in rawAttributes where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
+            attributes.append(XMLAttribute(name: resolve(attribute.name, isAttribute: true), value: attribute.value))
+        }
+        openElements.append(elementName)
+        if openElements.count > limits.maxDepth {
+            throw error(
+                .limitExceeded, "Die Elemente sind tiefer als \(limits.maxDepth) Ebenen verschachtelt.",
+                line: tagLine, column: tagColumn)
+        }
+        if selfClosing { pendingEnd = elementName }
+        return .startElement(
+            XMLStartElement(
+                name: elementName, attributes: attributes,
+                namespaceDeclarations: declarations, line: tagLine, column: tagColumn))
+    }
+
+    private mutating func endTag() throws(XMLError) -> XMLEvent {
+        let tagLine = line, tagColumn = trackedColumn()
+        advance(2)  // </
+        let rawName = try name()
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else {
+            throw error(.malformed, "Das End-Tag </\(rawName)> ist nicht abgeschlossen.")
+        }
+        advance(1)
+        guard let open = openElements.last, open.qualified == rawName else {
+            let expected = openElements.last.map { "</\($0.qualified)>" } ?? "kein End-Tag"
+            throw error(
+                .malformed, "End-Tag </\(rawName)> passt nicht, erwartet \(expected).", line: tagLine, column: tagColumn
+            )
+        }
+        return try closeElement(open)
+    }
+
+    private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLEvent {
+        openElements.removeLast()
+        scopes.removeLast()
+        return .endElement(name)
+    }
+
+    /// Resolves a raw `prefix:local` against the bindings in scope. Unprefixed attributes have no namespace.
+    /// A prefix nobody declared stays as written without a namespace, so that nothing is lost.
+    private func resolve(_ raw: String, isAttribute: Bool) -> XMLName {
+        if let colon = raw.firstIndex(of: ":") {
+            let prefix = String(raw[..<colon])
+            return XMLName(
+                prefix: prefix, localName: String(raw[raw.index(after: colon)...]), namespace: lookup(prefix))
+        }
+        return XMLName(prefix: nil, localName: raw, namespace: isAttribute ? nil : lookup(""))
+    }
+
+    private func lookup(_ prefix: String) -> String? {
+        for frame in scopes.reversed() {
+            if let uri = frame[prefix] { return uri.isEmpty ? nil : uri }
+        }
+        return nil
+    }
+}
