@@ -110,6 +110,23 @@ import Testing
         }
     }
 
+    @Test func oversizedFileIsRefusedAndStoreUnchanged() async throws {
+        try await StoreFixture.with { store in
+            try await store.repository.saveMap(Musterstadt.map(), by: .local)
+            let before = try TenantDocument.encode(try await store.repository.loadMap(of: Musterstadt.tenantID))
+            let rows = (0..<100).map { "X\($0);Einheit \($0);Amt;D1" }.joined(separator: "\n")
+            let file = CSVFile(kind: .units, name: "gross.csv", data: Data(("id;name;kind;parent\n" + rows).utf8))
+            let stored = try await store.repository.loadMap(of: Musterstadt.tenantID)
+            #expect {
+                _ = try CSVImporter.merge([file], into: stored, maxBytesPerFile: 1_000)
+            } throws: { error in
+                (error as? CSVImportError)?.problems.first?.message.contains("größer als erlaubt") == true
+            }
+            let after = try TenantDocument.encode(try await store.repository.loadMap(of: Musterstadt.tenantID))
+            #expect(after == before)
+        }
+    }
+
     @Test func goodFileIsStored() async throws {
         try await StoreFixture.with { store in
             try await store.repository.saveMap(Musterstadt.map(), by: .local)

@@ -51,7 +51,9 @@ struct ImportCommand: AsyncParsableCommand {
                 (.tasks, tasks), (.services, services), (.flows, flows),
             ]
             let csv = try files.flatMap { kind, paths in
-                try paths.map { CSVFile(kind: kind, name: $0, data: try readFile($0)) }
+                try paths.map {
+                    CSVFile(kind: kind, name: $0, data: try readFile($0, limit: CSVImporter.defaultMaxBytes))
+                }
             }
             let before = try await repository.loadMap(of: try await store.tenantID(in: repository))
             let merged = try CSVImporter.merge(csv, into: before)

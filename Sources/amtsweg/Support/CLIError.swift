@@ -45,8 +45,12 @@ func write(_ data: Data, to path: String) throws {
     }
 }
 
-func readFile(_ path: String) throws -> Data {
+/// Reads a whole file, refusing one over `limit` bytes before reading it.
+func readFile(_ path: String, limit: Int = 1 << 30) throws -> Data {
     guard FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path): Die Datei gibt es nicht.") }
+    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > limit {
+        throw CLIError("\(path): Die Datei ist mit \(size) Bytes größer als erlaubt (\(limit) Bytes).")
+    }
     do {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {

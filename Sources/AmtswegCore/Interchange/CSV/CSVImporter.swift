@@ -29,7 +29,22 @@ public struct CSVImportError: Error, Sendable, CustomStringConvertible {
 /// caller gets a merged map only when there are none. Rows whose id already exists in the map replace the
 /// stored object (a newer HR export updates the old one); the same id twice within the import is an error.
 public enum CSVImporter {
-    public static func merge(_ files: [CSVFile], into map: TenantMap) throws(CSVImportError) -> TenantMap {
+    /// The largest CSV file accepted: far above any real organisation export, far below exhausting memory.
+    public static let defaultMaxBytes = 256 << 20
+
+    public static func merge(
+        _ files: [CSVFile], into map: TenantMap, maxBytesPerFile: Int = defaultMaxBytes
+    ) throws(CSVImportError) -> TenantMap {
+        let oversized = files.filter { $0.data.count > maxBytesPerFile }
+        guard oversized.isEmpty else {
+            throw CSVImportError(
+                problems: oversized.map {
+                    InterchangeError(
+                        file: $0.name, line: nil,
+                        message:
+                            "Die Datei ist mit \($0.data.count) Bytes größer als erlaubt (\(maxBytesPerFile) Bytes).")
+                })
+        }
         var merger = Merger(map: map)
         // Referenced kinds first, so that rows of later files can point at objects of earlier ones.
         let order: [CSVKind] = [.units, .externals, .positions, .tasks, .services, .flows]
