@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AmtswegCore", targets: ["AmtswegCore"]),
         .library(name: "AmtswegStore", targets: ["AmtswegStore"]),
         .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
+        .library(name: "BPMN", targets: ["BPMN"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,7 @@ let package = Package(
     targets: [
         .target(name: "AmtswegCore", swiftSettings: strict),
         .target(name: "AmtswegXML", swiftSettings: strict),
+        .target(name: "BPMN", dependencies: ["AmtswegXML"], swiftSettings: strict),
         .target(
             name: "AmtswegStore",
             dependencies: [
@@ -35,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegStore",
+                "AmtswegCore", "AmtswegStore", "BPMN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -48,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore"], swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML"], swiftSettings: strict),
+        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML"], swiftSettings: strict),
         .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import AmtswegCore
 import AmtswegStore
+import BPMN
 import ArgumentParser
 import Foundation
 
@@ -25,6 +26,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
             case let error as StoreError: error.description
             case let error as InterchangeError: error.description
             case let error as CSVImportError: error.description
+            case let error as BPMNError: error.description
             default: "\(error)"
             }
         FileHandle.standardError.write(Data(("amtsweg: " + message + "\n").utf8))
