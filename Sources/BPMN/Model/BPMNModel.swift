@@ -7,17 +7,19 @@ public struct BPMNModel: Hashable, Sendable {
     /// Comments and processing instructions before and after the root, kept for the writer.
     public var prolog: [XMLNode]
     public var epilog: [XMLNode]
-    /// The namespace prefixes the source document declared, so the writer can keep vendor prefixes readable.
-    public var declaredPrefixes: [String: String]
+    /// The namespace declarations of the source's root element. Attribute values may be qualified names that
+    /// use them (`xsi:type="semantic:tFormalExpression"`, `structureRef="feel:string"`), so the writer
+    /// declares them again beside its own prefixes.
+    public var rootNamespaces: [XMLNamespaceDeclaration]
 
     public init(
         definitions: BPMNElement, prolog: [XMLNode] = [], epilog: [XMLNode] = [],
-        declaredPrefixes: [String: String] = [:]
+        rootNamespaces: [XMLNamespaceDeclaration] = []
     ) {
         self.definitions = definitions
         self.prolog = prolog
         self.epilog = epilog
-        self.declaredPrefixes = declaredPrefixes
+        self.rootNamespaces = rootNamespaces
     }
 
     /// Every BPMN element of the model, depth first.

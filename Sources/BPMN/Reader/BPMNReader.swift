@@ -37,11 +37,9 @@ public enum BPMNReader {
                     + "(Namensraum \(root.name.namespace ?? "keiner")), erwartet <definitions> im Namensraum "
                     + BPMNSchema.modelNamespace + ".")
         }
-        var prefixes: [String: String] = [:]
-        collectPrefixes(root, into: &prefixes)
         return BPMNModel(
             definitions: element(root, kind: "model:definitions", type: "model:tDefinitions"),
-            prolog: document.prolog, epilog: document.epilog, declaredPrefixes: prefixes)
+            prolog: document.prolog, epilog: document.epilog, rootNamespaces: root.namespaceDeclarations)
     }
 
     /// Converts one XML element of a known BPMN kind.
@@ -92,13 +90,5 @@ public enum BPMNReader {
     private static func isWhitespace(_ node: XMLNode) -> Bool {
         if case .text(let text) = node { return text.allSatisfy(\.isWhitespace) }
         return false
-    }
-
-    /// Prefixes declared anywhere in the document, by namespace (the first one wins).
-    private static func collectPrefixes(_ element: XMLElement, into prefixes: inout [String: String]) {
-        for declaration in element.namespaceDeclarations {
-            if let prefix = declaration.prefix, prefixes[declaration.uri] == nil { prefixes[declaration.uri] = prefix }
-        }
-        for child in element.elements { collectPrefixes(child, into: &prefixes) }
     }
 }

@@ -15,6 +15,11 @@ public enum BPMNWriter {
             XMLNamespaceDeclaration(prefix: "dc", uri: BPMNSchema.dcNamespace),
             XMLNamespaceDeclaration(prefix: "di", uri: BPMNSchema.diNamespace),
         ]
+        // The source's own declarations stay available for qualified names inside attribute values.
+        let ours = Set(root.namespaceDeclarations.compactMap(\.prefix))
+        for declaration in model.rootNamespaces where !ours.contains(declaration.prefix ?? "") {
+            root.namespaceDeclarations.append(declaration)
+        }
         NamespaceFixup.declareMissing(in: &root)
         return XMLWriter().write(XMLDocument(prolog: model.prolog, root: root, epilog: model.epilog))
     }
