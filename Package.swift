@@ -48,6 +48,12 @@ let package = Package(
             path: "bench/MapBenchmark",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "BPMNBenchmark",
+            dependencies: ["BPMN"],
+            path: "bench/BPMNBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore"], swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML"], swiftSettings: strict),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML"], swiftSettings: strict),

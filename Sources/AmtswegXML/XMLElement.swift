@@ -1,6 +1,7 @@
 /// A node of an XML tree.
 public enum XMLNode: Hashable, Sendable {
-    case element(XMLElement)
+    /// Indirect: keeps every node pointer-sized, so arrays of children move cheaply.
+    indirect case element(XMLElement)
     case text(String)
     case cdata(String)
     case comment(String)

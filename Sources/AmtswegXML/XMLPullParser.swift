@@ -18,8 +18,10 @@ public struct XMLPullParser {
     var lineStart = 0
     var columnCache: (lineStart: Int, position: Int, column: Int) = (0, 0, 1)
 
-    /// Namespace bindings in scope, innermost last. Each element pushes one frame (often empty).
+    /// Namespace bindings in scope, innermost last. Only elements that declare namespaces push a frame
+    /// (`pushedFrame` says which), so lookups walk a handful of frames, not the whole depth.
     var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
+    var pushedFrame: [Bool] = []
     var openElements: [XMLName] = []
     var pendingEnd: XMLName?
     var seenRoot = false
@@ -136,7 +138,8 @@ public struct XMLPullParser {
                 declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: attribute.value))
             }
         }
-        scopes.append(frame)
+        if !frame.isEmpty { scopes.append(frame) }
+        pushedFrame.append(!frame.isEmpty)
         let elementName = resolve(rawName, isAttribute: false)
         var attributes: [XMLAttribute] = []
         attributes.reserveCapacity(rawAttributes.count)
@@ -176,7 +179,7 @@ public struct XMLPullParser {
 
     private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLEvent {
         openElements.removeLast()
-        scopes.removeLast()
+        if pushedFrame.removeLast() { scopes.removeLast() }
         return .endElement(name)
     }
 

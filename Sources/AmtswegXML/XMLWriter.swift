@@ -29,7 +29,7 @@ public struct XMLWriter: Sendable {
         }
         let hasText = element.children.contains {
             switch $0 {
-            case .text(let text): !text.allSatisfy(\.isWhitespace)
+            case .text(let text): !text.isXMLWhitespace
             case .cdata: true
             default: false
             }
@@ -68,33 +68,39 @@ public struct XMLWriter: Sendable {
     }
 
     static func escapeText(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\r" }) else { return text }
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\r": output += "&#13;"
-            default: output.unicodeScalars.append(scalar)
+        escape(text) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case 0x0D: "&#13;"
+            default: nil
             }
         }
-        return output
     }
 
     static func escapeAttribute(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case "\"": output += "&quot;"
-            case "\n": output += "&#10;"
-            case "\r": output += "&#13;"
-            case "\t": output += "&#9;"
-            default: output.unicodeScalars.append(scalar)
+        escape(text) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case 0x0A: "&#10;"
+            case 0x0D: "&#13;"
+            case 0x09: "&#9;"
+            default: nil
             }
         }
-        return output
+    }
+
+    /// Replaces the ASCII bytes `replacement` names; text without any is returned as it is, without copying.
+    private static func escape(_ text: String, _ replacement: (UInt8) -> String?) -> String {
+        guard text.utf8.contains(where: { replacement($0) != nil }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if let escaped = replacement(byte) { output.append(contentsOf: escaped.utf8) } else { output.append(byte) }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -45,7 +45,7 @@ public enum BPMNReader {
     /// Converts one XML element of a known BPMN kind.
     static func element(_ xml: XMLElement, kind: String, type: String) -> BPMNElement {
         var result = BPMNElement(kind: kind, line: xml.line)
-        let declared = Set(BPMNSchema.attributes(ofType: type).map(\.name))
+        let declared = BPMNSchema.attributeNames(ofType: type)
         for attribute in xml.attributes {
             if attribute.name.namespace == nil && attribute.name.prefix == nil
                 && declared.contains(attribute.name.localName)
@@ -76,7 +76,7 @@ public enum BPMNReader {
             case .text(let value), .cdata(let value):
                 if mixed {
                     text += value
-                } else if !value.allSatisfy(\.isWhitespace) {
+                } else if !value.isXMLWhitespace {
                     result.foreignContent.append(node)
                 }
             case .comment, .processingInstruction:
@@ -88,7 +88,7 @@ public enum BPMNReader {
     }
 
     private static func isWhitespace(_ node: XMLNode) -> Bool {
-        if case .text(let text) = node { return text.allSatisfy(\.isWhitespace) }
+        if case .text(let text) = node { return text.isXMLWhitespace }
         return false
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the BPMN 2.0 schemas say about elements, attributes and content order, in a form the reader and
 /// writer can ask. The declarations are generated from the OMG schemas (`scripts/generate-bpmn-schema`).
 ///
@@ -106,12 +108,31 @@ public enum BPMNSchema {
 
     /// The index of the particle of `type` that `element` fills, or `nil` if the schema has no place for it.
     static func slot(of element: String, inType type: String) -> Int? {
-        content(ofType: type).firstIndex { particle in
+        let key = SlotKey(element: element, type: type)
+        if let cached = slotCache.withLock({ $0[key] }) { return cached }
+        let slot = content(ofType: type).firstIndex { particle in
             switch particle {
             case .element(let name, _, _, _): name == element
             case .ref(let head, _, _): substitutes(element, for: head)
             case .any: false
             }
         }
+        slotCache.withLock { $0[key] = slot }
+        return slot
+    }
+
+    private struct SlotKey: Hashable {
+        var element: String
+        var type: String
+    }
+
+    /// Slots asked for so far; a handful of (element, type) pairs cover a whole model.
+    private static let slotCache = Mutex<[SlotKey: Int?]>([:])
+
+    /// The names of the attributes a type declares, for quick membership tests while reading.
+    static func attributeNames(ofType type: String) -> Set<String> { attributeNameCache[type] ?? [] }
+
+    private static let attributeNameCache = typeDeclarations.keys.reduce(into: [String: Set<String>]()) {
+        $0[$1] = Set(attributes(ofType: $1).map(\.name))
     }
 }

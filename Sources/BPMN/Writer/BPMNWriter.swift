@@ -46,12 +46,15 @@ public enum BPMNWriter {
 
         if let text = element.text { result.children.append(.text(text)) }
         // Children in schema order; children the schema has no place for keep their order at the end.
-        let ordered = element.children.enumerated().sorted { a, b in
-            let slotA = BPMNSchema.slot(of: a.element.kind, inType: type) ?? Int.max
-            let slotB = BPMNSchema.slot(of: b.element.kind, inType: type) ?? Int.max
-            return (slotA, a.offset) < (slotB, b.offset)
-        }
-        for (_, child) in ordered {
+        let ordered = element.children.enumerated()
+            .map {
+                (
+                    slot: BPMNSchema.slot(of: $0.element.kind, inType: type) ?? Int.max, offset: $0.offset,
+                    child: $0.element
+                )
+            }
+            .sorted { ($0.slot, $0.offset) < ($1.slot, $1.offset) }
+        for (_, _, child) in ordered {
             let childType = BPMNSchema.type(ofElement: child.kind, inParentType: type) ?? "xsd:anyType"
             result.children.append(.element(xml(child, type: childType)))
         }

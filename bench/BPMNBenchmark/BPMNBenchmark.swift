@@ -1,0 +1,48 @@
+import BPMN
+import Foundation
+
+/// Issue 3's throughput figure: BPMN read + write in MB/s on the largest corpus files, beside `xmllint --noout`
+/// (libxml2, C) parsing the same files, 100 times in one process (`--repeat`). Run `bench/bpmn-benchmark`.
+@main
+struct BPMNBenchmark {
+    static func main() throws {
+        let files = CommandLine.arguments.dropFirst()
+        guard !files.isEmpty else {
+            print("usage: BPMNBenchmark FILE…")
+            return
+        }
+        let clock = ContinuousClock()
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        let repetitions = 100
+        print(
+            "file                                                   size KB   read MB/s   read+write MB/s   xmllint MB/s   ratio (read+write / xmllint)"
+        )
+        for path in files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let megabytes = Double(data.count * repetitions) / 1_000_000
+            var model: BPMNModel?
+            let read = try clock.measure {
+                for _ in 0..<repetitions { model = try BPMNReader.read(data, file: path) }
+            }
+            let readWrite = try clock.measure {
+                for _ in 0..<repetitions { _ = BPMNWriter.write(try BPMNReader.read(data, file: path)) }
+            }
+            precondition(model != nil)
+            let xmllint = try clock.measure {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+                process.arguments = ["--noout", "--repeat", path]
+                try process.run()
+                process.waitUntilExit()
+            }
+            let ours = megabytes / seconds(readWrite), reference = megabytes / seconds(xmllint)
+            let name = URL(fileURLWithPath: path).pathComponents.suffix(2).joined(separator: "/")
+            print(
+                String(
+                    format: "%-54@ %7d   %9.1f   %15.1f   %12.1f   %.2f", name as NSString, data.count / 1000,
+                    megabytes / seconds(read), ours, reference, ours / reference))
+        }
+    }
+}
