@@ -36,6 +36,15 @@ import Testing
         let again = try BPMNReader.read(written, file: "roundtrip of \(relative)")
         let differences = BPMNDiff.compare(model, again)
         #expect(differences.isEmpty, "\(relative): \(differences.prefix(5).map(\.description))")
+        // Issue 3, acceptance 4 (first half): every file with a diagram renders to well-formed SVG.
+        if let svg = SVGRenderer.render(model) {
+            let document = try XMLDocument(data: Data(svg.utf8), file: "\(relative).svg")
+            #expect(document.root.name.localName == "svg")
+            let drawn =
+                svg.components(separatedBy: "<rect").count + svg.components(separatedBy: "<circle").count
+                + svg.components(separatedBy: "<path").count - 3
+            #expect(drawn >= DiagramGeometry(model)!.shapes.count, "\(relative)")
+        }
         // Written in Amtsweg's own form, not copied from the input.
         #expect(String(decoding: written.prefix(200), as: UTF8.self).contains("<bpmn:definitions xmlns:bpmn="))
     }

@@ -189,3 +189,32 @@ func edit(_ element: inout BPMNElement, id: String, _ change: (inout BPMNElement
         #expect(extensions.lowerBound < incoming.lowerBound && incoming.lowerBound < outgoing.lowerBound)
     }
 }
+
+@Suite struct SVGRendererTests {
+    @Test func drawsEveryShapeAndEdgeWithItsNotation() throws {
+        let svg = try #require(SVGRenderer.render(try readCamundaStyle()))
+        let document = try XMLDocument(data: Data(svg.utf8), file: "antrag.svg")
+        #expect(document.root.name.localName == "svg")
+        #expect(document.root.attribute("viewBox") == "132 60 316 120")
+        // Start event thin circle, end event thick circle, the user task as a rounded rectangle.
+        #expect(
+            svg.contains(
+                "<circle cx=\"170\" cy=\"120\" r=\"18\" style=\"fill:white;stroke:#1a1a1a;stroke-width:1.5\"/>"))
+        #expect(svg.contains("r=\"16\" style=\"fill:white;stroke:#1a1a1a;stroke-width:4\""))
+        #expect(svg.contains("<rect x=\"240\" y=\"80\" width=\"100\" height=\"80\" rx=\"10\""))
+        #expect(svg.components(separatedBy: "marker-end=\"url(#arrow)\"").count == 3)
+        #expect(svg.contains(">Vollständigkeit</tspan>"))
+        // Self-contained: no external references.
+        #expect(!svg.contains("href") && !svg.contains("<script") && !svg.contains("@import"))
+    }
+
+    @Test func escapesNamesAndHasNoDiagramWithoutDI() throws {
+        var model = try readCamundaStyle()
+        edit(&model.definitions, id: "Pruefen") { $0["name"] = "<script>alert(1)</script> & Co" }
+        let svg = try #require(SVGRenderer.render(model))
+        #expect(!svg.contains("<script>"))
+        #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        model.definitions.children.removeAll { $0.kind == "bpmndi:BPMNDiagram" }
+        #expect(SVGRenderer.render(model) == nil)
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 struct BPMNCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bpmn", abstract: "BPMN-2.0-Dateien prüfen, neu schreiben und vergleichen.",
-        subcommands: [Check.self, Roundtrip.self, Diff.self])
+        subcommands: [Check.self, Roundtrip.self, Diff.self, Render.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,6 +66,26 @@ struct BPMNCommand: AsyncParsableCommand {
                 for difference in differences { print(difference) }
                 print("\(differences.count) Unterschiede")
                 throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Zeichnet das Diagramm einer BPMN-Datei als SVG.")
+
+        @Argument(help: "BPMN-Datei.") var input: String
+        @Option(name: .shortAndLong, help: "SVG-Datei; '-' für die Standardausgabe.") var output: String
+        @Option(help: "Welches Diagramm der Datei (1 = das erste).") var diagram = 1
+
+        func run() async throws {
+            try await reportingErrors {
+                let model = try BPMNReader.read(contentsOf: URL(fileURLWithPath: input))
+                guard let svg = SVGRenderer.render(model, diagram: diagram - 1) else {
+                    throw CLIError(
+                        "\(input): Die Datei enthält kein Diagramm Nr. \(diagram) (Diagramminformationen fehlen; "
+                            + "die automatische Anordnung folgt).")
+                }
+                try write(Data(svg.utf8), to: output)
             }
         }
     }
