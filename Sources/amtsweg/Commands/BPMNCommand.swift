@@ -76,14 +76,16 @@ struct BPMNCommand: AsyncParsableCommand {
         @Argument(help: "BPMN-Datei.") var input: String
         @Option(name: .shortAndLong, help: "SVG-Datei; '-' für die Standardausgabe.") var output: String
         @Option(help: "Welches Diagramm der Datei (1 = das erste).") var diagram = 1
+        @Flag(help: "Das Diagramm automatisch neu anordnen, auch wenn die Datei eines enthält.") var relayout = false
 
         func run() async throws {
             try await reportingErrors {
-                let model = try BPMNReader.read(contentsOf: URL(fileURLWithPath: input))
-                guard let svg = SVGRenderer.render(model, diagram: diagram - 1) else {
-                    throw CLIError(
-                        "\(input): Die Datei enthält kein Diagramm Nr. \(diagram) (Diagramminformationen fehlen; "
-                            + "die automatische Anordnung folgt).")
+                var model = try BPMNReader.read(contentsOf: URL(fileURLWithPath: input))
+                // Without diagram information (generated or mined models) the diagram is laid out automatically.
+                let hasDiagram = !model.definitions.children("bpmndi:BPMNDiagram").isEmpty
+                if relayout || !hasDiagram { model = BPMNLayout.layout(model) }
+                guard let svg = SVGRenderer.render(model, diagram: relayout || !hasDiagram ? 0 : diagram - 1) else {
+                    throw CLIError("\(input): Die Datei enthält kein Diagramm Nr. \(diagram).")
                 }
                 try write(Data(svg.utf8), to: output)
             }
