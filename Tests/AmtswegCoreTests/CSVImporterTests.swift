@@ -89,6 +89,20 @@ import Testing
         }
     }
 
+    @Test func reportsRowAndReferenceProblemsTogetherWithoutEchoes() {
+        let units = Self.file(.units, "id;name;kind;parent\nX;Neu;Amt;gibt-es-nicht\nY;Neu2;Behörde;D1\n")
+        // Y is refused for its kind; a position in Y must not add a second, misleading "unknown unit" error.
+        let positions = Self.file(.positions, "id;title;unit\nY-1;Leitung;Y\n")
+        do {
+            _ = try CSVImporter.merge([units, positions], into: Self.base)
+            Issue.record("accepted bad files")
+        } catch {
+            #expect(error.problems.map(\.line) == [3, 2])
+            #expect(error.problems[0].message.contains("'Behörde'"))
+            #expect(error.problems[1].message.contains("'gibt-es-nicht'"))
+        }
+    }
+
     @Test func hugeFileStaysLinear() throws {
         // 20,000 units under one parent: an accidental quadratic step would take minutes.
         let rows = (0..<20_000).map { "U\($0);Einheit \($0);Sachgebiet;D1" }.joined(separator: "\n")

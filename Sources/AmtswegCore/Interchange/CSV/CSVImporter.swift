@@ -66,6 +66,10 @@ private struct Merger {
     /// Where each imported object came from, to point validation findings at a line.
     var origin: [String: (file: String, line: Int)] = [:]
 
+    /// Rows refused for their own problems, keyed "entityKind/id".
+    var rejected = Set<String>()
+    /// Whether a file could not be decoded or its header was unusable.
+    var fileLevelFailure = false
     /// Index of each object in its collection of `map`, keyed "Type/id".
     var slots: [String: Int] = [:]
     var objectsByName: [String: ID<InformationObject>] = [:]
@@ -93,6 +97,7 @@ private struct Merger {
             text = try TextDecoding.decode(file.data)
         } catch {
             problems.append(Self.describe(error, file: file.name))
+            fileLevelFailure = true
             return
         }
         let table: CSVTable
@@ -100,6 +105,7 @@ private struct Merger {
             table = try CSVTable(parsing: text)
         } catch {
             problems.append(Self.describe(error, file: file.name))
+            fileLevelFailure = true
             return
         }
         let problemsBefore = problems.count
@@ -123,7 +129,10 @@ private struct Merger {
                 InterchangeError(file: file.name, line: 1, message: "Die Pflichtspalte '\(column.key)' fehlt."))
         }
         // A file with a broken header has no rows worth checking; other files still are.
-        guard problems.count == problemsBefore else { return }
+        guard problems.count == problemsBefore else {
+            fileLevelFailure = true
+            return
+        }
         for record in table.records {
             guard record.fields.count == keys.count else {
                 problems.append(
@@ -142,7 +151,12 @@ private struct Merger {
             for column in file.kind.columns where column.required && row.values[column.key] == nil {
                 row.fail("Das Pflichtfeld '\(column.key)' ist leer.")
             }
-            if row.problems.isEmpty { add(row, as: file.kind) } else { problems += row.problems }
+            if row.problems.isEmpty {
+                add(row, as: file.kind)
+            } else {
+                problems += row.problems
+                rejected.insert("\(file.kind.entityKind.rawValue)/\(row["id"])")
+            }
         }
     }
 
@@ -226,6 +240,7 @@ private struct Merger {
                     serviceID: row.optional("service").map { ID($0) }, note: row.optional("note")))
         }
         problems += row.problems
+        if !row.problems.isEmpty { rejected.insert("\(kind.entityKind.rawValue)/\(id)") }
     }
 
     /// Remembers where an object came from; a second row with the same id in this import is an error.
@@ -305,8 +320,13 @@ private struct Merger {
 
     /// Validates the merged map and points each finding at the line its object came from.
     mutating func validateMerged() {
-        guard problems.isEmpty else { return }
+        // A file that could not be read at all leaves nothing to check references against.
+        guard !fileLevelFailure else { return }
         for issue in map.validate() {
+            // References to rows refused above would only repeat those errors.
+            if case .unknownReference(_, let kind, let id) = issue.cause, rejected.contains("\(kind.rawValue)/\(id)") {
+                continue
+            }
             let kindKey =
                 issue.kind == .responsibility || issue.kind == .awareness ? nil : "\(issue.kind.rawValue)/\(issue.id)"
             if let kindKey, let (file, line) = origin[kindKey] {

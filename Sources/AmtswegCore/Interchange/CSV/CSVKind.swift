@@ -85,6 +85,18 @@ public enum CSVKind: String, CaseIterable, Sendable, Codable {
         return columns.first { $0.key == normalised || $0.aliases.contains(normalised) }?.key
     }
 
+    /// The kind of object a row of this file becomes.
+    var entityKind: EntityKind {
+        switch self {
+        case .units: .unit
+        case .positions: .position
+        case .tasks: .task
+        case .services: .service
+        case .externals: .externalParty
+        case .flows: .flow
+        }
+    }
+
     public var label: String {
         switch self {
         case .units: "Organisationseinheiten"
