@@ -186,10 +186,10 @@ public struct XMLPullParser {
     /// Resolves a raw `prefix:local` against the bindings in scope. Unprefixed attributes have no namespace.
     /// A prefix nobody declared stays as written without a namespace, so that nothing is lost.
     private func resolve(_ raw: String, isAttribute: Bool) -> XMLName {
-        if let colon = raw.firstIndex(of: ":") {
-            let prefix = String(raw[..<colon])
-            return XMLName(
-                prefix: prefix, localName: String(raw[raw.index(after: colon)...]), namespace: lookup(prefix))
+        if let colon = raw.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let prefix = String(Substring(raw.utf8[..<colon]))
+            let local = String(Substring(raw.utf8[raw.utf8.index(after: colon)...]))
+            return XMLName(prefix: prefix, localName: local, namespace: lookup(prefix))
         }
         return XMLName(prefix: nil, localName: raw, namespace: isAttribute ? nil : lookup(""))
     }

@@ -10,60 +10,121 @@ public struct XMLWriter: Sendable {
     public init(indentation: String = "  ") { self.indentation = indentation }
 
     public func write(_ document: XMLDocument) -> Data {
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        for node in document.prolog { write(node, depth: 0, into: &output); output += "\n" }
-        write(document.root, depth: 0, into: &output)
-        output += "\n"
-        for node in document.epilog { write(node, depth: 0, into: &output); output += "\n" }
-        return Data(output.utf8)
+        var output = Output(indentation: Array(indentation.utf8))
+        output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        for node in document.prolog {
+            output.write(node, depth: 0)
+            output.append("\n")
+        }
+        output.write(document.root, depth: 0)
+        output.append("\n")
+        for node in document.epilog {
+            output.write(node, depth: 0)
+            output.append("\n")
+        }
+        return Data(output.bytes)
     }
 
-    private func write(_ element: XMLElement, depth: Int, into output: inout String) {
-        output += "<" + element.name.qualified
-        for declaration in element.namespaceDeclarations {
-            output += declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\""
-            output += Self.escapeAttribute(declaration.uri) + "\""
-        }
-        for attribute in element.attributes {
-            output += " " + attribute.name.qualified + "=\"" + Self.escapeAttribute(attribute.value) + "\""
-        }
-        let hasText = element.children.contains {
-            switch $0 {
-            case .text(let text): !text.isXMLWhitespace
-            case .cdata: true
-            default: false
-            }
-        }
-        let children =
-            hasText ? element.children : element.children.filter { if case .text = $0 { false } else { true } }
-        if children.isEmpty {
-            output += "/>"
-            return
-        }
-        output += ">"
-        if hasText {
-            for child in children { write(child, depth: depth + 1, into: &output) }
-        } else {
-            let inner = String(repeating: indentation, count: depth + 1)
-            for child in children {
-                output += "\n" + inner
-                write(child, depth: depth + 1, into: &output)
-            }
-            output += "\n" + String(repeating: indentation, count: depth)
-        }
-        output += "</" + element.name.qualified + ">"
-    }
+    /// The bytes being written; appending to one buffer is what makes writing large models fast.
+    struct Output {
+        var bytes: [UInt8] = []
+        let indentation: [UInt8]
 
-    private func write(_ node: XMLNode, depth: Int, into output: inout String) {
-        switch node {
-        case .element(let element): write(element, depth: depth, into: &output)
-        case .text(let text): output += Self.escapeText(text)
-        case .cdata(let text):
-            // "]]>" cannot stand inside a CDATA section: split it across two sections.
-            output += "<![CDATA[" + text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>"
-        case .comment(let text): output += "<!--" + text.replacingOccurrences(of: "--", with: "- -") + "-->"
-        case .processingInstruction(let target, let data):
-            output += "<?\(target)" + (data.isEmpty ? "" : " " + data) + "?>"
+        init(indentation: [UInt8]) {
+            self.indentation = indentation
+            bytes.reserveCapacity(1 << 16)
+        }
+
+        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        mutating func indent(_ depth: Int) {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(contentsOf: indentation) }
+        }
+
+        mutating func write(_ element: XMLElement, depth: Int) {
+            bytes.append(UInt8(ascii: "<"))
+            appendName(element.name)
+            for declaration in element.namespaceDeclarations {
+                if let prefix = declaration.prefix {
+                    append(" xmlns:")
+                    append(prefix)
+                    append("=\"")
+                } else {
+                    append(" xmlns=\"")
+                }
+                appendEscaped(declaration.uri, attribute: true)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            for attribute in element.attributes {
+                bytes.append(0x20)
+                appendName(attribute.name)
+                append("=\"")
+                appendEscaped(attribute.value, attribute: true)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            let hasText = element.children.contains {
+                switch $0 {
+                case .text(let text): !text.isXMLWhitespace
+                case .cdata: true
+                default: false
+                }
+            }
+            let children =
+                hasText ? element.children : element.children.filter { if case .text = $0 { false } else { true } }
+            if children.isEmpty {
+                append("/>")
+                return
+            }
+            bytes.append(UInt8(ascii: ">"))
+            if hasText {
+                for child in children { write(child, depth: depth + 1) }
+            } else {
+                for child in children {
+                    indent(depth + 1)
+                    write(child, depth: depth + 1)
+                }
+                indent(depth)
+            }
+            append("</")
+            appendName(element.name)
+            bytes.append(UInt8(ascii: ">"))
+        }
+
+        mutating func write(_ node: XMLNode, depth: Int) {
+            switch node {
+            case .element(let element): write(element, depth: depth)
+            case .text(let text): appendEscaped(text, attribute: false)
+            case .cdata(let text):
+                // "]]>" cannot stand inside a CDATA section: split it across two sections.
+                append("<![CDATA[" + text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>")
+            case .comment(let text): append("<!--" + text.replacingOccurrences(of: "--", with: "- -") + "-->")
+            case .processingInstruction(let target, let data):
+                append("<?\(target)" + (data.isEmpty ? "" : " " + data) + "?>")
+            }
+        }
+
+        mutating func appendName(_ name: XMLName) {
+            if let prefix = name.prefix {
+                append(prefix)
+                bytes.append(UInt8(ascii: ":"))
+            }
+            append(name.localName)
+        }
+
+        mutating func appendEscaped(_ text: String, attribute: Bool) {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "&"): append("&amp;")
+                case UInt8(ascii: "<"): append("&lt;")
+                case UInt8(ascii: ">") where !attribute: append("&gt;")
+                case UInt8(ascii: "\"") where attribute: append("&quot;")
+                case 0x0A where attribute: append("&#10;")
+                case 0x09 where attribute: append("&#9;")
+                case 0x0D: append("&#13;")
+                default: bytes.append(byte)
+                }
+            }
         }
     }
 

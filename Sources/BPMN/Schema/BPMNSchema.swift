@@ -56,7 +56,7 @@ public enum BPMNSchema {
 
     /// The type of an element, including elements declared locally inside a type (e.g. `model:conditionExpression`).
     static func type(ofElement key: String, inParentType parentType: String?) -> String? {
-        if let parentType, let local = localElementTypes(of: parentType)[key] { return local }
+        if let parentType, let local = localElementTypeCache[parentType]?[key] { return local }
         return elementDeclarations[key]?.type
     }
 
@@ -84,16 +84,21 @@ public enum BPMNSchema {
         $0[$1] = typeChain($1).flatMap { typeDeclarations[$0]?.content ?? [] }
     }
 
-    static func isMixed(_ type: String) -> Bool {
-        typeChain(type).contains { typeDeclarations[$0]?.isMixed == true }
-    }
+    static func isMixed(_ type: String) -> Bool { mixedTypes.contains(type) }
 
-    private static func localElementTypes(of type: String) -> [String: String] {
-        var result: [String: String] = [:]
+    private static let mixedTypes = Set(
+        typeDeclarations.keys.filter { type in
+            typeChain(type).contains { typeDeclarations[$0]?.isMixed == true }
+        })
+
+    /// Elements declared inside each type's content, with their types.
+    private static let localElementTypeCache = typeDeclarations.keys.reduce(into: [String: [String: String]]()) {
+        result, type in
+        var local: [String: String] = [:]
         for particle in content(ofType: type) {
-            if case .element(let name, let elementType, _, _) = particle { result[name] = elementType }
+            if case .element(let name, let elementType, _, _) = particle { local[name] = elementType }
         }
-        return result
+        result[type] = local
     }
 
     /// Whether `element` may stand where `head` is referenced: it is `head` or in its substitution group.

@@ -8,28 +8,60 @@ public enum BPMNWriter {
     static let prefixes = ["model": "bpmn", "bpmndi": "bpmndi", "di": "di", "dc": "dc"]
 
     public static func write(_ model: BPMNModel) -> Data {
-        var root = xml(model.definitions, type: "model:tDefinitions")
-        root.namespaceDeclarations = [
+        var declarations = [
             XMLNamespaceDeclaration(prefix: "bpmn", uri: BPMNSchema.modelNamespace),
             XMLNamespaceDeclaration(prefix: "bpmndi", uri: BPMNSchema.bpmnDINamespace),
             XMLNamespaceDeclaration(prefix: "dc", uri: BPMNSchema.dcNamespace),
             XMLNamespaceDeclaration(prefix: "di", uri: BPMNSchema.diNamespace),
         ]
+        var scope = Dictionary(uniqueKeysWithValues: declarations.map { ($0.prefix ?? "", $0.uri) })
         // The source's own declarations stay available for qualified names inside attribute values.
-        let ours = Set(root.namespaceDeclarations.compactMap(\.prefix))
-        for declaration in model.rootNamespaces where !ours.contains(declaration.prefix ?? "") {
-            root.namespaceDeclarations.append(declaration)
+        for declaration in model.rootNamespaces where scope[declaration.prefix ?? ""] == nil {
+            declarations.append(declaration)
+            scope[declaration.prefix ?? ""] = declaration.uri
         }
-        NamespaceFixup.declareMissing(in: &root)
+        // Prefixes vendor content uses are declared once on the root where they are free there.
+        var used: [(String, String)] = []
+        collectForeignBindings(model.definitions, into: &used)
+        for (prefix, uri) in used where scope[prefix] == nil {
+            declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: uri))
+            scope[prefix] = uri
+        }
+        var root = xml(model.definitions, type: "model:tDefinitions", scope: scope)
+        root.namespaceDeclarations = declarations
         return XMLWriter().write(XMLDocument(prolog: model.prolog, root: root, epilog: model.epilog))
     }
 
-    static func xml(_ element: BPMNElement, type: String) -> XMLElement {
-        let separator = element.kind.firstIndex(of: ":")!
-        let schemaPrefix = String(element.kind[..<separator])
-        let name = XMLName(
-            prefix: prefixes[schemaPrefix], localName: String(element.kind[element.kind.index(after: separator)...]),
+    /// Prefixed namespaces used by vendor attributes and content anywhere in the model.
+    private static func collectForeignBindings(_ element: BPMNElement, into used: inout [(String, String)]) {
+        for attribute in element.foreignAttributes {
+            if let prefix = attribute.name.prefix, let namespace = attribute.name.namespace {
+                used.append((prefix, namespace))
+            }
+        }
+        for case .element(let raw) in element.foreignContent { used += NamespaceFixup.prefixedBindings(in: raw) }
+        for child in element.children { collectForeignBindings(child, into: &used) }
+    }
+
+    /// The qualified name of every BPMN kind, computed once.
+    private static let names: [String: XMLName] = {
+        var kinds = Set(BPMNSchema.elementDeclarations.keys)
+        for type in BPMNSchema.typeDeclarations.keys {
+            for case .element(let name, _, _, _) in BPMNSchema.content(ofType: type) { kinds.insert(name) }
+        }
+        return Dictionary(uniqueKeysWithValues: kinds.map { ($0, qualifiedName($0)) })
+    }()
+
+    private static func qualifiedName(_ kind: String) -> XMLName {
+        let separator = kind.firstIndex(of: ":")!
+        let schemaPrefix = String(kind[..<separator])
+        return XMLName(
+            prefix: prefixes[schemaPrefix], localName: String(kind[kind.index(after: separator)...]),
             namespace: BPMNSchema.namespaceOfPrefix[schemaPrefix])
+    }
+
+    static func xml(_ element: BPMNElement, type: String, scope: [String: String]) -> XMLElement {
+        let name = names[element.kind] ?? qualifiedName(element.kind)
         var result = XMLElement(name: name)
 
         let declared = BPMNSchema.attributes(ofType: type).map(\.name)
@@ -56,9 +88,16 @@ public enum BPMNWriter {
             .sorted { ($0.slot, $0.offset) < ($1.slot, $1.offset) }
         for (_, _, child) in ordered {
             let childType = BPMNSchema.type(ofElement: child.kind, inParentType: type) ?? "xsd:anyType"
-            result.children.append(.element(xml(child, type: childType)))
+            result.children.append(.element(xml(child, type: childType, scope: scope)))
         }
-        result.children += element.foreignContent
+        for node in element.foreignContent {
+            if case .element(var raw) = node {
+                NamespaceFixup.declareMissing(in: &raw, scope: scope)
+                result.children.append(.element(raw))
+            } else {
+                result.children.append(node)
+            }
+        }
         return result
     }
 }

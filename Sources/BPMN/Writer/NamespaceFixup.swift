@@ -6,15 +6,20 @@ import AmtswegXML
 /// writer does not reproduce (the input's root, say). Missing bindings are declared on the root when the
 /// prefix is free there, otherwise on the element itself.
 enum NamespaceFixup {
-    static func declareMissing(in root: inout XMLElement) {
-        var rootBindings = bindings(of: root)
-        collectRootDeclarations(root, scope: [:], rootBindings: &rootBindings, into: &root.namespaceDeclarations)
-        fixup(&root, scope: [:])
+    /// Makes the bindings `element` and its descendants use available, given the bindings in `scope`.
+    static func declareMissing(in element: inout XMLElement, scope: [String: String]) {
+        fixup(&element, scope: scope)
     }
 
-    private static func bindings(of element: XMLElement) -> [String: String] {
-        var result: [String: String] = [:]
-        for declaration in element.namespaceDeclarations { result[declaration.prefix ?? ""] = declaration.uri }
+    /// Prefixed bindings used in a subtree that the subtree does not declare itself.
+    static func prefixedBindings(in element: XMLElement, scope: [String: String] = [:]) -> [(String, String)] {
+        var local = scope
+        for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
+        var result: [(String, String)] = []
+        for (prefix, uri) in used(element) where !prefix.isEmpty && local[prefix] != uri {
+            result.append((prefix, uri))
+        }
+        for child in element.elements { result += prefixedBindings(in: child, scope: local) }
         return result
     }
 
@@ -28,23 +33,6 @@ enum NamespaceFixup {
             }
         }
         return result
-    }
-
-    /// Declares on the root every prefixed binding used below that the root does not yet bind differently.
-    private static func collectRootDeclarations(
-        _ element: XMLElement, scope: [String: String], rootBindings: inout [String: String],
-        into declarations: inout [XMLNamespaceDeclaration]
-    ) {
-        var scope = scope
-        for declaration in element.namespaceDeclarations { scope[declaration.prefix ?? ""] = declaration.uri }
-        for (prefix, uri) in used(element) where !prefix.isEmpty && scope[prefix] == nil && rootBindings[prefix] == nil
-        {
-            rootBindings[prefix] = uri
-            declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: uri))
-        }
-        for child in element.elements {
-            collectRootDeclarations(child, scope: scope, rootBindings: &rootBindings, into: &declarations)
-        }
     }
 
     /// Adds local declarations where a used binding is still not in scope (a prefix bound differently above).
