@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BPMNBenchmark",
-            dependencies: ["BPMN"],
+            dependencies: ["BPMN", "AmtswegXML"],
             path: "bench/BPMNBenchmark",
             swiftSettings: strict
         ),

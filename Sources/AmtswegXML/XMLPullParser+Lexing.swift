@@ -88,6 +88,28 @@ extension XMLPullParser {
 
     /// Text up to the next `<`, with references resolved and line ends normalised.
     mutating func characterData() throws(XMLError) -> String {
+        // Fast path: most text (indentation, names) has no reference and no carriage return.
+        var end = position
+        var lines = 0, lastNewline = -1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "<") { break }
+            if byte == UInt8(ascii: "&") || byte == 0x0D { end = -1; break }
+            if byte == 0x0A {
+                lines += 1
+                lastNewline = end
+            }
+            end += 1
+        }
+        if end >= 0 {
+            let text = String(decoding: bytes[position..<end], as: UTF8.self)
+            if lines > 0 {
+                line += lines
+                lineStart = lastNewline + 1
+            }
+            position = end
+            return text
+        }
         var output: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]
@@ -114,6 +136,19 @@ extension XMLPullParser {
             throw error(.malformed, "Ein Attributwert muss in Anführungszeichen stehen.")
         }
         let quote = bytes[position]
+        // Fast path: a value without references, '<' or white space other than the space character.
+        var end = position + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == quote { break }
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte < 0x20 { end = -1; break }
+            end += 1
+        }
+        if end > 0 && end < bytes.count {
+            let value = String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
+            position = end + 1
+            return value
+        }
         let startLine = line, startColumn = trackedColumn()
         position += 1
         var output: [UInt8] = []

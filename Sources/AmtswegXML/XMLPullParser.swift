@@ -85,12 +85,16 @@ public struct XMLPullParser {
             )
         }
         if bytes[position] != UInt8(ascii: "<") { return .text(try characterData()) }
-        if starts(with: "</") { return try endTag() }
-        if starts(with: "<!--") { return try comment() }
-        if starts(with: "<![CDATA[") { return try cdata() }
-        if starts(with: "<?") { return try processingInstruction() }
-        if starts(with: "<!") { throw error(.malformed, "Unerwartete Deklaration im Inhalt.") }
-        return try startTag()
+        // Dispatch on the byte after '<': most markup is a start or end tag.
+        switch position + 1 < bytes.count ? bytes[position + 1] : 0 {
+        case UInt8(ascii: "/"): return try endTag()
+        case UInt8(ascii: "?"): return try processingInstruction()
+        case UInt8(ascii: "!"):
+            if starts(with: "<!--") { return try comment() }
+            if starts(with: "<![CDATA[") { return try cdata() }
+            throw error(.malformed, "Unerwartete Deklaration im Inhalt.")
+        default: return try startTag()
+        }
     }
 
     private mutating func startTag() throws(XMLError) -> XMLEvent {

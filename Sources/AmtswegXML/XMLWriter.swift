@@ -10,7 +10,7 @@ public struct XMLWriter: Sendable {
     public init(indentation: String = "  ") { self.indentation = indentation }
 
     public func write(_ document: XMLDocument) -> Data {
-        var output = Output(indentation: Array(indentation.utf8))
+        var output = XMLOutput(indentation: indentation)
         output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         for node in document.prolog {
             output.write(node, depth: 0)
@@ -25,109 +25,132 @@ public struct XMLWriter: Sendable {
         return Data(output.bytes)
     }
 
-    /// The bytes being written; appending to one buffer is what makes writing large models fast.
-    struct Output {
-        var bytes: [UInt8] = []
-        let indentation: [UInt8]
+}
 
-        init(indentation: [UInt8]) {
-            self.indentation = indentation
-            bytes.reserveCapacity(1 << 16)
-        }
+/// XML being written into one byte buffer — what makes writing large models fast. ``XMLWriter`` writes whole
+/// trees with it; writers of other models (BPMN) write their elements directly, without building a tree.
+public struct XMLOutput {
+    public private(set) var bytes: [UInt8] = []
+    let indentation: [UInt8]
 
-        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public init(indentation: String = "  ") {
+        self.indentation = Array(indentation.utf8)
+        bytes.reserveCapacity(1 << 16)
+    }
 
-        mutating func indent(_ depth: Int) {
-            bytes.append(0x0A)
-            for _ in 0..<depth { bytes.append(contentsOf: indentation) }
-        }
+    public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-        mutating func write(_ element: XMLElement, depth: Int) {
-            bytes.append(UInt8(ascii: "<"))
-            appendName(element.name)
-            for declaration in element.namespaceDeclarations {
-                if let prefix = declaration.prefix {
-                    append(" xmlns:")
-                    append(prefix)
-                    append("=\"")
-                } else {
-                    append(" xmlns=\"")
-                }
-                appendEscaped(declaration.uri, attribute: true)
-                bytes.append(UInt8(ascii: "\""))
-            }
-            for attribute in element.attributes {
-                bytes.append(0x20)
-                appendName(attribute.name)
-                append("=\"")
-                appendEscaped(attribute.value, attribute: true)
-                bytes.append(UInt8(ascii: "\""))
-            }
-            let hasText = element.children.contains {
-                switch $0 {
-                case .text(let text): !text.isXMLWhitespace
-                case .cdata: true
-                default: false
-                }
-            }
-            let children =
-                hasText ? element.children : element.children.filter { if case .text = $0 { false } else { true } }
-            if children.isEmpty {
-                append("/>")
-                return
-            }
-            bytes.append(UInt8(ascii: ">"))
-            if hasText {
-                for child in children { write(child, depth: depth + 1) }
-            } else {
-                for child in children {
-                    indent(depth + 1)
-                    write(child, depth: depth + 1)
-                }
-                indent(depth)
-            }
-            append("</")
-            appendName(element.name)
-            bytes.append(UInt8(ascii: ">"))
-        }
-
-        mutating func write(_ node: XMLNode, depth: Int) {
-            switch node {
-            case .element(let element): write(element, depth: depth)
-            case .text(let text): appendEscaped(text, attribute: false)
-            case .cdata(let text):
-                // "]]>" cannot stand inside a CDATA section: split it across two sections.
-                append("<![CDATA[" + text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>")
-            case .comment(let text): append("<!--" + text.replacingOccurrences(of: "--", with: "- -") + "-->")
-            case .processingInstruction(let target, let data):
-                append("<?\(target)" + (data.isEmpty ? "" : " " + data) + "?>")
-            }
-        }
-
-        mutating func appendName(_ name: XMLName) {
-            if let prefix = name.prefix {
+    /// `<name xmlns… attributes…` — the caller closes with ``closeStartTag(empty:)``.
+    public mutating func openStartTag(
+        _ name: XMLName, declarations: [XMLNamespaceDeclaration] = [], attributes: [XMLAttribute]
+    ) {
+        bytes.append(UInt8(ascii: "<"))
+        appendName(name)
+        for declaration in declarations {
+            if let prefix = declaration.prefix {
+                append(" xmlns:")
                 append(prefix)
-                bytes.append(UInt8(ascii: ":"))
+                append("=\"")
+            } else {
+                append(" xmlns=\"")
             }
-            append(name.localName)
+            appendEscaped(declaration.uri, attribute: true)
+            bytes.append(UInt8(ascii: "\""))
         }
-
-        mutating func appendEscaped(_ text: String, attribute: Bool) {
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): append("&amp;")
-                case UInt8(ascii: "<"): append("&lt;")
-                case UInt8(ascii: ">") where !attribute: append("&gt;")
-                case UInt8(ascii: "\"") where attribute: append("&quot;")
-                case 0x0A where attribute: append("&#10;")
-                case 0x09 where attribute: append("&#9;")
-                case 0x0D: append("&#13;")
-                default: bytes.append(byte)
-                }
-            }
+        for attribute in attributes {
+            bytes.append(0x20)
+            appendName(attribute.name)
+            append("=\"")
+            appendEscaped(attribute.value, attribute: true)
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 
+    public mutating func closeStartTag(empty: Bool) {
+        if empty { append("/>") } else { bytes.append(UInt8(ascii: ">")) }
+    }
+
+    public mutating func endTag(_ name: XMLName) {
+        append("</")
+        appendName(name)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    public mutating func text(_ text: String) { appendEscaped(text, attribute: false) }
+
+    public mutating func indent(_ depth: Int) {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(contentsOf: indentation) }
+    }
+
+    public mutating func write(_ element: XMLElement, depth: Int) {
+        openStartTag(element.name, declarations: element.namespaceDeclarations, attributes: element.attributes)
+        let hasText = element.children.contains {
+            switch $0 {
+            case .text(let text): !text.isXMLWhitespace
+            case .cdata: true
+            default: false
+            }
+        }
+        let children =
+            hasText ? element.children : element.children.filter { if case .text = $0 { false } else { true } }
+        if children.isEmpty {
+            append("/>")
+            return
+        }
+        bytes.append(UInt8(ascii: ">"))
+        if hasText {
+            for child in children { write(child, depth: depth + 1) }
+        } else {
+            for child in children {
+                indent(depth + 1)
+                write(child, depth: depth + 1)
+            }
+            indent(depth)
+        }
+        append("</")
+        appendName(element.name)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    public mutating func write(_ node: XMLNode, depth: Int) {
+        switch node {
+        case .element(let element): write(element, depth: depth)
+        case .text(let text): appendEscaped(text, attribute: false)
+        case .cdata(let text):
+            // "]]>" cannot stand inside a CDATA section: split it across two sections.
+            append("<![CDATA[" + text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>")
+        case .comment(let text): append("<!--" + text.replacingOccurrences(of: "--", with: "- -") + "-->")
+        case .processingInstruction(let target, let data):
+            append("<?\(target)" + (data.isEmpty ? "" : " " + data) + "?>")
+        }
+    }
+
+    mutating func appendName(_ name: XMLName) {
+        if let prefix = name.prefix {
+            append(prefix)
+            bytes.append(UInt8(ascii: ":"))
+        }
+        append(name.localName)
+    }
+
+    mutating func appendEscaped(_ text: String, attribute: Bool) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): append("&amp;")
+            case UInt8(ascii: "<"): append("&lt;")
+            case UInt8(ascii: ">") where !attribute: append("&gt;")
+            case UInt8(ascii: "\"") where attribute: append("&quot;")
+            case 0x0A where attribute: append("&#10;")
+            case 0x09 where attribute: append("&#9;")
+            case 0x0D: append("&#13;")
+            default: bytes.append(byte)
+            }
+        }
+    }
+}
+
+extension XMLWriter {
     static func escapeText(_ text: String) -> String {
         escape(text) { byte in
             switch byte {

@@ -1,3 +1,4 @@
+import AmtswegXML
 import BPMN
 import Foundation
 
@@ -16,6 +17,28 @@ struct BPMNBenchmark {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
         let repetitions = 100
+        if files.first == "--phases" {
+            for path in files.dropFirst() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                let megabytes = Double(data.count * repetitions) / 1_000_000
+                func rate(_ name: String, _ work: () throws -> Void) rethrows {
+                    let time = try clock.measure { for _ in 0..<repetitions { try work() } }
+                    print(String(format: "  %-28@ %8.1f MB/s", name as NSString, megabytes / seconds(time)))
+                }
+                print(path)
+                try rate("events only") {
+                    var parser = try XMLPullParser(data: data, file: path)
+                    while try parser.next() != nil {}
+                }
+                try rate("XML tree") { _ = try XMLDocument(data: data, file: path) }
+                let document = try XMLDocument(data: data, file: path)
+                try rate("BPMN from tree") { _ = try BPMNReader.model(from: document, file: path) }
+                let model = try BPMNReader.read(data, file: path)
+                rate("BPMN write") { _ = BPMNWriter.write(model) }
+                rate("XML write (tree)") { _ = XMLWriter().write(document) }
+            }
+            return
+        }
         print(
             "file                                                   size KB   read MB/s   read+write MB/s   xmllint MB/s   ratio (read+write / xmllint)"
         )

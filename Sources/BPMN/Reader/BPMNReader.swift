@@ -28,7 +28,8 @@ public enum BPMNReader {
         return try model(from: document, file: url.path)
     }
 
-    static func model(from document: XMLDocument, file: String) throws(BPMNError) -> BPMNModel {
+    /// Builds the model from an already parsed document.
+    public static func model(from document: XMLDocument, file: String) throws(BPMNError) -> BPMNModel {
         let root = document.root
         guard root.name.matches("definitions", in: BPMNSchema.modelNamespace) else {
             throw BPMNError(

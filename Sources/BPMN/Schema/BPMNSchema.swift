@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What the BPMN 2.0 schemas say about elements, attributes and content order, in a form the reader and
 /// writer can ask. The declarations are generated from the OMG schemas (`scripts/generate-bpmn-schema`).
 ///
@@ -112,27 +110,39 @@ public enum BPMNSchema {
     }
 
     /// The index of the particle of `type` that `element` fills, or `nil` if the schema has no place for it.
-    static func slot(of element: String, inType type: String) -> Int? {
-        let key = SlotKey(element: element, type: type)
-        if let cached = slotCache.withLock({ $0[key] }) { return cached }
-        let slot = content(ofType: type).firstIndex { particle in
-            switch particle {
-            case .element(let name, _, _, _): name == element
-            case .ref(let head, _, _): substitutes(element, for: head)
-            case .any: false
-            }
+    static func slot(of element: String, inType type: String) -> Int? { slotTable[type]?[element] }
+
+    /// Every kind's slot in every type, computed once: the writer asks for each child it writes.
+    private static let slotTable: [String: [String: Int]] = {
+        var kinds = Set(elementDeclarations.keys)
+        for type in typeDeclarations.keys {
+            for case .element(let name, _, _, _) in content(ofType: type) { kinds.insert(name) }
         }
-        slotCache.withLock { $0[key] = slot }
-        return slot
-    }
+        var table: [String: [String: Int]] = [:]
+        for type in typeDeclarations.keys {
+            let particles = content(ofType: type)
+            var slots: [String: Int] = [:]
+            for kind in kinds {
+                let slot = particles.firstIndex { particle in
+                    switch particle {
+                    case .element(let name, _, _, _): name == kind
+                    case .ref(let head, _, _): substitutes(kind, for: head)
+                    case .any: false
+                    }
+                }
+                if let slot { slots[kind] = slot }
+            }
+            table[type] = slots
+        }
+        return table
+    }()
 
-    private struct SlotKey: Hashable {
-        var element: String
-        var type: String
-    }
+    /// Each type's attributes with their position in the schema, for writing them in order.
+    static func attributeOrder(ofType type: String) -> [String: Int] { attributeOrderCache[type] ?? [:] }
 
-    /// Slots asked for so far; a handful of (element, type) pairs cover a whole model.
-    private static let slotCache = Mutex<[SlotKey: Int?]>([:])
+    private static let attributeOrderCache = typeDeclarations.keys.reduce(into: [String: [String: Int]]()) {
+        $0[$1] = Dictionary(attributes(ofType: $1).enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The names of the attributes a type declares, for quick membership tests while reading.
     static func attributeNames(ofType type: String) -> Set<String> { attributeNameCache[type] ?? [] }

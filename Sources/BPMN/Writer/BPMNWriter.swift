@@ -27,9 +27,21 @@ public enum BPMNWriter {
             declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: uri))
             scope[prefix] = uri
         }
-        var root = xml(model.definitions, type: "model:tDefinitions", scope: scope)
-        root.namespaceDeclarations = declarations
-        return XMLWriter().write(XMLDocument(prolog: model.prolog, root: root, epilog: model.epilog))
+        var output = XMLOutput()
+        output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        for node in model.prolog {
+            output.write(node, depth: 0)
+            output.append("\n")
+        }
+        write(
+            model.definitions, type: "model:tDefinitions", depth: 0, declarations: declarations, scope: scope,
+            into: &output)
+        output.append("\n")
+        for node in model.epilog {
+            output.write(node, depth: 0)
+            output.append("\n")
+        }
+        return Data(output.bytes)
     }
 
     /// Prefixed namespaces used by vendor attributes and content anywhere in the model.
@@ -60,25 +72,21 @@ public enum BPMNWriter {
             namespace: BPMNSchema.namespaceOfPrefix[schemaPrefix])
     }
 
-    static func xml(_ element: BPMNElement, type: String, scope: [String: String]) -> XMLElement {
+    /// Writes one element and its subtree straight into the output, without building an XML tree.
+    static func write(
+        _ element: BPMNElement, type: String, depth: Int, declarations: [XMLNamespaceDeclaration] = [],
+        scope: [String: String], into output: inout XMLOutput
+    ) {
         let name = names[element.kind] ?? qualifiedName(element.kind)
-        var result = XMLElement(name: name)
+        // Schema attributes in the schema's order; any others (not expected) after them by name.
+        let order = BPMNSchema.attributeOrder(ofType: type)
+        var attributes = element.attributes.sorted { a, b in
+            (order[a.key] ?? Int.max, a.key) < (order[b.key] ?? Int.max, b.key)
+        }.map { XMLAttribute(name: XMLName(localName: $0.key), value: $0.value) }
+        attributes += element.foreignAttributes
 
-        let declared = BPMNSchema.attributes(ofType: type).map(\.name)
-        for attribute in declared {
-            if let value = element.attributes[attribute] {
-                result.attributes.append(XMLAttribute(name: XMLName(localName: attribute), value: value))
-            }
-        }
-        for (attribute, value) in element.attributes.sorted(by: { $0.key < $1.key }) where !declared.contains(attribute)
-        {
-            result.attributes.append(XMLAttribute(name: XMLName(localName: attribute), value: value))
-        }
-        result.attributes += element.foreignAttributes
-
-        if let text = element.text { result.children.append(.text(text)) }
         // Children in schema order; children the schema has no place for keep their order at the end.
-        let ordered = element.children.enumerated()
+        let children = element.children.enumerated()
             .map {
                 (
                     slot: BPMNSchema.slot(of: $0.element.kind, inType: type) ?? Int.max, offset: $0.offset,
@@ -86,18 +94,41 @@ public enum BPMNWriter {
                 )
             }
             .sorted { ($0.slot, $0.offset) < ($1.slot, $1.offset) }
-        for (_, _, child) in ordered {
-            let childType = BPMNSchema.type(ofElement: child.kind, inParentType: type) ?? "xsd:anyType"
-            result.children.append(.element(xml(child, type: childType, scope: scope)))
+        let foreign = element.foreignContent.map { node -> XMLNode in
+            guard case .element(var raw) = node else { return node }
+            NamespaceFixup.declareMissing(in: &raw, scope: scope)
+            return .element(raw)
         }
-        for node in element.foreignContent {
-            if case .element(var raw) = node {
-                NamespaceFixup.declareMissing(in: &raw, scope: scope)
-                result.children.append(.element(raw))
-            } else {
-                result.children.append(node)
+        let text = element.text.flatMap { $0.isXMLWhitespace ? nil : $0 }
+        let mixed =
+            text != nil
+            || foreign.contains {
+                switch $0 {
+                case .text(let value): !value.isXMLWhitespace
+                case .cdata: true
+                default: false
+                }
             }
+        output.openStartTag(name, declarations: declarations, attributes: attributes)
+        guard text != nil || !children.isEmpty || !foreign.isEmpty else {
+            output.closeStartTag(empty: true)
+            return
         }
-        return result
+        output.closeStartTag(empty: false)
+        if let text { output.text(text) }
+        for (_, _, child) in children {
+            if !mixed { output.indent(depth + 1) }
+            let childType = BPMNSchema.type(ofElement: child.kind, inParentType: type) ?? "xsd:anyType"
+            write(child, type: childType, depth: depth + 1, scope: scope, into: &output)
+        }
+        for node in foreign {
+            if !mixed {
+                if case .text = node { continue }
+                output.indent(depth + 1)
+            }
+            output.write(node, depth: depth + 1)
+        }
+        if !mixed { output.indent(depth) }
+        output.endTag(name)
     }
 }
