@@ -10,12 +10,16 @@ extension SVGRenderer {
         let dash = nonInterrupting ? ";stroke-dasharray:5,3" : ""
         switch kind {
         case "model:endEvent":
-            svg.circle(b.midX, b.midY, r - 2, style: "fill:white;stroke:\(stroke);stroke-width:4")
+            // Thick, but in proportion: small events from some tools would otherwise turn into dots.
+            let width = max(1.5, min(4, r / 4.5))
+            svg.circle(b.midX, b.midY, r - width / 2, style: "fill:white;stroke:\(stroke);stroke-width:\(n(width))")
         case "model:startEvent":
             svg.circle(b.midX, b.midY, r, style: "fill:white;stroke:\(stroke);stroke-width:1.5\(dash)")
         default:
             svg.circle(b.midX, b.midY, r, style: "fill:white;stroke:\(stroke);stroke-width:1.5\(dash)")
-            svg.circle(b.midX, b.midY, r - 3, style: "fill:none;stroke:\(stroke);stroke-width:1.5\(dash)")
+            svg.circle(
+                b.midX, b.midY, r - min(3, r / 6),
+                style: "fill:none;stroke:\(stroke);stroke-width:\(r < 12 ? 1 : 1.5)\(dash)")
         }
         let definitions =
             element.children.filter { $0.kind.hasSuffix("EventDefinition") }.map(\.kind)
