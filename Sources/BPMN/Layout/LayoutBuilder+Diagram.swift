@@ -4,36 +4,21 @@ extension LayoutBuilder {
         var plane = BPMNElement(
             kind: "bpmndi:BPMNPlane", attributes: ["id": "Plane_layout", "bpmnElement": planeElement])
         for pool in pools {
-            let left = 0.0
             if let participant = pool.participant, let id = participant.id {
                 plane.children.append(
-                    shape(id, Bounds(x: left, y: pool.y, width: diagramWidth, height: pool.height), horizontal: true))
+                    shape(id, Bounds(x: 0, y: pool.y, width: diagramWidth, height: pool.height), horizontal: true))
             }
             for (offset, lane) in pool.lanes.enumerated() {
                 guard let lane, let id = lane.id else { continue }
                 let index = pool.firstLane + offset
-                let x = pool.participant == nil ? left : left + BPMNLayout.header
+                let x = pool.participant == nil ? 0 : BPMNLayout.header
                 plane.children.append(
                     shape(
                         id, Bounds(x: x, y: laneY[index], width: diagramWidth - x, height: laneHeight[index]),
                         horizontal: true))
             }
         }
-        for node in graph.nodes {
-            guard let element = node.element, let id = element.id else { continue }
-            var result = shape(id, bounds(of: node), horizontal: nil)
-            if ["model:subProcess", "model:transaction", "model:adHocSubProcess"].contains(element.kind) {
-                result["isExpanded"] = "false"
-            }
-            if element.kind == "model:exclusiveGateway" { result["isMarkerVisible"] = "true" }
-            plane.children.append(result)
-        }
-        for (id, bounds) in boundaryBounds() { plane.children.append(shape(id, bounds, horizontal: nil)) }
-        for (offset, chain) in chains.enumerated() {
-            let edge = graph.edges[offset]
-            guard let id = edge.element.id else { continue }
-            plane.children.append(diEdge(id, route(chain, element: edge.element, isBack: backEdges.contains(offset))))
-        }
+        plane.children += diagramElements(offsetX: 0, offsetY: 0)
         for flow in messageFlows {
             guard let id = flow.id, let points = messageRoute(flow) else { continue }
             plane.children.append(diEdge(id, points))
@@ -41,6 +26,39 @@ extension LayoutBuilder {
         return BPMNElement(
             kind: "bpmndi:BPMNDiagram", attributes: ["id": "Diagram_layout", "name": "Automatisch angeordnet"],
             children: [plane])
+    }
+
+    /// Shapes and edges of the nodes laid out here, moved by an offset (for the content of a sub-process).
+    func diagramElements(offsetX: Double, offsetY: Double) -> [BPMNElement] {
+        func moved(_ bounds: Bounds) -> Bounds {
+            Bounds(x: bounds.x + offsetX, y: bounds.y + offsetY, width: bounds.width, height: bounds.height)
+        }
+        var result: [BPMNElement] = []
+        for node in graph.nodes {
+            guard let element = node.element, let id = element.id else { continue }
+            let box = moved(bounds(of: node))
+            var nodeShape = shape(id, box, horizontal: nil)
+            if let inner = nested[id] {
+                nodeShape["isExpanded"] = "true"
+                result.append(nodeShape)
+                result += inner.diagramElements(
+                    offsetX: box.x + LayoutBuilder.nestedPadding.side, offsetY: box.y + LayoutBuilder.nestedPadding.top)
+                continue
+            }
+            if ["model:subProcess", "model:transaction", "model:adHocSubProcess"].contains(element.kind) {
+                nodeShape["isExpanded"] = "false"
+            }
+            if element.kind == "model:exclusiveGateway" { nodeShape["isMarkerVisible"] = "true" }
+            result.append(nodeShape)
+        }
+        for (id, bounds) in boundaryBounds() { result.append(shape(id, moved(bounds), horizontal: nil)) }
+        for (offset, chain) in chains.enumerated() {
+            let edge = graph.edges[offset]
+            guard let id = edge.element.id else { continue }
+            let points = route(chain, element: edge.element, isBack: backEdges.contains(offset))
+            result.append(diEdge(id, points.map { Point(x: $0.x + offsetX, y: $0.y + offsetY) }))
+        }
+        return result
     }
 
     func bounds(of node: LayoutGraph.Node) -> Bounds {
@@ -60,7 +78,7 @@ extension LayoutBuilder {
         }
     }
 
-    private func shape(_ id: String, _ bounds: Bounds, horizontal: Bool?) -> BPMNElement {
+    func shape(_ id: String, _ bounds: Bounds, horizontal: Bool?) -> BPMNElement {
         var shape = BPMNElement(kind: "bpmndi:BPMNShape", attributes: ["id": "\(id)_di", "bpmnElement": id])
         if let horizontal { shape["isHorizontal"] = horizontal ? "true" : "false" }
         shape.children = [
@@ -74,7 +92,7 @@ extension LayoutBuilder {
         return shape
     }
 
-    private func diEdge(_ id: String, _ points: [Point]) -> BPMNElement {
+    func diEdge(_ id: String, _ points: [Point]) -> BPMNElement {
         BPMNElement(
             kind: "bpmndi:BPMNEdge", attributes: ["id": "\(id)_di", "bpmnElement": id],
             children: points.map {

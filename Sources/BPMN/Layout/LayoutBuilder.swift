@@ -11,7 +11,31 @@ struct LayoutBuilder {
     var columnWidth: [Double] = []
     var backEdges = Set<Int>()
     var diagramWidth = 0.0
+    /// Height of everything laid out (for a nested sub-process: its content).
+    var contentHeight = 0.0
     let planeElement: String
+    /// Left edge of the first column: room for pool and lane headers at the top level, a margin inside a
+    /// sub-process.
+    var leftMargin: Double?
+    /// Expanded sub-processes, laid out on their own and placed inside their node, by sub-process id.
+    var nested: [String: LayoutBuilder] = [:]
+    /// For each lane, the top of each row relative to the lane's rows (one more entry than rows).
+    var rowTops: [[Double]] = []
+
+    /// Space inside an expanded sub-process around its content: the label on top, a margin elsewhere.
+    static let nestedPadding = (top: 30.0, side: 10.0, bottom: 10.0)
+
+    /// Lays out the content of an expanded sub-process.
+    init(subProcess: BPMNElement) {
+        planeElement = subProcess.id ?? ""
+        leftMargin = BPMNLayout.columnGap / 2
+        pools = [LayoutPool(participant: nil, process: subProcess, lanes: [])]
+        buildGraph()
+        backEdges = graph.assignLayers()
+        insertDummies()
+        order()
+        placeNodes()
+    }
 
     init(model: BPMNModel) {
         let definitions = model.definitions
@@ -42,6 +66,14 @@ struct LayoutBuilder {
     }
 
     // MARK: - Graph
+
+    /// Sub-processes with flow nodes of their own are laid out expanded.
+    static func isExpandable(_ element: BPMNElement) -> Bool {
+        ["model:subProcess", "model:transaction", "model:adHocSubProcess"].contains(element.kind)
+            && element.children.contains {
+                SVGRenderer.category(of: $0.kind) == .event || SVGRenderer.category(of: $0.kind) == .activity
+            }
+    }
 
     private static func leafLanes(_ laneSet: BPMNElement) -> [BPMNElement] {
         laneSet.children("model:lane").flatMap { lane in
@@ -77,7 +109,15 @@ struct LayoutBuilder {
                     boundaryEvents.append(element)
                     continue
                 }
-                let size = LayoutGraph.size(of: element.kind)
+                var size = LayoutGraph.size(of: element.kind)
+                if Self.isExpandable(element) {
+                    let inner = LayoutBuilder(subProcess: element)
+                    nested[id] = inner
+                    size = (
+                        inner.diagramWidth + 2 * Self.nestedPadding.side,
+                        inner.contentHeight + Self.nestedPadding.top + Self.nestedPadding.bottom
+                    )
+                }
                 graph.add(
                     LayoutGraph.Node(
                         id: id, element: element, lane: laneOfNode[id] ?? pool.firstLane, width: size.width,
@@ -182,35 +222,41 @@ struct LayoutBuilder {
         columnWidth = [Double](repeating: 20, count: layers)
         for node in graph.nodes { columnWidth[node.layer] = max(columnWidth[node.layer], node.width) }
         let hasLanes = pools.contains { $0.lanes.count > 1 || $0.lanes.first! != nil }
-        var x = BPMNLayout.header + (hasLanes ? BPMNLayout.header : 0) + BPMNLayout.columnGap / 2
+        var x = leftMargin ?? (BPMNLayout.header + (hasLanes ? BPMNLayout.header : 0) + BPMNLayout.columnGap / 2)
         for layer in 0..<layers {
             columnLeft.append(x)
             x += columnWidth[layer] + BPMNLayout.columnGap
         }
         diagramWidth = x - BPMNLayout.columnGap / 2
+        // Rows are as tall as their tallest node plus 25 px above and below, at least the standard height:
+        // between two rows there are 50 px for routes (a flow from a boundary event turns 32 px under its host).
         let laneCount = pools.reduce(0) { $0 + $1.lanes.count }
-        var rows = [Int](repeating: 1, count: laneCount)
-        for node in graph.nodes { rows[node.lane] = max(rows[node.lane], node.row + 1) }
+        var rowHeights = [[Double]](repeating: [], count: laneCount)
+        for node in graph.nodes {
+            while rowHeights[node.lane].count <= node.row { rowHeights[node.lane].append(BPMNLayout.rowHeight) }
+            rowHeights[node.lane][node.row] = max(rowHeights[node.lane][node.row], node.height + 50)
+        }
+        for lane in rowHeights.indices where rowHeights[lane].isEmpty { rowHeights[lane] = [BPMNLayout.rowHeight] }
+        rowTops = rowHeights.map { heights in heights.reduce(into: [0.0]) { $0.append($0.last! + $1) } }
         var y = 0.0
         for index in pools.indices {
             pools[index].y = y
             for lane in pools[index].firstLane..<(pools[index].firstLane + pools[index].lanes.count) {
                 laneY.append(y)
-                let height =
-                    pools[index].process == nil
-                    ? 80 : BPMNLayout.laneTopBand + Double(rows[lane]) * BPMNLayout.rowHeight
+                let height = pools[index].process == nil ? 80 : BPMNLayout.laneTopBand + rowTops[lane].last!
                 laneHeight.append(height)
                 y += height
             }
             pools[index].height = y - pools[index].y
+            contentHeight = y
             y += BPMNLayout.poolGap
         }
         for index in graph.nodes.indices {
             let node = graph.nodes[index]
             graph.nodes[index].x = columnLeft[node.layer] + columnWidth[node.layer] / 2
             graph.nodes[index].y =
-                laneY[node.lane] + BPMNLayout.laneTopBand + Double(node.row) * BPMNLayout.rowHeight + BPMNLayout
-                .rowHeight / 2
+                laneY[node.lane] + BPMNLayout.laneTopBand + rowTops[node.lane][node.row]
+                + (rowTops[node.lane][node.row + 1] - rowTops[node.lane][node.row]) / 2
         }
     }
 }
