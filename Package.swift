@@ -54,9 +54,10 @@ let package = Package(
             path: "bench/BPMNBenchmark",
             swiftSettings: strict
         ),
-        .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore"], swiftSettings: strict),
-        .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML"], swiftSettings: strict),
-        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML"], swiftSettings: strict),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 @testable import AmtswegCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct BetweennessTests {

@@ -1,37 +1,25 @@
 import AmtswegXML
 import BPMN
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 3, acceptance 1 and 2 on the whole corpus: every well-formed BPMN file reads, writes back in
 /// Amtsweg's form, and reads again into a model with no semantic difference; the four malformed GenMyModel
 /// files are refused naming line and column.
 @Suite struct BPMNCorpusTests {
-    static let malformed: Set<String> = [
-        "GenMyModel 0.47/C.1.0-export.bpmn", "GenMyModel 0.47/C.1.0-roundtrip.bpmn",
-        "GenMyModel 0.47/C.1.1-export.bpmn", "GenMyModel 0.47/C.1.1-roundtrip.bpmn",
-    ]
-
-    static var files: [URL] {
-        guard let root = Corpus.file("bpmn") else { return [] }
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "bpmn" }.sorted {
-            $0.path < $1.path
-        }
-    }
-
-    @Test(.enabled(if: Corpus.isAvailable), arguments: files)
+    @Test(.enabled(if: Corpus.isAvailable), arguments: Corpus.bpmnFiles)
     func readsWritesAndReadsAgainWithoutDifference(_ url: URL) throws {
-        let relative = url.pathComponents.suffix(2).joined(separator: "/")
+        let relative = Corpus.relativeName(url)
         let model: BPMNModel
         do {
             model = try BPMNReader.read(contentsOf: url)
         } catch {
-            #expect(Self.malformed.contains(relative), "\(relative): \(error)")
+            #expect(Corpus.malformedBPMN.contains(relative), "\(relative): \(error)")
             #expect(error.line > 0 && error.column > 0, "\(error)")
             return
         }
-        #expect(!Self.malformed.contains(relative), "\(relative) should be refused")
+        #expect(!Corpus.malformedBPMN.contains(relative), "\(relative) should be refused")
         let written = BPMNWriter.write(model)
         let again = try BPMNReader.read(written, file: "roundtrip of \(relative)")
         let differences = BPMNDiff.compare(model, again)

@@ -1,5 +1,6 @@
 import BPMN
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 3, acceptance 5: every MIWG reference model with its diagram removed is laid out with no shape
