@@ -7,89 +7,175 @@ public import Foundation
 /// default namespace), redundant declarations, missing diagrams. What is not BPMN — extension elements, vendor
 /// attributes, unknown elements — is kept in place for the writer. Hostile input is refused by the XML layer
 /// (no DTD entities, bounded size and depth).
+///
+/// The model is built straight from the parser's events, without an XML tree in between.
 public enum BPMNReader {
     public static func read(_ data: Data, file: String, limits: XMLLimits = .default) throws(BPMNError) -> BPMNModel {
-        let document: XMLDocument
         do {
-            document = try XMLDocument(data: data, file: file, limits: limits)
-        } catch {
+            var parser = try XMLPullParser(data: data, file: file, limits: limits)
+            var builder = ModelBuilder(file: file)
+            while let event = try parser.next() { try builder.consume(event) }
+            return try builder.finish()
+        } catch let error as XMLError {
             throw BPMNError(error)
+        } catch let error as BPMNError {
+            throw error
+        } catch {
+            throw BPMNError(file: file, line: 0, column: 0, message: "\(error)")
         }
-        return try model(from: document, file: file)
     }
 
     public static func read(contentsOf url: URL, limits: XMLLimits = .default) throws(BPMNError) -> BPMNModel {
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(contentsOf: url, limits: limits)
-        } catch {
-            throw BPMNError(error)
+        let file = url.path
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        guard let size else {
+            throw BPMNError(file: file, line: 0, column: 0, message: "Die Datei lässt sich nicht lesen.")
         }
-        return try model(from: document, file: url.path)
-    }
-
-    /// Builds the model from an already parsed document.
-    public static func model(from document: XMLDocument, file: String) throws(BPMNError) -> BPMNModel {
-        let root = document.root
-        guard root.name.matches("definitions", in: BPMNSchema.modelNamespace) else {
+        guard size <= limits.maxBytes else {
             throw BPMNError(
-                file: file, line: root.line, column: root.column,
-                message: "Keine BPMN-2.0-Datei: Das Wurzelelement ist <\(root.name.qualified)> "
-                    + "(Namensraum \(root.name.namespace ?? "keiner")), erwartet <definitions> im Namensraum "
-                    + BPMNSchema.modelNamespace + ".")
+                XMLError(
+                    .limitExceeded, file: file, line: 0, column: 0,
+                    message: "Die Datei ist mit \(size) Bytes größer als erlaubt (\(limits.maxBytes) Bytes)."))
         }
-        return BPMNModel(
-            definitions: element(root, kind: "model:definitions", type: "model:tDefinitions"),
-            prolog: document.prolog, epilog: document.epilog, rootNamespaces: root.namespaceDeclarations)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw BPMNError(file: file, line: 0, column: 0, message: "Die Datei lässt sich nicht lesen.")
+        }
+        return try read(data, file: file, limits: limits)
+    }
+}
+
+/// Builds a model from parser events: BPMN elements on one stack, vendor content captured as raw XML.
+struct ModelBuilder {
+    struct Frame {
+        var element: BPMNElement
+        var type: String
+        var mixed: Bool
+        var text = ""
     }
 
-    /// Converts one XML element of a known BPMN kind.
-    static func element(_ xml: XMLElement, kind: String, type: String) -> BPMNElement {
-        var result = BPMNElement(kind: kind, line: xml.line)
+    let file: String
+    var frames: [Frame] = []
+    /// Raw XML being captured (vendor content), innermost last.
+    var raw: [XMLElement] = []
+    var root: BPMNElement?
+    var rootNamespaces: [XMLNamespaceDeclaration] = []
+    var prolog: [XMLNode] = []
+    var epilog: [XMLNode] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func consume(_ event: XMLEvent) throws(BPMNError) {
+        switch event {
+        case .startElement(let start): try startElement(start)
+        case .endElement: endElement()
+        case .text(let text), .cdata(let text): characters(text, node: event)
+        case .comment(let text): other(.comment(text))
+        case .processingInstruction(let target, let data): other(.processingInstruction(target: target, data: data))
+        }
+    }
+
+    private mutating func startElement(_ start: XMLStartElement) throws(BPMNError) {
+        if !raw.isEmpty {
+            raw.append(Self.rawElement(start))
+            return
+        }
+        guard let parent = frames.last else {
+            guard start.name.matches("definitions", in: BPMNSchema.modelNamespace) else {
+                throw BPMNError(
+                    file: file, line: start.line, column: start.column,
+                    message: "Keine BPMN-2.0-Datei: Das Wurzelelement ist <\(start.name.qualified)> "
+                        + "(Namensraum \(start.name.namespace ?? "keiner")), erwartet <definitions> im Namensraum "
+                        + BPMNSchema.modelNamespace + ".")
+            }
+            rootNamespaces = start.namespaceDeclarations
+            frames.append(Self.frame(start, kind: "model:definitions", type: "model:tDefinitions"))
+            return
+        }
+        // Extension elements and types the schema leaves open keep their content as it is.
+        let opaque = parent.element.kind == "model:extensionElements" || parent.type == "xsd:anyType"
+        if !opaque, let key = BPMNSchema.key(of: start.name.localName, namespace: start.name.namespace),
+            let type = BPMNSchema.type(ofElement: key, inParentType: parent.type)
+        {
+            frames.append(Self.frame(start, kind: key, type: type))
+        } else {
+            raw.append(Self.rawElement(start))
+        }
+    }
+
+    private mutating func endElement() {
+        if let element = raw.popLast() {
+            if raw.isEmpty {
+                frames[frames.count - 1].element.foreignContent.append(.element(element))
+            } else {
+                raw[raw.count - 1].children.append(.element(element))
+            }
+            return
+        }
+        var frame = frames.removeLast()
+        if frame.mixed && !frame.text.isEmpty { frame.element.text = frame.text }
+        if frames.isEmpty {
+            root = frame.element
+        } else {
+            frames[frames.count - 1].element.children.append(frame.element)
+        }
+    }
+
+    private mutating func characters(_ text: String, node: XMLEvent) {
+        let xmlNode: XMLNode = if case .cdata = node { .cdata(text) } else { .text(text) }
+        if !raw.isEmpty {
+            raw[raw.count - 1].children.append(xmlNode)
+        } else if let frame = frames.last {
+            if frame.element.kind == "model:extensionElements" || frame.type == "xsd:anyType" {
+                if !text.isXMLWhitespace { frames[frames.count - 1].element.foreignContent.append(xmlNode) }
+            } else if frame.mixed {
+                frames[frames.count - 1].text += text
+            } else if !text.isXMLWhitespace {
+                frames[frames.count - 1].element.foreignContent.append(xmlNode)
+            }
+        }
+    }
+
+    private mutating func other(_ node: XMLNode) {
+        if !raw.isEmpty {
+            raw[raw.count - 1].children.append(node)
+        } else if !frames.isEmpty {
+            frames[frames.count - 1].element.foreignContent.append(node)
+        } else if root == nil {
+            prolog.append(node)
+        } else {
+            epilog.append(node)
+        }
+    }
+
+    func finish() throws(BPMNError) -> BPMNModel {
+        guard let root else {
+            throw BPMNError(file: file, line: 0, column: 0, message: "Die Datei enthält kein Modell.")
+        }
+        return BPMNModel(definitions: root, prolog: prolog, epilog: epilog, rootNamespaces: rootNamespaces)
+    }
+
+    /// A frame for a BPMN element: schema attributes apart from vendor ones.
+    private static func frame(_ start: XMLStartElement, kind: String, type: String) -> Frame {
+        var element = BPMNElement(kind: kind, line: start.line)
         let declared = BPMNSchema.attributeNames(ofType: type)
-        for attribute in xml.attributes {
+        for attribute in start.attributes {
             if attribute.name.namespace == nil && attribute.name.prefix == nil
                 && declared.contains(attribute.name.localName)
             {
-                result.attributes[attribute.name.localName] = attribute.value
+                element.attributes[attribute.name.localName] = attribute.value
             } else {
-                result.foreignAttributes.append(attribute)
+                element.foreignAttributes.append(attribute)
             }
-        }
-        // Extension elements and types the schema leaves open keep their content as it is.
-        if kind == "model:extensionElements" || type == "xsd:anyType" {
-            result.foreignContent = xml.children.filter { !isWhitespace($0) }
-            return result
         }
         // Simple-typed elements (`incoming`, `flowNodeRef`, `sourceRef` …) hold their value as text.
-        let mixed = BPMNSchema.isMixed(type) || type.hasPrefix("xsd:")
-        var text = ""
-        for node in xml.children {
-            switch node {
-            case .element(let child):
-                if let childKey = BPMNSchema.key(of: child.name.localName, namespace: child.name.namespace),
-                    let childType = BPMNSchema.type(ofElement: childKey, inParentType: type)
-                {
-                    result.children.append(element(child, kind: childKey, type: childType))
-                } else {
-                    result.foreignContent.append(node)
-                }
-            case .text(let value), .cdata(let value):
-                if mixed {
-                    text += value
-                } else if !value.isXMLWhitespace {
-                    result.foreignContent.append(node)
-                }
-            case .comment, .processingInstruction:
-                result.foreignContent.append(node)
-            }
-        }
-        if mixed && !text.isEmpty { result.text = text }
-        return result
+        let mixed = BPMNSchema.isMixed(type) || (type.hasPrefix("xsd:") && type != "xsd:anyType")
+        return Frame(element: element, type: type, mixed: mixed)
     }
 
-    private static func isWhitespace(_ node: XMLNode) -> Bool {
-        if case .text(let text) = node { return text.isXMLWhitespace }
-        return false
+    private static func rawElement(_ start: XMLStartElement) -> XMLElement {
+        XMLElement(
+            name: start.name, attributes: start.attributes, namespaceDeclarations: start.namespaceDeclarations,
+            line: start.line, column: start.column)
     }
 }
