@@ -27,6 +27,17 @@ extension XMLPullParser {
         return count
     }
 
+    /// The column of a byte offset on the current line (for errors, which are rare).
+    func column(at offset: Int) -> Int {
+        var count = 1
+        var index = lineStart
+        while index < offset {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
     func error(_ kind: XMLError.Kind, _ message: String, line: Int? = nil, column: Int? = nil) -> XMLError {
         XMLError(kind, file: file, line: line ?? self.line, column: column ?? self.column, message: message)
     }

@@ -23,6 +23,8 @@ public struct XMLPullParser {
     var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
     var pushedFrame: [Bool] = []
     var openElements: [XMLName] = []
+    /// The current tag's attributes as written, before namespaces are resolved (reused from tag to tag).
+    var rawAttributes: [(name: String, value: String)] = []
     var pendingEnd: XMLName?
     var seenRoot = false
     var finished = false
@@ -101,14 +103,15 @@ public struct XMLPullParser {
         let tagLine = line, tagColumn = trackedColumn()
         advance(1)  // <
         let rawName = try name()
-        var rawAttributes: [(name: String, value: String, line: Int, column: Int)] = []
+        // Attributes are collected in a buffer the parser keeps, so a tag costs no extra allocation.
+        rawAttributes.removeAll(keepingCapacity: true)
         while true {
             let hadSpace = skipWhitespace()
             guard position < bytes.count else { throw error(.malformed, "Die Datei endet mitten im Tag <\(rawName)>.") }
             let byte = bytes[position]
             if byte == UInt8(ascii: ">") || starts(with: "/>") { break }
             guard hadSpace else { throw error(.malformed, "Zwischen Attributen fehlt ein Leerzeichen.") }
-            let attributeLine = line, attributeColumn = trackedColumn()
+            let attributeLine = line, attributeStart = position
             let attributeName = try name()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
@@ -120,9 +123,9 @@ public struct XMLPullParser {
             if rawAttributes.contains(where: { $0.name == attributeName }) {
                 throw error(
                     .malformed, "Das Attribut '\(attributeName)' kommt doppelt vor.", line: attributeLine,
-                    column: attributeColumn)
+                    column: column(at: attributeStart))
             }
-            rawAttributes.append((attributeName, value, attributeLine, attributeColumn))
+            rawAttributes.append((attributeName, value))
             if rawAttributes.count > limits.maxAttributes {
                 throw error(.limitExceeded, "Mehr als \(limits.maxAttributes) Attribute an <\(rawName)>.")
             }
@@ -132,7 +135,10 @@ public struct XMLPullParser {
 
         var frame: [String: String] = [:]
         var declarations: [XMLNamespaceDeclaration] = []
-        for attribute in rawAttributes {
+        var hasDeclarations = false
+        for attribute in rawAttributes
+        where attribute.name.utf8.first == UInt8(ascii: "x") && attribute.name.hasPrefix("xmlns") {
+            hasDeclarations = true
             if attribute.name == "xmlns" {
                 frame[""] = attribute.value
                 declarations.append(XMLNamespaceDeclaration(prefix: nil, uri: attribute.value))
@@ -147,7 +153,8 @@ public struct XMLPullParser {
         let elementName = resolve(rawName, isAttribute: false)
         var attributes: [XMLAttribute] = []
         attributes.reserveCapacity(rawAttributes.count)
-        for attribute in rawAttributes where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
+        for attribute in rawAttributes
+        where !hasDeclarations || (attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:")) {
             attributes.append(XMLAttribute(name: resolve(attribute.name, isAttribute: true), value: attribute.value))
         }
         openElements.append(elementName)
