@@ -51,14 +51,51 @@ extension LayoutBuilder {
             if element.kind == "model:exclusiveGateway" { nodeShape["isMarkerVisible"] = "true" }
             result.append(nodeShape)
         }
-        for (id, bounds) in boundaryBounds() { result.append(shape(id, moved(bounds), horizontal: nil)) }
+        for (id, bounds) in boundaryBounds() {
+            // The label goes to the lower left: below the event runs its outgoing flow, to the right the
+            // host's next boundary event.
+            let event = moved(bounds)
+            var eventShape = shape(id, event, horizontal: nil)
+            eventShape.children.append(
+                BPMNElement(
+                    kind: "bpmndi:BPMNLabel",
+                    children: [
+                        BPMNElement(
+                            kind: "dc:Bounds",
+                            attributes: [
+                                "x": SVGBuilder.number(event.x - 92), "y": SVGBuilder.number(event.maxY - 2),
+                                "width": "90", "height": "28",
+                            ])
+                    ]))
+            result.append(eventShape)
+        }
         for (offset, chain) in chains.enumerated() {
             let edge = graph.edges[offset]
             guard let id = edge.element.id else { continue }
             let points = route(chain, element: edge.element, isBack: backEdges.contains(offset))
-            result.append(diEdge(id, points.map { Point(x: $0.x + offsetX, y: $0.y + offsetY) }))
+                .map { Point(x: $0.x + offsetX, y: $0.y + offsetY) }
+            var diagramEdge = diEdge(id, points)
+            if let name = edge.element.name, !name.isEmpty { diagramEdge.children.append(edgeLabel(points)) }
+            result.append(diagramEdge)
         }
         return result
+    }
+
+    /// A flow's label sits just left of where the route makes its last turn towards the target: flows leaving
+    /// one gateway share their first segment, but each turns at its own height.
+    func edgeLabel(_ points: [Point]) -> BPMNElement {
+        let anchor =
+            points.count > 2 ? points[points.count - 2] : Point(x: (points[0].x + points[1].x) / 2 - 40, y: points[0].y)
+        return BPMNElement(
+            kind: "bpmndi:BPMNLabel",
+            children: [
+                BPMNElement(
+                    kind: "dc:Bounds",
+                    attributes: [
+                        "x": SVGBuilder.number(anchor.x - 78), "y": SVGBuilder.number(anchor.y - 20), "width": "75",
+                        "height": "18",
+                    ])
+            ])
     }
 
     func bounds(of node: LayoutGraph.Node) -> Bounds {
