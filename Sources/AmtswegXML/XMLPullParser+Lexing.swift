@@ -1,10 +1,13 @@
 /// The lexical layer: names, character data, attribute values, references, markup other than tags.
 extension XMLPullParser {
-    var column: Int {
-        // Characters, not bytes: count the bytes that start a UTF-8 sequence.
-        var count = 1
-        var index = lineStart
-        while index < position {
+    /// The column at the current position (for errors, which are rare).
+    var column: Int { column(at: position) }
+
+    /// The column of a byte offset on the current line, in characters: bytes that start a UTF-8 sequence.
+    func column(at offset: Int, from start: (position: Int, column: Int)? = nil) -> Int {
+        var count = start?.column ?? 1
+        var index = start?.position ?? lineStart
+        while index < offset {
             if bytes[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
@@ -14,27 +17,9 @@ extension XMLPullParser {
     /// The column at the current position, counted on from the last call on the same line, so that
     /// reporting every element's position stays linear even on files written as one long line.
     mutating func trackedColumn() -> Int {
-        if columnCache.lineStart != lineStart || columnCache.position > position {
-            columnCache = (lineStart, lineStart, 1)
-        }
-        var count = columnCache.column
-        var index = columnCache.position
-        while index < position {
-            if bytes[index] & 0xC0 != 0x80 { count += 1 }
-            index += 1
-        }
+        let sameLine = columnCache.lineStart == lineStart && columnCache.position <= position
+        let count = column(at: position, from: sameLine ? (columnCache.position, columnCache.column) : nil)
         columnCache = (lineStart, position, count)
-        return count
-    }
-
-    /// The column of a byte offset on the current line (for errors, which are rare).
-    func column(at offset: Int) -> Int {
-        var count = 1
-        var index = lineStart
-        while index < offset {
-            if bytes[index] & 0xC0 != 0x80 { count += 1 }
-            index += 1
-        }
         return count
     }
 

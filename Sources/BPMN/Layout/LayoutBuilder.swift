@@ -157,7 +157,6 @@ struct LayoutBuilder {
 
     /// Edges over several columns get a dummy node in every column between, which holds their path free.
     private mutating func insertDummies() {
-        var routed: [LayoutGraph.Edge] = []
         var chains: [[Int]] = []
         for (offset, edge) in graph.edges.enumerated() {
             var chain = [edge.source]
@@ -175,7 +174,6 @@ struct LayoutBuilder {
                 }
             }
             chain.append(edge.target)
-            routed.append(edge)
             chains.append(chain)
         }
         self.chains = chains
