@@ -17,6 +17,24 @@ struct BPMNBenchmark {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
         let repetitions = 100
+        if files.first == "--profile" {
+            // Read + write only, for `perf record`.
+            for path in files.dropFirst() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                for _ in 0..<repetitions { _ = BPMNWriter.write(try BPMNReader.read(data, file: path)) }
+            }
+            return
+        }
+        if files.first == "--profile-events" {
+            for path in files.dropFirst() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                for _ in 0..<repetitions {
+                    var parser = try XMLPullParser(data: data, file: path)
+                    while try parser.next() != nil {}
+                }
+            }
+            return
+        }
         if files.first == "--phases" {
             for path in files.dropFirst() {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
