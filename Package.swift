@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AmtswegStore", targets: ["AmtswegStore"]),
         .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
         .library(name: "BPMN", targets: ["BPMN"]),
+        .library(name: "ProcessBPMN", targets: ["ProcessBPMN"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,7 @@ let package = Package(
         .target(name: "AmtswegCore", swiftSettings: strict),
         .target(name: "AmtswegXML", swiftSettings: strict),
         .target(name: "BPMN", dependencies: ["AmtswegXML"], swiftSettings: strict),
+        .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),
         .target(
             name: "AmtswegStore",
             dependencies: [
@@ -58,6 +60,9 @@ let package = Package(
         .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "BPMN", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
