@@ -1,7 +1,8 @@
 /// The kinds of object a tenant's map holds; used to name the subject of a validation finding.
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
-        responsibility, awareness, finding
+        responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
+        process
 
     public var label: String {
         switch self {
@@ -18,6 +19,13 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .responsibility: "Zuständigkeit (RACI)"
         case .awareness: "Aufgabenkenntnis"
         case .finding: "Workshop-Ergebnis"
+        case .application: "Fachverfahren"
+        case .document: "Dokument"
+        case .legalBasis: "Rechtsgrundlage"
+        case .skill: "Kompetenz"
+        case .skillHolding: "Kompetenz einer Stelle"
+        case .buildingBlock: "Baustein"
+        case .process: "Prozess"
         }
     }
 }

@@ -121,6 +121,58 @@ extension TenantMap {
         for finding in findings {
             require(finding.unitID, in: unitIDs, .unit, field: "unit", subject: .finding, finding.id.rawValue)
         }
+        for service in services where (service.casesPerYear ?? 0) < 0 {
+            issues.append(
+                MapIssue(
+                    kind: .service, id: service.id.rawValue,
+                    cause: .invalidNumber(field: "casesPerYear", value: "\(service.casesPerYear!)")))
+        }
+
+        // Enrich catalogues.
+        _ = checkIDs(catalogue.applications, kind: .application, name: \.name, into: &issues)
+        _ = checkIDs(catalogue.documents, kind: .document, name: \.name, into: &issues)
+        _ = checkIDs(catalogue.legalBases, kind: .legalBasis, name: \.law, into: &issues)
+        let skillIDs = checkIDs(catalogue.skills, kind: .skill, name: \.name, into: &issues)
+        for application in catalogue.applications {
+            for unitID in application.unitIDs {
+                require(unitID, in: unitIDs, .unit, field: "units", subject: .application, application.id.rawValue)
+            }
+        }
+        for document in catalogue.documents {
+            require(
+                document.informationObjectID, in: objectIDs, .informationObject, field: "informationObject",
+                subject: .document, document.id.rawValue)
+        }
+        var seenHoldings = Set<[String]>()
+        for holding in catalogue.skillHoldings {
+            let id = "\(holding.positionID)/\(holding.skillID)"
+            require(holding.positionID, in: positionIDs, .position, field: "position", subject: .skillHolding, id)
+            require(holding.skillID, in: skillIDs, .skill, field: "skill", subject: .skillHolding, id)
+            if !seenHoldings.insert([holding.positionID.rawValue, holding.skillID.rawValue]).inserted {
+                issues.append(MapIssue(kind: .skillHolding, id: id, cause: .duplicateEntry))
+            }
+        }
+        var seenBlocks = Set<BuildingBlock.Key>()
+        for block in catalogue.buildingBlocks {
+            if !block.key.isWellFormed {
+                issues.append(MapIssue(kind: .buildingBlock, id: block.key.rawValue, cause: .malformedID))
+            }
+            if !seenBlocks.insert(block.key).inserted {
+                issues.append(MapIssue(kind: .buildingBlock, id: block.key.rawValue, cause: .duplicateID))
+            }
+            if block.label.isBlank {
+                issues.append(MapIssue(kind: .buildingBlock, id: block.key.rawValue, cause: .emptyName))
+            }
+        }
+        let numbers: [(String, Double)] = [
+            ("netAnnualWorkingHours", settings.netAnnualWorkingHours), ("hourlyCost", settings.hourlyCost),
+            ("maxDesks", Double(settings.maxDesks)), ("longWaitDays", settings.longWaitDays),
+            ("hoursPerWorkingDay", settings.hoursPerWorkingDay),
+        ]
+        for (field, value) in numbers where !(value.isFinite && value > 0) {
+            issues.append(
+                MapIssue(kind: .tenant, id: tenant.id.rawValue, cause: .invalidNumber(field: field, value: "\(value)")))
+        }
         return issues
     }
 

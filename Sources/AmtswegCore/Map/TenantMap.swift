@@ -14,12 +14,17 @@ public struct TenantMap: Hashable, Sendable, Codable {
     public var responsibilities: [Responsibility]
     public var awareness: [UnitAwareness]
     public var findings: [WorkshopFinding]
+    /// Applications, documents, legal bases, skills and the tenant's own building blocks (Enrich).
+    public var catalogue: EnrichCatalogue
+    /// Assumptions and thresholds for process figures and problem rules.
+    public var settings: ProcessSettings
 
     public init(
         tenant: Tenant, units: [OrgUnit] = [], positions: [Position] = [], roles: [Role] = [], duties: [Duty] = [],
         services: [Service] = [], informationObjects: [InformationObject] = [], externalParties: [ExternalParty] = [],
         flows: [InformationFlow] = [], entryPoints: [EntryPoint] = [], responsibilities: [Responsibility] = [],
-        awareness: [UnitAwareness] = [], findings: [WorkshopFinding] = []
+        awareness: [UnitAwareness] = [], findings: [WorkshopFinding] = [], catalogue: EnrichCatalogue = .init(),
+        settings: ProcessSettings = .standard
     ) {
         self.tenant = tenant
         self.units = units
@@ -34,12 +39,14 @@ public struct TenantMap: Hashable, Sendable, Codable {
         self.responsibilities = responsibilities
         self.awareness = awareness
         self.findings = findings
+        self.catalogue = catalogue
+        self.settings = settings
     }
 
     /// JSON speaks the user's words: tasks, not duties.
     enum CodingKeys: String, CodingKey {
         case tenant, units, positions, roles, duties = "tasks", services, informationObjects, externalParties, flows,
-            entryPoints, responsibilities, awareness, findings
+            entryPoints, responsibilities, awareness, findings, catalogue, settings
     }
 
     /// The same map with every collection in a canonical order, so that exports are stable and comparable.
@@ -61,6 +68,7 @@ public struct TenantMap: Hashable, Sendable, Codable {
         map.responsibilities.sort()
         map.awareness.sort()
         map.findings.sort { $0.id < $1.id }
+        map.catalogue = catalogue.sorted()
         return map
     }
 
@@ -92,5 +100,28 @@ public struct TenantMap: Hashable, Sendable, Codable {
             ordered.append(contentsOf: units.filter { !placed.contains($0.id) }.sorted { $0.id < $1.id })
         }
         return ordered
+    }
+}
+
+extension TenantMap {
+    /// Reads documents written before catalogues and settings existed: they default to empty and standard.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            tenant: try container.decode(Tenant.self, forKey: .tenant),
+            units: try container.decode([OrgUnit].self, forKey: .units),
+            positions: try container.decode([Position].self, forKey: .positions),
+            roles: try container.decode([Role].self, forKey: .roles),
+            duties: try container.decode([Duty].self, forKey: .duties),
+            services: try container.decode([Service].self, forKey: .services),
+            informationObjects: try container.decode([InformationObject].self, forKey: .informationObjects),
+            externalParties: try container.decode([ExternalParty].self, forKey: .externalParties),
+            flows: try container.decode([InformationFlow].self, forKey: .flows),
+            entryPoints: try container.decode([EntryPoint].self, forKey: .entryPoints),
+            responsibilities: try container.decode([Responsibility].self, forKey: .responsibilities),
+            awareness: try container.decode([UnitAwareness].self, forKey: .awareness),
+            findings: try container.decode([WorkshopFinding].self, forKey: .findings),
+            catalogue: try container.decodeIfPresent(EnrichCatalogue.self, forKey: .catalogue) ?? .init(),
+            settings: try container.decodeIfPresent(ProcessSettings.self, forKey: .settings) ?? .standard)
     }
 }

@@ -121,7 +121,7 @@ extension Migration {
 
     /// Creates a table owned by a tenant: `tenant_id` first, a primary key of `tenant_id` plus `idColumns`,
     /// a foreign key to `tenants`. `id` is declared here when it is one of the key columns.
-    private static func tenantTable(
+    static func tenantTable(
         _ db: any SQLDatabase, _ name: String, idColumns: [String],
         _ columns: (SQLCreateTableBuilder) -> SQLCreateTableBuilder
     ) async throws {

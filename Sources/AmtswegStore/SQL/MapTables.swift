@@ -72,8 +72,13 @@ enum MapTables {
         }, orderBy: ["id"])
 
     static let services = SQLTable<Service>(
-        name: "services", columns: ["id", "name", "leika_key", "unit_id"],
-        row: { [.text($0.id.rawValue), .text($0.name), .text($0.leikaKey.rawValue), .text($0.unitID.rawValue)] },
+        name: "services", columns: ["id", "name", "leika_key", "unit_id", "cases_per_year"],
+        row: {
+            [
+                .text($0.id.rawValue), .text($0.name), .text($0.leikaKey.rawValue), .text($0.unitID.rawValue),
+                SQLValue($0.casesPerYear),
+            ]
+        },
         decode: { row in
             let key = try row.decode(column: "leika_key", as: String.self)
             guard let leikaKey = LeiKaKey(key) else {
@@ -82,7 +87,8 @@ enum MapTables {
             return Service(
                 id: ID(try row.decode(column: "id", as: String.self)),
                 name: try row.decode(column: "name", as: String.self), leikaKey: leikaKey,
-                unitID: ID(try row.decode(column: "unit_id", as: String.self)))
+                unitID: ID(try row.decode(column: "unit_id", as: String.self)),
+                casesPerYear: try row.decode(column: "cases_per_year", as: Int?.self))
         }, orderBy: ["id"])
 
     static let informationObjects = SQLTable<InformationObject>(

@@ -45,6 +45,20 @@ public struct SQLMapRepository: MapRepository {
                 members[pair.role, default: []].append(pair.position)
             }
             for index in roles.indices { roles[index].positionIDs = members[roles[index].id] ?? [] }
+            var applications = try await EnrichTables.applications.selectAll(tenant: t, from: db)
+            var usedBy: [ID<Application>: [ID<OrgUnit>]] = [:]
+            for pair in try await EnrichTables.applicationUnits.selectAll(tenant: t, from: db) {
+                usedBy[pair.application, default: []].append(pair.unit)
+            }
+            for index in applications.indices { applications[index].unitIDs = usedBy[applications[index].id] ?? [] }
+            let catalogue = EnrichCatalogue(
+                applications: applications,
+                documents: try await EnrichTables.documents.selectAll(tenant: t, from: db),
+                legalBases: try await EnrichTables.legalBases.selectAll(tenant: t, from: db),
+                skills: try await EnrichTables.skills.selectAll(tenant: t, from: db),
+                skillHoldings: try await EnrichTables.skillHoldings.selectAll(tenant: t, from: db),
+                buildingBlocks: try await EnrichTables.buildingBlocks.selectAll(tenant: t, from: db))
+            let settings = try await EnrichTables.settings.selectAll(tenant: t, from: db).first ?? .standard
             return TenantMap(
                 tenant: tenant,
                 units: try await MapTables.units.selectAll(tenant: t, from: db),
@@ -58,7 +72,8 @@ public struct SQLMapRepository: MapRepository {
                 entryPoints: try await MapTables.entryPoints.selectAll(tenant: t, from: db),
                 responsibilities: try await MapTables.responsibilities.selectAll(tenant: t, from: db),
                 awareness: try await MapTables.awareness.selectAll(tenant: t, from: db),
-                findings: try await MapTables.findings.selectAll(tenant: t, from: db)
+                findings: try await MapTables.findings.selectAll(tenant: t, from: db),
+                catalogue: catalogue, settings: settings
             ).sorted()
         }
     }
@@ -95,6 +110,17 @@ public struct SQLMapRepository: MapRepository {
             try await MapTables.responsibilities.insert(map.responsibilities, tenant: t, into: db, engine: engine)
             try await MapTables.awareness.insert(map.awareness, tenant: t, into: db, engine: engine)
             try await MapTables.findings.insert(map.findings, tenant: t, into: db, engine: engine)
+            let catalogue = map.catalogue
+            try await EnrichTables.settings.insert([map.settings], tenant: t, into: db, engine: engine)
+            try await EnrichTables.applications.insert(catalogue.applications, tenant: t, into: db, engine: engine)
+            let usedBy = catalogue.applications.flatMap { a in a.unitIDs.map { (application: a.id, unit: $0) } }
+            try await EnrichTables.applicationUnits.insert(usedBy, tenant: t, into: db, engine: engine)
+            try await EnrichTables.documents.insert(catalogue.documents, tenant: t, into: db, engine: engine)
+            try await EnrichTables.legalBases.insert(catalogue.legalBases, tenant: t, into: db, engine: engine)
+            try await EnrichTables.skills.insert(catalogue.skills, tenant: t, into: db, engine: engine)
+            try await EnrichTables.skillHoldings.insert(catalogue.skillHoldings, tenant: t, into: db, engine: engine)
+            try await EnrichTables.buildingBlocks.insert(
+                catalogue.buildingBlocks, tenant: t, into: db, engine: engine)
             try await Self.log(
                 ChangeRecord(
                     tenantID: map.tenant.id, at: at, author: author, action: "saveMap",
@@ -109,6 +135,7 @@ public struct SQLMapRepository: MapRepository {
                 throw StoreError.notFound(kind: .tenant, id: tenantID.rawValue)
             }
             try await Self.deleteContents(of: tenantID.rawValue, in: db)
+            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
             try await db.delete(from: "tenants").where("id", .equal, tenantID.rawValue).run()
             try await Self.log(
                 ChangeRecord(
@@ -136,23 +163,23 @@ public struct SQLMapRepository: MapRepository {
 
     // MARK: - Helpers
 
-    private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         do { return try await engine.read(body) } catch { throw engine.storeError(for: error) }
     }
 
-    private func runInSnapshot<R: Sendable>(
+    func runInSnapshot<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         do { return try await engine.snapshot(body) } catch { throw engine.storeError(for: error) }
     }
 
-    private func runInTransaction<R: Sendable>(
+    func runInTransaction<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         do { return try await engine.transaction(body) } catch { throw engine.storeError(for: error) }
     }
 
-    private static func tenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws -> Tenant? {
+    static func tenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws -> Tenant? {
         try await db.select().columns("id", "name", "ags", "population").from("tenants")
             .where("id", .equal, id.rawValue).first().map { row in
                 Tenant(
@@ -165,7 +192,9 @@ public struct SQLMapRepository: MapRepository {
     /// Deletes every row a tenant owns except the tenant itself and its change log; children first.
     private static func deleteContents(of tenant: String, in db: any SQLDatabase) async throws {
         for table in [
-            "workshop_findings", "unit_awareness", "responsibilities", "entry_points", "information_flows",
+            "skill_holdings", "skills", "building_blocks", "legal_bases", "documents", "application_units",
+            "applications", "process_settings", "workshop_findings", "unit_awareness", "responsibilities",
+            "entry_points", "information_flows",
             "external_parties", "information_objects", "services", "tasks", "role_positions", "roles",
             "positions", "org_units",
         ] {
@@ -173,7 +202,7 @@ public struct SQLMapRepository: MapRepository {
         }
     }
 
-    private static func log(_ record: ChangeRecord, in db: any SQLDatabase) async throws {
+    static func log(_ record: ChangeRecord, in db: any SQLDatabase) async throws {
         try await db.insert(into: "change_log").columns(
             "tenant_id", "at", "author_id", "author_name", "action", "summary"
         )

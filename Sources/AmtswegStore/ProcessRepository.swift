@@ -1,0 +1,19 @@
+public import AmtswegCore
+
+/// The storage of a tenant's processes: an aggregate of its own beside the map, so that replacing the map
+/// keeps the processes and saving a process does not rewrite the map.
+public protocol ProcessRepository: Sendable {
+    /// All processes of a tenant, ordered by id.
+    func processes(of tenant: ID<Tenant>) async throws -> [ProcessRecord]
+
+    /// One process. Throws ``StoreError/notFound(kind:id:)``.
+    func process(_ id: ID<ProcessModel>, of tenant: ID<Tenant>) async throws -> ProcessRecord
+
+    /// Creates or replaces a process of an existing tenant.
+    func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws
+
+    /// Replaces all processes of a tenant at once (an import): all land or none.
+    func replaceProcesses(_ records: [ProcessRecord], of tenant: ID<Tenant>, by author: Author) async throws
+
+    func deleteProcess(_ id: ID<ProcessModel>, of tenant: ID<Tenant>, by author: Author) async throws
+}

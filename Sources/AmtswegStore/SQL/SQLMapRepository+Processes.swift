@@ -1,0 +1,88 @@
+public import AmtswegCore
+import Foundation
+import SQLKit
+
+extension SQLMapRepository: ProcessRepository {
+    public func processes(of tenantID: ID<Tenant>) async throws -> [ProcessRecord] {
+        try await run { db in try await EnrichTables.processes.selectAll(tenant: tenantID.rawValue, from: db) }
+    }
+
+    public func process(_ id: ID<ProcessModel>, of tenantID: ID<Tenant>) async throws -> ProcessRecord {
+        try await run { db in
+            let found = try await db.select().columns(EnrichTables.processes.columns.map { SQLIdentifier($0) })
+                .from("processes").where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue)
+                .first()
+            guard let found else { throw StoreError.notFound(kind: .process, id: id.rawValue) }
+            return try EnrichTables.processes.decode(found)
+        }
+    }
+
+    public func saveProcess(_ record: ProcessRecord, of tenantID: ID<Tenant>, by author: Author) async throws {
+        try Self.check([record])
+        let engine = engine
+        let at = now()
+        try await runInTransaction { db in
+            try await Self.requireTenant(tenantID, in: db)
+            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue)
+                .where("id", .equal, record.id.rawValue).run()
+            try await EnrichTables.processes.insert([record], tenant: tenantID.rawValue, into: db, engine: engine)
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: "saveProcess",
+                    summary: "Prozess gespeichert: \(record.name) (\(record.id))"), in: db)
+        }
+    }
+
+    public func replaceProcesses(_ records: [ProcessRecord], of tenantID: ID<Tenant>, by author: Author) async throws {
+        try Self.check(records)
+        let engine = engine
+        let at = now()
+        try await runInTransaction { db in
+            try await Self.requireTenant(tenantID, in: db)
+            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
+            try await EnrichTables.processes.insert(
+                records.sorted { $0.id < $1.id }, tenant: tenantID.rawValue, into: db, engine: engine)
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: "replaceProcesses",
+                    summary: "Prozesse ersetzt: \(records.count) Prozesse"), in: db)
+        }
+    }
+
+    public func deleteProcess(_ id: ID<ProcessModel>, of tenantID: ID<Tenant>, by author: Author) async throws {
+        let at = now()
+        try await runInTransaction { db in
+            let existing = try await db.select().column("id").from("processes")
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
+            guard existing != nil else { throw StoreError.notFound(kind: .process, id: id.rawValue) }
+            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue)
+                .where("id", .equal, id.rawValue).run()
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: "deleteProcess",
+                    summary: "Prozess gelöscht: \(id)"), in: db)
+        }
+    }
+
+    private static func requireTenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws {
+        guard try await tenant(id, in: db) != nil else { throw StoreError.notFound(kind: .tenant, id: id.rawValue) }
+    }
+
+    /// Ids must be usable and unique, names present, the BPMN not empty.
+    private static func check(_ records: [ProcessRecord]) throws {
+        var issues: [MapIssue] = []
+        var seen = Set<ID<ProcessModel>>()
+        for record in records {
+            if !record.id.isWellFormed {
+                issues.append(MapIssue(kind: .process, id: record.id.rawValue, cause: .malformedID))
+            }
+            if !seen.insert(record.id).inserted {
+                issues.append(MapIssue(kind: .process, id: record.id.rawValue, cause: .duplicateID))
+            }
+            if record.name.allSatisfy(\.isWhitespace) || record.bpmn.isEmpty {
+                issues.append(MapIssue(kind: .process, id: record.id.rawValue, cause: .emptyName))
+            }
+        }
+        if !issues.isEmpty { throw StoreError.invalid(issues) }
+    }
+}
