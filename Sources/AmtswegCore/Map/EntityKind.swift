@@ -2,7 +2,7 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process
+        process, step
 
     public var label: String {
         switch self {
@@ -26,6 +26,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .skillHolding: "Kompetenz einer Stelle"
         case .buildingBlock: "Baustein"
         case .process: "Prozess"
+        case .step: "Prozessschritt"
         }
     }
 }
