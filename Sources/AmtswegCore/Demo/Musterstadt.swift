@@ -16,14 +16,19 @@ public enum Musterstadt {
             positions: positions,
             roles: roles(positions),
             duties: duties(),
-            services: services(),
+            services: services().map { service in
+                var service = service
+                service.casesPerYear = casesPerYear[service.id.rawValue]
+                return service
+            },
             informationObjects: informationObjects(),
             externalParties: externalParties(),
             flows: flows(),
             entryPoints: entryPoints(),
             responsibilities: responsibilities(positions),
             awareness: awareness(),
-            findings: findings()
+            findings: findings(),
+            catalogue: catalogue()
         ).sorted()
     }
 }

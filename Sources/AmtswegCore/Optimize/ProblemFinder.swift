@@ -239,13 +239,7 @@ public struct ProblemFinder: Sendable {
         Dictionary(grouping: map.catalogue.skillHoldings, by: \.skillID)
     }
 
-    func displayName(_ performer: Performer) -> String {
-        switch performer {
-        case .position(let id): map.positions.first { $0.id == id }?.title ?? id.rawValue
-        case .role(let id): map.roles.first { $0.id == id }?.name ?? id.rawValue
-        case .unit(let id): map.units.first { $0.id == id }?.name ?? id.rawValue
-        }
-    }
+    func displayName(_ performer: Performer) -> String { map.name(of: performer) }
 
     private func endpointName(_ endpoint: FlowEndpoint) -> String {
         switch endpoint {

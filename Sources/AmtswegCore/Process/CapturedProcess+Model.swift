@@ -21,10 +21,15 @@ extension CapturedProcess {
             process.nodes[index].laneID = laneOf[performer]
             process.nodes[index].step?.performer = nil
         }
-        // Gateways and events sit in the lane of the step before them, or of the first step.
+        // Gateways and events sit in the lane of the step before them, or of the first step; a step without
+        // performer stays outside every lane, visibly unassigned.
         var current = process.nodes.first { $0.laneID != nil }?.laneID
         for index in process.nodes.indices {
-            if let lane = process.nodes[index].laneID { current = lane } else { process.nodes[index].laneID = current }
+            if let lane = process.nodes[index].laneID {
+                current = lane
+            } else if process.nodes[index].kind != .step {
+                process.nodes[index].laneID = current
+            }
         }
         return process
     }
