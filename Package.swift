@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegStore", "BPMN",
+                "AmtswegCore", "AmtswegStore", "BPMN", "ProcessBPMN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

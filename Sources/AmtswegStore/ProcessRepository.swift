@@ -15,5 +15,8 @@ public protocol ProcessRepository: Sendable {
     /// Replaces all processes of a tenant at once (an import): all land or none.
     func replaceProcesses(_ records: [ProcessRecord], of tenant: ID<Tenant>, by author: Author) async throws
 
+    /// Replaces a tenant's map and all its processes in one transaction (an import of a whole tenant).
+    func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws
+
     func deleteProcess(_ id: ID<ProcessModel>, of tenant: ID<Tenant>, by author: Author) async throws
 }

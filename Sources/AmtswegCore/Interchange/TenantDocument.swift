@@ -13,18 +13,33 @@ public enum TenantDocument {
         var format: String
         var version: Int
         var map: TenantMap
+        /// Absent in documents written before processes existed.
+        var processes: [ProcessRecord]?
     }
 
-    public static func encode(_ map: TenantMap) throws -> Data {
+    /// A whole tenant: its map and its processes (each as BPMN text).
+    public struct Contents: Sendable {
+        public var map: TenantMap
+        public var processes: [ProcessRecord]
+    }
+
+    public static func encode(_ map: TenantMap, processes: [ProcessRecord] = []) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Envelope(format: format, version: version, map: map.sorted()))
+        var data = try encoder.encode(
+            Envelope(
+                format: format, version: version, map: map.sorted(), processes: processes.sorted { $0.id < $1.id }))
         data.append(0x0A)
         return data
     }
 
-    /// Reads a document. Errors name the file and, for syntax errors, the position.
+    /// Reads a document's map. Errors name the file and, for syntax errors, the position.
     public static func decode(_ data: Data, file: String) throws(InterchangeError) -> TenantMap {
+        try decodeContents(data, file: file).map
+    }
+
+    /// Reads a document's map and processes.
+    public static func decodeContents(_ data: Data, file: String) throws(InterchangeError) -> Contents {
         let envelope: Envelope
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: data)
@@ -46,7 +61,7 @@ public enum TenantDocument {
                 message:
                     "Die Datei hat Version \(envelope.version); diese Amtsweg-Version liest bis Version \(version).")
         }
-        return envelope.map
+        return Contents(map: envelope.map, processes: envelope.processes ?? [])
     }
 
     /// JSONDecoder does not say where the syntax breaks; JSONSerialization does ("around character 15"),

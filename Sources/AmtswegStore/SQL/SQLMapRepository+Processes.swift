@@ -38,10 +38,7 @@ extension SQLMapRepository: ProcessRepository {
         let engine = engine
         let at = now()
         try await runInTransaction { db in
-            try await Self.requireTenant(tenantID, in: db)
-            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
-            try await EnrichTables.processes.insert(
-                records.sorted { $0.id < $1.id }, tenant: tenantID.rawValue, into: db, engine: engine)
+            try await Self.write(records, of: tenantID, into: db, engine: engine)
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "replaceProcesses",
@@ -64,12 +61,25 @@ extension SQLMapRepository: ProcessRepository {
         }
     }
 
+    public func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws {
+        try await save(map, processes: processes, by: author)
+    }
+
+    static func write(
+        _ records: [ProcessRecord], of tenantID: ID<Tenant>, into db: any SQLDatabase, engine: any SQLEngine
+    ) async throws {
+        try await requireTenant(tenantID, in: db)
+        try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
+        try await EnrichTables.processes.insert(
+            records.sorted { $0.id < $1.id }, tenant: tenantID.rawValue, into: db, engine: engine)
+    }
+
     private static func requireTenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws {
         guard try await tenant(id, in: db) != nil else { throw StoreError.notFound(kind: .tenant, id: id.rawValue) }
     }
 
     /// Ids must be usable and unique, names present, the BPMN not empty.
-    private static func check(_ records: [ProcessRecord]) throws {
+    static func check(_ records: [ProcessRecord]) throws {
         var issues: [MapIssue] = []
         var seen = Set<ID<ProcessModel>>()
         for record in records {

@@ -79,53 +79,69 @@ public struct SQLMapRepository: MapRepository {
     }
 
     public func saveMap(_ map: TenantMap, by author: Author) async throws {
+        try await save(map, processes: nil, by: author)
+    }
+
+    /// Saves the map and, unless `processes` is `nil`, replaces the tenant's processes — in one transaction.
+    func save(_ map: TenantMap, processes: [ProcessRecord]?, by author: Author) async throws {
         let issues = map.validate()
         guard issues.isEmpty else { throw StoreError.invalid(issues) }
+        if let processes { try Self.check(processes) }
         let map = map.sorted()
         let engine = engine
         let at = now()
         try await runInTransaction { db in
-            let t = map.tenant.id.rawValue
-            try await Self.deleteContents(of: t, in: db)
-            if try await Self.tenant(map.tenant.id, in: db) == nil {
-                try await db.insert(into: "tenants").columns("id", "name", "ags", "population")
-                    .values(t, map.tenant.name, map.tenant.ags, map.tenant.population).run()
-            } else {
-                try await db.update("tenants").set("name", to: map.tenant.name).set("ags", to: map.tenant.ags)
-                    .set("population", to: map.tenant.population).where("id", .equal, t).run()
-            }
-            // Parents before children and referenced rows before referencing ones, so immediate foreign keys hold.
-            try await MapTables.units.insert(map.unitsParentsFirst(), tenant: t, into: db, engine: engine)
-            try await MapTables.positions.insert(map.positions, tenant: t, into: db, engine: engine)
-            try await MapTables.roles.insert(map.roles, tenant: t, into: db, engine: engine)
-            let memberships = map.roles.flatMap { role in role.positionIDs.map { (role: role.id, position: $0) } }
-            try await MapTables.rolePositions.insert(memberships, tenant: t, into: db, engine: engine)
-            try await MapTables.duties.insert(map.duties, tenant: t, into: db, engine: engine)
-            try await MapTables.services.insert(map.services, tenant: t, into: db, engine: engine)
-            try await MapTables.informationObjects.insert(
-                map.informationObjects, tenant: t, into: db, engine: engine)
-            try await MapTables.externalParties.insert(map.externalParties, tenant: t, into: db, engine: engine)
-            try await MapTables.flows.insert(map.flows, tenant: t, into: db, engine: engine)
-            try await MapTables.entryPoints.insert(map.entryPoints, tenant: t, into: db, engine: engine)
-            try await MapTables.responsibilities.insert(map.responsibilities, tenant: t, into: db, engine: engine)
-            try await MapTables.awareness.insert(map.awareness, tenant: t, into: db, engine: engine)
-            try await MapTables.findings.insert(map.findings, tenant: t, into: db, engine: engine)
-            let catalogue = map.catalogue
-            try await EnrichTables.settings.insert([map.settings], tenant: t, into: db, engine: engine)
-            try await EnrichTables.applications.insert(catalogue.applications, tenant: t, into: db, engine: engine)
-            let usedBy = catalogue.applications.flatMap { a in a.unitIDs.map { (application: a.id, unit: $0) } }
-            try await EnrichTables.applicationUnits.insert(usedBy, tenant: t, into: db, engine: engine)
-            try await EnrichTables.documents.insert(catalogue.documents, tenant: t, into: db, engine: engine)
-            try await EnrichTables.legalBases.insert(catalogue.legalBases, tenant: t, into: db, engine: engine)
-            try await EnrichTables.skills.insert(catalogue.skills, tenant: t, into: db, engine: engine)
-            try await EnrichTables.skillHoldings.insert(catalogue.skillHoldings, tenant: t, into: db, engine: engine)
-            try await EnrichTables.buildingBlocks.insert(
-                catalogue.buildingBlocks, tenant: t, into: db, engine: engine)
+            try await Self.write(map, into: db, engine: engine)
             try await Self.log(
-                ChangeRecord(
-                    tenantID: map.tenant.id, at: at, author: author, action: "saveMap",
-                    summary: map.summary), in: db)
+                ChangeRecord(tenantID: map.tenant.id, at: at, author: author, action: "saveMap", summary: map.summary),
+                in: db)
+            if let processes {
+                try await Self.write(processes, of: map.tenant.id, into: db, engine: engine)
+                try await Self.log(
+                    ChangeRecord(
+                        tenantID: map.tenant.id, at: at, author: author, action: "replaceProcesses",
+                        summary: "Prozesse ersetzt: \(processes.count) Prozesse"), in: db)
+            }
         }
+    }
+
+    private static func write(_ map: TenantMap, into db: any SQLDatabase, engine: any SQLEngine) async throws {
+        let t = map.tenant.id.rawValue
+        try await Self.deleteContents(of: t, in: db)
+        if try await Self.tenant(map.tenant.id, in: db) == nil {
+            try await db.insert(into: "tenants").columns("id", "name", "ags", "population")
+                .values(t, map.tenant.name, map.tenant.ags, map.tenant.population).run()
+        } else {
+            try await db.update("tenants").set("name", to: map.tenant.name).set("ags", to: map.tenant.ags)
+                .set("population", to: map.tenant.population).where("id", .equal, t).run()
+        }
+        // Parents before children and referenced rows before referencing ones, so immediate foreign keys hold.
+        try await MapTables.units.insert(map.unitsParentsFirst(), tenant: t, into: db, engine: engine)
+        try await MapTables.positions.insert(map.positions, tenant: t, into: db, engine: engine)
+        try await MapTables.roles.insert(map.roles, tenant: t, into: db, engine: engine)
+        let memberships = map.roles.flatMap { role in role.positionIDs.map { (role: role.id, position: $0) } }
+        try await MapTables.rolePositions.insert(memberships, tenant: t, into: db, engine: engine)
+        try await MapTables.duties.insert(map.duties, tenant: t, into: db, engine: engine)
+        try await MapTables.services.insert(map.services, tenant: t, into: db, engine: engine)
+        try await MapTables.informationObjects.insert(
+            map.informationObjects, tenant: t, into: db, engine: engine)
+        try await MapTables.externalParties.insert(map.externalParties, tenant: t, into: db, engine: engine)
+        try await MapTables.flows.insert(map.flows, tenant: t, into: db, engine: engine)
+        try await MapTables.entryPoints.insert(map.entryPoints, tenant: t, into: db, engine: engine)
+        try await MapTables.responsibilities.insert(map.responsibilities, tenant: t, into: db, engine: engine)
+        try await MapTables.awareness.insert(map.awareness, tenant: t, into: db, engine: engine)
+        try await MapTables.findings.insert(map.findings, tenant: t, into: db, engine: engine)
+        let catalogue = map.catalogue
+        try await EnrichTables.settings.insert([map.settings], tenant: t, into: db, engine: engine)
+        try await EnrichTables.applications.insert(catalogue.applications, tenant: t, into: db, engine: engine)
+        let usedBy = catalogue.applications.flatMap { a in a.unitIDs.map { (application: a.id, unit: $0) } }
+        try await EnrichTables.applicationUnits.insert(usedBy, tenant: t, into: db, engine: engine)
+        try await EnrichTables.documents.insert(catalogue.documents, tenant: t, into: db, engine: engine)
+        try await EnrichTables.legalBases.insert(catalogue.legalBases, tenant: t, into: db, engine: engine)
+        try await EnrichTables.skills.insert(catalogue.skills, tenant: t, into: db, engine: engine)
+        try await EnrichTables.skillHoldings.insert(catalogue.skillHoldings, tenant: t, into: db, engine: engine)
+        try await EnrichTables.buildingBlocks.insert(
+            catalogue.buildingBlocks, tenant: t, into: db, engine: engine)
     }
 
     public func deleteTenant(_ tenantID: ID<Tenant>, by author: Author) async throws {

@@ -5,7 +5,8 @@ import Foundation
 
 struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "analyze", abstract: "Auswertungen einer Kommune.", subcommands: [Ist.self])
+        commandName: "analyze", abstract: "Auswertungen einer Kommune.",
+        subcommands: [Ist.self, Process.self, Problems.self, Compare.self])
 
     struct Ist: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,9 +25,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 let repository = try await store.repository()
                 let analysis = IstAnalysis(try await repository.loadMap(of: try await store.tenantID(in: repository)))
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    try write(try encoder.encode(analysis) + Data("\n".utf8), to: "-")
+                    try printJSON(analysis)
                 } else {
                     print(analysis.textReport(limit: limit), terminator: "")
                 }

@@ -1,6 +1,7 @@
 import AmtswegCore
 import AmtswegStore
 import ArgumentParser
+import ProcessBPMN
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,10 +14,12 @@ struct DemoCommand: AsyncParsableCommand {
         try await reportingErrors {
             let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
             let map = Musterstadt.map()
-            try await repository.saveMap(map, by: .local)
+            let processes = Musterstadt.processRecords(for: map)
+            try await repository.saveTenant(map, processes: processes, by: .local)
             print(
                 "Musterstadt gespeichert in \(db): \(map.units.count) Einheiten, \(map.positions.count) Stellen, "
-                    + "\(map.duties.count) Aufgaben, \(map.services.count) Leistungen, \(map.flows.count) Informationsflüsse."
+                    + "\(map.duties.count) Aufgaben, \(map.services.count) Leistungen, \(map.flows.count) Informationsflüsse, "
+                    + "\(processes.count) Prozesse."
             )
         }
     }

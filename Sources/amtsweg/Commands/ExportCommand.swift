@@ -14,8 +14,9 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let repository = try await store.repository()
-            let map = try await repository.loadMap(of: try await store.tenantID(in: repository))
-            try write(try TenantDocument.encode(map), to: output)
+            let tenant = try await store.tenantID(in: repository)
+            let map = try await repository.loadMap(of: tenant)
+            try write(try TenantDocument.encode(map, processes: try await repository.processes(of: tenant)), to: output)
         }
     }
 }

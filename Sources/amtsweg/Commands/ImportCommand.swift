@@ -1,6 +1,7 @@
 import AmtswegCore
 import AmtswegStore
 import ArgumentParser
+import ProcessBPMN
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,10 +40,18 @@ struct ImportCommand: AsyncParsableCommand {
         try await reportingErrors {
             let repository = try await store.repository()
             if let json {
-                let map = try TenantDocument.decode(try readFile(json), file: json)
-                try await repository.saveMap(map, by: .local)
+                let contents = try TenantDocument.decodeContents(try readFile(json), file: json)
+                // Every process's BPMN must read before anything is stored.
+                for record in contents.processes {
+                    do { _ = try record.read() } catch {
+                        throw CLIError("\(json): Prozess '\(record.id)': BPMN nicht lesbar: \(error)")
+                    }
+                }
+                let map = contents.map
+                try await repository.saveTenant(map, processes: contents.processes, by: .local)
                 print(
-                    "\(map.tenant.name) aus \(json) importiert: \(map.units.count) Einheiten, \(map.flows.count) Informationsflüsse."
+                    "\(map.tenant.name) aus \(json) importiert: \(map.units.count) Einheiten, "
+                        + "\(map.flows.count) Informationsflüsse, \(contents.processes.count) Prozesse."
                 )
                 return
             }

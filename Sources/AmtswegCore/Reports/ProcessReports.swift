@@ -1,0 +1,108 @@
+/// Plain-text forms of the process analyses for the terminal.
+extension ProcessFigures {
+    public func textReport(map: TenantMap) -> String {
+        let a = allPaths, m = mainPath
+        func minutes(_ value: Double) -> String { GermanFormat.decimal(value, digits: 1) + " min" }
+        let rows: [[String]] = [
+            [
+                "Schrittausführungen je Fall", GermanFormat.decimal(a.stepExecutions),
+                GermanFormat.decimal(m.stepExecutions),
+            ],
+            ["Stationen (Stellen/Rollen)", "\(a.desks)", "\(m.desks)"],
+            ["Organisationseinheiten", "\(a.units)", "\(m.units)"],
+            ["Übergaben", GermanFormat.decimal(a.handoffs), GermanFormat.decimal(m.handoffs)],
+            [
+                "Wechsel der Organisationseinheit", GermanFormat.decimal(a.unitCrossings),
+                GermanFormat.decimal(m.unitCrossings),
+            ],
+            ["Rücksprünge", GermanFormat.decimal(a.loopBacks), GermanFormat.decimal(m.loopBacks)],
+            ["Medienbrüche", GermanFormat.decimal(a.mediaBreaks), GermanFormat.decimal(m.mediaBreaks)],
+            [
+                "  davon Papier → digital", GermanFormat.decimal(a.paperToDigital),
+                GermanFormat.decimal(m.paperToDigital),
+            ],
+            [
+                "  davon digital → Papier", GermanFormat.decimal(a.digitalToPaper),
+                GermanFormat.decimal(m.digitalToPaper),
+            ],
+            [
+                "Anteil im Fachverfahren", GermanFormat.percent(a.specialistSoftwareShare),
+                GermanFormat.percent(m.specialistSoftwareShare),
+            ],
+            ["Bearbeitungszeit", minutes(a.handlingMinutes), minutes(m.handlingMinutes)],
+            ["Liegezeit", minutes(a.waitingMinutes), minutes(m.waitingMinutes)],
+            ["Durchlaufzeit", minutes(a.leadTimeMinutes), minutes(m.leadTimeMinutes)],
+            ["Anteil Liegezeit", GermanFormat.percent(a.waitingShare), GermanFormat.percent(m.waitingShare)],
+            [
+                "Personalkosten je Fall", GermanFormat.decimal(a.staffCostPerCase) + " €",
+                GermanFormat.decimal(m.staffCostPerCase) + " €",
+            ],
+        ]
+        var text = "Kennzahlen: \(processName)\n\n"
+        text += TextTable(headers: ["Kennzahl", "alle Wege", "Hauptweg"], rows: rows, numericColumns: [1, 2]).render()
+        text += "\n\n"
+        if let casesPerYear, let hours = staffHoursPerYear, let fte = ftePerYear, let cost = staffCostPerYear {
+            text +=
+                "Bei \(GermanFormat.integer(casesPerYear)) Fällen im Jahr: \(GermanFormat.decimal(hours, digits: 0)) Stunden, "
+                + "\(GermanFormat.decimal(fte)) Vollzeitstellen, \(GermanFormat.decimal(cost, digits: 0)) € Personalkosten.\n\n"
+            text += TextTable(
+                headers: ["Organisationseinheit", "Stunden/Jahr", "VZÄ"],
+                rows: loadByUnit.map {
+                    [
+                        map.name(of: $0.subject), GermanFormat.decimal($0.hoursPerYear, digits: 0),
+                        GermanFormat.decimal($0.fte),
+                    ]
+                }, numericColumns: [1, 2]
+            ).render()
+            text += "\n"
+        } else {
+            text += "Keine Fallzahl für die Leistung erfasst: Personalbedarf im Jahr nicht berechenbar.\n"
+        }
+        if !stepsWithoutPerformer.isEmpty {
+            text += "\nOhne Zuordnung: " + stepsWithoutPerformer.joined(separator: ", ") + "\n"
+        }
+        return text
+    }
+}
+
+extension ProblemSpot {
+    public static func textReport(_ spots: [ProblemSpot]) -> String {
+        guard !spots.isEmpty else { return "Keine Schwachstellen gefunden.\n" }
+        var text = "\(spots.count) Schwachstellen\n"
+        for rule in ProblemRule.allCases {
+            let found = spots.filter { $0.rule == rule }
+            guard let first = found.first else { continue }
+            text += "\n\(first.title) (\(first.severity.label), \(found.count)×)\n  \(first.explanation)\n"
+            for spot in found {
+                let process = spot.links.first?.processID.map { " [\($0)]" } ?? ""
+                text += "  – \(spot.detail)\(process)\n"
+            }
+        }
+        return text
+    }
+}
+
+extension ProcessComparison {
+    public func textReport() -> String {
+        var text = "Ist: \(ist.processName)\nSoll: \(soll.processName)\n\n"
+        text += TextTable(
+            headers: ["Kennzahl", "Einheit", "Ist", "Soll", "Differenz"],
+            rows: rows.map {
+                [
+                    $0.label, $0.unit, GermanFormat.decimal($0.ist), GermanFormat.decimal($0.soll),
+                    ($0.delta > 0 ? "+" : "") + GermanFormat.decimal($0.delta),
+                ]
+            }, numericColumns: [2, 3, 4]
+        ).render()
+        text += "\n\n"
+        if let casesPerYear, let hours = savedHoursPerYear, let fte = savedFTE, let euros = savedEurosPerYear {
+            text +=
+                "Erwartete Einsparung bei \(GermanFormat.integer(casesPerYear)) Fällen im Jahr: "
+                + "\(GermanFormat.decimal(hours, digits: 0)) Stunden, \(GermanFormat.decimal(fte)) Vollzeitstellen, "
+                + "\(GermanFormat.decimal(euros, digits: 0)) €.\n"
+        } else {
+            text += "Keine Fallzahl für die Leistung erfasst: Einsparung im Jahr nicht berechenbar.\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,70 @@
+import AmtswegCore
+import ArgumentParser
+import Foundation
+
+extension AnalyzeCommand {
+    struct Process: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "process", abstract: "Kennzahlen eines Prozesses (alle Wege und Hauptweg).")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Kennung des Prozesses.") var id: String
+        @Flag(help: "Ausgabe als JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (map, processes) = try await store.mapAndProcesses()
+                guard let process = processes.first(where: { $0.id.rawValue == id }) else {
+                    throw CLIError(
+                        "Einen Prozess '\(id)' gibt es nicht. Vorhanden: \(processes.map(\.id.rawValue).joined(separator: ", "))"
+                    )
+                }
+                let cases = process.serviceID.flatMap { id in map.services.first { $0.id == id }?.casesPerYear }
+                let figures = ProcessFigures(
+                    process: process, organisation: OrganisationLookup(map), settings: map.settings, casesPerYear: cases
+                )
+                if json { try printJSON(figures) } else { print(figures.textReport(map: map), terminator: "") }
+            }
+        }
+    }
+
+    struct Problems: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "problems", abstract: "Schwachstellen aller Prozesse, mit Erklärung und Verweisen.")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Ausgabe als JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (map, processes) = try await store.mapAndProcesses()
+                let spots = ProblemFinder(map: map).findAll(in: processes)
+                if json { try printJSON(spots) } else { print(ProblemSpot.textReport(spots), terminator: "") }
+            }
+        }
+    }
+
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compare", abstract: "Ist und Soll nebeneinander, mit Einsparung im Jahr.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Kennung des Ist-Prozesses.") var ist: String
+        @Argument(help: "Kennung des Soll-Prozesses.") var soll: String
+        @Flag(help: "Ausgabe als JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let (map, processes) = try await store.mapAndProcesses()
+                func find(_ id: String) throws -> ProcessModel {
+                    guard let process = processes.first(where: { $0.id.rawValue == id }) else {
+                        throw CLIError("Einen Prozess '\(id)' gibt es nicht.")
+                    }
+                    return process
+                }
+                let comparison = ProcessComparison(ist: try find(ist), soll: try find(soll), map: map)
+                if json { try printJSON(comparison) } else { print(comparison.textReport(), terminator: "") }
+            }
+        }
+    }
+}
