@@ -56,6 +56,12 @@ let package = Package(
             path: "bench/BPMNBenchmark",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "ProcessBenchmark",
+            dependencies: ["AmtswegCore"],
+            path: "bench/ProcessBenchmark",
+            swiftSettings: strict
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),

@@ -29,4 +29,17 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(work($0), at: $0) }
         return (0..<count).map(slots.value(at:))
     }
+
+    /// Transforms every item, spreading the items over the cores in contiguous chunks; results keep the
+    /// items' order.
+    static func map<Item: Sendable, Element>(
+        _ items: [Item], _ transform: @Sendable (Item) -> Element
+    ) -> [Element] where Value == [Element] {
+        let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard chunkCount > 1 else { return items.map(transform) }
+        let chunkSize = (items.count + chunkCount - 1) / chunkCount
+        return perform(chunkCount) { chunk in
+            items[min(chunk * chunkSize, items.count)..<min((chunk + 1) * chunkSize, items.count)].map(transform)
+        }.flatMap { $0 }
+    }
 }

@@ -60,9 +60,8 @@ public struct PathFigures: Hashable, Sendable, Codable {
 
 extension PathFigures {
     /// Computes the figures of a graph (the whole process or its main path).
-    init(graph: ProcessGraph, lookup: OrganisationLookup, settings: ProcessSettings) {
+    init(graph: ProcessGraph, visits: [Double], lookup: OrganisationLookup, settings: ProcessSettings) {
         self.init()
-        let visits = graph.visits()
         let reach = graph.reach()
         let process = graph.process
         let performers = graph.nodes.map { process.performer(of: $0) }

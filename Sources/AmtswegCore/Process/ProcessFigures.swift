@@ -30,8 +30,10 @@ public struct ProcessFigures: Hashable, Sendable, Codable {
         let graph = ProcessGraph(process)
         processID = process.id
         processName = process.name
-        allPaths = PathFigures(graph: graph, lookup: organisation, settings: settings)
-        mainPath = PathFigures(graph: graph.mainPath(), lookup: organisation, settings: settings)
+        let visits = graph.visits()
+        allPaths = PathFigures(graph: graph, visits: visits, lookup: organisation, settings: settings)
+        let main = graph.mainPath()
+        mainPath = PathFigures(graph: main, visits: main.visits(), lookup: organisation, settings: settings)
         self.casesPerYear = casesPerYear
         stepsWithoutPerformer = process.steps.filter { process.performer(of: $0) == nil }.map(\.id)
         loadByPosition = []
@@ -42,7 +44,6 @@ public struct ProcessFigures: Hashable, Sendable, Codable {
         ftePerYear = staffHoursPerYear! / settings.netAnnualWorkingHours
         staffCostPerYear = cases * allPaths.staffCostPerCase
 
-        let visits = graph.visits()
         var positionHours: [ID<Position>: Double] = [:], unitHours: [ID<OrgUnit>: Double] = [:]
         for (index, node) in graph.nodes.enumerated() {
             guard let performer = process.performer(of: node), let minutes = node.step?.handlingMinutes else {
@@ -59,6 +60,20 @@ public struct ProcessFigures: Hashable, Sendable, Codable {
         }
         loadByUnit = unitHours.sorted { $0.key < $1.key }.map {
             WorkLoad(subject: .unit($0.key), hoursPerYear: $0.value, settings: settings)
+        }
+    }
+}
+
+extension ProcessFigures {
+    /// The figures of many processes, computed on all cores; each with its service's case volume.
+    public static func all(_ processes: [ProcessModel], map: TenantMap) -> [ProcessFigures] {
+        let organisation = OrganisationLookup(map)
+        let cases = Dictionary(map.services.map { ($0.id, $0.casesPerYear) }, uniquingKeysWith: { a, _ in a })
+        let settings = map.settings
+        return ConcurrentSlots<[ProcessFigures]>.map(processes) { process in
+            ProcessFigures(
+                process: process, organisation: organisation, settings: settings,
+                casesPerYear: process.serviceID.flatMap { cases[$0] ?? nil })
         }
     }
 }

@@ -9,6 +9,8 @@ extension ProcessGraph {
             let best = forward.max { a, b in factor[a] < factor[b] || (factor[a] == factor[b] && a > b) }
             for edge in outgoing[node] { graph.factor[edge] = edge == best ? 1 : 0 }
         }
+        graph.forwardFactor = Self.forwardFactors(
+            edges: edges, outgoing: outgoing, factor: graph.factor, isBackEdge: isBackEdge, isChoice: isChoice)
         return graph
     }
 
@@ -41,24 +43,40 @@ extension ProcessGraph {
     }
 
     private func inflow(_ node: Int, from values: [Double], includeBackEdges: Bool) -> Double {
-        let edges = incoming[node].filter { includeBackEdges || !isBackEdge[$0] }
         var sum = 0.0
-        for edge in edges {
-            sum += values[self.edges[edge].source] * (includeBackEdges ? factor[edge] : forwardFactor(edge))
+        var count = 0
+        for edge in incoming[node] {
+            if isBackEdge[edge] {
+                guard includeBackEdges else { continue }
+                sum += values[edges[edge].source] * factor[edge]
+            } else {
+                sum += values[edges[edge].source] * (includeBackEdges ? factor[edge] : forwardFactor[edge])
+            }
+            count += 1
         }
-        if isParallelJoin(node), !edges.isEmpty { sum /= Double(edges.count) }
+        if isParallelJoin(node), count > 0 { sum /= Double(count) }
         return startMass[node] + sum
     }
 
-    /// The share of an edge among its source's flows that do not loop back.
-    func forwardFactor(_ edge: Int) -> Double {
-        guard !isBackEdge[edge] else { return 0 }
-        let source = edges[edge].source
-        guard isChoice[source] else { return factor[edge] }
-        let forward = outgoing[source].filter { !isBackEdge[$0] }
-        let total = forward.reduce(0) { $0 + factor[$1] }
-        // Where every forward flow has share 0 the case still has to leave somehow: split evenly.
-        return total > 0 ? factor[edge] / total : 1 / Double(forward.count)
+    /// For every edge, its share among its source's flows that do not loop back (0 for a loop back). At a
+    /// choice whose forward flows all have share 0 the case still has to leave somehow: they split evenly.
+    static func forwardFactors(
+        edges: [(source: Int, target: Int, flow: Int)], outgoing: [[Int]], factor: [Double], isBackEdge: [Bool],
+        isChoice: [Bool]
+    ) -> [Double] {
+        var result = Array(repeating: 0.0, count: edges.count)
+        for (source, out) in outgoing.enumerated() {
+            var total = 0.0, forwardCount = 0
+            for edge in out where !isBackEdge[edge] {
+                total += factor[edge]
+                forwardCount += 1
+            }
+            for edge in out where !isBackEdge[edge] {
+                result[edge] =
+                    !isChoice[source] ? factor[edge] : total > 0 ? factor[edge] / total : 1 / Double(forwardCount)
+            }
+        }
+        return result
     }
 
     /// The expected lead time from start to end, in minutes, given each node's duration.
@@ -77,7 +95,7 @@ extension ProcessGraph {
             if isParallelJoin(node) {
                 arrival = edges.map { finish[self.edges[$0].source] }.max() ?? 0
             } else {
-                let weights = edges.map { reach[self.edges[$0].source] * forwardFactor($0) }
+                let weights = edges.map { reach[self.edges[$0].source] * forwardFactor[$0] }
                 let total = weights.reduce(0, +)
                 if total > 0 {
                     arrival = zip(edges, weights).reduce(0) { $0 + finish[self.edges[$1.0].source] * $1.1 } / total

@@ -15,6 +15,8 @@ struct ProcessGraph {
     let incoming: [[Int]]
     /// The probability that a case leaving the edge's source takes the edge (1 where the source does not choose).
     var factor: [Double]
+    /// Each edge's share among the flows of its source that do not loop back (see `forwardFactors`).
+    var forwardFactor: [Double]
     /// Whether each node chooses one of its flows (see ``chooses(_:_:)``).
     let isChoice: [Bool]
     let isBackEdge: [Bool]
@@ -62,6 +64,8 @@ struct ProcessGraph {
         self.isBackEdge = isBackEdge
         forwardOrder = Self.forwardOrder(
             nodeCount: nodes.count, edges: edges, outgoing: outgoing, incoming: incoming, isBackEdge: isBackEdge)
+        forwardFactor = Self.forwardFactors(
+            edges: edges, outgoing: outgoing, factor: factor, isBackEdge: isBackEdge, isChoice: isChoice)
     }
 
     /// Whether a node sends each case down exactly one of its flows.
