@@ -49,6 +49,23 @@ import Testing
                 == ProcessFigures(process: enriched, organisation: OrganisationLookup(map), casesPerYear: 100))
     }
 
+    /// Every parseable BPMN file of the corpus — 14 tools' exports, pm4py's models — yields a process and
+    /// finite figures: no model construct crashes the extraction or the flow solver.
+    @Test func everyCorpusModelYieldsFigures() throws {
+        let map = Musterstadt.map()
+        let organisation = OrganisationLookup(map)
+        var count = 0
+        for url in Corpus.bpmnFiles where !Corpus.malformedBPMN.contains(Corpus.relativeName(url)) {
+            let model = try BPMNReader.read(contentsOf: url)
+            let process = ProcessExtractor.extract(model).process.mappingLanes(LaneMapping(map))
+            let figures = ProcessFigures(process: process, organisation: organisation, casesPerYear: 10)
+            #expect(figures.allPaths.leadTimeMinutes.isFinite && figures.allPaths.handoffs.isFinite, "\(url.path)")
+            _ = ProblemFinder(map: map).findAll(in: [process])
+            count += 1
+        }
+        #expect(count > 0 || !Corpus.isAvailable)
+    }
+
     @Test func lanesAreGuessedByName() {
         let mapping = LaneMapping(Musterstadt.map())
         let office = Musterstadt.map().units.first { $0.name == "Ordnungsamt" }

@@ -5,7 +5,8 @@ import Foundation
 extension AnalyzeCommand {
     struct Process: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "process", abstract: "Kennzahlen eines Prozesses (alle Wege und Hauptweg).")
+            commandName: "process",
+            abstract: "Kennzahlen eines Prozesses (alle Wege und Hauptweg), RACI-Matrix, Schwachstellen.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "Kennung des Prozesses.") var id: String
@@ -19,11 +20,13 @@ extension AnalyzeCommand {
                         "Einen Prozess '\(id)' gibt es nicht. Vorhanden: \(processes.map(\.id.rawValue).joined(separator: ", "))"
                     )
                 }
-                let cases = process.serviceID.flatMap { id in map.services.first { $0.id == id }?.casesPerYear }
-                let figures = ProcessFigures(
-                    process: process, organisation: OrganisationLookup(map), settings: map.settings, casesPerYear: cases
-                )
-                if json { try printJSON(figures) } else { print(figures.textReport(map: map), terminator: "") }
+                let report = ProcessReport(process: process, map: map)
+                if json {
+                    try printJSON(report)
+                } else {
+                    print(report.figures.textReport(map: map))
+                    print(ProblemSpot.textReport(report.problems), terminator: "")
+                }
             }
         }
     }

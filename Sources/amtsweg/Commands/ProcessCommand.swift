@@ -8,7 +8,7 @@ import ProcessBPMN
 struct ProcessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process", abstract: "Prozesse einer Kommune: BPMN einlesen, auflisten, ausgeben.",
-        subcommands: [List.self, ImportBPMN.self, Export.self])
+        subcommands: [List.self, Show.self, ImportBPMN.self, Export.self, MapLane.self, Capture.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Alle Prozesse.")

@@ -1,0 +1,114 @@
+import AmtswegCore
+import AmtswegStore
+import ArgumentParser
+import Foundation
+import ProcessBPMN
+
+extension ProcessCommand {
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Zeigt einen Prozess als Schrittliste (wo die Struktur es erlaubt).")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Kennung des Prozesses.") var id: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let repository = try await store.repository()
+                let tenant = try await store.tenantID(in: repository)
+                let map = try await repository.loadMap(of: tenant)
+                let process = try await repository.process(ID(id), of: tenant).read().process
+                if let steps = CapturedProcess(process: process) {
+                    print(steps.textReport(map: map), terminator: "")
+                } else {
+                    print(
+                        "„\(process.name)“ lässt sich nicht als einfache Schrittliste zeigen (\(process.steps.count) Schritte);"
+                    )
+                    print("bitte das Diagramm verwenden: amtsweg process export \(id) -o \(id).bpmn")
+                }
+                for lane in process.lanes {
+                    print(
+                        "Bahn „\(lane.name)“ [\(lane.id)] → "
+                            + (lane.performer.map { "\(map.name(of: $0)) (\($0))" } ?? "nicht zugeordnet"))
+                }
+            }
+        }
+    }
+
+    struct MapLane: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "map-lane",
+            abstract: "Ordnet eine Bahn (Lane) einer Stelle, Rolle oder Organisationseinheit zu.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Kennung des Prozesses.") var id: String
+        @Argument(help: "Kennung oder Name der Bahn (siehe 'process show').") var lane: String
+        @Argument(help: "Zuordnung: position:ID, role:ID oder unit:ID; '-' hebt sie auf.") var performer: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let repository = try await store.repository()
+                let tenant = try await store.tenantID(in: repository)
+                let map = try await repository.loadMap(of: tenant)
+                let record = try await repository.process(ID(id), of: tenant)
+                var (model, process) = try record.read()
+                guard
+                    let index = process.lanes.firstIndex(where: { $0.id == lane })
+                        ?? process.lanes.firstIndex(where: { $0.name == lane })
+                else {
+                    throw CLIError(
+                        "Prozess '\(id)' hat keine Bahn '\(lane)'. Bahnen: \(process.lanes.map(\.id).joined(separator: ", "))"
+                    )
+                }
+                if performer == "-" {
+                    process.lanes[index].performer = nil
+                } else {
+                    guard let target = Performer(reference: performer) else {
+                        throw CLIError("'\(performer)': erwartet position:ID, role:ID oder unit:ID.")
+                    }
+                    let known: Bool =
+                        switch target {
+                        case .position(let p): map.positions.contains { $0.id == p }
+                        case .role(let r): map.roles.contains { $0.id == r }
+                        case .unit(let u): map.units.contains { $0.id == u }
+                        }
+                    guard known else { throw CLIError("'\(performer)' gibt es in der Kommune nicht.") }
+                    process.lanes[index].performer = target
+                }
+                model = ProcessEnricher.apply(process, to: model)
+                try await repository.saveProcess(ProcessRecord(process: process, model: model), of: tenant, by: .local)
+                print(
+                    "Bahn „\(process.lanes[index].name)“ → "
+                        + (process.lanes[index].performer.map(map.name(of:)) ?? "nicht zugeordnet"))
+            }
+        }
+    }
+
+    struct Capture: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "capture",
+            abstract: "Legt einen Prozess aus einer Schrittliste (JSON) an; Amtsweg zeichnet das BPMN-Diagramm.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "JSON-Datei mit der Schrittliste (Format wie 'process show --json').") var file: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let repository = try await store.repository()
+                let tenant = try await store.tenantID(in: repository)
+                let map = try await repository.loadMap(of: tenant)
+                let captured: CapturedProcess
+                do {
+                    captured = try JSONDecoder().decode(CapturedProcess.self, from: try readFile(file, limit: 16 << 20))
+                } catch let error as CLIError {
+                    throw error
+                } catch {
+                    throw CLIError("\(file): Die Schrittliste ist nicht lesbar: \(error)")
+                }
+                let record = ProcessRecord(captured: captured, map: map)
+                try await repository.saveProcess(record, of: tenant, by: .local)
+                print("Prozess '\(record.id)' angelegt: \(try record.read().process.steps.count) Schritte.")
+            }
+        }
+    }
+}
