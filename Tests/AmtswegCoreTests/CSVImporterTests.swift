@@ -24,7 +24,7 @@ import Testing
             + "10-1;Amtsleitung;10;1,0;A 15;Leitung\r\n10.1-1;\"IT-Administration\r\n(2. Ebene)\";10.1;0,5;EG 10;\r\n"
             + "32-1;Amtsleitung Ordnung;32;1;A 14;Leitung\r\n"
         let tasks = "id;name;unit;task_group;product_area\nA1;Posteingang;10;1;1\n"
-        let services = "id;name;leika;unit\ngewerbe;Gewerbe anmelden;99050012104000;32\n"
+        let services = "id;name;leika;unit;Fallzahl\ngewerbe;Gewerbe anmelden;99050012104000;32;1.570\n"
         let externals = "id;name;kind\nbuerger;Bürgerinnen und Bürger;Bürger\n"
         let flows = """
             id;von;an;Informationsobjekt;Kanal;Medium;Häufigkeit;Leistung;Bemerkung
@@ -44,6 +44,7 @@ import Testing
         #expect(map.positions.first { $0.id == "10.1-1" }?.fte == 0.5)
         #expect(map.roles.first { $0.id == "Leitung" }?.positionIDs == ["10-1", "32-1"])
         #expect(map.duties.first?.productArea == "01")
+        #expect(map.services.first?.casesPerYear == 1_570)
         #expect(map.flows.first { $0.id == "F1" }?.from == .external("buerger"))
         #expect(map.flows.first { $0.id == "F1" }?.frequencyPerYear == 1200)
         #expect(map.flows.first { $0.id == "F2" }?.to == .unit("10"))

@@ -221,8 +221,13 @@ private struct Merger {
                 row.fail("'\(row["leika"])' ist kein LeiKa-Schlüssel (14 Ziffern, beginnend mit 99).")
                 break
             }
+            let cases = row.optional("cases").map { row.integer($0, field: "cases") }
+            guard row.problems.isEmpty else { break }
             record(row, kind: .service, id: id)
-            upsert(\.services, Service(id: ID(id), name: row["name"], leikaKey: key, unitID: ID(row["unit"])))
+            upsert(
+                \.services,
+                Service(
+                    id: ID(id), name: row["name"], leikaKey: key, unitID: ID(row["unit"]), casesPerYear: cases ?? nil))
         case .flows:
             let from = resolveEndpoint(row["from"], field: "from", row: &row)
             let to = resolveEndpoint(row["to"], field: "to", row: &row)

@@ -54,6 +54,9 @@ public enum CSVKind: String, CaseIterable, Sendable, Codable {
                     required: true),
                 Column(
                     key: "unit", aliases: ["unit_id", "einheit", "zuständig", "organisationseinheit"], required: true),
+                Column(
+                    key: "cases", aliases: ["cases_per_year", "fallzahl", "fälle", "faelle", "fälle pro jahr"],
+                    required: false),
             ]
         case .externals:
             [
