@@ -5,7 +5,10 @@ public import BPMN
 /// the process, a task of the building block's type per step, gateways and events, the enrichment as Amtsweg
 /// attributes, and a diagram from the auto-layout.
 public enum ProcessGenerator {
-    public static func bpmn(for process: ProcessModel) -> BPMNModel {
+    /// - Parameter blocks: the building blocks steps may name (the tenant's own beside the standard ones);
+    ///   they decide each step's task type.
+    public static func bpmn(for process: ProcessModel, blocks: [BuildingBlock] = BuildingBlock.standard) -> BPMNModel {
+        let taskTypes = Dictionary(blocks.map { ($0.key, $0.taskType) }, uniquingKeysWith: { _, b in b })
         var processElement = BPMNElement(
             kind: "model:process",
             attributes: ["id": BPMNIdentifier.make("Process_" + process.id.rawValue), "isExecutable": "false"])
@@ -25,7 +28,7 @@ public enum ProcessGenerator {
             }
             processElement.children.append(laneSet)
         }
-        for node in process.nodes { processElement.children.append(element(for: node)) }
+        for node in process.nodes { processElement.children.append(element(for: node, taskTypes: taskTypes)) }
         for flow in process.flows {
             var element = BPMNElement(
                 kind: "model:sequenceFlow",
@@ -56,7 +59,9 @@ public enum ProcessGenerator {
         ]
     }
 
-    private static func element(for node: ProcessNode) -> BPMNElement {
+    private static func element(
+        for node: ProcessNode, taskTypes: [BuildingBlock.Key: BuildingBlock.TaskType]
+    ) -> BPMNElement {
         let kind: String
         var children: [BPMNElement] = []
         switch node.kind {
@@ -71,7 +76,7 @@ public enum ProcessGenerator {
         case .exclusive: kind = "model:exclusiveGateway"
         case .parallel: kind = "model:parallelGateway"
         case .step:
-            let type = node.step?.block.flatMap { BuildingBlock.standardByKey[$0]?.taskType } ?? .user
+            let type = node.step?.block.flatMap { taskTypes[$0] } ?? .user
             kind = "model:" + type.bpmnElement
         }
         var element = BPMNElement(kind: kind, attributes: ["id": BPMNIdentifier.make(node.id)], children: children)

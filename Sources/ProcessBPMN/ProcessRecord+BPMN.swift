@@ -14,7 +14,7 @@ extension ProcessRecord {
     /// A process captured as a step list, drawn as BPMN with lanes named after the tenant's organisation.
     public init(captured: CapturedProcess, map: TenantMap) {
         let process = captured.processModel(laneName: map.name(of:))
-        self.init(process: process, model: ProcessGenerator.bpmn(for: process))
+        self.init(process: process, model: ProcessGenerator.bpmn(for: process, blocks: map.catalogue.allBuildingBlocks))
     }
 
     /// The stored BPMN read back, with the process Amtsweg analyses. The record's own facts (id, service,

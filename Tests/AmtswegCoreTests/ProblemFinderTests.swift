@@ -144,3 +144,26 @@ import Testing
         #expect(figures.staffHoursPerYear == 150)  // 300 × 20 min + 300 × 10 min
     }
 }
+
+@Suite struct ProcessValidationTests {
+    @Test func aBrokenGraphIsDescribedNotAnalysedBlindly() {
+        var process = ProblemFinderTests.sequence("p", [ProblemFinderTests.step("A", "p1")])
+        process.nodes.append(ProcessNode(id: "A", kind: .step, name: "doppelt"))
+        process.nodes.append(ProcessNode(id: "Z", kind: .step, name: "Insel"))
+        process.flows.append(ProcessFlow(id: "x", sourceID: "A", targetID: "nirgends", share: 1.5))
+        process.nodes[1].step?.handlingMinutes = -3
+        let issues = process.validate()
+        #expect(issues.contains { $0.contains("mehrfach") })
+        #expect(issues.contains { $0.contains("nirgends") })
+        #expect(issues.contains { $0.contains("1.5") })
+        #expect(issues.contains { $0.contains("-3") })
+        #expect(issues.contains { $0.contains("Insel") && $0.contains("erreicht") })
+        #expect(ProblemFinderTests.sequence("ok", [ProblemFinderTests.step("A", "p1")]).validate().isEmpty)
+    }
+
+    @Test func performersThatDoNotExistAreUnknownReferences() {
+        let process = ProblemFinderTests.sequence("p", [ProblemFinderTests.step("A", "gibt-es-nicht")])
+        let spots = ProblemFinder(map: ProblemFinderTests.map()).findAll(in: [process])
+        #expect(spots.contains { $0.rule == .unknownReference && $0.detail.contains("position:gibt-es-nicht") })
+    }
+}

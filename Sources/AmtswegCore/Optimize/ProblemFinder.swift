@@ -6,9 +6,11 @@ public struct ProblemFinder: Sendable {
     let map: TenantMap
     let organisation: OrganisationLookup
     let settings: ProcessSettings
+    let knownUnits: Set<ID<OrgUnit>>
 
     public init(map: TenantMap) {
         self.map = map
+        knownUnits = Set(map.units.map(\.id))
         organisation = OrganisationLookup(map)
         settings = map.settings
     }
@@ -116,11 +118,19 @@ public struct ProblemFinder: Sendable {
             spots.append(
                 ProblemSpot(rule: .processWithoutOwner, detail: "„\(process.name)“", links: [.process(process)]))
         }
-        let unitIDs = Set(map.units.map(\.id)), serviceIDs = Set(map.services.map(\.id))
-        if let owner = process.ownerUnitID, !unitIDs.contains(owner) {
+        let serviceIDs = Set(map.services.map(\.id))
+        if let owner = process.ownerUnitID, !knownUnits.contains(owner) {
             spots.append(
                 ProblemSpot(
                     rule: .unknownReference, detail: "Organisationseinheit „\(owner)“ gibt es nicht",
+                    links: [.process(process)]))
+        }
+        for performer in Set(process.lanes.compactMap(\.performer) + process.steps.compactMap { $0.step?.performer })
+            .sorted() where !knows(performer)
+        {
+            spots.append(
+                ProblemSpot(
+                    rule: .unknownReference, detail: "Zuordnung „\(performer)“ gibt es nicht",
                     links: [.process(process)]))
         }
         if let service = process.serviceID, !serviceIDs.contains(service) {
@@ -247,6 +257,14 @@ public struct ProblemFinder: Sendable {
     }
 
     // MARK: - Helpers
+
+    private func knows(_ performer: Performer) -> Bool {
+        switch performer {
+        case .position(let id): organisation.unitOfPosition[id] != nil
+        case .role(let id): organisation.positionsOfRole[id] != nil
+        case .unit(let id): knownUnits.contains(id)
+        }
+    }
 
     private func skillHolders() -> [ID<Skill>: [SkillHolding]] {
         Dictionary(grouping: map.catalogue.skillHoldings, by: \.skillID)

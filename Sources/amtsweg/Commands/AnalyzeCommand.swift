@@ -6,7 +6,7 @@ import Foundation
 struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze", abstract: "Auswertungen einer Kommune.",
-        subcommands: [Ist.self, Process.self, Problems.self, Compare.self])
+        subcommands: [Ist.self, Process.self, ServiceFiguresCommand.self, Problems.self, Compare.self])
 
     struct Ist: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

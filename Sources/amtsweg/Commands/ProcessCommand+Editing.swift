@@ -105,6 +105,12 @@ extension ProcessCommand {
                 } catch {
                     throw CLIError("\(file): Die Schrittliste ist nicht lesbar: \(error)")
                 }
+                let issues = captured.processModel(laneName: map.name(of:)).validate()
+                guard issues.isEmpty else {
+                    throw CLIError(
+                        "\(file): Die Schrittliste ist so nicht verwendbar:\n"
+                            + issues.map { "  – \($0)" }.joined(separator: "\n"))
+                }
                 let record = ProcessRecord(captured: captured, map: map)
                 try await repository.saveProcess(record, of: tenant, by: .local)
                 print("Prozess '\(record.id)' angelegt: \(try record.read().process.steps.count) Schritte.")
