@@ -205,8 +205,10 @@ public struct ProblemFinder: Sendable {
                         detail: "„\(node.name)“ auf Papier; \(displayName(.unit(unit))) nutzt „\(name)“",
                         links: [link, ObjectLink(kind: .application, id: application.rawValue, name: name)]))
             }
+            // Captured = taken in by a step that works in an application; what an application puts out is not
+            // typed in, so outputs do not count.
             if let application = details.applicationIDs.first {
-                for object in Set(details.inputIDs + details.outputIDs) {
+                for object in Set(details.inputIDs) {
                     capturedIn[object, default: []].append((node, application))
                 }
             }
