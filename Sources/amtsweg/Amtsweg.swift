@@ -9,7 +9,7 @@ struct Amtsweg: AsyncParsableCommand {
         discussion: "Daten liegen in einer SQLite-Datei (--db). Fehler gehen auf stderr, mit Datei, Zeile und Ursache.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self, TenantCommand.self,
-            BPMNCommand.self, ProcessCommand.self,
+            BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self,
         ]
     )
 }

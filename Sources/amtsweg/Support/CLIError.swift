@@ -1,6 +1,7 @@
 import AmtswegCore
 import AmtswegStore
 import BPMN
+import ProcessMining
 import ArgumentParser
 import Foundation
 
@@ -27,6 +28,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
             case let error as InterchangeError: error.description
             case let error as CSVImportError: error.description
             case let error as BPMNError: error.description
+            case let error as MiningError: error.description
             default: "\(error)"
             }
         FileHandle.standardError.write(Data(("amtsweg: " + message + "\n").utf8))

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import ProcessMining
+
+struct LogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Ereignisprotokolle (XES, auch .xes.gz).", subcommands: [Stats.self])
+
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stats", abstract: "Fälle, Ereignisse, Aktivitäten, Varianten, Zeitraum.")
+
+        @Argument(help: "Ereignisprotokoll (.xes oder .xes.gz).") var log: String
+        @Flag(help: "Ausgabe als JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let statistics = LogStatistics(try XESReader.read(contentsOf: URL(fileURLWithPath: log)))
+                if json {
+                    try printJSON(statistics)
+                } else {
+                    print(
+                        "\(statistics.cases) Fälle, \(statistics.events) Ereignisse, \(statistics.activities) Aktivitäten, "
+                            + "\(statistics.variants) Varianten, \(statistics.resources) Ressourcen; "
+                            + "\(statistics.firstTimestamp ?? "–") bis \(statistics.lastTimestamp ?? "–")")
+                }
+            }
+        }
+    }
+}
+
+struct MineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mine", abstract: "Process Mining auf einem Ereignisprotokoll.",
+        subcommands: [DFG.self, VariantsCommand.self])
+
+    struct DFG: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dfg",
+            abstract: "Direkt-Folge-Graph: Kanten mit Häufigkeit und Dauer (Mittel, Median, Min, Max).")
+
+        @Argument(help: "Ereignisprotokoll (.xes oder .xes.gz).") var log: String
+        @Flag(help: "Ausgabe als JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let dfg = DirectlyFollowsGraph(try XESReader.read(contentsOf: URL(fileURLWithPath: log)))
+                struct Output: Encodable {
+                    var edges: [DirectlyFollowsGraph.Edge]
+                    var startActivities: [String: Int]
+                    var endActivities: [String: Int]
+                }
+                if json {
+                    try printJSON(
+                        Output(edges: dfg.edges, startActivities: dfg.startActivities, endActivities: dfg.endActivities)
+                    )
+                } else {
+                    for edge in dfg.edges.sorted(by: { $0.count > $1.count }) {
+                        let mean = edge.meanSeconds.map { String(format: " (Ø %.1f h)", $0 / 3_600) } ?? ""
+                        print("\(edge.from) → \(edge.to): \(edge.count)\(mean)")
+                    }
+                }
+            }
+        }
+    }
+
+    struct VariantsCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "variants", abstract: "Varianten mit Anzahl und mittlerer Dauer, häufigste zuerst.")
+
+        @Argument(help: "Ereignisprotokoll (.xes oder .xes.gz).") var log: String
+        @Flag(help: "Ausgabe als JSON.") var json = false
+        @Option(help: "Höchstens so viele Varianten (nur Textausgabe).") var limit = 20
+
+        func run() async throws {
+            try await reportingErrors {
+                let variants = Variants(try XESReader.read(contentsOf: URL(fileURLWithPath: log))).variants
+                if json {
+                    try printJSON(variants)
+                } else {
+                    for variant in variants.prefix(limit) {
+                        print("\(variant.count)×  " + variant.activities.joined(separator: " → "))
+                    }
+                    if variants.count > limit { print("… \(variants.count - limit) weitere Varianten") }
+                }
+            }
+        }
+    }
+}
