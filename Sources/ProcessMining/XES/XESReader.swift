@@ -56,6 +56,7 @@ public enum XESReader {
         var traceCase: Int?
         var eventAttributes: [String: AttributeValue]?
         var eventLine = 0
+        var eventColumn = 0
         var attributeStack:
             [(key: String, value: AttributeValue, children: [String: AttributeValue], list: [AttributeValue]?)] = []
         var pendingEvents: [(attributes: [String: AttributeValue], line: Int)] = []
@@ -87,25 +88,38 @@ public enum XESReader {
             func attribute(_ key: String) -> String? {
                 start.attributes.first { $0.name.localName == key && $0.name.prefix == nil }?.value
             }
+            func refuse(_ message: String) -> MiningError {
+                MiningError(file: file, line: start.line, column: start.column, message: message)
+            }
             switch name {
-            case "trace" where attributeStack.isEmpty && traceAttributes == nil:
+            case "log":
+                throw refuse("Ein zweites <log> im Protokoll.")
+            case "trace":
+                guard traceAttributes == nil, eventAttributes == nil, attributeStack.isEmpty else {
+                    throw refuse("<trace> steht innerhalb eines anderen Elements (<trace> oder <event>).")
+                }
                 traceAttributes = [:]
                 pendingEvents = []
-            case "event" where attributeStack.isEmpty && eventAttributes == nil:
+            case "event":
+                guard eventAttributes == nil, attributeStack.isEmpty else {
+                    throw refuse("<event> steht innerhalb eines anderen <event> oder Attributs.")
+                }
                 eventAttributes = [:]
                 eventLine = start.line
+                eventColumn = start.column
             case "string", "date", "int", "float", "boolean", "id", "list", "container":
                 let key = attribute("key") ?? ""
                 let text = attribute("value") ?? ""
                 let value: AttributeValue
                 switch name {
                 case "date":
-                    guard let millis = Timestamp.parseISO(text) else {
-                        throw MiningError(
-                            file: file, line: start.line, column: start.column,
-                            message: "„\(text)“ ist kein Zeitpunkt (Attribut „\(key)“, erwartet ISO 8601).")
+                    if let millis = Timestamp.parseISO(text) {
+                        value = .date(millis)
+                    } else if key == "time:timestamp" && eventAttributes != nil && attributeStack.isEmpty {
+                        throw refuse("„\(text)“ ist kein Zeitpunkt (time:timestamp, erwartet ISO 8601).")
+                    } else {
+                        value = .string(text)  // as pm4py keeps it: an unreadable date elsewhere is text
                     }
-                    value = .date(millis)
                 case "int": value = Int(text.trimmingCharacters(in: .whitespaces)).map { .int($0) } ?? .string(text)
                 case "float":
                     value = Double(text.trimmingCharacters(in: .whitespaces)).map { .float($0) } ?? .string(text)
@@ -154,11 +168,11 @@ public enum XESReader {
                 eventAttributes = nil
                 if traceAttributes != nil {
                     pendingEvents.append((attributes, eventLine))
-                } else {
-                    // An event outside any trace: its own case, as pm4py reads it.
-                    traceCount += 1
-                    let c = builder.addCase("\(traceCount)")
-                    try add(attributes, line: eventLine, toCase: c)
+                } else if !attributes.isEmpty {
+                    // pm4py refuses such files too; an empty <event/> outside a trace it ignores, and so do we.
+                    throw MiningError(
+                        file: file, line: eventLine, column: eventColumn,
+                        message: "<event> steht außerhalb eines <trace>.")
                 }
             case "trace":
                 guard var attributes = traceAttributes else { return }
