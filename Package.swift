@@ -68,6 +68,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "MiningBenchmark",
+            dependencies: ["ProcessMining"],
+            path: "bench/MiningBenchmark",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ProcessBenchmark",
             dependencies: ["AmtswegCore"],
             path: "bench/ProcessBenchmark",

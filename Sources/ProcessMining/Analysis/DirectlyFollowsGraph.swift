@@ -21,26 +21,46 @@ public struct DirectlyFollowsGraph: Sendable {
 
     public init(_ log: EventLog) {
         let activityCount = log.activities.count
-        var counts: [Int: Int] = [:]  // a * activityCount + b
-        var durations: [Int: [Int64]] = [:]
+        // Pairs are counted in a dense matrix while it stays small (a few thousand activities at most), in a
+        // dictionary beyond; durations are kept per pair for the median.
+        let dense = activityCount <= 2_048
+        var matrix = dense ? Array(repeating: 0, count: activityCount * activityCount) : []
+        var counts: [Int: Int] = [:]  // a * activityCount + b, when not dense
+        // Durations per pair: a compact index per pair seen, lists appended in place.
+        var durationIndex: [Int: Int] = [:]
+        var denseDurationIndex = dense ? Array(repeating: -1, count: activityCount * activityCount) : []
+        var durationLists: [[Int64]] = []
         var starts = Array(repeating: 0, count: activityCount), ends = Array(repeating: 0, count: activityCount)
         var occurrences = Array(repeating: 0, count: activityCount)
-        for c in 0..<log.caseCount {
-            let events = log.events(ofCase: c)
-            guard let first = events.first else { continue }
-            starts[Int(log.activity[first])] += 1
-            ends[Int(log.activity[events.last!])] += 1
-            occurrences[Int(log.activity[first])] += 1
-            for event in events.dropFirst() {
-                let a = Int(log.activity[event - 1]), b = Int(log.activity[event])
-                occurrences[b] += 1
-                let key = a * activityCount + b
-                counts[key, default: 0] += 1
-                let t0 = log.timestamp[event - 1], t1 = log.timestamp[event]
-                if t0 != EventLog.noTimestamp, t1 != EventLog.noTimestamp {
-                    durations[key, default: []].append(t1 - t0)
+        log.activity.withUnsafeBufferPointer { activity in
+            log.timestamp.withUnsafeBufferPointer { timestamp in
+                for c in 0..<log.caseCount {
+                    let events = log.events(ofCase: c)
+                    guard let first = events.first else { continue }
+                    starts[Int(activity[first])] += 1
+                    ends[Int(activity[events.last!])] += 1
+                    occurrences[Int(activity[first])] += 1
+                    for event in events.dropFirst() {
+                        let a = Int(activity[event - 1]), b = Int(activity[event])
+                        occurrences[b] += 1
+                        let key = a * activityCount + b
+                        if dense { matrix[key] += 1 } else { counts[key, default: 0] += 1 }
+                        let t0 = timestamp[event - 1], t1 = timestamp[event]
+                        if t0 != EventLog.noTimestamp, t1 != EventLog.noTimestamp {
+                            var index = dense ? denseDurationIndex[key] : durationIndex[key] ?? -1
+                            if index < 0 {
+                                index = durationLists.count
+                                durationLists.append([])
+                                if dense { denseDurationIndex[key] = index } else { durationIndex[key] = index }
+                            }
+                            durationLists[index].append(t1 - t0)
+                        }
+                    }
                 }
             }
+        }
+        if dense {
+            for (key, count) in matrix.enumerated() where count > 0 { counts[key] = count }
         }
         func named(_ values: [Int]) -> [String: Int] {
             Dictionary(
@@ -55,7 +75,9 @@ public struct DirectlyFollowsGraph: Sendable {
             var edge = Edge(
                 from: log.activities[Int32(key / activityCount)], to: log.activities[Int32(key % activityCount)],
                 count: count)
-            if var values = durations[key], !values.isEmpty {
+            let index = dense ? denseDurationIndex[key] : durationIndex[key] ?? -1
+            if index >= 0, !durationLists[index].isEmpty {
+                var values = durationLists[index]
                 values.sort()
                 let seconds = values.map { Double($0) / 1_000 }
                 edge.meanSeconds = seconds.reduce(0, +) / Double(seconds.count)
