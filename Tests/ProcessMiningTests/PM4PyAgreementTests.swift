@@ -31,8 +31,9 @@ import Testing
 
     static let fixtureNames: [String] = {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        // xes-importer-tests.json holds pm4py's verdicts on its importer edge cases, read by XESReaderTests.
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
-            $0.hasSuffix(".json")
+            $0.hasSuffix(".json") && $0 != "xes-importer-tests.json"
         }
         .sorted()
     }()
