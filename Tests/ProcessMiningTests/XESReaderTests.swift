@@ -108,3 +108,65 @@ import Testing
         #expect(try XESReader.read(data, file: "ok.xes.gz").eventCount == 42)
     }
 }
+
+/// The fast scanner reads in windows: a construct cut by a window's end is carried over. Fed in tiny pieces,
+/// it must build the same log, and report errors at the same line and column, as when it sees all at once.
+@Suite struct XESScannerWindowTests {
+    static func scanInPieces(_ text: String, size: Int) throws -> EventLog? {
+        var scanner = XESScanner()
+        var assembler = XESLogAssembler(file: "pieces.xes")
+        var carry: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var offset = 0
+        do {
+            while offset < bytes.count {
+                carry += bytes[offset..<min(offset + size, bytes.count)]
+                offset += size
+                let final = offset >= bytes.count
+                let used = try carry.withUnsafeBufferPointer {
+                    try scanner.feed($0, final: final, assembler: &assembler)
+                }
+                carry.removeFirst(used)
+            }
+        } catch is XESScanner.GiveUp {
+            return nil
+        }
+        return assembler.builder.build()
+    }
+
+    @Test(arguments: [1, 2, 7, 64, 4_096])
+    func piecesGiveTheSameLog(_ size: Int) throws {
+        let whole = try XESReader.read(Data(XESReaderTests.small.utf8), file: "small.xes")
+        let pieces = try #require(try Self.scanInPieces(XESReaderTests.small, size: size))
+        #expect(pieces.caseIDs == whole.caseIDs)
+        #expect(pieces.activity == whole.activity && pieces.timestamp == whole.timestamp)
+        #expect(pieces.activities.strings == whole.activities.strings)
+        #expect(pieces.eventAttributes == whole.eventAttributes)
+    }
+
+    @Test(arguments: [3, 50, 10_000])
+    func errorsNameTheSameLineInPieces(_ size: Int) {
+        let text =
+            "<log>\n" + String(repeating: "  <trace><event/></trace>\n", count: 40)
+            + "  <trace>\n    <event><date key=\"time:timestamp\" value=\"morgen\"/></event>\n  </trace>\n</log>\n"
+        do {
+            _ = try Self.scanInPieces(text, size: size)
+            Issue.record("a bad timestamp was read")
+        } catch let error as MiningError {
+            #expect(error.line == 43 && error.column == 12, "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func newlinesAreCountedEightAtATime() {
+        let text = Array("a\nb\n\n\n1234567\n12345678\nx".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            for length in 0...text.count {
+                #expect(
+                    XESScanner.countNewlines(buffer.baseAddress!, length) == text[..<length].filter { $0 == 0x0A }.count
+                )
+            }
+        }
+    }
+}
