@@ -59,7 +59,8 @@ import Testing
         guard Corpus.isAvailable else { return }
         let expected = try Self.fixture(name)
         let url = try #require(Corpus.file("eventlogs/pm4py/\(expected.file)"))
-        let log = try XESReader.read(contentsOf: url)
+        let log =
+            url.pathExtension == "csv" ? try CSVLogReader.read(contentsOf: url) : try XESReader.read(contentsOf: url)
         #expect(log.caseCount == expected.cases)
         #expect(log.eventCount == expected.events)
 

@@ -4,18 +4,18 @@ import ProcessMining
 
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "Ereignisprotokolle (XES, auch .xes.gz).", subcommands: [Stats.self])
+        commandName: "log", abstract: "Ereignisprotokolle (XES, auch .xes.gz, und CSV).", subcommands: [Stats.self])
 
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stats", abstract: "Fälle, Ereignisse, Aktivitäten, Varianten, Zeitraum.")
 
-        @Argument(help: "Ereignisprotokoll (.xes oder .xes.gz).") var log: String
+        @OptionGroup var log: LogOptions
         @Flag(help: "Ausgabe als JSON.") var json = false
 
         func run() async throws {
             try await reportingErrors {
-                let statistics = LogStatistics(try XESReader.read(contentsOf: URL(fileURLWithPath: log)))
+                let statistics = LogStatistics(try log.load())
                 if json {
                     try printJSON(statistics)
                 } else {
@@ -39,12 +39,12 @@ struct MineCommand: AsyncParsableCommand {
             commandName: "dfg",
             abstract: "Direkt-Folge-Graph: Kanten mit Häufigkeit und Dauer (Mittel, Median, Min, Max).")
 
-        @Argument(help: "Ereignisprotokoll (.xes oder .xes.gz).") var log: String
+        @OptionGroup var log: LogOptions
         @Flag(help: "Ausgabe als JSON.") var json = false
 
         func run() async throws {
             try await reportingErrors {
-                let dfg = DirectlyFollowsGraph(try XESReader.read(contentsOf: URL(fileURLWithPath: log)))
+                let dfg = DirectlyFollowsGraph(try log.load())
                 struct Output: Encodable {
                     var edges: [DirectlyFollowsGraph.Edge]
                     var startActivities: [String: Int]
@@ -68,13 +68,13 @@ struct MineCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "variants", abstract: "Varianten mit Anzahl und mittlerer Dauer, häufigste zuerst.")
 
-        @Argument(help: "Ereignisprotokoll (.xes oder .xes.gz).") var log: String
+        @OptionGroup var log: LogOptions
         @Flag(help: "Ausgabe als JSON.") var json = false
         @Option(help: "Höchstens so viele Varianten (nur Textausgabe).") var limit = 20
 
         func run() async throws {
             try await reportingErrors {
-                let variants = Variants(try XESReader.read(contentsOf: URL(fileURLWithPath: log))).variants
+                let variants = Variants(try log.load()).variants
                 if json {
                     try printJSON(variants)
                 } else {
