@@ -21,46 +21,52 @@ public struct DirectlyFollowsGraph: Sendable {
 
     public init(_ log: EventLog) {
         let activityCount = log.activities.count
-        // Pairs are counted in a dense matrix while it stays small (a few thousand activities at most), in a
-        // dictionary beyond; durations are kept per pair for the median.
+        // Each pair of activities gets a compact index (through a dense table while it stays small, a
+        // dictionary beyond). Durations go into one flat array, grouped by pair in a second pass, so that
+        // nothing is allocated per event.
         let dense = activityCount <= 2_048
-        var matrix = dense ? Array(repeating: 0, count: activityCount * activityCount) : []
-        var counts: [Int: Int] = [:]  // a * activityCount + b, when not dense
-        // Durations per pair: a compact index per pair seen, lists appended in place.
-        var durationIndex: [Int: Int] = [:]
-        var denseDurationIndex = dense ? Array(repeating: -1, count: activityCount * activityCount) : []
-        var durationLists: [[Int64]] = []
-        var starts = Array(repeating: 0, count: activityCount), ends = Array(repeating: 0, count: activityCount)
-        var occurrences = Array(repeating: 0, count: activityCount)
-        log.activity.withUnsafeBufferPointer { activity in
-            log.timestamp.withUnsafeBufferPointer { timestamp in
-                for c in 0..<log.caseCount {
-                    let events = log.events(ofCase: c)
-                    guard let first = events.first else { continue }
-                    starts[Int(activity[first])] += 1
-                    ends[Int(activity[events.last!])] += 1
-                    occurrences[Int(activity[first])] += 1
-                    for event in events.dropFirst() {
-                        let a = Int(activity[event - 1]), b = Int(activity[event])
-                        occurrences[b] += 1
-                        let key = a * activityCount + b
-                        if dense { matrix[key] += 1 } else { counts[key, default: 0] += 1 }
-                        let t0 = timestamp[event - 1], t1 = timestamp[event]
-                        if t0 != EventLog.noTimestamp, t1 != EventLog.noTimestamp {
-                            var index = dense ? denseDurationIndex[key] : durationIndex[key] ?? -1
-                            if index < 0 {
-                                index = durationLists.count
-                                durationLists.append([])
-                                if dense { denseDurationIndex[key] = index } else { durationIndex[key] = index }
-                            }
-                            durationLists[index].append(t1 - t0)
-                        }
-                    }
+        var denseIndex = dense ? [Int32](repeating: -1, count: activityCount * activityCount) : []
+        var sparseIndex: [Int: Int32] = [:]
+        var pairKeys: [Int] = []
+        var pairCounts: [Int] = [], timedCounts: [Int] = []
+        var pairOfPosition = [Int32](repeating: -1, count: max(0, log.eventCount))
+        var starts = [Int](repeating: 0, count: activityCount), ends = [Int](repeating: 0, count: activityCount)
+        var occurrences = [Int](repeating: 0, count: activityCount)
+        let activity = log.activity, timestamp = log.timestamp
+        for c in 0..<log.caseCount {
+            let events = log.events(ofCase: c)
+            guard let first = events.first else { continue }
+            starts[Int(activity[first])] += 1
+            ends[Int(activity[events.last!])] += 1
+            occurrences[Int(activity[first])] += 1
+            for event in events.dropFirst() {
+                let a = Int(activity[event - 1]), b = Int(activity[event])
+                occurrences[b] += 1
+                let key = a * activityCount + b
+                var pair = dense ? denseIndex[key] : sparseIndex[key] ?? -1
+                if pair < 0 {
+                    pair = Int32(pairKeys.count)
+                    pairKeys.append(key)
+                    pairCounts.append(0)
+                    timedCounts.append(0)
+                    if dense { denseIndex[key] = pair } else { sparseIndex[key] = pair }
+                }
+                pairOfPosition[event] = pair
+                pairCounts[Int(pair)] += 1
+                if timestamp[event - 1] != EventLog.noTimestamp, timestamp[event] != EventLog.noTimestamp {
+                    timedCounts[Int(pair)] += 1
                 }
             }
         }
-        if dense {
-            for (key, count) in matrix.enumerated() where count > 0 { counts[key] = count }
+        var offsets = [Int](repeating: 0, count: pairKeys.count + 1)
+        for pair in pairKeys.indices { offsets[pair + 1] = offsets[pair] + timedCounts[pair] }
+        var cursor = offsets
+        var durations = [Int64](repeating: 0, count: offsets.last ?? 0)
+        for (event, pair) in pairOfPosition.enumerated() where pair >= 0 {
+            let t0 = timestamp[event - 1], t1 = timestamp[event]
+            guard t0 != EventLog.noTimestamp, t1 != EventLog.noTimestamp else { continue }
+            durations[cursor[Int(pair)]] = t1 - t0
+            cursor[Int(pair)] += 1
         }
         func named(_ values: [Int]) -> [String: Int] {
             Dictionary(
@@ -71,21 +77,22 @@ public struct DirectlyFollowsGraph: Sendable {
         startActivities = named(starts)
         endActivities = named(ends)
         activityCounts = named(occurrences)
-        edges = counts.map { key, count in
+        edges = pairKeys.indices.map { pair in
+            let key = pairKeys[pair]
             var edge = Edge(
                 from: log.activities[Int32(key / activityCount)], to: log.activities[Int32(key % activityCount)],
-                count: count)
-            let index = dense ? denseDurationIndex[key] : durationIndex[key] ?? -1
-            if index >= 0, !durationLists[index].isEmpty {
-                var values = durationLists[index]
-                values.sort()
-                let seconds = values.map { Double($0) / 1_000 }
-                edge.meanSeconds = seconds.reduce(0, +) / Double(seconds.count)
+                count: pairCounts[pair])
+            let range = offsets[pair]..<offsets[pair + 1]
+            if !range.isEmpty {
+                durations[range].sort()
+                let values = durations[range]
+                let n = values.count
+                edge.meanSeconds = Double(values.reduce(0, +)) / Double(n) / 1_000
+                let middle = values.startIndex + n / 2
                 edge.medianSeconds =
-                    seconds.count % 2 == 1
-                    ? seconds[seconds.count / 2] : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
-                edge.minSeconds = seconds.first
-                edge.maxSeconds = seconds.last
+                    n % 2 == 1 ? Double(values[middle]) / 1_000 : Double(values[middle - 1] + values[middle]) / 2_000
+                edge.minSeconds = Double(values.first!) / 1_000
+                edge.maxSeconds = Double(values.last!) / 1_000
             }
             return edge
         }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
