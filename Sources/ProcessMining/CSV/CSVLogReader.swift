@@ -42,13 +42,7 @@ public enum CSVLogReader {
     static let startNames = ["start_timestamp", "start timestamp", "start", "beginn"]
 
     public static func read(contentsOf url: URL, columns: Columns = Columns()) throws(MiningError) -> EventLog {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw MiningError(
-                file: url.path, message: "Die Datei lässt sich nicht lesen (\(error.localizedDescription)).")
-        }
+        let data = try MiningError.contents(of: url)
         return try read(data, file: url.path, columns: columns)
     }
 

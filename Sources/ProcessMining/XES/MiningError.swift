@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a log or model could not be read, with the place in the file.
 public struct MiningError: Error, Sendable, CustomStringConvertible {
     public var file: String
@@ -17,5 +19,17 @@ public struct MiningError: Error, Sendable, CustomStringConvertible {
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
         return "\(place): \(message)"
+    }
+}
+
+extension MiningError {
+    /// Reads a whole file (memory-mapped where the system allows), or says why not.
+    static func contents(of url: URL) throws(MiningError) -> Data {
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw MiningError(
+                file: url.path, message: "Die Datei lässt sich nicht lesen (\(error.localizedDescription)).")
+        }
     }
 }

@@ -15,13 +15,7 @@ public enum XESReader {
     public static let defaultMaxBytes = 4 << 30
 
     public static func read(contentsOf url: URL, maxBytes: Int = defaultMaxBytes) throws(MiningError) -> EventLog {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw MiningError(
-                file: url.path, message: "Die Datei lässt sich nicht lesen (\(error.localizedDescription)).")
-        }
+        let data = try MiningError.contents(of: url)
         return try read(data, file: url.path, maxBytes: maxBytes)
     }
 

@@ -14,9 +14,7 @@ extension AnalyzeCommand {
             try await reportingErrors {
                 let (map, processes) = try await store.mapAndProcesses()
                 guard
-                    let match = map.services.first(where: {
-                        $0.id.rawValue == service || $0.leikaKey.rawValue == service
-                    })
+                    let match = map.service(matching: service)
                 else { throw CLIError("Eine Leistung '\(service)' (Kennung oder LeiKa-Schlüssel) gibt es nicht.") }
                 let figures = ServiceFigures(service: match, processes: processes, map: map)
                 if json {

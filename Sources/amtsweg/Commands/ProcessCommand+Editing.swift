@@ -66,13 +66,7 @@ extension ProcessCommand {
                     guard let target = Performer(reference: performer) else {
                         throw CLIError("'\(performer)': erwartet position:ID, role:ID oder unit:ID.")
                     }
-                    let known: Bool =
-                        switch target {
-                        case .position(let p): map.positions.contains { $0.id == p }
-                        case .role(let r): map.roles.contains { $0.id == r }
-                        case .unit(let u): map.units.contains { $0.id == u }
-                        }
-                    guard known else { throw CLIError("'\(performer)' gibt es in der Kommune nicht.") }
+                    guard map.knows(target) else { throw CLIError("'\(performer)' gibt es in der Kommune nicht.") }
                     process.lanes[index].performer = target
                 }
                 model = ProcessEnricher.apply(process, to: model)

@@ -72,9 +72,7 @@ struct ProcessCommand: AsyncParsableCommand {
                 if let id { process.id = ID(id) }
                 if let service {
                     guard
-                        let match = map.services.first(where: {
-                            $0.id.rawValue == service || $0.leikaKey.rawValue == service
-                        })
+                        let match = map.service(matching: service)
                     else { throw CLIError("Eine Leistung '\(service)' (Kennung oder LeiKa-Schlüssel) gibt es nicht.") }
                     process.serviceID = match.id
                     process.ownerUnitID = process.ownerUnitID ?? match.unitID
