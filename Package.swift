@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "AmtswegCore", swiftSettings: strict),
@@ -34,7 +35,10 @@ let package = Package(
         .target(name: "BPMN", dependencies: ["AmtswegXML"], swiftSettings: strict),
         .target(
             name: "ProcessMining",
-            dependencies: ["AmtswegXML", .product(name: "CompressNIO", package: "compress-nio")],
+            dependencies: [
+                "AmtswegXML", .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: hot
         ),
         .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),

@@ -9,10 +9,20 @@ struct LogOptions: ParsableArguments {
     @Option(help: "CSV: Spalte mit der Aktivität.") var activity: String?
     @Option(help: "CSV: Spalte mit dem Zeitstempel.") var timestamp: String?
     @Option(help: "CSV: Spalte mit der Ressource.") var resource: String?
-    @Option(name: .customLong("start-timestamp"), help: "CSV: Spalte mit dem Startzeitpunkt.") var startTimestamp:
-        String?
+    @Option(name: .customLong("start-timestamp"), help: "CSV: Spalte mit dem Startzeitpunkt.")
+    var startTimestamp: String?
+    @Flag(
+        name: .customLong("keep-resources"),
+        help: "Namen der Bearbeitenden nicht pseudonymisieren (nur mit Zustimmung von Personalrat und Datenschutz).")
+    var keepResources = false
 
+    /// The log, with its resources pseudonymised unless `--keep-resources` says otherwise.
     func load() throws -> EventLog {
+        let log = try read()
+        return keepResources ? log : log.pseudonymisingResources(with: try PseudonymKey.load())
+    }
+
+    private func read() throws -> EventLog {
         let url = URL(fileURLWithPath: log)
         if url.pathExtension.lowercased() == "csv" {
             return try CSVLogReader.read(
