@@ -1,0 +1,76 @@
+/// Filters that narrow a log before analysing it; each returns a new log, so they compose
+/// (`log.keepingCases(in: window).keepingTopVariants(covering: 0.8)`).
+extension EventLog {
+    /// The log with only the cases `keep` accepts (cases keep their order and all their events).
+    public func keepingCases(where keep: (Int) -> Bool) -> EventLog {
+        rebuilt(keepingCase: keep, keepingEvent: { _ in true })
+    }
+
+    /// A new log of the cases and events accepted; cases left without events are dropped.
+    private func rebuilt(keepingCase: (Int) -> Bool, keepingEvent: (Int) -> Bool) -> EventLog {
+        var builder = EventLogBuilder()
+        for c in 0..<caseCount where keepingCase(c) {
+            let events = self.events(ofCase: c).filter(keepingEvent)
+            guard !events.isEmpty || self.events(ofCase: c).isEmpty else { continue }
+            let index = builder.addCase(caseIDs[c], attributes: caseAttributes[c])
+            for event in events {
+                var attributes: [String: AttributeValue] = [:]
+                for (key, column) in eventAttributes { if let value = column[event] { attributes[key] = value } }
+                builder.addEvent(
+                    case: index, activity: activities[activity[event]], timestamp: timestamp[event],
+                    resource: resource[event] < 0 ? nil : resources[resource[event]], lifecycle: lifecycle[event],
+                    attributes: attributes)
+            }
+        }
+        return builder.build()
+    }
+
+    /// The cases of the most frequent variants that together cover at least `share` (0…1) of all cases; ties at
+    /// the boundary are kept in order of first appearance.
+    public func keepingTopVariants(covering share: Double) -> EventLog {
+        let target = Double(caseCount) * min(max(share, 0), 1)
+        var variantOfCase: [[Int32]: [Int]] = [:]
+        var order: [[Int32]] = []
+        for c in 0..<caseCount {
+            let sequence = Array(activity[events(ofCase: c)])
+            if variantOfCase[sequence] == nil { order.append(sequence) }
+            variantOfCase[sequence, default: []].append(c)
+        }
+        let ranked = order.enumerated().sorted {
+            (variantOfCase[$1.element]!.count, $0.offset) < (variantOfCase[$0.element]!.count, $1.offset)
+        }
+        var kept = Set<Int>(), covered = 0.0
+        for (_, sequence) in ranked where covered < target {
+            let cases = variantOfCase[sequence]!
+            kept.formUnion(cases)
+            covered += Double(cases.count)
+        }
+        return keepingCases { kept.contains($0) }
+    }
+
+    /// The cases that lie in a time window: all their events (`contained`) or any of them (`intersecting`).
+    public func keepingCases(from start: Int64, to end: Int64, contained: Bool = true) -> EventLog {
+        keepingCases { c in
+            let stamps = events(ofCase: c).map { timestamp[$0] }.filter { $0 != EventLog.noTimestamp }
+            guard !stamps.isEmpty else { return false }
+            return contained
+                ? stamps.allSatisfy { (start...end).contains($0) } : stamps.contains { (start...end).contains($0) }
+        }
+    }
+
+    /// The cases whose case attribute `key` has one of `values` (compared as text).
+    public func keepingCases(withAttribute key: String, in values: Set<String>) -> EventLog {
+        keepingCases { c in caseAttributes[c][key].map { values.contains(XESLogAssembler.text($0)) } ?? false }
+    }
+
+    /// The log without the events of activities that occur in fewer than `share` (0…1) of all events; cases
+    /// left empty are dropped.
+    public func removingRareActivities(below share: Double) -> EventLog {
+        var counts = [Int](repeating: 0, count: activities.count)
+        for code in activity { counts[Int(code)] += 1 }
+        let minimum = Double(eventCount) * share
+        let rare = Set(counts.indices.filter { Double(counts[$0]) < minimum }.map { Int32($0) })
+        guard !rare.isEmpty else { return self }
+        return rebuilt(keepingCase: { _ in true }, keepingEvent: { !rare.contains(activity[$0]) })
+    }
+}
