@@ -6,17 +6,17 @@ public struct ProblemFinder: Sendable {
     let map: TenantMap
     let organisation: OrganisationLookup
     let settings: ProcessSettings
-    let knownUnits: Set<ID<OrgUnit>>
 
     public init(map: TenantMap) {
         self.map = map
-        knownUnits = Set(map.units.map(\.id))
         organisation = OrganisationLookup(map)
         settings = map.settings
     }
 
     /// Every problem spot, most severe first, then by rule, then in the order of processes (by id) and steps.
-    public func findAll(in processes: [ProcessModel]) -> [ProblemSpot] {
+    /// - Parameter tenantRules: also the rules about the tenant as a whole (services without process, unused
+    ///   information flows); off for the report of a single process.
+    public func findAll(in processes: [ProcessModel], tenantRules: Bool = true) -> [ProblemSpot] {
         var spots: [ProblemSpot] = []
         let holders = skillHolders()
         let applicationsOfUnit = Dictionary(
@@ -44,7 +44,7 @@ public struct ProblemFinder: Sendable {
             spots += found
             usage.merge(used)
         }
-        spots += tenantRules(processes, usage: usage)
+        if tenantRules { spots += self.tenantRules(processes, usage: usage) }
         // Grouped by severity and rule; within a rule in the order found (processes by id, steps in order).
         // Cheaper than sorting: there can be hundreds of thousands of spots.
         var byRule: [ProblemRule: [ProblemSpot]] = [:]
@@ -119,14 +119,14 @@ public struct ProblemFinder: Sendable {
                 ProblemSpot(rule: .processWithoutOwner, detail: "„\(process.name)“", links: [.process(process)]))
         }
         let serviceIDs = Set(map.services.map(\.id))
-        if let owner = process.ownerUnitID, !knownUnits.contains(owner) {
+        if let owner = process.ownerUnitID, !organisation.knows(.unit(owner)) {
             spots.append(
                 ProblemSpot(
                     rule: .unknownReference, detail: "Organisationseinheit „\(owner)“ gibt es nicht",
                     links: [.process(process)]))
         }
         for performer in Set(process.lanes.compactMap(\.performer) + process.steps.compactMap { $0.step?.performer })
-            .sorted() where !knows(performer)
+            .sorted() where !organisation.knows(performer)
         {
             spots.append(
                 ProblemSpot(
@@ -259,14 +259,6 @@ public struct ProblemFinder: Sendable {
     }
 
     // MARK: - Helpers
-
-    private func knows(_ performer: Performer) -> Bool {
-        switch performer {
-        case .position(let id): organisation.unitOfPosition[id] != nil
-        case .role(let id): organisation.positionsOfRole[id] != nil
-        case .unit(let id): knownUnits.contains(id)
-        }
-    }
 
     private func skillHolders() -> [ID<Skill>: [SkillHolding]] {
         Dictionary(grouping: map.catalogue.skillHoldings, by: \.skillID)

@@ -3,10 +3,21 @@
 public struct OrganisationLookup: Sendable {
     let unitOfPosition: [ID<Position>: ID<OrgUnit>]
     let positionsOfRole: [ID<Role>: [ID<Position>]]
+    let units: Set<ID<OrgUnit>>
 
     public init(_ map: TenantMap) {
+        units = Set(map.units.map(\.id))
         unitOfPosition = Dictionary(map.positions.map { ($0.id, $0.unitID) }, uniquingKeysWith: { a, _ in a })
         positionsOfRole = Dictionary(map.roles.map { ($0.id, $0.positionIDs) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether the position, role or unit exists in the organisation.
+    public func knows(_ performer: Performer) -> Bool {
+        switch performer {
+        case .position(let id): unitOfPosition[id] != nil
+        case .role(let id): positionsOfRole[id] != nil
+        case .unit(let id): units.contains(id)
+        }
     }
 
     /// The performer's unit; for a role, the unit all its positions share (`nil` if they sit in several).

@@ -12,12 +12,8 @@ public struct ProcessReport: Hashable, Sendable, Codable {
         figures = ProcessFigures(
             process: process, organisation: OrganisationLookup(map), settings: map.settings, casesPerYear: cases)
         raci = ProcessRACIMatrix(process: process, map: map)
-        // Rules about single processes only; tenant-wide ones (services, flows) belong to the tenant report.
-        problems = ProblemFinder(map: map).findAll(in: [process]).filter {
-            $0.links.contains {
-                $0.processID == process.id.rawValue || ($0.kind == .process && $0.id == process.id.rawValue)
-            }
-        }
+        // Rules about the process only; tenant-wide ones (services, flows) belong to the tenant's report.
+        problems = ProblemFinder(map: map).findAll(in: [process], tenantRules: false)
         stepList = CapturedProcess(process: process)
     }
 }

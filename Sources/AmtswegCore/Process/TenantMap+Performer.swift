@@ -8,15 +8,6 @@ extension TenantMap {
         }
     }
 
-    /// Whether the position, role or unit exists in the organisation.
-    public func knows(_ performer: Performer) -> Bool {
-        switch performer {
-        case .position(let id): positions.contains { $0.id == id }
-        case .role(let id): roles.contains { $0.id == id }
-        case .unit(let id): units.contains { $0.id == id }
-        }
-    }
-
     /// The service with this id or LeiKa key.
     public func service(matching idOrLeiKa: String) -> Service? {
         services.first { $0.id.rawValue == idOrLeiKa || $0.leikaKey.rawValue == idOrLeiKa }

@@ -15,11 +15,7 @@ extension AnalyzeCommand {
         func run() async throws {
             try await reportingErrors {
                 let (map, processes) = try await store.mapAndProcesses()
-                guard let process = processes.first(where: { $0.id.rawValue == id }) else {
-                    throw CLIError(
-                        "Einen Prozess '\(id)' gibt es nicht. Vorhanden: \(processes.map(\.id.rawValue).joined(separator: ", "))"
-                    )
-                }
+                let process = try processes.named(id)
                 let report = ProcessReport(process: process, map: map)
                 if json {
                     try printJSON(report)
@@ -59,13 +55,8 @@ extension AnalyzeCommand {
         func run() async throws {
             try await reportingErrors {
                 let (map, processes) = try await store.mapAndProcesses()
-                func find(_ id: String) throws -> ProcessModel {
-                    guard let process = processes.first(where: { $0.id.rawValue == id }) else {
-                        throw CLIError("Einen Prozess '\(id)' gibt es nicht.")
-                    }
-                    return process
-                }
-                let comparison = ProcessComparison(ist: try find(ist), soll: try find(soll), map: map)
+                let comparison = ProcessComparison(
+                    ist: try processes.named(ist), soll: try processes.named(soll), map: map)
                 if json { try printJSON(comparison) } else { print(comparison.textReport(), terminator: "") }
             }
         }

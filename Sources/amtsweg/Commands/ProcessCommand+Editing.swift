@@ -66,7 +66,9 @@ extension ProcessCommand {
                     guard let target = Performer(reference: performer) else {
                         throw CLIError("'\(performer)': erwartet position:ID, role:ID oder unit:ID.")
                     }
-                    guard map.knows(target) else { throw CLIError("'\(performer)' gibt es in der Kommune nicht.") }
+                    guard OrganisationLookup(map).knows(target) else {
+                        throw CLIError("'\(performer)' gibt es in der Kommune nicht.")
+                    }
                     process.lanes[index].performer = target
                 }
                 model = ProcessEnricher.apply(process, to: model)

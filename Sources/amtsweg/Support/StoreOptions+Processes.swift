@@ -16,3 +16,14 @@ extension StoreOptions {
         return (map, processes)
     }
 }
+
+extension [ProcessModel] {
+    /// The process with this id, or an error that lists the ones there are.
+    func named(_ id: String) throws -> ProcessModel {
+        guard let process = first(where: { $0.id.rawValue == id }) else {
+            throw CLIError(
+                "Einen Prozess '\(id)' gibt es nicht. Vorhanden: \(map(\.id.rawValue).joined(separator: ", "))")
+        }
+        return process
+    }
+}
