@@ -62,6 +62,12 @@ extension XMLPullParser {
 
     /// An XML name (element, attribute, PI target): ASCII letters, digits and `_ : . -`, and any non-ASCII.
     mutating func name() throws(XMLError) -> String {
+        let index = try nameIndex()
+        return names.strings[index]
+    }
+
+    /// The interned index of the name at the current position; new names get their facts recorded.
+    mutating func nameIndex() throws(XMLError) -> Int {
         let start = position
         guard position < bytes.count, Self.isNameStart(bytes[position]) else {
             throw error(
@@ -71,7 +77,12 @@ extension XMLPullParser {
         if position - start > limits.maxNameLength {
             throw error(.limitExceeded, "Ein Name ist länger als \(limits.maxNameLength) Bytes.")
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
+        let source = bytes
+        let index = source.withUnsafeBufferPointer { names.index(UnsafeBufferPointer(rebasing: $0[start..<position])) }
+        // The input was validated as UTF-8 and a name never ends inside a multi-byte character.
+        guard let index else { throw error(.encoding, "Ein Name ist kein gültiges UTF-8.") }
+        if index == nameFacts.count { nameFacts.append(NameFacts(names.strings[index])) }
+        return index
     }
 
     static func isNameStart(_ byte: UInt8) -> Bool {

@@ -22,9 +22,16 @@ public struct XMLPullParser {
     /// (`pushedFrame` says which), so lookups walk a handful of frames, not the whole depth.
     var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
     var pushedFrame: [Bool] = []
-    var openElements: [XMLName] = []
+    /// Counts changes of the bindings in scope; a name resolved under an older count is resolved again.
+    var scopeGeneration = 0
+    /// Every distinct name as written, once: a repeated tag or attribute name costs no allocation.
+    var names = ByteInterner(capacity: 256)
+    /// What is known about each interned name, by its index in `names`.
+    var nameFacts: [NameFacts] = []
+    /// Open elements: resolved name and interned raw name (to match end tags without comparing strings).
+    var openElements: [(name: XMLName, raw: Int)] = []
     /// The current tag's attributes as written, before namespaces are resolved (reused from tag to tag).
-    var rawAttributes: [(name: String, value: String)] = []
+    var rawAttributes: [(name: Int, value: String)] = []
     var pendingEnd: XMLName?
     var seenRoot = false
     var finished = false
@@ -83,7 +90,8 @@ public struct XMLPullParser {
     private mutating func content() throws(XMLError) -> XMLEvent? {
         guard position < bytes.count else {
             throw error(
-                .malformed, "Die Datei endet, bevor <\(openElements.last!.qualified)> geschlossen ist (abgeschnitten?)."
+                .malformed,
+                "Die Datei endet, bevor <\(openElements.last!.name.qualified)> geschlossen ist (abgeschnitten?)."
             )
         }
         if bytes[position] != UInt8(ascii: "<") { return .text(try characterData()) }
@@ -102,62 +110,63 @@ public struct XMLPullParser {
     private mutating func startTag() throws(XMLError) -> XMLEvent {
         let tagLine = line, tagColumn = trackedColumn()
         advance(1)  // <
-        let rawName = try name()
+        let rawName = try nameIndex()
         // Attributes are collected in a buffer the parser keeps, so a tag costs no extra allocation.
         rawAttributes.removeAll(keepingCapacity: true)
+        var declares = false
         while true {
             let hadSpace = skipWhitespace()
-            guard position < bytes.count else { throw error(.malformed, "Die Datei endet mitten im Tag <\(rawName)>.") }
+            guard position < bytes.count else {
+                throw error(.malformed, "Die Datei endet mitten im Tag <\(names.strings[rawName])>.")
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: ">") || starts(with: "/>") { break }
             guard hadSpace else { throw error(.malformed, "Zwischen Attributen fehlt ein Leerzeichen.") }
             let attributeLine = line, attributeStart = position
-            let attributeName = try name()
+            let attributeName = try nameIndex()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
-                throw error(.malformed, "Nach dem Attribut '\(attributeName)' fehlt '='.")
+                throw error(.malformed, "Nach dem Attribut '\(names.strings[attributeName])' fehlt '='.")
             }
             advance(1)
             skipWhitespace()
             let value = try attributeValue()
             if rawAttributes.contains(where: { $0.name == attributeName }) {
                 throw error(
-                    .malformed, "Das Attribut '\(attributeName)' kommt doppelt vor.", line: attributeLine,
-                    column: column(at: attributeStart))
+                    .malformed, "Das Attribut '\(names.strings[attributeName])' kommt doppelt vor.",
+                    line: attributeLine, column: column(at: attributeStart))
             }
             rawAttributes.append((attributeName, value))
+            if nameFacts[attributeName].declaredPrefix != nil { declares = true }
             if rawAttributes.count > limits.maxAttributes {
-                throw error(.limitExceeded, "Mehr als \(limits.maxAttributes) Attribute an <\(rawName)>.")
+                throw error(
+                    .limitExceeded, "Mehr als \(limits.maxAttributes) Attribute an <\(names.strings[rawName])>.")
             }
         }
         let selfClosing = bytes[position] == UInt8(ascii: "/")
         advance(selfClosing ? 2 : 1)
 
-        var frame: [String: String] = [:]
         var declarations: [XMLNamespaceDeclaration] = []
-        var hasDeclarations = false
-        for attribute in rawAttributes
-        where attribute.name.utf8.first == UInt8(ascii: "x") && attribute.name.hasPrefix("xmlns") {
-            hasDeclarations = true
-            if attribute.name == "xmlns" {
-                frame[""] = attribute.value
-                declarations.append(XMLNamespaceDeclaration(prefix: nil, uri: attribute.value))
-            } else if attribute.name.hasPrefix("xmlns:") {
-                let prefix = String(attribute.name.dropFirst(6))
+        if declares {
+            var frame: [String: String] = [:]
+            for attribute in rawAttributes {
+                guard let prefix = nameFacts[attribute.name].declaredPrefix else { continue }
                 frame[prefix] = attribute.value
-                declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: attribute.value))
+                declarations.append(
+                    XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: attribute.value))
             }
+            scopes.append(frame)
+            scopeGeneration += 1
         }
-        if !frame.isEmpty { scopes.append(frame) }
-        pushedFrame.append(!frame.isEmpty)
-        let elementName = resolve(rawName, isAttribute: false)
+        pushedFrame.append(declares)
+        let elementName = resolvedName(rawName, isAttribute: false)
         var attributes: [XMLAttribute] = []
         attributes.reserveCapacity(rawAttributes.count)
-        for attribute in rawAttributes
-        where !hasDeclarations || (attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:")) {
-            attributes.append(XMLAttribute(name: resolve(attribute.name, isAttribute: true), value: attribute.value))
+        for attribute in rawAttributes where !declares || nameFacts[attribute.name].declaredPrefix == nil {
+            attributes.append(
+                XMLAttribute(name: resolvedName(attribute.name, isAttribute: true), value: attribute.value))
         }
-        openElements.append(elementName)
+        openElements.append((elementName, rawName))
         if openElements.count > limits.maxDepth {
             throw error(
                 .limitExceeded, "Die Elemente sind tiefer als \(limits.maxDepth) Ebenen verschachtelt.",
@@ -173,36 +182,46 @@ public struct XMLPullParser {
     private mutating func endTag() throws(XMLError) -> XMLEvent {
         let tagLine = line, tagColumn = trackedColumn()
         advance(2)  // </
-        let rawName = try name()
+        let rawName = try nameIndex()
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else {
-            throw error(.malformed, "Das End-Tag </\(rawName)> ist nicht abgeschlossen.")
+            throw error(.malformed, "Das End-Tag </\(names.strings[rawName])> ist nicht abgeschlossen.")
         }
         advance(1)
-        guard let open = openElements.last, open.qualified == rawName else {
-            let expected = openElements.last.map { "</\($0.qualified)>" } ?? "kein End-Tag"
+        guard let open = openElements.last, open.raw == rawName else {
+            let expected = openElements.last.map { "</\($0.name.qualified)>" } ?? "kein End-Tag"
             throw error(
-                .malformed, "End-Tag </\(rawName)> passt nicht, erwartet \(expected).", line: tagLine, column: tagColumn
-            )
+                .malformed, "End-Tag </\(names.strings[rawName])> passt nicht, erwartet \(expected).", line: tagLine,
+                column: tagColumn)
         }
-        return try closeElement(open)
+        return try closeElement(open.name)
     }
 
     private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLEvent {
         openElements.removeLast()
-        if pushedFrame.removeLast() { scopes.removeLast() }
+        if pushedFrame.removeLast() {
+            scopes.removeLast()
+            scopeGeneration += 1
+        }
         return .endElement(name)
     }
 
-    /// Resolves a raw `prefix:local` against the bindings in scope. Unprefixed attributes have no namespace.
-    /// A prefix nobody declared stays as written without a namespace, so that nothing is lost.
-    private func resolve(_ raw: String, isAttribute: Bool) -> XMLName {
-        if let colon = raw.utf8.firstIndex(of: UInt8(ascii: ":")) {
-            let prefix = String(Substring(raw.utf8[..<colon]))
-            let local = String(Substring(raw.utf8[raw.utf8.index(after: colon)...]))
-            return XMLName(prefix: prefix, localName: local, namespace: lookup(prefix))
+    /// Resolves a raw `prefix:local` against the bindings in scope, once per name while the scope stays the same.
+    /// Unprefixed attributes have no namespace. A prefix nobody declared stays as written without a namespace,
+    /// so that nothing is lost.
+    private mutating func resolvedName(_ index: Int, isAttribute: Bool) -> XMLName {
+        if nameFacts[index].generation == scopeGeneration {
+            if let cached = isAttribute ? nameFacts[index].asAttribute : nameFacts[index].asElement { return cached }
+        } else {
+            nameFacts[index].generation = scopeGeneration
+            nameFacts[index].asElement = nil
+            nameFacts[index].asAttribute = nil
         }
-        return XMLName(prefix: nil, localName: raw, namespace: isAttribute ? nil : lookup(""))
+        let facts = nameFacts[index]
+        let namespace = facts.prefix.map { lookup($0) } ?? (isAttribute ? nil : lookup(""))
+        let name = XMLName(prefix: facts.prefix, localName: facts.localName, namespace: namespace)
+        if isAttribute { nameFacts[index].asAttribute = name } else { nameFacts[index].asElement = name }
+        return name
     }
 
     private func lookup(_ prefix: String) -> String? {
@@ -210,5 +229,32 @@ public struct XMLPullParser {
             if let uri = frame[prefix] { return uri.isEmpty ? nil : uri }
         }
         return nil
+    }
+}
+
+/// What the parser knows about one name as written.
+struct NameFacts {
+    var prefix: String?
+    var localName: String
+    /// For `xmlns` and `xmlns:p`: the prefix it declares ("" for the default namespace).
+    var declaredPrefix: String?
+    /// The name resolved as an element's and as an attribute's, valid while `generation` is the parser's.
+    var asElement: XMLName?
+    var asAttribute: XMLName?
+    var generation = -1
+
+    init(_ raw: String) {
+        if let colon = raw.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            prefix = String(Substring(raw.utf8[..<colon]))
+            localName = String(Substring(raw.utf8[raw.utf8.index(after: colon)...]))
+        } else {
+            prefix = nil
+            localName = raw
+        }
+        if raw == "xmlns" {
+            declaredPrefix = ""
+        } else if prefix == "xmlns" {
+            declaredPrefix = localName
+        }
     }
 }

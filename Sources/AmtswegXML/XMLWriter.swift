@@ -134,18 +134,28 @@ public struct XMLOutput {
         append(name.localName)
     }
 
+    /// Copies runs of plain bytes in one go and escapes only the few bytes that need it.
     mutating func appendEscaped(_ text: String, attribute: Bool) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">") where !attribute: append("&gt;")
-            case UInt8(ascii: "\"") where attribute: append("&quot;")
-            case 0x0A where attribute: append("&#10;")
-            case 0x09 where attribute: append("&#9;")
-            case 0x0D: append("&#13;")
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in source.indices {
+                let replacement: StaticString
+                switch source[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">") where !attribute: replacement = "&gt;"
+                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+                case 0x0A where attribute: replacement = "&#10;"
+                case 0x09 where attribute: replacement = "&#9;"
+                case 0x0D: replacement = "&#13;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 }

@@ -21,11 +21,11 @@ public enum BPMNWriter {
             scope[declaration.prefix ?? ""] = declaration.uri
         }
         // Prefixes vendor content uses are declared once on the root where they are free there.
-        var used: [(String, String)] = []
+        var used = NamespaceFixup.Bindings()
         collectForeignBindings(model.definitions, into: &used)
-        for (prefix, uri) in used where scope[prefix] == nil {
-            declarations.append(XMLNamespaceDeclaration(prefix: prefix, uri: uri))
-            scope[prefix] = uri
+        for binding in used.ordered where scope[binding.prefix] == nil {
+            declarations.append(XMLNamespaceDeclaration(prefix: binding.prefix, uri: binding.uri))
+            scope[binding.prefix] = binding.uri
         }
         var output = XMLOutput()
         output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -45,13 +45,15 @@ public enum BPMNWriter {
     }
 
     /// Prefixed namespaces used by vendor attributes and content anywhere in the model.
-    private static func collectForeignBindings(_ element: BPMNElement, into used: inout [(String, String)]) {
+    private static func collectForeignBindings(_ element: BPMNElement, into used: inout NamespaceFixup.Bindings) {
         for attribute in element.foreignAttributes {
             if let prefix = attribute.name.prefix, let namespace = attribute.name.namespace {
-                used.append((prefix, namespace))
+                used.insert(NamespaceFixup.Binding(prefix: prefix, uri: namespace))
             }
         }
-        for case .element(let raw) in element.foreignContent { used += NamespaceFixup.prefixedBindings(in: raw) }
+        for case .element(let raw) in element.foreignContent {
+            NamespaceFixup.collectPrefixedBindings(in: raw, into: &used)
+        }
         for child in element.children { collectForeignBindings(child, into: &used) }
     }
 

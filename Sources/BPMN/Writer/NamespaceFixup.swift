@@ -6,51 +6,84 @@ import AmtswegXML
 /// writer does not reproduce (the input's root, say). Missing bindings are declared on the root when the
 /// prefix is free there, otherwise on the element itself.
 enum NamespaceFixup {
+    /// A binding in use: the prefix ("" for the default namespace) and its namespace URI.
+    struct Binding: Hashable {
+        var prefix: String
+        var uri: String
+    }
+
+    /// Bindings in the order they were first met, each once.
+    struct Bindings {
+        private(set) var ordered: [Binding] = []
+        private var seen: Set<Binding> = []
+
+        mutating func insert(_ binding: Binding) {
+            if seen.insert(binding).inserted { ordered.append(binding) }
+        }
+    }
+
     /// Makes the bindings `element` and its descendants use available, given the bindings in `scope`.
+    /// Content that needs nothing (nearly all) is left as it is, without copying it.
     static func declareMissing(in element: inout XMLElement, scope: [String: String]) {
+        guard lacksBindings(element, scope: scope) else { return }
         fixup(&element, scope: scope)
     }
 
-    /// Prefixed bindings used in a subtree that the subtree does not declare itself.
-    static func prefixedBindings(in element: XMLElement, scope: [String: String] = [:]) -> [(String, String)] {
+    /// Collects the prefixed bindings a subtree uses that the subtree does not declare itself.
+    static func collectPrefixedBindings(
+        in element: XMLElement, scope: [String: String] = [:], into result: inout Bindings
+    ) {
         var local = scope
         for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
-        var result: [(String, String)] = []
-        for (prefix, uri) in used(element) where !prefix.isEmpty && local[prefix] != uri {
-            result.append((prefix, uri))
+        forEachUsed(element) { prefix, uri in
+            if !prefix.isEmpty && local[prefix] != uri { result.insert(Binding(prefix: prefix, uri: uri)) }
         }
-        for child in element.elements { result += prefixedBindings(in: child, scope: local) }
-        return result
+        for case .element(let child) in element.children {
+            collectPrefixedBindings(in: child, scope: local, into: &result)
+        }
     }
 
-    /// Names used with a namespace, as (prefix, uri); the default namespace as prefix "".
-    private static func used(_ element: XMLElement) -> [(String, String)] {
-        var result: [(String, String)] = []
-        if let namespace = element.name.namespace { result.append((element.name.prefix ?? "", namespace)) }
+    /// Calls `body` with each name used with a namespace, as (prefix, uri); the default namespace as prefix "".
+    private static func forEachUsed(_ element: XMLElement, _ body: (String, String) -> Void) {
+        if let namespace = element.name.namespace { body(element.name.prefix ?? "", namespace) }
         for attribute in element.attributes {
-            if let namespace = attribute.name.namespace, let prefix = attribute.name.prefix {
-                result.append((prefix, namespace))
-            }
+            if let namespace = attribute.name.namespace, let prefix = attribute.name.prefix { body(prefix, namespace) }
         }
-        return result
+    }
+
+    /// Whether ``fixup(_:scope:)`` would change anything in the subtree.
+    private static func lacksBindings(_ element: XMLElement, scope: [String: String]) -> Bool {
+        var local = scope
+        for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
+        var missing = false
+        forEachUsed(element) { prefix, uri in if local[prefix] != uri { missing = true } }
+        if missing { return true }
+        if element.name.prefix == nil, element.name.namespace == nil, let inherited = local[""], !inherited.isEmpty {
+            return true
+        }
+        for case .element(let child) in element.children where lacksBindings(child, scope: local) { return true }
+        return false
     }
 
     /// Adds local declarations where a used binding is still not in scope (a prefix bound differently above).
     private static func fixup(_ element: inout XMLElement, scope: [String: String]) {
         var local = scope
         for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
-        for (prefix, uri) in used(element) where local[prefix] != uri {
-            element.namespaceDeclarations.append(
-                XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: uri))
-            local[prefix] = uri
+        var added: [XMLNamespaceDeclaration] = []
+        forEachUsed(element) { prefix, uri in
+            if local[prefix] != uri {
+                added.append(XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: uri))
+                local[prefix] = uri
+            }
         }
+        element.namespaceDeclarations += added
         // An unprefixed element without namespace under a default namespace must undeclare it.
         if element.name.prefix == nil, element.name.namespace == nil, let inherited = local[""], !inherited.isEmpty {
             element.namespaceDeclarations.append(XMLNamespaceDeclaration(prefix: nil, uri: ""))
             local[""] = ""
         }
         for index in element.children.indices {
-            if case .element(var child) = element.children[index] {
+            if case .element(var child) = element.children[index], lacksBindings(child, scope: local) {
                 fixup(&child, scope: local)
                 element.children[index] = .element(child)
             }

@@ -1,3 +1,4 @@
+import AmtswegXML
 public import Foundation
 
 /// Reads event logs from CSV files as specialist applications export them: delimiter (`,` `;` tab `|`),

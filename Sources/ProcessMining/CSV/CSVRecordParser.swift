@@ -1,3 +1,4 @@
+import AmtswegXML
 /// Splits CSV bytes into records of field ranges (RFC 4180: quotes, doubled quotes, line breaks inside
 /// quotes, CRLF), remembering the line each record starts on.
 struct CSVRecordParser {

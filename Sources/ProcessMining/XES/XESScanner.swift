@@ -1,3 +1,4 @@
+import AmtswegXML
 import Foundation
 
 /// A fast path for the common shape of XES files: UTF-8, no document type declaration, no CDATA, unprefixed

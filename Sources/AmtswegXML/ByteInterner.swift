@@ -1,44 +1,52 @@
 import Foundation
 
-/// Turns repeated byte sequences (attribute keys, activity names, resources) into one shared `String` each,
-/// without allocating on a repeat: an open-addressing table keyed by the bytes' FNV-1a hash.
-struct ByteInterner {
+/// Turns repeated byte sequences (element and attribute names, activity names, resources) into one shared
+/// `String` each, without allocating on a repeat: an open-addressing table keyed by the bytes' FNV-1a hash.
+/// Each distinct sequence also gets a dense index, so callers can keep their own facts about it in an array.
+public struct ByteInterner {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var storage: [[UInt8]] = []
-    private(set) var strings: [String] = []
+    public private(set) var strings: [String] = []
 
-    init(capacity: Int = 1_024) {
+    public init(capacity: Int = 1_024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
     }
 
     /// The string for `bytes`, or `nil` if they are not valid UTF-8.
-    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    public mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        index(bytes).map { strings[$0] }
+    }
+
+    /// The dense index of `bytes` (new sequences get the next one), or `nil` if they are not valid UTF-8.
+    public mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = slots[slot]
+            let entry = Int(slots[slot])
             if entry < 0 { break }
-            if hashes[Int(entry)] == hash, storage[Int(entry)].count == bytes.count,
-                storage[Int(entry)].withUnsafeBufferPointer({
-                    memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-                })
+            if hashes[entry] == hash, storage[entry].count == bytes.count,
+                bytes.isEmpty
+                    || storage[entry].withUnsafeBufferPointer({
+                        memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                    })
             {
-                return strings[Int(entry)]
+                return entry
             }
             slot = (slot + 1) & mask
         }
         guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
-        slots[slot] = Int32(strings.count)
+        let entry = strings.count
+        slots[slot] = Int32(entry)
         hashes.append(hash)
         storage.append(Array(bytes))
         strings.append(string)
         if strings.count * 2 > slots.count { grow() }
-        return string
+        return entry
     }
 
     private mutating func grow() {
