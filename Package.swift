@@ -28,16 +28,19 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        .target(name: "AmtswegCore", swiftSettings: strict),
+        .target(name: "AmtswegSupport", swiftSettings: strict),
+        .target(name: "AmtswegCore", dependencies: ["AmtswegSupport"], swiftSettings: strict),
         .target(name: "AmtswegXML", swiftSettings: hot),
         .target(name: "BPMN", dependencies: ["AmtswegXML"], swiftSettings: strict),
         .target(
             name: "ProcessMining",
             dependencies: [
-                "AmtswegXML", .product(name: "CompressNIO", package: "compress-nio"),
+                "AmtswegXML", "AmtswegSupport", .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: hot
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import AmtswegSupport
 
 /// Betweenness centrality of an unweighted, undirected graph by Brandes' algorithm (2001): one breadth-first
 /// search per node, O(V·E) time and O(V+E) memory.

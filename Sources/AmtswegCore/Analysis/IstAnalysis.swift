@@ -1,3 +1,4 @@
+import AmtswegSupport
 /// The seven views of the Ist-Analyse, computed together from one map.
 public struct IstAnalysis: Hashable, Sendable, Codable {
     /// A view with its German title and the one sentence that says what it shows.

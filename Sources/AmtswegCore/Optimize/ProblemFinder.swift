@@ -1,3 +1,4 @@
+import AmtswegSupport
 /// Runs every problem rule over a tenant's map and processes.
 ///
 /// Rules about the flow of a process look at consecutive steps (through gateways, as the figures do) and

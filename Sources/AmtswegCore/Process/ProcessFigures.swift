@@ -1,3 +1,4 @@
+import AmtswegSupport
 /// The key figures of one process (Prozesskennzahlen), on all paths weighted by branch shares and on the
 /// main path, with the staff time the process binds in a year.
 public struct ProcessFigures: Hashable, Sendable, Codable {

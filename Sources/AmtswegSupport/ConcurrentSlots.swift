@@ -5,26 +5,26 @@ import Foundation
 /// Each slot is written by exactly one iteration and read after `concurrentPerform` returns; the lock makes
 /// that hand-over visible across threads. Callers combine slots in index order, so results do not depend on
 /// the number of cores or on scheduling.
-final class ConcurrentSlots<Value>: @unchecked Sendable {
+public final class ConcurrentSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ value: Value, at index: Int) {
+    public func store(_ value: Value, at index: Int) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    func value(at index: Int) -> Value {
+    public func value(at index: Int) -> Value {
         lock.lock()
         defer { lock.unlock() }
         return slots[index]!
     }
 
     /// Runs `work` for each index concurrently and returns the results in index order.
-    static func perform(_ count: Int, _ work: @Sendable (Int) -> Value) -> [Value] {
+    public static func perform(_ count: Int, _ work: @Sendable (Int) -> Value) -> [Value] {
         let slots = ConcurrentSlots<Value>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(work($0), at: $0) }
         return (0..<count).map(slots.value(at:))
@@ -32,7 +32,7 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
 
     /// Transforms every item, spreading the items over the cores in contiguous chunks; results keep the
     /// items' order.
-    static func map<Item: Sendable, Element>(
+    public static func map<Item: Sendable, Element>(
         _ items: [Item], _ transform: @Sendable (Item) -> Element
     ) -> [Element] where Value == [Element] {
         let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
