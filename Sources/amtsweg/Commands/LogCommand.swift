@@ -32,7 +32,7 @@ struct LogCommand: AsyncParsableCommand {
 struct MineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mine", abstract: "Process Mining auf einem Ereignisprotokoll.",
-        subcommands: [DFG.self, VariantsCommand.self, Conformance.self])
+        subcommands: [DFG.self, VariantsCommand.self, Discover.self, Conformance.self])
 
     struct DFG: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
