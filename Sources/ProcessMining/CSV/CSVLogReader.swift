@@ -48,9 +48,7 @@ public enum CSVLogReader {
     }
 
     public static func read(_ data: Data, file: String, columns: Columns = Columns()) throws(MiningError) -> EventLog {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if String(validating: bytes, as: UTF8.self) == nil { bytes = windows1252ToUTF8(bytes) }
+        let bytes = utf8Bytes(data)
         guard !bytes.isEmpty else { throw MiningError(file: file, line: 1, message: "Die Datei ist leer.") }
         var parser = CSVRecordParser(bytes: bytes, delimiter: detectDelimiter(bytes))
         guard let header = try parser.next(file: file) else {
@@ -125,6 +123,15 @@ public enum CSVLogReader {
                 attributes: attributes)
         }
         return builder.build()
+    }
+
+    /// The file's bytes as UTF-8: without a byte-order mark, and transcoded from Windows-1252 if they are not
+    /// valid UTF-8 (what spreadsheet programs on Windows write).
+    static func utf8Bytes(_ data: Data) -> [UInt8] {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) == nil { bytes = windows1252ToUTF8(bytes) }
+        return bytes
     }
 
     /// The delimiter that splits the header line into the most fields (outside quotes).

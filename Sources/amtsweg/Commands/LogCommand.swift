@@ -32,7 +32,7 @@ struct LogCommand: AsyncParsableCommand {
 struct MineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mine", abstract: "Process Mining auf einem Ereignisprotokoll.",
-        subcommands: [DFG.self, VariantsCommand.self, Discover.self, Conformance.self])
+        subcommands: [DFG.self, VariantsCommand.self, Discover.self, Conformance.self, Handover.self])
 
     struct DFG: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
