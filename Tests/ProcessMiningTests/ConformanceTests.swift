@@ -68,7 +68,7 @@ import TestSupport
                 case .onModel(_, let label): cost += label == nil ? Alignment.silentCost : Alignment.deviationCost
                 }
             }
-            #expect(replayed == variant.activities)
+            #expect(replayed == Array(variant.activities))
             #expect(cost == alignment.cost)
         }
     }

@@ -67,6 +67,11 @@ import Testing
         #expect(log.eventCount == expected.events)
 
         let dfg = DirectlyFollowsGraph(log)
+        let counts = DirectlyFollowsGraph(log, durations: false)
+        #expect(
+            counts.edges.map { "\($0.from)→\($0.to) \($0.count)" }
+                == dfg.edges.map { "\($0.from)→\($0.to) \($0.count)" })
+        #expect(counts.edges.allSatisfy { $0.meanSeconds == nil })
         #expect(dfg.edges.count == expected.dfg.count)
         let edges = Dictionary(uniqueKeysWithValues: dfg.edges.map { ("\($0.from)\u{1F}\($0.to)", $0) })
         for edge in expected.dfg {

@@ -19,7 +19,9 @@ public struct DirectlyFollowsGraph: Sendable {
     /// Occurrences per activity.
     public var activityCounts: [String: Int]
 
-    public init(_ log: EventLog) {
+    /// With `durations: false` only counts (pm4py's `discover_dfg`); with durations also the performance figures
+    /// per edge (pm4py's `discover_performance_dfg`).
+    public init(_ log: EventLog, durations: Bool = true) {
         let activityCount = log.activities.count
         // Each pair of activities gets a compact index (through a dense table while it stays small, a
         // dictionary beyond). Durations go into one flat array, grouped by pair in a second pass, so that
@@ -29,7 +31,7 @@ public struct DirectlyFollowsGraph: Sendable {
         var sparseIndex: [Int: Int32] = [:]
         var pairKeys: [Int] = []
         var pairCounts: [Int] = [], timedCounts: [Int] = []
-        var pairOfPosition = [Int32](repeating: -1, count: max(0, log.eventCount))
+        var pairOfPosition = [Int32](repeating: -1, count: durations ? log.eventCount : 0)
         var starts = [Int](repeating: 0, count: activityCount), ends = [Int](repeating: 0, count: activityCount)
         var occurrences = [Int](repeating: 0, count: activityCount)
         let activity = log.activity, timestamp = log.timestamp
@@ -51,10 +53,12 @@ public struct DirectlyFollowsGraph: Sendable {
                     timedCounts.append(0)
                     if dense { denseIndex[key] = pair } else { sparseIndex[key] = pair }
                 }
-                pairOfPosition[event] = pair
                 pairCounts[Int(pair)] += 1
-                if timestamp[event - 1] != EventLog.noTimestamp, timestamp[event] != EventLog.noTimestamp {
-                    timedCounts[Int(pair)] += 1
+                if durations {
+                    pairOfPosition[event] = pair
+                    if timestamp[event - 1] != EventLog.noTimestamp, timestamp[event] != EventLog.noTimestamp {
+                        timedCounts[Int(pair)] += 1
+                    }
                 }
             }
         }

@@ -5,7 +5,7 @@ import Foundation
 /// deviations per activity that a diagram can be coloured with.
 public struct AlignmentReport: Sendable, Codable {
     public struct VariantAlignment: Sendable, Codable {
-        public var activities: [String]
+        public var activities: VariantActivities
         public var count: Int
         /// `nil` if the search gave up (state limit).
         public var alignment: Alignment?
@@ -44,7 +44,8 @@ public struct AlignmentReport: Sendable, Codable {
             let alignment = alignments[index]
             variants.append(
                 VariantAlignment(
-                    activities: trace.map { log.activities[$0] }, count: count, alignment: alignment))
+                    activities: VariantActivities(codes: trace, names: log.activities.strings), count: count,
+                    alignment: alignment))
             guard let alignment else {
                 unaligned += count
                 continue

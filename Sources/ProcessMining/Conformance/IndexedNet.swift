@@ -15,6 +15,14 @@ struct IndexedNet {
     let consumers: [[Int]]
     let initialMarking: [Int]
     let finalMarking: [Int]
+    /// The same arcs flat, for the hot loops of replay and search: transition `t` consumes from
+    /// `inputPlace[inputs[t]]` and produces into `outputPlace[outputs[t]]`, with the weights beside them.
+    let inputs: [Range<Int>]
+    let inputPlace: [Int]
+    let inputWeight: [Int]
+    let outputs: [Range<Int>]
+    let outputPlace: [Int]
+    let outputWeight: [Int]
 
     init(_ net: PetriNet) throws(MiningError) {
         self.net = net
@@ -55,6 +63,22 @@ struct IndexedNet {
         self.consumers = consumers.map { Array(Set($0)).sorted() }
         initialMarking = try vector(net.initialMarking)
         finalMarking = try vector(net.finalMarking)
+        func flat(_ arcs: [[Arc]]) -> (ranges: [Range<Int>], places: [Int], weights: [Int]) {
+            var ranges: [Range<Int>] = [], places: [Int] = [], weights: [Int] = []
+            for list in arcs {
+                ranges.append(places.count..<(places.count + list.count))
+                places += list.map(\.place)
+                weights += list.map(\.weight)
+            }
+            return (ranges, places, weights)
+        }
+        (inputs, inputPlace, inputWeight) = flat(preset)
+        (outputs, outputPlace, outputWeight) = flat(postset)
+    }
+
+    func isEnabled(_ transition: Int, in marking: [Int]) -> Bool {
+        for arc in inputs[transition] where marking[inputPlace[arc]] < inputWeight[arc] { return false }
+        return true
     }
 
     var transitionCount: Int { preset.count }

@@ -4,7 +4,7 @@ import AmtswegSupport
 /// produced, the fitness figures pm4py reports, and per activity where replay had to add tokens.
 public struct TokenReplayReport: Sendable, Codable {
     public struct VariantReplay: Sendable, Codable, Hashable {
-        public var activities: [String]
+        public var activities: VariantActivities
         public var count: Int
         public var missing: Int
         public var consumed: Int
@@ -38,13 +38,17 @@ public struct TokenReplayReport: Sendable, Codable {
         let traceVariants = TraceVariants(log)
         let results = ConcurrentSlots<[TokenReplayer.TraceResult]>.map(traceVariants.traces) { replayer.replay($0) }
         var missing = 0, consumed = 0, remaining = 0, produced = 0, fitnessSum = 0.0, fitting = 0, cases = 0
-        var problems: [String: ActivityProblems] = [:]
+        // Problems are counted per transition and per activity code, and named once at the end.
+        var missingPerTransition = Array(repeating: 0, count: net.transitions.count)
+        var unknownPerActivity = Array(repeating: 0, count: log.activities.count)
         variants = []
+        variants.reserveCapacity(traceVariants.traces.count)
         for (index, trace) in traceVariants.traces.enumerated() {
             let count = traceVariants.counts[index], result = results[index]
             variants.append(
                 VariantReplay(
-                    activities: trace.map { log.activities[$0] }, count: count, missing: result.missing,
+                    activities: VariantActivities(codes: trace, names: log.activities.strings), count: count,
+                    missing: result.missing,
                     consumed: result.consumed, remaining: result.remaining, produced: result.produced,
                     fitness: result.fitness, isFit: result.isFit))
             cases += count
@@ -54,22 +58,29 @@ public struct TokenReplayReport: Sendable, Codable {
             produced += result.produced * count
             fitnessSum += result.fitness * Double(count)
             if result.isFit { fitting += count }
-            for transition in result.problems {
-                let activity = net.transitions[transition].label ?? net.transitions[transition].id
-                problems[
-                    activity,
-                    default: ActivityProblems(activity: activity, firingsWithMissingTokens: 0, eventsNotInModel: 0)
-                ]
-                .firingsWithMissingTokens += count
+            for transition in result.problems { missingPerTransition[transition] += count }
+            if result.unknownEvents > 0 {
+                for event in trace where replayer.transitionsOfActivity[Int(event)].isEmpty {
+                    unknownPerActivity[Int(event)] += count
+                }
             }
-            for event in trace where replayer.transitionsOfActivity[Int(event)].isEmpty {
-                let activity = log.activities[event]
-                problems[
-                    activity,
-                    default: ActivityProblems(activity: activity, firingsWithMissingTokens: 0, eventsNotInModel: 0)
-                ]
-                .eventsNotInModel += count
-            }
+        }
+        var problems: [String: ActivityProblems] = [:]
+        for (transition, firings) in missingPerTransition.enumerated() where firings > 0 {
+            let activity = net.transitions[transition].label ?? net.transitions[transition].id
+            problems[
+                activity,
+                default: ActivityProblems(activity: activity, firingsWithMissingTokens: 0, eventsNotInModel: 0)
+            ]
+            .firingsWithMissingTokens += firings
+        }
+        for (code, events) in unknownPerActivity.enumerated() where events > 0 {
+            let activity = log.activities[Int32(code)]
+            problems[
+                activity,
+                default: ActivityProblems(activity: activity, firingsWithMissingTokens: 0, eventsNotInModel: 0)
+            ]
+            .eventsNotInModel += events
         }
         logFitness =
             consumed > 0 && produced > 0

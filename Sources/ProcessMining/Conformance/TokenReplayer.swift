@@ -33,6 +33,8 @@ struct TokenReplayer {
     /// Places in the order pm4py visits them (by name, or id where they have none).
     let placeOrder: [Int]
     let finalPlaces: [Int]
+    /// Without silent transitions there is nothing to fire on the way (nets from Alpha miners, hand-made nets).
+    let hasSilentTransitions: Bool
 
     init(net: IndexedNet, activities: StringPool) {
         self.net = net
@@ -50,6 +52,7 @@ struct TokenReplayer {
                 < (places[$1].name.isEmpty ? places[$1].id : places[$1].name)
         }
         finalPlaces = placeOrder.filter { net.finalMarking[$0] > 0 }
+        hasSilentTransitions = (0..<net.transitionCount).contains { net.label($0) == nil }
     }
 
     func replay(_ trace: [Int32]) -> TraceResult {
@@ -62,7 +65,7 @@ struct TokenReplayer {
                 continue
             }
             let transition = candidates.first { isEnabled($0, state.marking) } ?? candidates.last!
-            if !isEnabled(transition, state.marking) {
+            if !isEnabled(transition, state.marking) && hasSilentTransitions {
                 var visited = Set<Int>()
                 enableThroughHidden(transition, &state, depth: 0, visited: &visited)
             }
@@ -76,7 +79,7 @@ struct TokenReplayer {
             }
             fire(transition, &state)
         }
-        moveTowardsFinalMarking(&state)
+        if hasSilentTransitions { moveTowardsFinalMarking(&state) }
         return finish(state)
     }
 
@@ -87,19 +90,17 @@ struct TokenReplayer {
         var result = TraceResult()
     }
 
-    private func isEnabled(_ transition: Int, _ marking: [Int]) -> Bool {
-        net.preset[transition].allSatisfy { marking[$0.place] >= $0.weight }
-    }
+    private func isEnabled(_ transition: Int, _ marking: [Int]) -> Bool { net.isEnabled(transition, in: marking) }
 
     /// Fires an enabled transition and counts its tokens.
     private func fire(_ transition: Int, _ state: inout ReplayState) {
-        for arc in net.preset[transition] {
-            state.marking[arc.place] -= arc.weight
-            state.result.consumed += arc.weight
+        for arc in net.inputs[transition] {
+            state.marking[net.inputPlace[arc]] -= net.inputWeight[arc]
+            state.result.consumed += net.inputWeight[arc]
         }
-        for arc in net.postset[transition] {
-            state.marking[arc.place] += arc.weight
-            state.result.produced += arc.weight
+        for arc in net.outputs[transition] {
+            state.marking[net.outputPlace[arc]] += net.outputWeight[arc]
+            state.result.produced += net.outputWeight[arc]
         }
     }
 

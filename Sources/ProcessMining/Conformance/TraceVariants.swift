@@ -5,15 +5,35 @@ struct TraceVariants {
     var counts: [Int] = []
 
     init(_ log: EventLog) {
-        var index: [[Int32]: Int] = [:]
-        for c in 0..<log.caseCount {
-            let trace = Array(log.activity[log.events(ofCase: c)])
-            if let known = index[trace] {
-                counts[known] += 1
-            } else {
-                index[trace] = traces.count
-                traces.append(trace)
-                counts.append(1)
+        // An open-addressing table keyed by an FNV-1a hash of the codes; sequences are compared in place, so a
+        // case of a known variant allocates nothing.
+        var size = 16
+        while size < log.caseCount * 2 { size <<= 1 }
+        var slots = [Int32](repeating: -1, count: size)
+        var hashes: [UInt64] = []
+        let mask = size - 1
+        log.activity.withUnsafeBufferPointer { activity in
+            for c in 0..<log.caseCount {
+                let events = log.events(ofCase: c)
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for event in events { hash = (hash ^ UInt64(UInt32(bitPattern: activity[event]))) &* 0x100_0000_01b3 }
+                let slice = UnsafeBufferPointer(rebasing: activity[events])
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+                while true {
+                    let variant = Int(slots[slot])
+                    if variant < 0 {
+                        slots[slot] = Int32(traces.count)
+                        hashes.append(hash)
+                        traces.append(Array(slice))
+                        counts.append(1)
+                        break
+                    }
+                    if hashes[variant] == hash && traces[variant].elementsEqual(slice) {
+                        counts[variant] += 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
         }
     }
