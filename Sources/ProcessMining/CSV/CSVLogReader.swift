@@ -81,7 +81,11 @@ public enum CSVLogReader {
         let resourceColumn = try column(columns.resource, resourceNames, required: nil)
         let startColumn = try column(
             columns.startTimestamp, columns.startTimestamp == nil ? [] : startNames, required: nil)
-        let used = Set([caseColumn, activityColumn, timestampColumn, resourceColumn, startColumn].compactMap { $0 })
+        let lifecycleColumn = try column(nil, ["lifecycle:transition", "lifecycle", "lebenszyklus"], required: nil)
+        let used = Set(
+            [caseColumn, activityColumn, timestampColumn, resourceColumn, startColumn, lifecycleColumn].compactMap {
+                $0
+            })
         let extra = names.indices.filter { !used.contains($0) && !names[$0].isEmpty }
 
         var builder = EventLogBuilder()
@@ -118,8 +122,15 @@ public enum CSVLogReader {
             let resource = resourceColumn.flatMap {
                 parser.isEmpty(fields[$0]) ? nil : parser.interned(fields[$0], &interner)
             }
+            var lifecycle = Lifecycle.unknown
+            if let lifecycleColumn, !parser.isEmpty(fields[lifecycleColumn]) {
+                let text = parser.interned(fields[lifecycleColumn], &interner)
+                lifecycle = Lifecycle(text)
+                // As from XES: transitions other than start and complete are kept as written.
+                if lifecycle == .other { attributes["lifecycle:transition"] = .string(text) }
+            }
             builder.addEvent(
-                case: c, activity: activity, timestamp: stamp, resource: resource, lifecycle: .unknown,
+                case: c, activity: activity, timestamp: stamp, resource: resource, lifecycle: lifecycle,
                 attributes: attributes)
         }
         return builder.build()

@@ -52,4 +52,15 @@ enum Gzip {
             throw MiningError(file: file, message: "Die gzip-Datei ist beschädigt (\(error)).")
         }
     }
+
+    /// gzip-compressed `bytes`, for writing `.xes.gz`.
+    static func compress(_ bytes: [UInt8], file: String) throws(MiningError) -> Data {
+        var input = ByteBuffer(bytes: bytes)
+        do {
+            let output = try input.compress(with: .gzip())
+            return Data(output.readableBytesView)
+        } catch {
+            throw MiningError(file: file, message: "Die Datei lässt sich nicht komprimieren (\(error)).")
+        }
+    }
 }

@@ -162,7 +162,10 @@ struct XESLogAssembler {
         case "time:timestamp":
             if case .date(let millis) = value { event!.timestamp = millis } else { event!.extras[key] = value }
         case "org:resource": event!.resource = Self.text(value)
-        case "lifecycle:transition": event!.lifecycle = Lifecycle(Self.text(value))
+        case "lifecycle:transition":
+            event!.lifecycle = Lifecycle(Self.text(value))
+            // Transitions other than start and complete (schedule, assign, …) are kept as written.
+            if event!.lifecycle == .other { event!.extras[key] = value }
         default: event!.extras[key] = value
         }
     }

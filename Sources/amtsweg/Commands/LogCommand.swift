@@ -4,7 +4,8 @@ import ProcessMining
 
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "Ereignisprotokolle (XES, auch .xes.gz, und CSV).", subcommands: [Stats.self])
+        commandName: "log", abstract: "Ereignisprotokolle (XES, auch .xes.gz, und CSV).",
+        subcommands: [Stats.self, Convert.self])
 
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,6 +25,32 @@ struct LogCommand: AsyncParsableCommand {
                             + "\(statistics.variants) Varianten, \(statistics.resources) Ressourcen; "
                             + "\(statistics.firstTimestamp ?? "–") bis \(statistics.lastTimestamp ?? "–")")
                 }
+            }
+        }
+    }
+}
+
+extension LogCommand {
+    struct Convert: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "convert",
+            abstract: "Protokoll umwandeln: nach XES (.xes, .xes.gz) oder CSV (.csv), pseudonymisiert wie gelesen.")
+
+        @OptionGroup var log: LogOptions
+        @Option(name: .shortAndLong, help: "Zieldatei: .xes, .xes.gz oder .csv.") var output: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let events = try log.load()
+                let url = URL(fileURLWithPath: output)
+                if url.pathExtension.lowercased() == "csv" {
+                    try CSVLogWriter.write(events, to: url)
+                } else if output.lowercased().hasSuffix(".xes") || output.lowercased().hasSuffix(".xes.gz") {
+                    try XESWriter.write(events, to: url)
+                } else {
+                    throw CLIError("\(output): Bitte .xes, .xes.gz oder .csv als Endung angeben.")
+                }
+                print("\(events.caseCount) Fälle, \(events.eventCount) Ereignisse geschrieben: \(output)")
             }
         }
     }
