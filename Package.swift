@@ -46,6 +46,9 @@ let package = Package(
         ),
         .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),
         .target(
+            name: "MinedProcesses", dependencies: ["AmtswegCore", "ProcessMining", "ProcessBPMN"],
+            swiftSettings: strict),
+        .target(
             name: "AmtswegStore",
             dependencies: [
                 "AmtswegCore",
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining",
+                "AmtswegCore", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining", "MinedProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -97,6 +100,10 @@ let package = Package(
             name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "BPMN", "TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
+        .testTarget(
+            name: "MinedProcessesTests",
+            dependencies: ["MinedProcesses", "ProcessMining", "ProcessBPMN", "BPMN", "AmtswegCore", "TestSupport"],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,8 @@
 import ArgumentParser
+import BPMN
 import Foundation
+import MinedProcesses
+import ProcessBPMN
 import ProcessMining
 
 extension MineCommand {
@@ -13,7 +16,8 @@ extension MineCommand {
         }
 
         @OptionGroup var log: LogOptions
-        @Argument(help: "Das Modell: ein Petri-Netz (.pnml) mit Anfangs- und Endmarkierung.") var model: String
+        @Argument(help: "Das Modell: BPMN (.bpmn) oder ein Petri-Netz (.pnml) mit Anfangs- und Endmarkierung.")
+        var model: String
         @Option(help: "tokens (Token-Replay, schnell) oder alignments (optimale Alignments, genau).")
         var method: Method = .alignments
         @Flag(help: "Ausgabe als JSON.") var json = false
@@ -21,10 +25,15 @@ extension MineCommand {
         func run() async throws {
             try await reportingErrors {
                 let url = URL(fileURLWithPath: model)
-                guard url.pathExtension.lowercased() == "pnml" else {
-                    throw CLIError("\(model): Modelle für die Konformanzprüfung bitte als Petri-Netz (.pnml) angeben.")
+                let net: PetriNet
+                switch url.pathExtension.lowercased() {
+                case "pnml": net = try PNMLReader.read(contentsOf: url)
+                case "bpmn":
+                    // The process as Amtsweg reads it (steps, gateways, events), as a workflow net.
+                    net = ProcessExtractor.extract(try BPMNReader.read(contentsOf: url)).process.petriNet()
+                default:
+                    throw CLIError("\(model): Das Modell bitte als BPMN (.bpmn) oder Petri-Netz (.pnml) angeben.")
                 }
-                let net = try PNMLReader.read(contentsOf: url)
                 let events = try log.load()
                 switch method {
                 case .alignments:
