@@ -79,7 +79,9 @@ public enum XESReader {
         }
         do {
             if Gzip.isCompressed(data) {
-                try Gzip.inflate(data, file: file, limit: maxBytes) { try feed($0, final: false) }
+                let pipe = InflatingPipe(data, file: file, limit: maxBytes)
+                defer { pipe.close() }
+                while let window = try pipe.next() { try window.withUnsafeBufferPointer { try feed($0, final: false) } }
                 try feed(UnsafeBufferPointer(start: nil, count: 0), final: true)
             } else {
                 try data.withUnsafeBytes { try feed($0.bindMemory(to: UInt8.self), final: true) }
