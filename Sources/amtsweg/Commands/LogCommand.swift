@@ -59,7 +59,9 @@ extension LogCommand {
 struct MineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mine", abstract: "Process Mining auf einem Ereignisprotokoll.",
-        subcommands: [DFG.self, VariantsCommand.self, Discover.self, Conformance.self, Handover.self])
+        subcommands: [
+            DFG.self, VariantsCommand.self, ThroughputCommand.self, Discover.self, Conformance.self, Handover.self,
+        ])
 
     struct DFG: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -109,6 +111,32 @@ struct MineCommand: AsyncParsableCommand {
                         print("\(variant.count)×  " + variant.activities.joined(separator: " → "))
                     }
                     if variants.count > limit { print("… \(variants.count - limit) weitere Varianten") }
+                }
+            }
+        }
+    }
+
+    struct ThroughputCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "throughput", abstract: "Begonnene und beendete Fälle je Tag, Woche oder Monat.")
+
+        @OptionGroup var log: LogOptions
+        enum PeriodOption: String, ExpressibleByArgument, CaseIterable {
+            case day, week, month
+        }
+
+        @Option(help: "day, week oder month.") var period: PeriodOption = .week
+        @Flag(help: "Ausgabe als JSON.") var json = false
+
+        func run() async throws {
+            try await reportingErrors {
+                let throughput = Throughput(try log.load(), period: Throughput.Period(rawValue: period.rawValue)!)
+                if json { return try printJSON(throughput) }
+                for bucket in throughput.buckets {
+                    let duration = bucket.meanDurationSeconds.map { String(format: ", Ø %.1f Tage", $0 / 86_400) } ?? ""
+                    print(
+                        "\(bucket.start): \(bucket.startedCases) begonnen, \(bucket.endedCases) beendet, "
+                            + "\(bucket.events) Ereignisse\(duration)")
                 }
             }
         }
