@@ -37,6 +37,16 @@ import Testing
         #expect(log.keepingCases(from: 0, to: 1_150, contained: false).caseIDs == ["1", "2"])
     }
 
+    /// Nine steps between activities in all: a→b and b→c three times each (33 %), a→c, a→x, x→c once (11 %).
+    @Test func rarePathsTakeTheirCasesAlong() {
+        let log = Self.log()
+        #expect(log.keepingCasesOnFrequentPaths(share: 0.2).caseIDs == ["1", "2", "4"])
+        #expect(log.keepingCasesOnFrequentPaths(share: 0.1).caseIDs == ["1", "2", "3", "4", "5"])
+        #expect(log.keepingCasesOnFrequentPaths(share: 0.4).caseIDs.isEmpty)
+        // Composed with a time window: it keeps cases 1–3, where a→c is 1 of 5 steps (20 %) and so rare.
+        #expect(log.keepingCases(from: 0, to: 2_500).keepingCasesOnFrequentPaths(share: 0.3).caseIDs == ["1", "2"])
+    }
+
     @Test func attributeValuesAndRareActivitiesCompose() {
         let log = Self.log()
         let online = log.keepingCases(withAttribute: "channel", in: ["online"])

@@ -73,4 +73,23 @@ extension EventLog {
         guard !rare.isEmpty else { return self }
         return rebuilt(keepingCase: { _ in true }, keepingEvent: { !rare.contains(activity[$0]) })
     }
+
+    /// The cases that take no rare path: every step from one activity to the next they contain occurs in at
+    /// least `share` (0…1) of all such steps in the log. Exceptions and data errors usually travel rare paths;
+    /// the DFG's path slider uses this.
+    public func keepingCasesOnFrequentPaths(share: Double) -> EventLog {
+        var counts: [Int64: Int] = [:]
+        func key(_ event: Int) -> Int64 { Int64(activity[event - 1]) << 32 | Int64(activity[event]) }
+        var total = 0
+        for c in 0..<caseCount {
+            for event in events(ofCase: c).dropFirst() {
+                counts[key(event), default: 0] += 1
+                total += 1
+            }
+        }
+        let minimum = Double(total) * share
+        return keepingCases { c in
+            events(ofCase: c).dropFirst().allSatisfy { Double(counts[key($0)]!) >= minimum }
+        }
+    }
 }
