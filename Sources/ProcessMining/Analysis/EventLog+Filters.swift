@@ -29,23 +29,13 @@ extension EventLog {
     /// the boundary are kept in order of first appearance.
     public func keepingTopVariants(covering share: Double) -> EventLog {
         let target = Double(caseCount) * min(max(share, 0), 1)
-        var variantOfCase: [[Int32]: [Int]] = [:]
-        var order: [[Int32]] = []
-        for c in 0..<caseCount {
-            let sequence = Array(activity[events(ofCase: c)])
-            if variantOfCase[sequence] == nil { order.append(sequence) }
-            variantOfCase[sequence, default: []].append(c)
+        let grouping = TraceVariants(self)
+        var kept = Set<Int32>(), covered = 0.0
+        for variant in grouping.byFrequency where covered < target {
+            kept.insert(Int32(variant))
+            covered += Double(grouping.counts[variant])
         }
-        let ranked = order.enumerated().sorted {
-            (variantOfCase[$1.element]!.count, $0.offset) < (variantOfCase[$0.element]!.count, $1.offset)
-        }
-        var kept = Set<Int>(), covered = 0.0
-        for (_, sequence) in ranked where covered < target {
-            let cases = variantOfCase[sequence]!
-            kept.formUnion(cases)
-            covered += Double(cases.count)
-        }
-        return keepingCases { kept.contains($0) }
+        return keepingCases { kept.contains(grouping.variantOfCase[$0]) }
     }
 
     /// The cases that lie in a time window: all their events (`contained`) or any of them (`intersecting`).

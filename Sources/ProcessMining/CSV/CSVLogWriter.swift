@@ -48,15 +48,11 @@ public enum CSVLogWriter {
         }
     }
 
-    /// A value a table cell can hold.
+    /// A value a table cell can hold, written as the XES reader reads it back.
     private static func plain(_ value: AttributeValue) -> String? {
         switch value {
-        case .string(let text), .id(let text): text
-        case .date(let millis): Timestamp.iso(millis)
-        case .int(let number): String(number)
-        case .float(let number): String(number)
-        case .boolean(let flag): flag ? "true" : "false"
         case .list, .container: nil
+        default: XESLogAssembler.text(value)
         }
     }
 
