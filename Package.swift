@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "amtsweg", targets: ["amtsweg"]),
         .library(name: "AmtswegCore", targets: ["AmtswegCore"]),
         .library(name: "AmtswegStore", targets: ["AmtswegStore"]),
+        .library(name: "AmtswegServer", targets: ["AmtswegServer"]),
         .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
         .library(name: "BPMN", targets: ["BPMN"]),
         .library(name: "ProcessBPMN", targets: ["ProcessBPMN"]),
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "AmtswegSupport", swiftSettings: strict),
@@ -57,10 +61,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "AmtswegServer",
+            dependencies: [
+                "AmtswegCore", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining", "MinedProcesses",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining", "MinedProcesses",
+                "AmtswegCore", "AmtswegStore", "AmtswegServer", "BPMN", "ProcessBPMN", "ProcessMining",
+                "MinedProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -100,6 +116,13 @@ let package = Package(
             name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "BPMN", "TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
+        .testTarget(
+            name: "AmtswegServerTests",
+            dependencies: [
+                "AmtswegServer", "AmtswegCore", "AmtswegStore", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "MinedProcessesTests",
             dependencies: ["MinedProcesses", "ProcessMining", "ProcessBPMN", "BPMN", "AmtswegCore", "TestSupport"],

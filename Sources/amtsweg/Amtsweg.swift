@@ -8,7 +8,8 @@ struct Amtsweg: AsyncParsableCommand {
         abstract: "Amtsweg – Prozessplattform für Kommunen: erfassen, anreichern, messen, verbessern.",
         discussion: "Daten liegen in einer SQLite-Datei (--db). Fehler gehen auf stderr, mit Datei, Zeile und Ursache.",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self, TenantCommand.self,
+            ServeCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self,
+            TenantCommand.self,
             BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self,
         ]
     )

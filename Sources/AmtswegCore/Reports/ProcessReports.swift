@@ -1,9 +1,10 @@
 /// Plain-text forms of the process analyses for the terminal.
 extension ProcessFigures {
-    public func textReport(map: TenantMap) -> String {
+    /// The key figures as rows of label, all paths, main path — for the terminal and the web page alike.
+    public var displayRows: [[String]] {
         let a = allPaths, m = mainPath
         func minutes(_ value: Double) -> String { GermanFormat.decimal(value, digits: 1) + " min" }
-        let rows: [[String]] = [
+        return [
             [
                 "Schrittausführungen je Fall", GermanFormat.decimal(a.stepExecutions),
                 GermanFormat.decimal(m.stepExecutions),
@@ -38,6 +39,10 @@ extension ProcessFigures {
                 GermanFormat.decimal(m.staffCostPerCase) + " €",
             ],
         ]
+    }
+
+    public func textReport(map: TenantMap) -> String {
+        let rows = displayRows
         var text = "Kennzahlen: \(processName)\n\n"
         text += TextTable(headers: ["Kennzahl", "alle Wege", "Hauptweg"], rows: rows, numericColumns: [1, 2]).render()
         text += "\n\n"

@@ -64,26 +64,23 @@ struct ProcessCommand: AsyncParsableCommand {
                 let map = try await repository.loadMap(of: tenant)
                 let model = try BPMNReader.read(contentsOf: URL(fileURLWithPath: file))
                 let fileID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let extracted = ProcessExtractor.extract(model, fallbackID: ID(fileID))
-                for problem in extracted.problems {
+                var matched: Service?
+                if let service {
+                    guard let match = map.service(matching: service) else {
+                        throw CLIError("Eine Leistung '\(service)' (Kennung oder LeiKa-Schlüssel) gibt es nicht.")
+                    }
+                    matched = match
+                }
+                if let owner, !map.units.contains(where: { $0.id.rawValue == owner }) {
+                    throw CLIError("Eine Organisationseinheit '\(owner)' gibt es nicht.")
+                }
+                let imported = BPMNImport(
+                    model: model, fallbackID: ID(fileID), map: map, id: id.map { ID($0) }, service: matched,
+                    owner: owner.map { ID($0) })
+                for problem in imported.problems {
                     FileHandle.standardError.write(Data("Hinweis: \(file): \(problem)\n".utf8))
                 }
-                var process = extracted.process.mappingLanes(LaneMapping(map))
-                if let id { process.id = ID(id) }
-                if let service {
-                    guard
-                        let match = map.service(matching: service)
-                    else { throw CLIError("Eine Leistung '\(service)' (Kennung oder LeiKa-Schlüssel) gibt es nicht.") }
-                    process.serviceID = match.id
-                    process.ownerUnitID = process.ownerUnitID ?? match.unitID
-                }
-                if let owner {
-                    guard map.units.contains(where: { $0.id.rawValue == owner }) else {
-                        throw CLIError("Eine Organisationseinheit '\(owner)' gibt es nicht.")
-                    }
-                    process.ownerUnitID = ID(owner)
-                }
-                let record = ProcessRecord(process: process, model: ProcessEnricher.apply(process, to: model))
+                let process = imported.process, record = imported.record
                 try await repository.saveProcess(record, of: tenant, by: .local)
                 let mapped = process.lanes.filter { $0.performer != nil }
                 print(

@@ -1,0 +1,47 @@
+import AmtswegCore
+import AmtswegStore
+import Foundation
+public import Hummingbird
+import Logging
+import ProcessBPMN
+
+/// The one composition root: opens the store, loads the demo when asked, builds the router with every page
+/// and API route, and returns the application. `amtsweg serve` runs it; the router tests call it too.
+public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
+    let logger = Logger(label: "amtsweg")
+    let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
+    if configuration.loadDemo, try await repository.tenants().isEmpty {
+        let map = Musterstadt.map()
+        try await repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
+        logger.info("Demo-Kommune Musterstadt geladen.")
+    }
+    let router = try await buildRouter(configuration, workspace: Workspace(repository: repository))
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(configuration.hostname, port: configuration.port), serverName: "Amtsweg"),
+        logger: logger)
+}
+
+/// The routes of the web application and the API over a workspace.
+public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace) async throws
+    -> Router<AppRequestContext>
+{
+    let renderer = try await PageRenderer(templates: configuration.resources.appendingPathComponent("templates"))
+    let pages = Pages(renderer: renderer, workspace: workspace, configuration: configuration)
+    let router = Router(context: AppRequestContext.self)
+    // Order matters: errors become pages outside the file middleware, which serves a file only where the
+    // routes answer "not found".
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(renderer: renderer))
+    router.add(
+        middleware: FileMiddleware(
+            configuration.resources.appendingPathComponent("static").path, urlBasePath: "/static",
+            cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false))
+    router.add(middleware: SessionMiddleware(workspace: workspace))
+    StartPage(pages: pages).addRoutes(to: router)
+    MapPages(pages: pages).addRoutes(to: router)
+    IstAnalysisPage(pages: pages).addRoutes(to: router)
+    ProcessPages(pages: pages).addRoutes(to: router)
+    return router
+}

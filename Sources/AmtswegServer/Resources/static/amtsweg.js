@@ -1,0 +1,67 @@
+// Small enhancements only: every page shows its content without JavaScript.
+
+// Zoom and pan for diagrams: buttons, the mouse wheel with Ctrl, dragging, and the arrow keys.
+for (const controls of document.querySelectorAll("[data-zoom-target]")) {
+  const frame = document.getElementById(controls.dataset.zoomTarget);
+  const image = frame && frame.querySelector("img");
+  if (!image) continue;
+  controls.hidden = false;
+  let scale = 1;
+  const apply = () => {
+    frame.classList.toggle("zoomed", scale !== 1);
+    image.style.width = scale === 1 ? "" : `${Math.round(image.naturalWidth * scale)}px`;
+  };
+  const zoom = (factor) => {
+    if (scale === 1) scale = image.clientWidth / (image.naturalWidth || image.clientWidth);
+    scale = Math.min(4, Math.max(0.2, scale * factor));
+    apply();
+  };
+  controls.addEventListener("click", (event) => {
+    const action = event.target.dataset && event.target.dataset.zoom;
+    if (action === "in") zoom(1.25);
+    if (action === "out") zoom(0.8);
+    if (action === "reset") { scale = 1; apply(); }
+  });
+  frame.addEventListener("wheel", (event) => {
+    if (!event.ctrlKey) return;
+    event.preventDefault();
+    zoom(event.deltaY < 0 ? 1.1 : 0.9);
+  }, { passive: false });
+  let drag = null;
+  frame.addEventListener("pointerdown", (event) => {
+    drag = { x: event.clientX, y: event.clientY, left: frame.scrollLeft, top: frame.scrollTop };
+  });
+  window.addEventListener("pointerup", () => { drag = null; });
+  frame.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    frame.scrollLeft = drag.left - (event.clientX - drag.x);
+    frame.scrollTop = drag.top - (event.clientY - drag.y);
+  });
+  frame.addEventListener("keydown", (event) => {
+    const step = 60;
+    if (event.key === "+") zoom(1.25);
+    if (event.key === "-") zoom(0.8);
+    if (event.key === "ArrowLeft") frame.scrollLeft -= step;
+    if (event.key === "ArrowRight") frame.scrollLeft += step;
+  });
+}
+
+// Uploads of large files: a progress bar while the browser sends the file, then the result page.
+for (const form of document.querySelectorAll("form[data-progress]")) {
+  form.addEventListener("submit", (event) => {
+    const bar = document.getElementById(form.dataset.progress);
+    if (!bar || !window.XMLHttpRequest) return;
+    event.preventDefault();
+    const request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    bar.hidden = false;
+    request.upload.addEventListener("progress", (progress) => {
+      if (progress.lengthComputable) bar.value = progress.loaded / progress.total;
+    });
+    request.addEventListener("load", () => {
+      if (request.responseURL) { window.location.assign(request.responseURL); return; }
+      document.open(); document.write(request.responseText); document.close();
+    });
+    request.send(new FormData(form));
+  });
+}

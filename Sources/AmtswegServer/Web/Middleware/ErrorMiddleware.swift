@@ -1,0 +1,75 @@
+import AmtswegStore
+import Hummingbird
+
+/// Turns every error into what the client can use, in one place: pages get an error page in the visitor's
+/// language, the API gets `application/problem+json`. Store errors never leak driver details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: PageRenderer
+
+    struct ErrorView: Sendable {
+        var status: Int
+        var heading: String
+        var message: String
+        var advice: String
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (status, message) = Self.classify(error)
+            if status == .internalServerError {
+                context.logger.error("\(request.method) \(request.uri.path): \(String(describing: error))")
+            }
+            if request.uri.path.hasPrefix("/api/") {
+                return try ProblemDetails(title: status.reasonPhrase, status: status.code, detail: message)
+                    .response(from: request, context: context)
+            }
+            // The session middleware runs inside this one; the language comes from its cookie directly.
+            let german =
+                request.uri.queryParameters["lang"] == "en"
+                ? false : request.cookies[SessionMiddleware.languageCookie]?.value != "en"
+            let view = ErrorView(
+                status: status.code, heading: Self.heading(status, german: german), message: message,
+                advice: german
+                    ? "Zurück zur Startseite oder über die Suche weiter."
+                    : "Go back to the start page or use the search.")
+            var pageContext = context
+            pageContext.language = german ? .german : .english
+            return try renderer.page(
+                "error", title: view.heading, section: .none, content: view, context: pageContext, tenantName: "",
+                status: status
+            ).response(from: request, context: context)
+        }
+    }
+
+    static func classify(_ error: any Error) -> (HTTPResponse.Status, String) {
+        switch error {
+        case let error as HTTPError:
+            return (error.status, error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError:
+            return (error.status, error.status.reasonPhrase)
+        case StoreError.notFound(let kind, let id):
+            return (.notFound, "\(kind.label) „\(id)“ gibt es nicht.")
+        case StoreError.invalid(let issues):
+            return (.unprocessableContent, issues.map(String.init(describing:)).joined(separator: " "))
+        case StoreError.conflict(let reason):
+            return (.conflict, reason)
+        default:
+            return (.internalServerError, "Ein unerwarteter Fehler ist aufgetreten.")
+        }
+    }
+
+    static func heading(_ status: HTTPResponse.Status, german: Bool) -> String {
+        switch status.code {
+        case 404: german ? "Seite nicht gefunden" : "Page not found"
+        case 403: german ? "Aktion nicht erlaubt" : "Action not allowed"
+        case 413: german ? "Datei zu groß" : "File too large"
+        case 400, 422: german ? "Eingabe nicht verwendbar" : "Input not usable"
+        default: german ? "Ein Fehler ist aufgetreten" : "An error occurred"
+        }
+    }
+}

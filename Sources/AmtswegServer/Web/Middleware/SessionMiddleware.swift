@@ -1,0 +1,53 @@
+import Hummingbird
+
+/// Gives every visitor a form token and a language, both kept in cookies, and resolves the tenant.
+///
+/// The form token is a double-submit cookie: a random value in a `SameSite=Strict` cookie that every form
+/// repeats in a hidden field; another site can neither read the cookie nor guess the value. It needs no
+/// server-side session, so several server instances can share the load. `?lang=en` switches the language
+/// and remembers the choice.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let tokenCookie = "amtsweg_form"
+    static let languageCookie = "amtsweg_lang"
+
+    let workspace: Workspace
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        var context = context
+        var setCookies: [Cookie] = []
+        if let token = request.cookies[Self.tokenCookie]?.value, token.count == 64,
+            token.allSatisfy(\.isHexDigit)
+        {
+            context.csrfToken = token
+        } else {
+            context.csrfToken = Self.makeToken()
+            setCookies.append(
+                Cookie(name: Self.tokenCookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
+            context.language = chosen
+            setCookies.append(
+                Cookie(
+                    name: Self.languageCookie, value: chosen.rawValue, maxAge: 365 * 86_400, path: "/",
+                    httpOnly: true, sameSite: .lax))
+        } else if let stored = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
+            context.language = stored
+        }
+        context.tenantID = try await workspace.defaultTenant()
+        var response = try await next(request, context)
+        for cookie in setCookies { response.setCookie(cookie) }
+        return response
+    }
+
+    static func makeToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in
+            let value = generator.next() as UInt64
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+}

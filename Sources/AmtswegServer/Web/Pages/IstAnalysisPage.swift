@@ -1,0 +1,117 @@
+import AmtswegCore
+import Foundation
+import Hummingbird
+
+/// The Ist-Analyse: the seven workshop questions answered from the map, with the matrix as a heat map, the
+/// network as a graph (and a table as its text equivalent), and a form to record what the workshop said.
+struct IstAnalysisPage: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/map/ist") { request, context in try await show(request, context, form: .empty) }
+        router.post("/map/ist/findings") { request, context in try await record(request, context) }
+    }
+
+    func show(
+        _ request: Request, _ context: AppRequestContext, form: FindingForm, status: HTTPResponse.Status = .ok,
+        notice: String? = nil
+    ) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let analysis = IstAnalysis(snapshot.map)
+        var form = form
+        form.questions = IstQuestion.allCases.map { question in
+            .init(
+                value: String(question.rawValue), label: "\(question.rawValue). \(question.text)",
+                isSelected: String(question.rawValue) == form.question)
+        }
+        form.units = snapshot.map.units.sorted { $0.name < $1.name }.map {
+            .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == form.unit)
+        }
+        form.csrf = context.csrfToken
+        let view = IstAnalysisView(analysis, map: snapshot.map, form: form)
+        return try pages.page(
+            "map/ist", title: "Ist-Analyse", section: .map, content: view, context: context, snapshot: snapshot,
+            status: status, notice: notice)
+    }
+
+    func record(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        var form = FindingForm(input)
+        let snapshot = try await pages.snapshot(context)
+        guard let finding = form.validate(in: snapshot.map) else {
+            return try await show(request, context, form: form, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        var map = snapshot.map
+        map.findings.append(finding)
+        try await pages.workspace.saveMap(map, by: context.author)
+        form = .empty
+        return SeeOther(location: "/map/ist?saved=1#findings").response(from: request, context: context)
+    }
+}
+
+/// The workshop form, with what was entered and what is wrong with it.
+struct FindingForm: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var isSelected: Bool
+    }
+    var question = ""
+    var text = ""
+    var author = ""
+    var unit = ""
+    var day = ""
+    var errors: [String] = []
+    var textError: String?
+    var authorError: String?
+    var questionError: String?
+    var dayError: String?
+    var questions: [Option] = []
+    var units: [Option] = []
+    var csrf = ""
+    var hasErrors: Bool { !errors.isEmpty }
+
+    static let empty = FindingForm()
+
+    init() {}
+
+    init(_ input: FormInput) {
+        question = input["question"]
+        text = input["text"]
+        author = input["author"]
+        unit = input["unit"]
+        day = input["day"]
+    }
+
+    /// The finding, or nil with the messages filled in.
+    mutating func validate(in map: TenantMap) -> WorkshopFinding? {
+        let istQuestion = Int(question).flatMap(IstQuestion.init(rawValue:))
+        if istQuestion == nil { questionError = "Bitte eine der sieben Fragen wählen." }
+        if text.isEmpty {
+            textError = "Bitte das Ergebnis eintragen."
+        } else if text.count > 4000 {
+            textError = "Das Ergebnis ist zu lang (höchstens 4.000 Zeichen)."
+        }
+        if author.isEmpty { authorError = "Bitte angeben, wer das Ergebnis eingebracht hat." }
+        let recordedOn = day.isEmpty ? Day.today : Day(day)
+        if recordedOn == nil { dayError = "Das Datum bitte als TT.MM.JJJJ angeben, z. B. 14.03.2026." }
+        if !unit.isEmpty, !map.units.contains(where: { $0.id.rawValue == unit }) { unit = "" }
+        errors = [questionError, textError, authorError, dayError].compactMap { $0 }
+        guard errors.isEmpty, let istQuestion, let recordedOn else { return nil }
+        let taken = Set(map.findings.map(\.id.rawValue))
+        var number = map.findings.count + 1
+        while taken.contains("ws-\(number)") { number += 1 }
+        return WorkshopFinding(
+            id: ID("ws-\(number)"), question: istQuestion, text: text, author: author, recordedOn: recordedOn,
+            unitID: unit.isEmpty ? nil : ID(unit))
+    }
+}
+
+extension Day {
+    /// Today in the server's calendar.
+    static var today: Day? {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

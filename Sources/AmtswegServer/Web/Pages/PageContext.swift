@@ -1,0 +1,76 @@
+import AmtswegCore
+import Foundation
+import Hummingbird
+
+/// What every page handler needs: the renderer, the workspace, and the tenant's snapshot for the request.
+struct Pages: Sendable {
+    let renderer: PageRenderer
+    let workspace: Workspace
+    let configuration: ServerConfiguration
+
+    /// The tenant's snapshot; a store without any tenant gets a page that says how to fill it.
+    func snapshot(_ context: AppRequestContext) async throws -> TenantSnapshot {
+        guard let tenant = context.tenantID else {
+            throw HTTPError(
+                .notFound,
+                message:
+                    "Die Datenbank enthält noch keine Kommune. Mit „amtsweg serve --demo“ starten oder eine Kommune importieren."
+            )
+        }
+        return try await workspace.snapshot(of: tenant)
+    }
+
+    func page<Content: Sendable>(
+        _ template: String, title: String, section: Section, content: Content, context: AppRequestContext,
+        snapshot: TenantSnapshot, status: HTTPResponse.Status = .ok, notice: String? = nil
+    ) throws -> HTMLResponse {
+        try renderer.page(
+            template, title: title, section: section, content: content, context: context,
+            tenantName: snapshot.map.tenant.name, status: status, notice: notice)
+    }
+}
+
+/// Display helpers shared by the view models: German numbers and links to objects.
+enum Display {
+    static func integer(_ value: Int) -> String { GermanFormat.integer(value) }
+    static func decimal(_ value: Double, digits: Int = 1) -> String { GermanFormat.decimal(value, digits: digits) }
+    static func percent(_ share: Double) -> String { GermanFormat.percent(share) }
+
+    /// Minutes as "45 min", "3,5 h" or "2,1 Tage" (8-hour days), whichever reads best.
+    static func duration(minutes: Double) -> String {
+        if minutes < 90 { return decimal(minutes, digits: 0) + " min" }
+        if minutes < 8 * 60 * 2 { return decimal(minutes / 60) + " h" }
+        return decimal(minutes / 480) + " Arbeitstage"
+    }
+
+    static func unitHref(_ id: ID<OrgUnit>) -> String { "/map/units/" + escape(id.rawValue) }
+    static func processHref(_ id: ID<ProcessModel>) -> String { "/processes/" + escape(id.rawValue) }
+    static func serviceHref(_ id: ID<Service>) -> String { "/map/services#service-" + escape(id.rawValue) }
+
+    /// A path segment with everything but unreserved characters percent-encoded.
+    static func escape(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? segment
+    }
+
+    /// The page for any object a problem spot or search result links to.
+    static func href(_ link: ObjectLink) -> String {
+        switch link.kind {
+        case .process: "/processes/" + escape(link.id)
+        case .step: "/processes/" + escape(link.processID ?? "") + "#step-" + escape(link.id)
+        case .unit: "/map/units/" + escape(link.id)
+        case .service: "/map/services#service-" + escape(link.id)
+        case .flow: "/map/flows#flow-" + escape(link.id)
+        case .position: "/map#position-" + escape(link.id)
+        case .task: "/map#task-" + escape(link.id)
+        case .application, .document, .legalBasis, .skill:
+            "/processes/catalogue#" + link.kind.rawValue + "-" + escape(link.id)
+        default: "/search?q=" + escape(link.name)
+        }
+    }
+}
+
+extension CharacterSet {
+    /// RFC 3986's unreserved characters, ASCII only.
+    static let urlPathSegmentAllowed = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}

@@ -1,0 +1,188 @@
+import AmtswegCore
+import BPMN
+import Foundation
+import Hummingbird
+import ProcessBPMN
+
+/// The processes: the list by service, one process with its diagram, figures, step list and RACI matrix,
+/// its BPMN as a download and as a drawing, and BPMN upload from any modeller.
+struct ProcessPages: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/processes") { request, context in try await list(request, context, upload: .init()) }
+        router.post("/processes/upload") { request, context in try await upload(request, context) }
+        router.get("/processes/:id") { request, context in try await show(request, context) }
+        router.get("/processes/:id/diagram.svg") { request, context in try await diagram(request, context) }
+        router.get("/processes/:id/bpmn") { request, context in try await download(request, context) }
+    }
+
+    // MARK: - List
+
+    struct ListView: Sendable {
+        struct Group: Sendable {
+            var title: String
+            var href: String?
+            var processes: [Line]
+        }
+        struct Line: Sendable {
+            var name: String
+            var href: String
+            var state: String
+            var owner: String
+        }
+        var groups: [Group]
+        var isEmpty: Bool
+        var unreadable: [String]
+        var upload: UploadForm
+        var unitFilter: [FindingForm.Option]
+        var activeFilter: String?
+    }
+
+    struct UploadForm: Sendable {
+        var csrf = ""
+        var error: String?
+        var service = ""
+        var services: [FindingForm.Option] = []
+        var maxSize = ""
+    }
+
+    func list(
+        _ request: Request, _ context: AppRequestContext, upload: UploadForm, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let map = snapshot.map
+        let index = MapIndex(map)
+        let unit = request.uri.queryParameters["unit"].map(String.init).flatMap { id in snapshot.unit(id) }
+        let records = snapshot.records.filter { unit == nil || $0.ownerUnitID == unit!.id }
+        func line(_ record: ProcessRecord) -> ListView.Line {
+            .init(
+                name: record.name, href: Display.processHref(record.id), state: record.state.label,
+                owner: record.ownerUnitID.map(index.unitName) ?? "–")
+        }
+        var groups = map.services.sorted { $0.name < $1.name }.compactMap { service -> ListView.Group? in
+            let mine = records.filter { $0.serviceID == service.id }
+            guard !mine.isEmpty else { return nil }
+            return .init(
+                title: "\(service.name) (LeiKa \(service.leikaKey))", href: Display.serviceHref(service.id),
+                processes: mine.map(line))
+        }
+        let loose = records.filter { record in !map.services.contains { $0.id == record.serviceID } }
+        if !loose.isEmpty { groups.append(.init(title: "Ohne Leistung", href: nil, processes: loose.map(line))) }
+        var upload = upload
+        upload.csrf = context.csrfToken
+        upload.maxSize = ByteCountFormatter.megabytes(pages.configuration.maxUploadBytes)
+        upload.services = map.services.sorted { $0.name < $1.name }.map {
+            .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == upload.service)
+        }
+        let owners = Set(snapshot.records.compactMap(\.ownerUnitID))
+        let view = ListView(
+            groups: groups, isEmpty: records.isEmpty, unreadable: snapshot.unreadable.map(\.rawValue), upload: upload,
+            unitFilter: map.units.filter { owners.contains($0.id) }.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id == unit?.id)
+            },
+            activeFilter: unit?.name)
+        return try pages.page(
+            "processes/list", title: "Prozesse", section: .processes, content: view, context: context,
+            snapshot: snapshot, status: status)
+    }
+
+    // MARK: - Upload
+
+    func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await FormInput.read(request, context: context, limit: pages.configuration.maxUploadBytes)
+        var upload = UploadForm(service: form["service"])
+        guard let file = form.files["file"], !file.data.isEmpty else {
+            upload.error = "Bitte eine BPMN-Datei auswählen."
+            return try await list(request, context, upload: upload, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        let snapshot = try await pages.snapshot(context)
+        let model: BPMNModel
+        do {
+            model = try BPMNReader.read(file.data, file: file.fileName)
+        } catch {
+            upload.error = "Die Datei „\(file.fileName)“ ist kein lesbares BPMN: \(error)"
+            return try await list(request, context, upload: upload, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        let service = snapshot.map.services.first { $0.id.rawValue == upload.service }
+        let baseName = (file.fileName as NSString).deletingPathExtension
+        var imported = BPMNImport(
+            model: model, fallbackID: ID(Self.identifier(from: baseName)), map: snapshot.map, service: service)
+        // An upload never silently replaces another process: a taken id gets a number.
+        let taken = Set(snapshot.records.map(\.id))
+        if taken.contains(imported.record.id) {
+            var number = 2
+            while taken.contains(ID("\(imported.record.id.rawValue)-\(number)")) { number += 1 }
+            imported = BPMNImport(
+                model: model, fallbackID: ID(Self.identifier(from: baseName)), map: snapshot.map,
+                id: ID("\(imported.record.id.rawValue)-\(number)"), service: service)
+        }
+        try await pages.workspace.saveProcess(imported.record, of: snapshot.map.tenant.id, by: context.author)
+        return SeeOther(location: Display.processHref(imported.record.id) + "?uploaded=1")
+            .response(from: request, context: context)
+    }
+
+    /// A process id from a file name: letters, digits, '-', '_' and '.', at most 60 characters.
+    static func identifier(from name: String) -> String {
+        let kept = name.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "-"
+        }
+        let id = String(kept.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-."))
+        return id.isEmpty ? "prozess" : id
+    }
+
+    // MARK: - One process
+
+    func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let (record, process) = try Self.find(try context.parameters.require("id"), in: snapshot)
+        let view = ProcessView(record: record, process: process, snapshot: snapshot, csrf: context.csrfToken)
+        let notice =
+            request.uri.queryParameters["uploaded"] != nil
+            ? "Hochgeladen: \(view.stepCount) Schritte. Bahnen, die keiner Stelle zugeordnet werden konnten, sind markiert."
+            : request.uri.queryParameters["saved"] != nil ? "Gespeichert. Das Diagramm ist neu gezeichnet." : nil
+        return try pages.page(
+            "processes/show", title: process.name, section: .processes, content: view, context: context,
+            snapshot: snapshot, notice: notice)
+    }
+
+    func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let (record, _) = try Self.find(try context.parameters.require("id"), in: snapshot)
+        guard let svg = try Self.svg(of: record) else {
+            throw HTTPError(.notFound, message: "Der Prozess „\(record.name)“ hat kein Diagramm.")
+        }
+        var response = FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
+        response.headers[.cacheControl] = "no-cache"
+        return response
+    }
+
+    func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let (record, _) = try Self.find(try context.parameters.require("id"), in: snapshot)
+        return FileResponse(body: record.bpmn, contentType: "application/xml", fileName: "\(record.id).bpmn")
+            .response(from: request, context: context)
+    }
+
+    /// The diagram of a stored process, laid out automatically where the BPMN has none.
+    static func svg(of record: ProcessRecord) throws -> String? {
+        var model = try record.read().model
+        if model.definitions.children("bpmndi:BPMNDiagram").isEmpty { model = BPMNLayout.layout(model) }
+        return SVGRenderer.render(model)
+    }
+
+    static func find(_ id: String, in snapshot: TenantSnapshot) throws -> (ProcessRecord, ProcessModel) {
+        guard let record = snapshot.record(id) else {
+            throw HTTPError(.notFound, message: "Einen Prozess „\(id)“ gibt es nicht.")
+        }
+        guard let process = snapshot.process(id) else {
+            throw HTTPError(
+                .unprocessableContent, message: "Das gespeicherte BPMN des Prozesses „\(record.name)“ ist nicht lesbar."
+            )
+        }
+        return (record, process)
+    }
+}

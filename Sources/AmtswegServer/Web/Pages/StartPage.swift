@@ -1,0 +1,116 @@
+import AmtswegCore
+import Hummingbird
+
+/// The municipality at a glance: what is recorded, the processes that bind the most staff, the most
+/// pressing problem spots, and where to go next.
+struct StartPage: Sendable {
+    let pages: Pages
+
+    struct View: Sendable {
+        struct Count: Sendable {
+            var label: String
+            var value: String
+            var href: String
+        }
+        struct ProcessLine: Sendable {
+            var name: String
+            var href: String
+            var state: String
+            var desks: String
+            var leadTime: String
+            var fte: String
+        }
+        struct Phase: Sendable {
+            var name: String
+            var question: String
+            var href: String
+            var action: String
+        }
+        var tenantName: String
+        var population: String
+        var counts: [Count]
+        var processes: [ProcessLine]
+        var hasProcesses: Bool
+        var problems: [ProblemLine]
+        var hasProblems: Bool
+        var problemCount: String
+        var phases: [Phase]
+    }
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/") { request, context in try await show(request, context) }
+    }
+
+    func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let map = snapshot.map
+        let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
+        let spots = ProblemFinder(map: map).findAll(in: snapshot.processes)
+        let busiest = reports.sorted { ($0.figures.ftePerYear ?? 0) > ($1.figures.ftePerYear ?? 0) }.prefix(6)
+        let view = View(
+            tenantName: map.tenant.name, population: Display.integer(map.tenant.population),
+            counts: [
+                .init(label: "Organisationseinheiten", value: Display.integer(map.units.count), href: "/map"),
+                .init(label: "Stellen", value: Display.integer(map.positions.count), href: "/map"),
+                .init(label: "Aufgaben", value: Display.integer(map.duties.count), href: "/map"),
+                .init(label: "Leistungen", value: Display.integer(map.services.count), href: "/map/services"),
+                .init(label: "Informationsflüsse", value: Display.integer(map.flows.count), href: "/map/flows"),
+                .init(label: "Prozesse", value: Display.integer(snapshot.records.count), href: "/processes"),
+            ],
+            processes: busiest.map { report in
+                let process = snapshot.processes.first { $0.id == report.figures.processID }
+                return .init(
+                    name: report.figures.processName, href: Display.processHref(report.figures.processID),
+                    state: process?.state.label ?? "",
+                    desks: Display.integer(report.figures.allPaths.desks),
+                    leadTime: Display.duration(minutes: report.figures.allPaths.leadTimeMinutes),
+                    fte: report.figures.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–")
+            },
+            hasProcesses: !reports.isEmpty,
+            problems: spots.prefix(5).map(ProblemLine.init), hasProblems: !spots.isEmpty,
+            problemCount: Display.integer(spots.count),
+            phases: [
+                .init(
+                    name: "Erfassen", question: "Wer arbeitet mit wem, woran?", href: "/map/ist",
+                    action: "Ist-Analyse ansehen"),
+                .init(
+                    name: "Anreichern", question: "Was gehört zu jedem Prozess?", href: "/processes",
+                    action: "Prozesse öffnen"),
+                .init(
+                    name: "Messen", question: "Wie läuft es wirklich?", href: "/monitor",
+                    action: "Kennzahlen und Ereignisprotokolle"),
+                .init(
+                    name: "Verbessern", question: "Was ändern wir zuerst?", href: "/optimize",
+                    action: "Schwachstellen ansehen"),
+            ])
+        return try pages.page(
+            "start", title: map.tenant.name, section: .start, content: view, context: context, snapshot: snapshot)
+    }
+}
+
+/// One problem spot as a list line, with links to the objects it concerns.
+struct ProblemLine: Sendable {
+    struct Link: Sendable {
+        var label: String
+        var href: String
+    }
+    var title: String
+    var detail: String
+    var explanation: String
+    var severity: String
+    var severityClass: String
+    var rule: String
+    var links: [Link]
+    var firstLink: Link?
+
+    init(_ spot: ProblemSpot) {
+        title = spot.title
+        detail = spot.detail
+        explanation = spot.explanation
+        severity = spot.severity.label
+        severityClass = "severity-" + spot.severity.rawValue
+        rule = spot.rule.rawValue
+        links = spot.links.map { Link(label: "\($0.kind.label): \($0.name)", href: Display.href($0)) }
+        firstLink = links.first
+    }
+}

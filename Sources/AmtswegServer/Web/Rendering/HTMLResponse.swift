@@ -1,0 +1,44 @@
+public import Hummingbird
+
+/// A rendered page: HTML with its status.
+public struct HTMLResponse: ResponseGenerator {
+    public var html: String
+    public var status: HTTPResponse.Status
+
+    public init(_ html: String, status: HTTPResponse.Status = .ok) {
+        self.html = html
+        self.status = status
+    }
+
+    public func response(from request: Request, context: some RequestContext) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// A file to download or an image, with its media type.
+struct FileResponse: ResponseGenerator {
+    var body: String
+    var contentType: String
+    /// Offered as a download under this name, if set.
+    var fileName: String?
+
+    func response(from request: Request, context: some RequestContext) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let fileName {
+            let safe = String(fileName.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.value >= 0x20 })
+            headers[.contentDisposition] = "attachment; filename=\"\(safe)\""
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// After a successful form: back to a page with GET (post/redirect/get), so reloading does not post twice.
+struct SeeOther: ResponseGenerator {
+    var location: String
+
+    func response(from request: Request, context: some RequestContext) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

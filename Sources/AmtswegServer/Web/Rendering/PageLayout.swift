@@ -1,0 +1,105 @@
+/// The frame of every page: title, language, navigation along the four phases, search, the form token.
+/// Templates read it as `{{#layout}}`; the page's own view is `{{#content}}`.
+struct PageLayout: Sendable {
+    struct NavItem: Sendable {
+        var label: String
+        var href: String
+        var isCurrent: Bool
+        /// The phase's German verb under its name ("Erfassen"), empty for others.
+        var hint: String
+    }
+
+    var title: String
+    var lang: String
+    var csrfToken: String
+    var tenantName: String
+    var navigation: [NavItem]
+    var searchQuery: String
+    /// A message after a completed action ("Gespeichert.").
+    var notice: String?
+    var otherLanguage: String
+    var otherLanguageLabel: String
+    var text: LayoutText
+}
+
+/// Where in the navigation a page belongs.
+enum Section: String, Sendable, CaseIterable {
+    case start, map, processes, monitor, optimize, roadmap, search, none
+
+    func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.start, .german): "Start"
+        case (.start, .english): "Start"
+        case (.map, .german): "Erfassen"
+        case (.map, .english): "Map"
+        case (.processes, .german): "Prozesse"
+        case (.processes, .english): "Processes"
+        case (.monitor, .german): "Messen"
+        case (.monitor, .english): "Monitor"
+        case (.optimize, .german): "Verbessern"
+        case (.optimize, .english): "Optimize"
+        case (.roadmap, .german): "Fahrplan"
+        case (.roadmap, .english): "Roadmap"
+        case (.search, .german): "Suche"
+        case (.search, .english): "Search"
+        case (.none, _): ""
+        }
+    }
+
+    var href: String {
+        switch self {
+        case .start: "/"
+        case .map: "/map"
+        case .processes: "/processes"
+        case .monitor: "/monitor"
+        case .optimize: "/optimize"
+        case .roadmap: "/roadmap"
+        case .search: "/search"
+        case .none: "/"
+        }
+    }
+
+    func hint(_ language: Language) -> String {
+        switch (self, language) {
+        case (.map, .german): "Organisation, Flüsse, Ist-Analyse"
+        case (.map, .english): "Organisation, flows, analysis"
+        case (.processes, .german): "Anreichern und modellieren"
+        case (.processes, .english): "Enrich and model"
+        case (.monitor, .german): "Kennzahlen und Ereignisprotokolle"
+        case (.monitor, .english): "Key figures and event logs"
+        case (.optimize, .german): "Schwachstellen, Ist und Soll"
+        case (.optimize, .english): "Problem spots, as-is and to-be"
+        case (.roadmap, .german): "Zielbild und Maßnahmen"
+        case (.roadmap, .english): "Vision and initiatives"
+        default: ""
+        }
+    }
+
+    static let navigation: [Section] = [.start, .map, .processes, .monitor, .optimize, .roadmap]
+}
+
+/// The words of the frame in the visitor's language.
+struct LayoutText: Sendable {
+    var skipLink: String
+    var mainNavigation: String
+    var searchLabel: String
+    var searchButton: String
+    var footer: String
+
+    init(_ language: Language) {
+        switch language {
+        case .german:
+            skipLink = "Zum Inhalt springen"
+            mainNavigation = "Hauptnavigation"
+            searchLabel = "Suche in allen Objekten"
+            searchButton = "Suchen"
+            footer = "Amtsweg – quelloffene Prozessplattform für Kommunen. Lokaler Einzelplatzbetrieb."
+        case .english:
+            skipLink = "Skip to content"
+            mainNavigation = "Main navigation"
+            searchLabel = "Search all objects"
+            searchButton = "Search"
+            footer = "Amtsweg – open-source process platform for municipalities. Local single-user mode."
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders a page's view model with its Mustache template inside the common layout.
+///
+/// Templates see only view-model structs with every display string precomputed, never domain types.
+/// `{{value}}` is HTML-escaped by Mustache; the only raw output (`{{{…}}}`) is SVG that Amtsweg drew itself.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init(templates: URL) async throws {
+        library = try await MustacheLibrary(directory: templates.path)
+    }
+
+    /// The rendered page; throws when the template is missing, so a typo is an error and not an empty page.
+    func page<Content: Sendable>(
+        _ template: String, title: String, section: Section, content: Content, context: AppRequestContext,
+        tenantName: String, status: HTTPResponse.Status = .ok, notice: String? = nil, searchQuery: String = ""
+    ) throws -> HTMLResponse {
+        let language = context.language
+        let layout = PageLayout(
+            title: title, lang: language.rawValue, csrfToken: context.csrfToken, tenantName: tenantName,
+            navigation: Section.navigation.map { item in
+                .init(
+                    label: item.label(language), href: item.href, isCurrent: item == section,
+                    hint: item.hint(language))
+            },
+            searchQuery: searchQuery, notice: notice,
+            otherLanguage: language == .german ? "en" : "de",
+            otherLanguageLabel: language == .german ? "English" : "Deutsch",
+            text: LayoutText(language))
+        return HTMLResponse(try render(template, PageView(layout: layout, content: content)), status: status)
+    }
+
+    func render(_ template: String, _ object: Any) throws -> String {
+        guard let html = library.render(object, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "Die Vorlage '\(template)' fehlt.")
+        }
+        return html
+    }
+}
+
+/// What a page template renders: the frame and the page's own view.
+struct PageView<Content: Sendable>: Sendable {
+    var layout: PageLayout
+    var content: Content
+}

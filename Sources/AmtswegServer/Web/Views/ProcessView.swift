@@ -1,0 +1,203 @@
+import AmtswegCore
+import Foundation
+
+/// One process page: facts, diagram, key figures, the step list (the diagram's text equivalent, and the
+/// step editor's entry), the RACI matrix, what the steps use, and the problem spots.
+struct ProcessView: Sendable {
+    struct Fact: Sendable {
+        var label: String
+        var value: String
+        var href: String?
+    }
+    struct StepEntry: Sendable {
+        var number: String
+        var id: String
+        var name: String
+        var facts: String
+        var editHref: String?
+        /// A choice, parallel work or a going-back, with its branches.
+        var isBlock: Bool
+        var blockTitle: String
+        var branches: [Branch]
+    }
+    struct Branch: Sendable {
+        var label: String
+        var entries: [StepEntry]
+    }
+    struct RACIRow: Sendable {
+        var step: String
+        var cells: [String]
+        var isComplete: Bool
+    }
+    struct UseLine: Sendable {
+        var kind: String
+        var name: String
+        var steps: String
+    }
+
+    var id: String
+    var name: String
+    var facts: [Fact]
+    var diagramHref: String
+    var diagramAlt: String
+    var downloadHref: String
+    var figureRows: [TableRow]
+    var casesNote: String
+    var steps: [StepEntry]
+    var hasStepList: Bool
+    var stepCount: Int
+    var isEditable: Bool
+    var editHref: String
+    var raciColumns: [String]
+    var raciRows: [RACIRow]
+    var uses: [UseLine]
+    var problems: [ProblemLine]
+    var lanes: [Fact]
+    var compareHref: String?
+
+    init(record: ProcessRecord, process: ProcessModel, snapshot: TenantSnapshot, csrf: String) {
+        let map = snapshot.map
+        let report = ProcessReport(process: process, map: map)
+        let index = MapIndex(map)
+        id = record.id.rawValue
+        name = process.name
+        let service = snapshot.service(process.serviceID)
+        var facts: [Fact] = [.init(label: "Stand", value: process.state.label, href: nil)]
+        if let service {
+            facts.append(.init(label: "Leistung", value: service.name, href: Display.serviceHref(service.id)))
+            facts.append(.init(label: "LeiKa-Schlüssel", value: service.leikaKey.description, href: nil))
+        }
+        if let owner = process.ownerUnitID {
+            facts.append(.init(label: "Verantwortlich", value: index.unitName(owner), href: Display.unitHref(owner)))
+        }
+        // The Ist version of a Soll process, or the Soll versions of an Ist process.
+        if let ist = process.istID, let istRecord = snapshot.record(ist.rawValue) {
+            facts.append(.init(label: "Ist-Prozess", value: istRecord.name, href: Display.processHref(ist)))
+            compareHref = "/optimize/compare/\(Display.escape(ist.rawValue))/\(Display.escape(id))"
+        }
+        for soll in snapshot.records where soll.istID == record.id {
+            facts.append(.init(label: "Soll-Version", value: soll.name, href: Display.processHref(soll.id)))
+            compareHref = "/optimize/compare/\(Display.escape(id))/\(Display.escape(soll.id.rawValue))"
+        }
+        self.facts = facts
+        diagramHref = "/processes/\(Display.escape(id))/diagram.svg"
+        downloadHref = "/processes/\(Display.escape(id))/bpmn"
+        diagramAlt =
+            "BPMN-Diagramm „\(process.name)“ mit \(process.steps.count) Schritten in \(process.lanes.count) Bahnen. "
+            + "Die Schrittliste unter dem Diagramm beschreibt denselben Ablauf."
+        figureRows = report.figures.displayRows.map { row in
+            TableRow(row[0], numbers: Array(row.dropFirst()))
+        }
+        if let cases = report.figures.casesPerYear, let fte = report.figures.ftePerYear,
+            let hours = report.figures.staffHoursPerYear, let cost = report.figures.staffCostPerYear
+        {
+            casesNote =
+                "Bei \(Display.integer(cases)) Fällen im Jahr bindet der Prozess \(Display.decimal(hours, digits: 0)) Stunden "
+                + "oder \(Display.decimal(fte, digits: 2)) Vollzeitstellen; Personalkosten \(Display.decimal(cost, digits: 0)) € im Jahr."
+        } else {
+            casesNote =
+                "Für die Leistung ist keine Fallzahl erfasst; der Personalbedarf im Jahr lässt sich nicht berechnen."
+        }
+        let processID = id
+        var number = 0
+        func entries(_ items: [CapturedItem]) -> [StepEntry] {
+            items.map { item in
+                switch item {
+                case .step(let stepID, let stepName, let details):
+                    number += 1
+                    var parts: [String] = []
+                    if let performer = details.performer { parts.append(map.name(of: performer)) }
+                    if let medium = details.medium { parts.append(medium.label) }
+                    if details.handlingMinutes > 0 {
+                        parts.append("Bearbeitung " + Display.decimal(details.handlingMinutes, digits: 0) + " min")
+                    }
+                    if details.waitingMinutes > 0 {
+                        parts.append("Liegezeit " + Display.duration(minutes: details.waitingMinutes))
+                    }
+                    let applications = details.applicationIDs.compactMap { id in
+                        map.catalogue.applications.first { $0.id == id }?.name
+                    }
+                    if !applications.isEmpty { parts.append(applications.joined(separator: ", ")) }
+                    return StepEntry(
+                        number: "\(number).", id: stepID, name: stepName, facts: parts.joined(separator: " · "),
+                        editHref: "/processes/\(Display.escape(processID))/steps/\(Display.escape(stepID))",
+                        isBlock: false, blockTitle: "", branches: [])
+                case .choice(let question, let branches):
+                    return StepEntry(
+                        number: "", id: "", name: "", facts: "", editHref: nil, isBlock: true,
+                        blockTitle: "Entweder – oder: " + (question.isEmpty ? "Verzweigung" : question),
+                        branches: branches.map { branch in
+                            Branch(
+                                label: (branch.label.isEmpty ? "Weg" : branch.label)
+                                    + (branch.share.map { " (\(Display.percent($0)))" } ?? ""),
+                                entries: entries(branch.items))
+                        })
+                case .parallel(let branches):
+                    return StepEntry(
+                        number: "", id: "", name: "", facts: "", editHref: nil, isBlock: true,
+                        blockTitle: "Gleichzeitig",
+                        branches: branches.map {
+                            Branch(label: $0.label.isEmpty ? "Zweig" : $0.label, entries: entries($0.items))
+                        })
+                case .goBack(let target, let share, let label):
+                    return StepEntry(
+                        number: "", id: "", name: "", facts: "", editHref: nil, isBlock: true,
+                        blockTitle:
+                            "↺ \(label.isEmpty ? "Zurück" : label): \(Display.percent(share)) der Fälle zurück zu „"
+                            + (report.stepList?.step(target)?.name ?? target) + "“",
+                        branches: [])
+                }
+            }
+        }
+        if let captured = report.stepList {
+            steps = entries(captured.items)
+            hasStepList = true
+            isEditable = true
+        } else {
+            // Not a block structure: list the steps in model order, without editing of the structure.
+            steps = process.steps.enumerated().map { offset, node in
+                StepEntry(
+                    number: "\(offset + 1).", id: node.id, name: node.name,
+                    facts: process.performer(of: node).map(map.name(of:)) ?? "keiner Stelle zugeordnet",
+                    editHref: nil, isBlock: false, blockTitle: "", branches: [])
+            }
+            hasStepList = false
+            isEditable = false
+        }
+        stepCount = process.steps.count
+        editHref = "/processes/\(Display.escape(id))/steps"
+        raciColumns = report.raci.columnNames
+        raciRows = report.raci.rows.map { RACIRow(step: $0.stepName, cells: $0.cells, isComplete: $0.isComplete) }
+        var uses: [UseLine] = []
+        func use<Key: Hashable>(_ kind: String, _ keys: (StepDetails) -> [Key], _ name: (Key) -> String) {
+            var stepsByKey: [Key: [String]] = [:]
+            var order: [Key] = []
+            for node in process.steps {
+                for key in keys(node.step ?? StepDetails()) {
+                    if stepsByKey[key] == nil { order.append(key) }
+                    stepsByKey[key, default: []].append(node.name)
+                }
+            }
+            for key in order {
+                uses.append(UseLine(kind: kind, name: name(key), steps: stepsByKey[key]!.joined(separator: ", ")))
+            }
+        }
+        let catalogue = map.catalogue
+        use("Fachverfahren", \.applicationIDs) { id in catalogue.applications.first { $0.id == id }?.name ?? id.rawValue
+        }
+        use("Dokument", \.documentIDs) { id in catalogue.documents.first { $0.id == id }?.name ?? id.rawValue }
+        use("Rechtsgrundlage", \.legalBasisIDs) { id in
+            catalogue.legalBases.first { $0.id == id }?.citation ?? id.rawValue
+        }
+        use("Kompetenz", { $0.requiredSkills.map(\.skillID) }) { id in
+            catalogue.skills.first { $0.id == id }?.name ?? id.rawValue
+        }
+        self.uses = uses
+        problems = report.problems.map(ProblemLine.init)
+        lanes = process.lanes.map { lane in
+            Fact(
+                label: lane.name, value: lane.performer.map(map.name(of:)) ?? "keiner Stelle zugeordnet",
+                href: nil)
+        }
+    }
+}
