@@ -28,7 +28,8 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     -> Router<AppRequestContext>
 {
     let renderer = try await PageRenderer(templates: configuration.resources.appendingPathComponent("templates"))
-    let pages = Pages(renderer: renderer, workspace: workspace, configuration: configuration)
+    let logs = EventLogLibrary(repository: workspace.repository, pseudonymizer: configuration.pseudonymizer)
+    let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
     let router = Router(context: AppRequestContext.self)
     // Order matters: errors become pages outside the file middleware, which serves a file only where the
     // routes answer "not found".
@@ -43,5 +44,9 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     MapPages(pages: pages).addRoutes(to: router)
     IstAnalysisPage(pages: pages).addRoutes(to: router)
     ProcessPages(pages: pages).addRoutes(to: router)
+    MonitorPages(pages: pages).addRoutes(to: router)
+    EventLogPages(pages: pages).addRoutes(to: router)
+    OptimizePages(pages: pages).addRoutes(to: router)
+    SearchPage(pages: pages).addRoutes(to: router)
     return router
 }

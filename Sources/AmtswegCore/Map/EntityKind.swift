@@ -2,7 +2,7 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process, step
+        process, step, eventLog
 
     public var label: String {
         switch self {
@@ -27,6 +27,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .buildingBlock: "Baustein"
         case .process: "Prozess"
         case .step: "Prozessschritt"
+        case .eventLog: "Ereignisprotokoll"
         }
     }
 }

@@ -74,7 +74,7 @@ extension SQLMapRepository: ProcessRepository {
             records.sorted { $0.id < $1.id }, tenant: tenantID.rawValue, into: db, engine: engine)
     }
 
-    private static func requireTenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws {
+    static func requireTenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws {
         guard try await tenant(id, in: db) != nil else { throw StoreError.notFound(kind: .tenant, id: id.rawValue) }
     }
 

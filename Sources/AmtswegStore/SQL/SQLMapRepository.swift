@@ -152,6 +152,7 @@ public struct SQLMapRepository: MapRepository {
             }
             try await Self.deleteContents(of: tenantID.rawValue, in: db)
             try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
+            try await db.delete(from: "event_logs").where("tenant_id", .equal, tenantID.rawValue).run()
             try await db.delete(from: "tenants").where("id", .equal, tenantID.rawValue).run()
             try await Self.log(
                 ChangeRecord(

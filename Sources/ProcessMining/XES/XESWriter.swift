@@ -70,6 +70,11 @@ public enum XESWriter {
         return Data(output.bytes)
     }
 
+    /// The log as gzip-compressed XES (what `.xes.gz` files hold).
+    public static func writeCompressed(_ log: EventLog, file: String) throws(MiningError) -> Data {
+        try Gzip.compress([UInt8](write(log)), file: file)
+    }
+
     /// Writes the log to `url`, compressed if the name ends in `.gz`.
     public static func write(_ log: EventLog, to url: URL) throws(MiningError) {
         let xml = write(log)

@@ -6,6 +6,7 @@ import Hummingbird
 struct Pages: Sendable {
     let renderer: PageRenderer
     let workspace: Workspace
+    let logs: EventLogLibrary
     let configuration: ServerConfiguration
 
     /// The tenant's snapshot; a store without any tenant gets a page that says how to fill it.

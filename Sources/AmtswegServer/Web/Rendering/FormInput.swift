@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import MultipartKit
 
 /// A submitted HTML form, URL-encoded or `multipart/form-data`, read up to a size limit and checked against
 /// the visitor's form token before any handler sees it.
@@ -62,31 +61,48 @@ struct FormInput: Sendable {
         return form
     }
 
+    /// Splits a `multipart/form-data` body (RFC 7578) into fields and files.
+    ///
+    /// Hand-written rather than MultipartKit's byte-by-byte parser: uploads are event logs of up to hundreds of
+    /// megabytes, and searching for the boundary with `Data.range(of:)` (Foundation's optimised search) is
+    /// orders of magnitude faster, also in the debug build `swift run` makes.
     static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormInput {
+        let data = Data(body.readableBytesView)
+        let malformed = HTTPError(.badRequest, message: "Das Formular ist unvollständig übertragen worden.")
+        let delimiter = Data("--\(boundary)".utf8), nextDelimiter = Data("\r\n--\(boundary)".utf8)
+        let headerEnd = Data("\r\n\r\n".utf8)
+        guard let first = data.range(of: delimiter) else { throw malformed }
         var form = FormInput()
-        var headers: [String: String] = [:]
-        var content = ByteBuffer()
-        let parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { chunk in content.writeBuffer(&chunk) }
-        parser.onPartComplete = {
+        var position = first.upperBound
+        while true {
+            guard data.endIndex - position >= 2 else { throw malformed }
+            let marker = data[position..<position + 2]
+            if marker == Data("--".utf8) { break }  // the closing delimiter
+            guard marker == Data("\r\n".utf8) else { throw malformed }
+            position += 2
+            guard let headersEnd = data.range(of: headerEnd, in: position..<data.endIndex),
+                let partEnd = data.range(of: nextDelimiter, in: headersEnd.upperBound..<data.endIndex)
+            else { throw malformed }
+            var headers: [String: String] = [:]
+            for line in String(decoding: data[position..<headersEnd.lowerBound], as: UTF8.self)
+                .components(separatedBy: "\r\n")
+            {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
+                    .trimmingCharacters(in: .whitespaces)
+            }
+            let content = data[headersEnd.upperBound..<partEnd.lowerBound]
             let disposition = headers["content-disposition"] ?? ""
             if let name = parameter("name", in: disposition) {
                 if let fileName = parameter("filename", in: disposition) {
                     form.files[name] = File(
                         fileName: fileName, contentType: headers["content-type"] ?? "application/octet-stream",
-                        data: Data(content.readableBytesView))
+                        data: Data(content))
                 } else {
-                    form.fields[name, default: []].append(String(buffer: content))
+                    form.fields[name, default: []].append(String(decoding: content, as: UTF8.self))
                 }
             }
-            headers = [:]
-            content = ByteBuffer()
-        }
-        do {
-            try parser.execute(body)
-        } catch {
-            throw HTTPError(.badRequest, message: "Das Formular ist unvollständig übertragen worden.")
+            position = partEnd.upperBound
         }
         return form
     }

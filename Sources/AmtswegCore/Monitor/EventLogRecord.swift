@@ -1,0 +1,37 @@
+public import Foundation
+
+/// An event log a tenant uploaded, as stored: its facts for lists, and the log itself as gzip-compressed XES
+/// with the resources already pseudonymised — names of employees never reach the store unless the upload
+/// asked to keep them.
+public struct EventLogRecord: Hashable, Sendable, Codable {
+    public var id: ID<EventLogRecord>
+    public var name: String
+    /// The uploaded file's name.
+    public var fileName: String
+    public var uploadedAt: Date
+    public var uploadedBy: Author
+    public var caseCount: Int
+    public var eventCount: Int
+    /// Whether resources were pseudonymised on import (the default).
+    public var isPseudonymised: Bool
+    /// The process the log is compared with, if chosen.
+    public var processID: ID<ProcessModel>?
+    /// The log as gzip-compressed XES (IEEE 1849).
+    public var xesGzip: Data
+
+    public init(
+        id: ID<EventLogRecord>, name: String, fileName: String, uploadedAt: Date, uploadedBy: Author, caseCount: Int,
+        eventCount: Int, isPseudonymised: Bool, processID: ID<ProcessModel>? = nil, xesGzip: Data
+    ) {
+        self.id = id
+        self.name = name
+        self.fileName = fileName
+        self.uploadedAt = uploadedAt
+        self.uploadedBy = uploadedBy
+        self.caseCount = caseCount
+        self.eventCount = eventCount
+        self.isPseudonymised = isPseudonymised
+        self.processID = processID
+        self.xesGzip = xesGzip
+    }
+}

@@ -1,0 +1,187 @@
+import AmtswegCore
+import BPMN
+import Foundation
+import Hummingbird
+import MinedProcesses
+import ProcessBPMN
+import ProcessMining
+
+/// One uploaded event log: its statistics, the directly-follows graph (frequency or performance, with a
+/// coverage slider), the discovered process as BPMN, the variants, and conformance against a process.
+struct EventLogPages: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/monitor/logs/:id") { request, context in try await show(request, context) }
+        router.get("/monitor/logs/:id/dfg.svg") { request, context in try await dfg(request, context) }
+        router.get("/monitor/logs/:id/model.svg") { request, context in try await model(request, context) }
+    }
+
+    /// What the visitor chose: DFG view and variant coverage (in percent).
+    struct Options: Sendable {
+        var performance: Bool
+        var coverage: Int
+        var process: String
+
+        init(_ request: Request) {
+            let query = request.uri.queryParameters
+            performance = query["view"] == "performance"
+            coverage = query["coverage"].flatMap { Int(String($0)) }.map { min(100, max(10, $0)) } ?? 100
+            process = query["process"].map(String.init) ?? ""
+        }
+
+        var query: String { "view=\(performance ? "performance" : "frequency")&coverage=\(coverage)" }
+    }
+
+    struct View: Sendable {
+        struct Variant: Sendable {
+            var rank: String
+            var count: String
+            var share: String
+            var duration: String
+            var steps: String
+        }
+        var id: String
+        var name: String
+        var facts: [ProcessView.Fact]
+        var dfgHref: String
+        var modelHref: String
+        var dfgAlt: String
+        var isPerformance: Bool
+        var coverage: String
+        var edgeRows: [TableRow]
+        var variants: [Variant]
+        var variantNote: String
+        var processes: [FindingForm.Option]
+        var conformance: Conformance?
+        var privacyNote: String
+    }
+
+    struct Conformance: Sendable {
+        var processName: String
+        var processHref: String
+        var summary: String
+        var rows: [TableRow]
+    }
+
+    func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let (record, log) = try await pages.logs.log(
+            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
+        var options = Options(request)
+        if options.process.isEmpty, let linked = record.processID { options.process = linked.rawValue }
+        let filtered = options.coverage < 100 ? log.keepingTopVariants(covering: Double(options.coverage) / 100) : log
+        let graph = DirectlyFollowsGraph(filtered)
+        let statistics = LogStatistics(log)
+        let base = "/monitor/logs/\(Display.escape(record.id.rawValue))"
+        let edgeRows = graph.edges.sorted { ($0.count, $1.from) > ($1.count, $0.from) }.prefix(30).map { edge in
+            TableRow(
+                "\(edge.from) → \(edge.to)",
+                numbers: [Display.integer(edge.count), edge.meanSeconds.map(Self.seconds) ?? "–"])
+        }
+        let variants = Variants(log).variants
+        let variantViews = variants.prefix(25).enumerated().map { offset, variant in
+            View.Variant(
+                rank: "\(offset + 1)", count: Display.integer(variant.count),
+                share: Display.percent(Double(variant.count) / Double(max(log.caseCount, 1))),
+                duration: variant.meanDurationSeconds.map(Self.seconds) ?? "–",
+                steps: variant.activities.joined(separator: " → "))
+        }
+        var conformance: Conformance?
+        if let process = snapshot.process(options.process) {
+            conformance = try Self.conformance(of: filtered, against: process)
+        }
+        let view = View(
+            id: record.id.rawValue, name: record.name,
+            facts: [
+                .init(label: "Fälle", value: Display.integer(statistics.cases), href: nil),
+                .init(label: "Ereignisse", value: Display.integer(statistics.events), href: nil),
+                .init(label: "Aktivitäten", value: Display.integer(statistics.activities), href: nil),
+                .init(label: "Varianten", value: Display.integer(statistics.variants), href: nil),
+                .init(
+                    label: "Zeitraum",
+                    value: [statistics.firstTimestamp, statistics.lastTimestamp].compactMap { $0?.prefix(10) }
+                        .joined(separator: " bis "), href: nil),
+                .init(
+                    label: "mittlere Falldauer", value: statistics.meanCaseDurationSeconds.map(Self.seconds) ?? "–",
+                    href: nil),
+            ],
+            dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?coverage=\(options.coverage)",
+            dfgAlt:
+                "Direkt-Folge-Graph mit \(graph.activityCounts.count) Aktivitäten und \(graph.edges.count) Übergängen; "
+                + "die Tabelle darunter nennt die häufigsten Übergänge.",
+            isPerformance: options.performance, coverage: String(options.coverage), edgeRows: Array(edgeRows),
+            variants: variantViews,
+            variantNote:
+                "\(Display.integer(variants.count)) Varianten; die \(variantViews.count) häufigsten sind aufgeführt.",
+            processes: snapshot.processes.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == options.process)
+            }, conformance: conformance,
+            privacyNote: record.isPseudonymised
+                ? "Die Namen der Bearbeitenden wurden beim Hochladen pseudonymisiert."
+                : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.")
+        return try pages.page(
+            "monitor/log", title: record.name, section: .monitor, content: view, context: context, snapshot: snapshot)
+    }
+
+    func dfg(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let (record, log) = try await pages.logs.log(
+            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
+        let options = Options(request)
+        let filtered = options.coverage < 100 ? log.keepingTopVariants(covering: Double(options.coverage) / 100) : log
+        let graph = DirectlyFollowsGraph(filtered)
+        let process = ProcessModel(
+            directlyFollows: graph, id: ID(record.id.rawValue), name: record.name,
+            label: { edge in
+                options.performance ? (edge.meanSeconds.map(Self.seconds) ?? "") : Display.integer(edge.count)
+            }, startLabel: { _, count in options.performance ? "" : Display.integer(count) })
+        return svgResponse(ProcessGenerator.bpmn(for: process), request: request, context: context)
+    }
+
+    func model(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let (record, log) = try await pages.logs.log(
+            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
+        let options = Options(request)
+        let filtered = options.coverage < 100 ? log.keepingTopVariants(covering: Double(options.coverage) / 100) : log
+        let tree = InductiveMiner(noiseThreshold: 0.2).discover(filtered)
+        let process = ProcessModel(discovered: tree, id: ID(record.id.rawValue), name: record.name)
+        return svgResponse(ProcessGenerator.bpmn(for: process), request: request, context: context)
+    }
+
+    private func svgResponse(_ model: BPMNModel, request: Request, context: AppRequestContext) -> Response {
+        var laidOut = model
+        if laidOut.definitions.children("bpmndi:BPMNDiagram").isEmpty { laidOut = BPMNLayout.layout(laidOut) }
+        let svg = SVGRenderer.render(laidOut) ?? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
+    }
+
+    /// Alignments of the log against the process as a workflow net; steps and activities match by name.
+    static func conformance(of log: EventLog, against process: ProcessModel) throws -> Conformance {
+        let report: AlignmentReport
+        do {
+            report = try AlignmentReport(log: log, net: process.petriNet())
+        } catch {
+            return Conformance(
+                processName: process.name, processHref: Display.processHref(process.id),
+                summary: "Der Abgleich war nicht möglich: \(error)", rows: [])
+        }
+        let summary =
+            "Fitness \(Display.decimal(report.logFitness, digits: 3)); \(Display.percent(report.fittingCaseShare)) der Fälle "
+            + "laufen ohne Abweichung durch das Modell."
+            + (report.unalignedCases > 0 ? " \(report.unalignedCases) Fälle waren zu aufwendig abzugleichen." : "")
+        return Conformance(
+            processName: process.name, processHref: Display.processHref(process.id), summary: summary,
+            rows: report.deviations.prefix(30).map {
+                TableRow($0.activity, numbers: [Display.integer($0.onLog), Display.integer($0.onModel)])
+            })
+    }
+
+    /// A duration in seconds as minutes, hours or days.
+    static func seconds(_ value: Double) -> String {
+        if value < 3600 { return Display.decimal(value / 60, digits: 0) + " min" }
+        if value < 2 * 86_400 { return Display.decimal(value / 3600) + " h" }
+        return Display.decimal(value / 86_400) + " Tage"
+    }
+}

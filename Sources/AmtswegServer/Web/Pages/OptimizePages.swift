@@ -1,0 +1,159 @@
+import AmtswegCore
+import Hummingbird
+
+/// The Optimize phase: problem spots with filters and explanations, the Ist/Soll pairs with their savings,
+/// and one comparison side by side.
+struct OptimizePages: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/optimize") { request, context in try await problems(request, context) }
+        router.get("/optimize/compare/:ist/:soll") { request, context in try await compare(request, context) }
+        router.get("/roadmap") { request, context in try await roadmap(request, context) }
+    }
+
+    struct ProblemsView: Sendable {
+        struct RuleGroup: Sendable {
+            var title: String
+            var explanation: String
+            var count: String
+            var spots: [ProblemLine]
+        }
+        struct Pair: Sendable {
+            var ist: String
+            var soll: String
+            var href: String
+            var saving: String
+        }
+        var groups: [RuleGroup]
+        var total: String
+        var shown: String
+        var rules: [FindingForm.Option]
+        var severities: [FindingForm.Option]
+        var processes: [FindingForm.Option]
+        var isFiltered: Bool
+        var pairs: [Pair]
+    }
+
+    func problems(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let map = snapshot.map
+        let all = ProblemFinder(map: map).findAll(in: snapshot.processes)
+        let query = request.uri.queryParameters
+        let rule = query["rule"].map(String.init).flatMap(ProblemRule.init(rawValue:))
+        let severity = query["severity"].map(String.init).flatMap(ProblemSeverity.init(rawValue:))
+        let process = query["process"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let spots = all.filter { spot in
+            (rule == nil || spot.rule == rule) && (severity == nil || spot.severity == severity)
+                && (process == nil || spot.links.contains { $0.id == process || $0.processID == process })
+        }
+        let groups = ProblemRule.allCases.compactMap { rule -> ProblemsView.RuleGroup? in
+            let mine = spots.filter { $0.rule == rule }
+            guard let first = mine.first else { return nil }
+            return .init(
+                title: first.title, explanation: first.explanation, count: Display.integer(mine.count),
+                spots: mine.map(ProblemLine.init))
+        }.sorted { ($0.spots[0].severityRank, $0.title) < ($1.spots[0].severityRank, $1.title) }
+        let pairs = snapshot.processes.compactMap { soll -> ProblemsView.Pair? in
+            guard soll.state == .soll, let istID = soll.istID, let ist = snapshot.process(istID.rawValue) else {
+                return nil
+            }
+            let comparison = ProcessComparison(ist: ist, soll: soll, map: map)
+            return .init(
+                ist: ist.name, soll: soll.name,
+                href: "/optimize/compare/\(Display.escape(ist.id.rawValue))/\(Display.escape(soll.id.rawValue))",
+                saving: comparison.savedEurosPerYear.map { Display.integer(Int($0.rounded())) + " € im Jahr" }
+                    ?? "ohne Fallzahl nicht berechenbar")
+        }
+        let present = Set(all.map(\.rule))
+        let view = ProblemsView(
+            groups: groups, total: Display.integer(all.count), shown: Display.integer(spots.count),
+            rules: ProblemRule.allCases.filter(present.contains).map {
+                .init(value: $0.rawValue, label: $0.title, isSelected: $0 == rule)
+            },
+            severities: ProblemSeverity.allCases.map {
+                .init(value: $0.rawValue, label: $0.label, isSelected: $0 == severity)
+            },
+            processes: snapshot.processes.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == process)
+            },
+            isFiltered: rule != nil || severity != nil || process != nil, pairs: pairs)
+        return try pages.page(
+            "optimize/problems", title: "Schwachstellen", section: .optimize, content: view, context: context,
+            snapshot: snapshot)
+    }
+
+    struct CompareView: Sendable {
+        var ist: String
+        var soll: String
+        var istHref: String
+        var sollHref: String
+        var istDiagram: String
+        var sollDiagram: String
+        var rows: [TableRow]
+        var savings: String
+    }
+
+    func compare(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let (_, ist) = try ProcessPages.find(try context.parameters.require("ist"), in: snapshot)
+        let (_, soll) = try ProcessPages.find(try context.parameters.require("soll"), in: snapshot)
+        let comparison = ProcessComparison(ist: ist, soll: soll, map: snapshot.map)
+        func value(_ number: Double, _ key: String) -> String {
+            key == "specialistSoftwareShare" ? Display.percent(number) : Display.decimal(number)
+        }
+        let rows = comparison.rows.map { row in
+            TableRow(
+                row.label,
+                numbers: [
+                    value(row.ist, row.key), value(row.soll, row.key),
+                    (row.delta > 0 ? "+" : "") + value(row.delta, row.key),
+                    row.relativeDelta.map { ($0 > 0 ? "+" : "") + Display.percent($0) } ?? "–",
+                ], highlight: row.delta < 0)
+        }
+        var savings = "Für die Leistung ist keine Fallzahl erfasst; die Einsparung im Jahr lässt sich nicht berechnen."
+        if let cases = comparison.casesPerYear, let hours = comparison.savedHoursPerYear,
+            let fte = comparison.savedFTE, let euros = comparison.savedEurosPerYear
+        {
+            savings =
+                "Bei \(Display.integer(cases)) Fällen im Jahr spart der Soll-Prozess \(Display.decimal(hours, digits: 0)) "
+                + "Arbeitsstunden, das sind \(Display.decimal(fte, digits: 2)) Vollzeitstellen oder "
+                + "\(Display.integer(Int(euros.rounded()))) € Personalkosten im Jahr."
+        }
+        let view = CompareView(
+            ist: ist.name, soll: soll.name, istHref: Display.processHref(ist.id),
+            sollHref: Display.processHref(soll.id),
+            istDiagram: "/processes/\(Display.escape(ist.id.rawValue))/diagram.svg",
+            sollDiagram: "/processes/\(Display.escape(soll.id.rawValue))/diagram.svg", rows: rows, savings: savings)
+        return try pages.page(
+            "optimize/compare", title: "Ist und Soll: \(ist.name)", section: .optimize, content: view,
+            context: context, snapshot: snapshot)
+    }
+
+    struct RoadmapView: Sendable {
+        var serviceCount: String
+        var sollCount: String
+    }
+
+    /// The roadmap's place in the navigation; Zielbild, initiatives and OZG maturity arrive with a later issue.
+    func roadmap(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let view = RoadmapView(
+            serviceCount: Display.integer(snapshot.map.services.count),
+            sollCount: Display.integer(snapshot.records.filter { $0.state == .soll }.count))
+        return try pages.page(
+            "optimize/roadmap", title: "Fahrplan", section: .roadmap, content: view, context: context,
+            snapshot: snapshot)
+    }
+}
+
+extension ProblemLine {
+    /// High before medium before low.
+    var severityRank: Int {
+        switch severityClass {
+        case "severity-high": 0
+        case "severity-medium": 1
+        default: 2
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import AmtswegCore
+import AmtswegStore
+import Foundation
+import ProcessMining
+
+/// Reads uploaded event logs into the store and stored ones back into memory.
+///
+/// An upload is parsed completely before anything is stored (a broken file stores nothing), its resources
+/// are pseudonymised unless the uploader opted out, and it is kept as compressed XES. Parsed logs are cached
+/// per tenant and log: the analyses of one page visit read the same log several times.
+actor EventLogLibrary {
+    let repository: SQLMapRepository
+    let pseudonymizer: ResourcePseudonymizer
+    private var cache: [String: EventLog] = [:]
+    private var order: [String] = []
+    private let capacity = 4
+
+    init(repository: SQLMapRepository, pseudonymizer: ResourcePseudonymizer) {
+        self.repository = repository
+        self.pseudonymizer = pseudonymizer
+    }
+
+    /// Parses an uploaded file (XES, XES.gz or CSV) and stores it. Throws ``MiningError`` naming the file,
+    /// line and cause when the file cannot be read; nothing is stored then.
+    func importLog(
+        _ data: Data, fileName: String, name: String, keepResources: Bool, processID: ID<ProcessModel>?,
+        tenant: ID<Tenant>, author: Author, existing: [EventLogRecord]
+    ) async throws -> EventLogRecord {
+        let parsed: EventLog =
+            fileName.lowercased().hasSuffix(".csv")
+            ? try CSVLogReader.read(data, file: fileName) : try XESReader.read(data, file: fileName)
+        guard parsed.caseCount > 0 else {
+            throw MiningError(file: fileName, message: "Das Protokoll enthält keinen einzigen Fall.")
+        }
+        let log = keepResources ? parsed : parsed.pseudonymisingResources(with: pseudonymizer)
+        let taken = Set(existing.map(\.id.rawValue))
+        var number = existing.count + 1
+        while taken.contains("log-\(number)") { number += 1 }
+        let record = EventLogRecord(
+            id: ID("log-\(number)"), name: name.isEmpty ? fileName : name, fileName: fileName, uploadedAt: Date(),
+            uploadedBy: author, caseCount: log.caseCount, eventCount: log.eventCount, isPseudonymised: !keepResources,
+            processID: processID, xesGzip: try XESWriter.writeCompressed(log, file: fileName))
+        try await repository.saveEventLog(record, of: tenant, by: author)
+        remember(log, key: "\(tenant)/\(record.id)")
+        return record
+    }
+
+    /// The stored log with its facts.
+    func log(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>) async throws -> (EventLogRecord, EventLog) {
+        let key = "\(tenant)/\(id)"
+        if let cached = cache[key] {
+            var record = try await repository.eventLogs(of: tenant).first { $0.id == id }
+            if record == nil { throw StoreError.notFound(kind: .eventLog, id: id.rawValue) }
+            record!.xesGzip = Data()
+            return (record!, cached)
+        }
+        let record = try await repository.eventLog(id, of: tenant)
+        let log = try XESReader.read(record.xesGzip, file: "\(record.id).xes.gz")
+        remember(log, key: key)
+        return (record, log)
+    }
+
+    func forget(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>) {
+        cache["\(tenant)/\(id)"] = nil
+    }
+
+    private func remember(_ log: EventLog, key: String) {
+        cache[key] = log
+        order.removeAll { $0 == key }
+        order.append(key)
+        while order.count > capacity { cache[order.removeFirst()] = nil }
+    }
+}
