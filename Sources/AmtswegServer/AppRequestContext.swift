@@ -1,4 +1,5 @@
 public import AmtswegCore
+public import Foundation
 public import Hummingbird
 
 /// What every request carries beside the request itself: the tenant it works on and the author of its writes.
@@ -25,6 +26,14 @@ public struct AppRequestContext: RequestContext {
 
     /// Uploads are read by the handlers themselves, each with its own limit; this bounds JSON bodies.
     public var maxUploadSize: Int { 1 << 20 }
+
+    /// API responses with sorted keys and ISO 8601 dates, so that they are stable and diffable.
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
 }
 
 /// The languages of the user interface.

@@ -2,25 +2,33 @@ import AmtswegCore
 import AmtswegStore
 import Foundation
 public import Hummingbird
-import Logging
+public import Logging
 import ProcessBPMN
 
 /// The one composition root: opens the store, loads the demo when asked, builds the router with every page
 /// and API route, and returns the application. `amtsweg serve` runs it; the router tests call it too.
 public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
     let logger = Logger(label: "amtsweg")
+    let workspace = try await openWorkspace(configuration, logger: logger)
+    let router = try await buildRouter(configuration, workspace: workspace)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(configuration.hostname, port: configuration.port), serverName: "Amtsweg"),
+        logger: logger)
+}
+
+/// Opens (and migrates) the store and writes the demo municipality into it when asked and the store is empty.
+public func openWorkspace(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "amtsweg")) async throws
+    -> Workspace
+{
     let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
     if configuration.loadDemo, try await repository.tenants().isEmpty {
         let map = Musterstadt.map()
         try await repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
         logger.info("Demo-Kommune Musterstadt geladen.")
     }
-    let router = try await buildRouter(configuration, workspace: Workspace(repository: repository))
-    return Application(
-        router: router,
-        configuration: .init(
-            address: .hostname(configuration.hostname, port: configuration.port), serverName: "Amtsweg"),
-        logger: logger)
+    return Workspace(repository: repository)
 }
 
 /// The routes of the web application and the API over a workspace.
@@ -30,7 +38,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     let renderer = try await PageRenderer(templates: configuration.resources.appendingPathComponent("templates"))
     let logs = EventLogLibrary(repository: workspace.repository, pseudonymizer: configuration.pseudonymizer)
     let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Order matters: errors become pages outside the file middleware, which serves a file only where the
     // routes answer "not found".
     router.add(middleware: SecurityHeadersMiddleware())
@@ -43,10 +51,14 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     StartPage(pages: pages).addRoutes(to: router)
     MapPages(pages: pages).addRoutes(to: router)
     IstAnalysisPage(pages: pages).addRoutes(to: router)
+    FlowPages(pages: pages).addRoutes(to: router)
     ProcessPages(pages: pages).addRoutes(to: router)
+    StepEditorPages(pages: pages).addRoutes(to: router)
+    CataloguePage(pages: pages).addRoutes(to: router)
     MonitorPages(pages: pages).addRoutes(to: router)
     EventLogPages(pages: pages).addRoutes(to: router)
     OptimizePages(pages: pages).addRoutes(to: router)
     SearchPage(pages: pages).addRoutes(to: router)
+    APIController(pages: pages).addRoutes(to: router)
     return router
 }

@@ -25,8 +25,12 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error("\(request.method) \(request.uri.path): \(String(describing: error))")
             }
             if request.uri.path.hasPrefix("/api/") {
-                return try ProblemDetails(title: status.reasonPhrase, status: status.code, detail: message)
-                    .response(from: request, context: context)
+                var problem = ProblemDetails(title: status.reasonPhrase, status: status.code, detail: message)
+                if case StoreError.invalid(let issues) = error {
+                    problem.errors = Dictionary(grouping: issues) { "\($0.kind.rawValue):\($0.id)" }
+                        .mapValues { $0.map(\.message) }
+                }
+                return try problem.response(from: request, context: context)
             }
             // The session middleware runs inside this one; the language comes from its cookie directly.
             let german =

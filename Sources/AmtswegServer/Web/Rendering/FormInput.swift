@@ -24,7 +24,7 @@ struct FormInput: Sendable {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw HTTPError(
                 .contentTooLarge,
                 message: "Die Datei ist zu groß. Erlaubt sind höchstens \(ByteCountFormatter.megabytes(limit)).")

@@ -1,0 +1,268 @@
+import AmtswegCore
+import AmtswegStore
+import Foundation
+import Hummingbird
+import ProcessMining
+
+/// The JSON API under `/api/v1`: the same objects and analyses as the pages, read and write.
+///
+/// Lists are paginated (`offset`, `limit`, at most 500); errors are `application/problem+json` (see
+/// ``ErrorMiddleware``); every route is described in `openapi.json`, which a test holds against the router.
+struct APIController: Sendable {
+    let pages: Pages
+
+    /// One page of a list.
+    struct Page<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+        var items: [Item]
+        var total: Int
+        var offset: Int
+        var limit: Int
+    }
+
+    struct TenantSummary: ResponseEncodable, Sendable {
+        var id: String
+        var name: String
+        var ags: String
+        var population: Int
+        var units: Int
+        var positions: Int
+        var tasks: Int
+        var services: Int
+        var flows: Int
+        var processes: Int
+    }
+
+    struct ProcessSummary: Encodable, Sendable {
+        var id: String
+        var name: String
+        var state: String
+        var serviceID: String?
+        var ownerUnitID: String?
+        var istID: String?
+        var links: [String: String]
+    }
+
+    struct ProcessDetail: ResponseEncodable, Sendable {
+        var process: ProcessSummary
+        var report: ProcessReport
+    }
+
+    struct EventLogDetail: ResponseEncodable, Sendable {
+        var id: String
+        var name: String
+        var statistics: LogStatistics
+        var directlyFollows: [DirectlyFollowsGraph.Edge]
+        var startActivities: [String: Int]
+        var endActivities: [String: Int]
+        var variants: [Variants.Variant]
+    }
+
+    struct EventLogSummary: Encodable, Sendable {
+        var id: String
+        var name: String
+        var fileName: String
+        var uploadedAt: Date
+        var cases: Int
+        var events: Int
+        var pseudonymised: Bool
+        var processID: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("tenant") { request, context in try await tenant(request, context) }
+        api.get("units") { request, context in try await page(request, context) { $0.map.units } }
+        api.get("units/:id") { request, context in
+            try await one(request, context) { snapshot, id in snapshot.unit(id) }
+        }
+        api.get("positions") { request, context in try await page(request, context) { $0.map.positions } }
+        api.get("tasks") { request, context in try await page(request, context) { $0.map.duties } }
+        api.get("services") { request, context in try await page(request, context) { $0.map.services } }
+        api.get("flows") { request, context in try await page(request, context) { $0.map.flows } }
+        api.post("flows") { request, context in try await createFlow(request, context) }
+        api.get("findings") { request, context in try await page(request, context) { $0.map.findings } }
+        api.post("findings") { request, context in try await createFinding(request, context) }
+        api.get("processes") { request, context in
+            try await page(request, context) { snapshot in snapshot.records.map(Self.summary) }
+        }
+        api.get("processes/:id") { request, context in try await process(request, context) }
+        api.get("processes/:id/bpmn") { request, context in try await bpmn(request, context) }
+        api.get("analysis/ist") { request, context in try await ist(request, context) }
+        api.get("problems") { request, context in try await problems(request, context) }
+        api.get("search") { request, context in try await search(request, context) }
+        api.get("event-logs") { request, context in try await eventLogs(request, context) }
+        api.get("event-logs/:id") { request, context in try await eventLog(request, context) }
+        router.get("api/openapi.json") { request, context in try openAPI(request, context) }
+    }
+
+    // MARK: - Reading
+
+    func tenant(_ request: Request, _ context: AppRequestContext) async throws -> TenantSummary {
+        let snapshot = try await pages.snapshot(context)
+        let map = snapshot.map
+        return TenantSummary(
+            id: map.tenant.id.rawValue, name: map.tenant.name, ags: map.tenant.ags, population: map.tenant.population,
+            units: map.units.count, positions: map.positions.count, tasks: map.duties.count,
+            services: map.services.count, flows: map.flows.count, processes: snapshot.records.count)
+    }
+
+    func page<Item: Encodable & Sendable>(
+        _ request: Request, _ context: AppRequestContext, _ items: @Sendable (TenantSnapshot) -> [Item]
+    ) async throws -> Page<Item> {
+        let all = items(try await pages.snapshot(context))
+        return try Self.paginate(all, request)
+    }
+
+    static func paginate<Item: Encodable & Sendable>(_ all: [Item], _ request: Request) throws -> Page<Item> {
+        let query = request.uri.queryParameters
+        let offset =
+            try query["offset"].map { value in
+                guard let number = Int(String(value)), number >= 0 else {
+                    throw HTTPError(.badRequest, message: "offset muss eine ganze Zahl ab 0 sein.")
+                }
+                return number
+            } ?? 0
+        let limit =
+            try query["limit"].map { value in
+                guard let number = Int(String(value)), (1...500).contains(number) else {
+                    throw HTTPError(.badRequest, message: "limit muss zwischen 1 und 500 liegen.")
+                }
+                return number
+            } ?? 50
+        let slice = offset >= all.count ? [] : Array(all[offset..<min(all.count, offset + limit)])
+        return Page(items: slice, total: all.count, offset: offset, limit: limit)
+    }
+
+    func one<Item: Encodable & Sendable>(
+        _ request: Request, _ context: AppRequestContext, _ find: @Sendable (TenantSnapshot, String) -> Item?
+    ) async throws -> JSONBody<Item> {
+        let id = try context.parameters.require("id")
+        guard let item = find(try await pages.snapshot(context), id) else {
+            throw HTTPError(.notFound, message: "„\(id)“ gibt es nicht.")
+        }
+        return JSONBody(item)
+    }
+
+    static func summary(_ record: ProcessRecord) -> ProcessSummary {
+        let id = Display.escape(record.id.rawValue)
+        return ProcessSummary(
+            id: record.id.rawValue, name: record.name, state: record.state.rawValue,
+            serviceID: record.serviceID?.rawValue, ownerUnitID: record.ownerUnitID?.rawValue,
+            istID: record.istID?.rawValue,
+            links: [
+                "self": "/api/v1/processes/\(id)", "bpmn": "/api/v1/processes/\(id)/bpmn", "page": "/processes/\(id)",
+            ])
+    }
+
+    func process(_ request: Request, _ context: AppRequestContext) async throws -> ProcessDetail {
+        let snapshot = try await pages.snapshot(context)
+        let (record, process) = try ProcessPages.find(try context.parameters.require("id"), in: snapshot)
+        return ProcessDetail(process: Self.summary(record), report: ProcessReport(process: process, map: snapshot.map))
+    }
+
+    func bpmn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let (record, _) = try ProcessPages.find(try context.parameters.require("id"), in: snapshot)
+        return FileResponse(body: record.bpmn, contentType: "application/xml").response(from: request, context: context)
+    }
+
+    func ist(_ request: Request, _ context: AppRequestContext) async throws -> JSONBody<IstAnalysis> {
+        JSONBody(IstAnalysis(try await pages.snapshot(context).map))
+    }
+
+    func problems(_ request: Request, _ context: AppRequestContext) async throws -> Page<ProblemSpot> {
+        let snapshot = try await pages.snapshot(context)
+        let query = request.uri.queryParameters
+        let rule = query["rule"].map(String.init)
+        let severity = query["severity"].map(String.init)
+        let spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes).filter {
+            (rule == nil || $0.rule.rawValue == rule) && (severity == nil || $0.severity.rawValue == severity)
+        }
+        return try Self.paginate(spots, request)
+    }
+
+    func search(_ request: Request, _ context: AppRequestContext) async throws -> Page<TenantSearch.Hit> {
+        let snapshot = try await pages.snapshot(context)
+        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(200))
+        return try Self.paginate(
+            TenantSearch.search(query, map: snapshot.map, processes: snapshot.processes), request)
+    }
+
+    func eventLogs(_ request: Request, _ context: AppRequestContext) async throws -> Page<EventLogSummary> {
+        let snapshot = try await pages.snapshot(context)
+        let logs = try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id)
+        return try Self.paginate(
+            logs.map {
+                EventLogSummary(
+                    id: $0.id.rawValue, name: $0.name, fileName: $0.fileName, uploadedAt: $0.uploadedAt,
+                    cases: $0.caseCount, events: $0.eventCount, pseudonymised: $0.isPseudonymised,
+                    processID: $0.processID?.rawValue)
+            }, request)
+    }
+
+    func eventLog(_ request: Request, _ context: AppRequestContext) async throws -> EventLogDetail {
+        let snapshot = try await pages.snapshot(context)
+        let (record, log) = try await pages.logs.log(
+            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
+        let graph = DirectlyFollowsGraph(log)
+        let variants = Variants(log)
+        return EventLogDetail(
+            id: record.id.rawValue, name: record.name, statistics: LogStatistics(log, variants: variants),
+            directlyFollows: graph.edges, startActivities: graph.startActivities, endActivities: graph.endActivities,
+            variants: Array(variants.variants.prefix(100)))
+    }
+
+    // MARK: - Writing
+
+    func createFlow(_ request: Request, _ context: AppRequestContext) async throws -> EditedResponse<
+        JSONBody<InformationFlow>
+    > {
+        let flow = try await request.decode(as: InformationFlow.self, context: context)
+        let snapshot = try await pages.snapshot(context)
+        var map = snapshot.map
+        guard !map.flows.contains(where: { $0.id == flow.id }) else {
+            throw HTTPError(.conflict, message: "Einen Informationsfluss „\(flow.id)“ gibt es schon.")
+        }
+        map.flows.append(flow)
+        try await pages.workspace.saveMap(map, by: context.author)
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/v1/flows?id=\(Display.escape(flow.id.rawValue))"],
+            response: JSONBody(flow))
+    }
+
+    func createFinding(_ request: Request, _ context: AppRequestContext) async throws
+        -> EditedResponse<JSONBody<WorkshopFinding>>
+    {
+        let finding = try await request.decode(as: WorkshopFinding.self, context: context)
+        let snapshot = try await pages.snapshot(context)
+        var map = snapshot.map
+        guard !map.findings.contains(where: { $0.id == finding.id }) else {
+            throw HTTPError(.conflict, message: "Ein Workshop-Ergebnis „\(finding.id)“ gibt es schon.")
+        }
+        map.findings.append(finding)
+        try await pages.workspace.saveMap(map, by: context.author)
+        return EditedResponse(status: .created, response: JSONBody(finding))
+    }
+
+    // MARK: - Description
+
+    func openAPI(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let url = pages.configuration.resources.appendingPathComponent("openapi.json")
+        let data = try Data(contentsOf: url)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Any encodable domain value as a JSON response, without conforming domain types to HTTP protocols.
+struct JSONBody<Value: Encodable & Sendable>: ResponseEncodable, Sendable {
+    var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

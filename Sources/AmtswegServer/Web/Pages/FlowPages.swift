@@ -1,0 +1,229 @@
+import AmtswegCore
+import Hummingbird
+
+/// Information flows: the list with filters, and the form to add, change or remove one.
+struct FlowPages: Sendable {
+    let pages: Pages
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/map/flows") { request, context in try await list(request, context) }
+        router.get("/map/flows/new") { request, context in try await edit(request, context, form: nil) }
+        router.post("/map/flows") { request, context in try await save(request, context, id: nil) }
+        router.get("/map/flows/:id") { request, context in try await edit(request, context, form: nil) }
+        router.post("/map/flows/:id") { request, context in
+            try await save(request, context, id: try context.parameters.require("id"))
+        }
+        router.post("/map/flows/:id/delete") { request, context in try await delete(request, context) }
+    }
+
+    struct ListView: Sendable {
+        var rows: [FlowLine]
+        var total: String
+        var shown: String
+        var units: [FindingForm.Option]
+        var channels: [FindingForm.Option]
+        var isFiltered: Bool
+    }
+
+    func list(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let map = snapshot.map
+        let index = MapIndex(map)
+        let query = request.uri.queryParameters
+        let unit = query["unit"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let channel = query["channel"].map(String.init).flatMap(Channel.init(rawValue:))
+        let unitOfPosition = Dictionary(map.positions.map { ($0.id, $0.unitID) }, uniquingKeysWith: { a, _ in a })
+        func belongs(_ endpoint: FlowEndpoint) -> Bool {
+            switch endpoint {
+            case .unit(let id): id.rawValue == unit
+            case .position(let id): unitOfPosition[id]?.rawValue == unit
+            case .external: false
+            }
+        }
+        let flows = map.flows.filter { flow in
+            (unit == nil || belongs(flow.from) || belongs(flow.to)) && (channel == nil || flow.channel == channel)
+        }
+        let view = ListView(
+            rows: flows.map { FlowLine($0, index: index) }, total: Display.integer(map.flows.count),
+            shown: Display.integer(flows.count),
+            units: map.units.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == unit)
+            },
+            channels: Channel.allCases.map { .init(value: $0.rawValue, label: $0.label, isSelected: $0 == channel) },
+            isFiltered: unit != nil || channel != nil)
+        return try pages.page(
+            "map/flows", title: "Informationsflüsse", section: .map, content: view, context: context,
+            snapshot: snapshot, notice: query["saved"] != nil ? "Gespeichert." : nil)
+    }
+
+    func edit(
+        _ request: Request, _ context: AppRequestContext, form: FlowForm?, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        var form = form ?? FlowForm()
+        if form.errors.isEmpty, let id = context.parameters.get("id") {
+            guard let flow = snapshot.map.flows.first(where: { $0.id.rawValue == id }) else {
+                throw HTTPError(.notFound, message: "Einen Informationsfluss „\(id)“ gibt es nicht.")
+            }
+            form = FlowForm(flow)
+        }
+        form.prepare(map: snapshot.map, csrf: context.csrfToken)
+        return try pages.page(
+            "map/flow-form", title: form.isNew ? "Informationsfluss anlegen" : "Informationsfluss ändern",
+            section: .map, content: form, context: context, snapshot: snapshot, status: status)
+    }
+
+    func save(_ request: Request, _ context: AppRequestContext, id: String?) async throws -> Response {
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let snapshot = try await pages.snapshot(context)
+        var map = snapshot.map
+        if let id, !map.flows.contains(where: { $0.id.rawValue == id }) {
+            throw HTTPError(.notFound, message: "Einen Informationsfluss „\(id)“ gibt es nicht.")
+        }
+        var form = FlowForm(input, id: id)
+        guard let flow = form.validate(in: map) else {
+            return try await edit(request, context, form: form, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        if let index = map.flows.firstIndex(where: { $0.id == flow.id }) {
+            map.flows[index] = flow
+        } else {
+            map.flows.append(flow)
+        }
+        try await pages.workspace.saveMap(map, by: context.author)
+        return SeeOther(location: "/map/flows?saved=1#flow-\(Display.escape(flow.id.rawValue))")
+            .response(from: request, context: context)
+    }
+
+    func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let id = try context.parameters.require("id")
+        let snapshot = try await pages.snapshot(context)
+        var map = snapshot.map
+        guard map.flows.contains(where: { $0.id.rawValue == id }) else {
+            throw HTTPError(.notFound, message: "Einen Informationsfluss „\(id)“ gibt es nicht.")
+        }
+        map.flows.removeAll { $0.id.rawValue == id }
+        try await pages.workspace.saveMap(map, by: context.author)
+        return SeeOther(location: "/map/flows?saved=1").response(from: request, context: context)
+    }
+}
+
+/// The flow form with what was entered and what is wrong with it.
+struct FlowForm: Sendable {
+    var id = ""
+    var isNew = true
+    var from = ""
+    var to = ""
+    var object = ""
+    var channel = ""
+    var medium = ""
+    var frequency = ""
+    var note = ""
+    var errors: [String] = []
+    var fromError: String?
+    var toError: String?
+    var channelError: String?
+    var mediumError: String?
+    var frequencyError: String?
+    var endpoints: [FindingForm.Option] = []
+    var toEndpoints: [FindingForm.Option] = []
+    var objects: [FindingForm.Option] = []
+    var channels: [FindingForm.Option] = []
+    var media: [FindingForm.Option] = []
+    var csrf = ""
+    var action = "/map/flows"
+    var deleteAction: String?
+    var hasErrors: Bool { !errors.isEmpty }
+
+    init() {}
+
+    init(_ flow: InformationFlow) {
+        id = flow.id.rawValue
+        isNew = false
+        from = flow.from.description
+        to = flow.to.description
+        object = flow.objectID?.rawValue ?? ""
+        channel = flow.channel.rawValue
+        medium = flow.medium.rawValue
+        frequency = String(flow.frequencyPerYear)
+        note = flow.note ?? ""
+    }
+
+    init(_ input: FormInput, id: String?) {
+        self.id = id ?? ""
+        isNew = id == nil
+        from = input["from"]
+        to = input["to"]
+        object = input["object"]
+        channel = input["channel"]
+        medium = input["medium"]
+        frequency = input["frequency"]
+        note = input["note"]
+    }
+
+    /// Fills the choices of the selects from the map, keeping what was chosen.
+    mutating func prepare(map: TenantMap, csrf: String) {
+        self.csrf = csrf
+        let index = MapIndex(map)
+        let all: [FlowEndpoint] =
+            map.units.map { .unit($0.id) } + map.positions.map { .position($0.id) }
+            + map.externalParties.map { .external($0.id) }
+        let labelled = all.map { ($0.description, index.name(of: $0), $0) }.sorted { $0.1 < $1.1 }
+        endpoints = labelled.map { .init(value: $0.0, label: Self.kindLabel($0.2) + $0.1, isSelected: $0.0 == from) }
+        toEndpoints = labelled.map { .init(value: $0.0, label: Self.kindLabel($0.2) + $0.1, isSelected: $0.0 == to) }
+        objects = map.informationObjects.sorted { $0.name < $1.name }.map {
+            .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == object)
+        }
+        channels = Channel.allCases.map {
+            .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == channel)
+        }
+        media = Medium.allCases.map { .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == medium) }
+        action = isNew ? "/map/flows" : "/map/flows/\(Display.escape(id))"
+        deleteAction = isNew ? nil : "/map/flows/\(Display.escape(id))/delete"
+    }
+
+    static func kindLabel(_ endpoint: FlowEndpoint) -> String {
+        switch endpoint {
+        case .unit: "Einheit: "
+        case .position: "Stelle: "
+        case .external: "Extern: "
+        }
+    }
+
+    /// The flow, or nil with every message filled in.
+    mutating func validate(in map: TenantMap) -> InformationFlow? {
+        let source = FlowEndpoint(reference: from), target = FlowEndpoint(reference: to)
+        func known(_ endpoint: FlowEndpoint?) -> Bool {
+            switch endpoint {
+            case .unit(let id): map.units.contains { $0.id == id }
+            case .position(let id): map.positions.contains { $0.id == id }
+            case .external(let id): map.externalParties.contains { $0.id == id }
+            case nil: false
+            }
+        }
+        if !known(source) { fromError = "Bitte wählen, von wem die Information kommt." }
+        if !known(target) { toError = "Bitte wählen, wer die Information bekommt." }
+        if fromError == nil, toError == nil, from == to { toError = "Absender und Empfänger müssen verschieden sein." }
+        let channelValue = Channel(rawValue: channel), mediumValue = Medium(rawValue: medium)
+        if channelValue == nil { channelError = "Bitte einen Kanal wählen." }
+        if mediumValue == nil { mediumError = "Bitte ein Medium wählen." }
+        let count = Int(frequency.replacingOccurrences(of: ".", with: ""))
+        if count == nil || count! < 0 || count! > 10_000_000 {
+            frequencyError = "Bitte die Anzahl im Jahr als ganze Zahl angeben, z. B. 250."
+        }
+        errors = [fromError, toError, channelError, mediumError, frequencyError].compactMap { $0 }
+        guard errors.isEmpty, let source, let target, let channelValue, let mediumValue, let count else { return nil }
+        var flowID = id
+        if flowID.isEmpty {
+            let taken = Set(map.flows.map(\.id.rawValue))
+            var number = map.flows.count + 1
+            while taken.contains("fluss-\(number)") { number += 1 }
+            flowID = "fluss-\(number)"
+        }
+        return InformationFlow(
+            id: ID(flowID), from: source, to: target,
+            objectID: map.informationObjects.first { $0.id.rawValue == object }?.id, channel: channelValue,
+            medium: mediumValue, frequencyPerYear: count, note: note.isEmpty ? nil : note)
+    }
+}

@@ -1,0 +1,230 @@
+import AmtswegServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+
+/// Forms: a valid one is saved and redirects, an invalid one comes back as 422 with the input and the
+/// messages, one without the form token is refused, an oversized upload gets 413.
+@Suite struct FormTests {
+    @Test func workshopFindingIsRecorded() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/map/ist")
+            let (headers, body) = browser.form([
+                ("question", "6"), ("text", "Übergaben an die Kasse sind nicht geregelt."), ("author", "Frau Adler"),
+                ("unit", "32"), ("day", "14.03.2026"),
+            ])
+            try await client.execute(uri: "/map/ist/findings", method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: "/map/ist", method: .get, headers: browser.headers) { response in
+                #expect(response.text.contains("Übergaben an die Kasse sind nicht geregelt."))
+                #expect(response.text.contains("Frau Adler, 14.03.2026"))
+            }
+        }
+    }
+
+    @Test func invalidFindingKeepsInputAndNamesEveryProblem() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/map/ist")
+            let (headers, body) = browser.form([
+                ("question", "9"), ("text", ""), ("author", "Herr Berg"), ("day", "31.02.2026"),
+            ])
+            try await client.execute(uri: "/map/ist/findings", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .unprocessableContent)
+                let html = response.text
+                #expect(html.contains("Bitte eine der sieben Fragen wählen."))
+                #expect(html.contains("Bitte das Ergebnis eintragen."))
+                #expect(html.contains("Das Datum bitte als TT.MM.JJJJ angeben"))
+                #expect(html.contains("value=\"Herr Berg\""))
+                #expect(html.contains("value=\"31.02.2026\""))
+                #expect(html.contains("aria-invalid=\"true\""))
+            }
+        }
+    }
+
+    @Test func formsWithoutTokenAreRefused() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client)
+            var forged = browser
+            forged.token = String(repeating: "0", count: 64)
+            let (headers, body) = forged.form([("question", "1"), ("text", "x"), ("author", "y")])
+            try await client.execute(uri: "/map/ist/findings", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("Das Formular ist abgelaufen"))
+            }
+        }
+    }
+
+    @Test func flowIsCreatedChangedAndRejectedWhenIncomplete() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/map/flows/new")
+            let bad = browser.form([
+                ("from", "unit:32"), ("to", "unit:32"), ("channel", "email"), ("frequency", "viel"),
+            ])
+            try await client.execute(uri: "/map/flows", method: .post, headers: bad.0, body: bad.1) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("Absender und Empfänger müssen verschieden sein."))
+                #expect(response.text.contains("Bitte ein Medium wählen."))
+                #expect(response.text.contains("value=\"viel\""))
+            }
+            let good = browser.form([
+                ("from", "unit:32"), ("to", "unit:20"), ("channel", "eFile"), ("medium", "eFile"), ("frequency", "120"),
+            ])
+            let location = try await client.execute(uri: "/map/flows", method: .post, headers: good.0, body: good.1) {
+                response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            let id = String(location.split(separator: "#flow-").last ?? "")
+            try await client.execute(uri: "/map/flows/\(id)", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("value=\"120\""))
+            }
+            let delete = browser.form([])
+            try await client.execute(uri: "/map/flows/\(id)/delete", method: .post, headers: delete.0, body: delete.1) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: "/map/flows/\(id)", method: .get, headers: browser.headers) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+
+    @Test func stepEditChangesTheStoredProcessAndItsDiagram() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/processes/baugenehmigung-ist/steps")
+            let (headers, body) = browser.form([
+                ("name", "Vollständigkeit digital prüfen"), ("performer", ""), ("medium", "eFile"), ("handling", "30"),
+                ("waiting", "60"),
+            ])
+            try await client.execute(
+                uri: "/processes/baugenehmigung-ist/steps/Vollstaendigkeit", method: .post, headers: headers, body: body
+            ) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/processes/baugenehmigung-ist/diagram.svg", method: .get) { response in
+                #expect(response.text.contains("digital"), "the renamed step is drawn")
+            }
+            let invalid = browser.form([("name", ""), ("handling", "-3")])
+            try await client.execute(
+                uri: "/processes/baugenehmigung-ist/steps/Vollstaendigkeit", method: .post, headers: invalid.0,
+                body: invalid.1
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("Bitte den Schritt benennen."))
+            }
+            let insert = browser.form([("name", "Eingang bestätigen")])
+            try await client.execute(
+                uri: "/processes/baugenehmigung-ist/steps/Eingang/insert", method: .post, headers: insert.0,
+                body: insert.1
+            ) { #expect($0.status == .seeOther) }
+            let move = browser.form([("direction", "down")])
+            try await client.execute(
+                uri: "/processes/baugenehmigung-ist/steps/Eingang/move", method: .post, headers: move.0, body: move.1
+            ) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/processes/baugenehmigung-ist", method: .get) { response in
+                let html = response.text
+                let inserted = try #require(html.range(of: "Eingang bestätigen"))
+                let first = try #require(html.range(of: "Bauantrag annehmen und scannen"))
+                #expect(inserted.lowerBound < first.lowerBound, "the first step moved below the inserted one")
+            }
+        }
+    }
+
+    @Test func oversizedUploadGets413() async throws {
+        try await TestServer(maxUploadBytes: 2_000).run { client in
+            let browser = try await Browser.start(client, uri: "/processes")
+            let (headers, body) = browser.multipart(
+                fields: [], file: ("file", "gross.bpmn", Data(repeating: 0x41, count: 10_000)))
+            try await client.execute(uri: "/processes/upload", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.text.contains("Die Datei ist zu groß"))
+            }
+        }
+    }
+
+    @Test func brokenBPMNIsRefusedWithItsPosition() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/processes")
+            let (headers, body) = browser.multipart(
+                fields: [], file: ("file", "kaputt.bpmn", Data("<definitions><process id=\"p\">".utf8)))
+            try await client.execute(uri: "/processes/upload", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("kaputt.bpmn"))
+                #expect(response.text.contains("BPMN-Datei hochladen"))
+            }
+        }
+    }
+
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"))
+    func uploadedMIWGModelShowsItsDiagram() async throws {
+        let file = try #require(Corpus.file("bpmn/miwg/Reference/A.2.0.bpmn"))
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/processes")
+            let (headers, body) = browser.multipart(
+                fields: [("service", "")], file: ("file", "A.2.0.bpmn", try Data(contentsOf: file)))
+            let location = try await client.execute(
+                uri: "/processes/upload", method: .post, headers: headers, body: body
+            ) { response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            #expect(location.hasPrefix("/processes/"))
+            let path = String(location.prefix { $0 != "?" })
+            try await client.execute(uri: path, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: path + "/diagram.svg", method: .get) { response in
+                #expect(response.status == .ok && response.text.hasPrefix("<svg"))
+            }
+        }
+    }
+
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"))
+    func uploadedEventLogShowsDFGAndVariantsWithoutNames() async throws {
+        let file = try #require(Corpus.file("eventlogs/pm4py/input_data/receipt.csv"))
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/monitor")
+            let (headers, body) = browser.multipart(
+                fields: [("name", "Quittungen")], file: ("file", "receipt.csv", try Data(contentsOf: file)))
+            let location = try await client.execute(uri: "/monitor/logs", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            try await client.execute(uri: location, method: .get) { response in
+                let html = response.text
+                #expect(html.contains("1.434") && html.contains("116"), "cases and variants as pm4py counts them")
+                #expect(html.contains("Direkt-Folge-Graph") && html.contains("Varianten"))
+                #expect(html.contains("pseudonymisiert"))
+            }
+            try await client.execute(uri: location + "/dfg.svg?view=performance&coverage=80", method: .get) {
+                #expect($0.status == .ok && $0.text.contains("T02 Check"))
+            }
+            try await client.execute(uri: "/api/v1/event-logs/\(location.split(separator: "/").last!)", method: .get) {
+                response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let statistics = try #require(json?["statistics"] as? [String: Any])
+                #expect(statistics["cases"] as? Int == 1434)
+                #expect((statistics["resources"] as? Int ?? 0) > 0)
+            }
+        }
+    }
+
+    @Test func brokenEventLogStoresNothing() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/monitor")
+            let (headers, body) = browser.multipart(
+                fields: [], file: ("file", "kaputt.xes", Data("<log><trace><event><string key=\"concept:name".utf8)))
+            try await client.execute(uri: "/monitor/logs", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("kaputt.xes"))
+            }
+            try await client.execute(uri: "/api/v1/event-logs", method: .get) { response in
+                #expect(response.text.contains("\"total\":0"))
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import AmtswegServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every page answers with HTML in German, the content it is for, and the security headers.
+@Suite struct PageRouteTests {
+    /// Path and a text the page must show.
+    static let pages: [(String, String)] = [
+        ("/", "Stadt Musterstadt auf einen Blick"),
+        ("/map", "Organisationseinheiten"),
+        ("/map/units/32", "Ordnungsamt"),
+        ("/map/services", "LeiKa"),
+        ("/map/flows", "Informationsflüsse"),
+        ("/map/ist", "Interaktionsmatrix"),
+        ("/processes", "BPMN-Datei hochladen"),
+        ("/processes/catalogue", "Fachverfahren"),
+        ("/processes/baugenehmigung-ist", "Schrittliste"),
+        ("/processes/baugenehmigung-ist/steps", "Schritte bearbeiten"),
+        ("/processes/baugenehmigung-ist/steps/Vollstaendigkeit", "Bearbeitungszeit"),
+        ("/monitor", "Kennzahlen je Prozess"),
+        ("/optimize", "Schwachstellen"),
+        ("/optimize?severity=high&rule=pingPong", "Ping-Pong-Übergabe"),
+        ("/optimize/compare/baugenehmigung-ist/baugenehmigung-soll", "Ist und Soll im Vergleich"),
+        ("/roadmap", "Fahrplan"),
+        ("/search?q=Bau", "Baugenehmigung"),
+        ("/search", "Suchbegriff"),
+    ]
+
+    @Test(arguments: pages)
+    func pageRenders(path: String, expected: String) async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok, "\(path): \(response.status)")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = response.text
+                #expect(html.contains(expected), "\(path) does not show '\(expected)'")
+                #expect(html.contains("<html lang=\"de\">"))
+                #expect(html.contains("<main id=\"main\""))
+                let policy = try #require(response.headers[.contentSecurityPolicy])
+                #expect(!policy.contains("unsafe-inline") && policy.contains("script-src 'self'"))
+                // No template fragment left unrendered, no inline style or script.
+                #expect(!html.contains("{{") && !html.contains(" style=\"") && !html.contains("<script>"))
+            }
+        }
+    }
+
+    @Test func englishIsSelectableAndRemembered() async throws {
+        try await TestServer().run { client in
+            let cookie = try await client.execute(uri: "/?lang=en", method: .get) { response in
+                #expect(response.text.contains("<html lang=\"en\">"))
+                #expect(response.text.contains("Skip to content"))
+                return try #require(response.headers[values: .setCookie].first { $0.hasPrefix("amtsweg_lang=en") })
+            }
+            try await client.execute(
+                uri: "/map", method: .get, headers: [.cookie: String(cookie.prefix { $0 != ";" })]
+            ) { response in
+                #expect(response.text.contains("<html lang=\"en\">"))
+            }
+        }
+    }
+
+    @Test func staticFilesAreServed() async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: "/static/amtsweg.css", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/css") == true)
+            }
+            try await client.execute(uri: "/static/amtsweg.js", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/static/../Package.swift", method: .get) { response in
+                #expect(response.status == .notFound || response.status == .badRequest)
+                #expect(!response.text.contains("PackageDescription"))
+            }
+        }
+    }
+
+    @Test func diagramsAreSVG() async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: "/processes/baugenehmigung-ist/diagram.svg", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "image/svg+xml")
+                #expect(response.text.hasPrefix("<svg") && response.text.contains("Vollständigkeit"))
+            }
+            try await client.execute(uri: "/processes/baugenehmigung-ist/bpmn", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/xml")
+                #expect(response.headers[.contentDisposition]?.contains("baugenehmigung-ist.bpmn") == true)
+                #expect(response.text.contains("bpmn:definitions") || response.text.contains("<definitions"))
+            }
+        }
+    }
+
+    static let unknown = [
+        "/nicht-da", "/map/units/nicht-da", "/processes/nicht-da", "/processes/nicht-da/diagram.svg",
+        "/processes/baugenehmigung-ist/steps/nicht-da", "/monitor/logs/nicht-da",
+        "/optimize/compare/nicht-da/baugenehmigung-soll",
+    ]
+
+    @Test(arguments: unknown)
+    func unknownIDsGetAGermanNotFoundPage(path: String) async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound, "\(path)")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("Seite nicht gefunden"))
+            }
+        }
+    }
+
+    @Test func escapesWhatUsersTypeIn() async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: "/search?q=%3Cscript%3Ealert(1)%3C/script%3E", method: .get) { response in
+                #expect(!response.text.contains("<script>alert(1)"))
+                #expect(response.text.contains("&lt;script&gt;alert(1)"))
+            }
+        }
+    }
+}

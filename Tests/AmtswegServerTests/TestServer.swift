@@ -1,0 +1,91 @@
+import AmtswegServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ProcessMining
+import Testing
+
+/// An Amtsweg server over a fresh SQLite file with the Musterstadt demo, driven in-process.
+struct TestServer {
+    let configuration: ServerConfiguration
+    let router: Router<AppRequestContext>
+
+    init(maxUploadBytes: Int = 100 << 20) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
+        configuration = ServerConfiguration(
+            databasePath: path.path, loadDemo: true, maxUploadBytes: maxUploadBytes,
+            pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)))
+        let workspace = try await openWorkspace(configuration)
+        router = try await buildRouter(configuration, workspace: workspace)
+    }
+
+    /// Runs `body` against the router; the database file is removed afterwards.
+    func run<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        defer {
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: configuration.databasePath + suffix)
+            }
+        }
+        return try await Application(router: router).test(.router, body)
+    }
+}
+
+/// What a browser keeps between requests: the form-token cookie, and the token to put into forms.
+struct Browser: Sendable {
+    var cookie: String
+    var token: String
+
+    /// Opens `uri` once to receive the cookie and reads the form token from the page.
+    static func start(_ client: any TestClientProtocol, uri: String = "/") async throws -> Browser {
+        try await client.execute(uri: uri, method: .get) { response in
+            let setCookie = try #require(response.headers[.setCookie])
+            let cookie = String(setCookie.prefix { $0 != ";" })
+            let token = String(cookie.drop { $0 != "=" }.dropFirst())
+            return Browser(cookie: cookie, token: token)
+        }
+    }
+
+    var headers: HTTPFields { [.cookie: cookie] }
+
+    func form(_ fields: [(String, String)]) -> (HTTPFields, ByteBuffer) {
+        let body = ([("csrf", token)] + fields).map { name, value in
+            "\(Self.encode(name))=\(Self.encode(value))"
+        }.joined(separator: "&")
+        var headers = self.headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return (headers, ByteBuffer(string: body))
+    }
+
+    func multipart(fields: [(String, String)], file: (name: String, fileName: String, data: Data)?) -> (
+        HTTPFields, ByteBuffer
+    ) {
+        let boundary = "----amtsweg-test-boundary"
+        var body = Data()
+        for (name, value) in [("csrf", token)] + fields {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                        .utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = self.headers
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return (headers, ByteBuffer(bytes: body))
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}
