@@ -41,6 +41,7 @@ import Testing
                 #expect(html.contains("value=\"Herr Berg\""))
                 #expect(html.contains("value=\"31.02.2026\""))
                 #expect(html.contains("aria-invalid=\"true\""))
+                #expect(html.contains("class=\"error-summary\" role=\"alert\""), "the summary lists the problems")
             }
         }
     }
@@ -70,6 +71,7 @@ import Testing
                 #expect(response.text.contains("Absender und Empfänger müssen verschieden sein."))
                 #expect(response.text.contains("Bitte ein Medium wählen."))
                 #expect(response.text.contains("value=\"viel\""))
+                #expect(response.text.contains("role=\"alert\""))
             }
             let good = browser.form([
                 ("from", "unit:32"), ("to", "unit:20"), ("channel", "eFile"), ("medium", "eFile"), ("frequency", "120"),
@@ -114,6 +116,7 @@ import Testing
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.text.contains("Bitte den Schritt benennen."))
+                #expect(response.text.contains("role=\"alert\""))
             }
             let insert = browser.form([("name", "Eingang bestätigen")])
             try await client.execute(

@@ -134,7 +134,8 @@ struct FlowForm: Sendable {
     var csrf = ""
     var action = "/map/flows"
     var deleteAction: String?
-    var hasErrors: Bool { !errors.isEmpty }
+    /// Stored, not computed: Mustache sees only stored properties.
+    var hasErrors = false
 
     init() {}
 
@@ -213,6 +214,7 @@ struct FlowForm: Sendable {
             frequencyError = "Bitte die Anzahl im Jahr als ganze Zahl angeben, z. B. 250."
         }
         errors = [fromError, toError, channelError, mediumError, frequencyError].compactMap { $0 }
+        hasErrors = !errors.isEmpty
         guard errors.isEmpty, let source, let target, let channelValue, let mediumValue, let count else { return nil }
         var flowID = id
         if flowID.isEmpty {

@@ -70,7 +70,8 @@ struct FindingForm: Sendable {
     var questions: [Option] = []
     var units: [Option] = []
     var csrf = ""
-    var hasErrors: Bool { !errors.isEmpty }
+    /// Stored, not computed: Mustache sees only stored properties.
+    var hasErrors = false
 
     static let empty = FindingForm()
 
@@ -98,6 +99,7 @@ struct FindingForm: Sendable {
         if recordedOn == nil { dayError = "Das Datum bitte als TT.MM.JJJJ angeben, z. B. 14.03.2026." }
         if !unit.isEmpty, !map.units.contains(where: { $0.id.rawValue == unit }) { unit = "" }
         errors = [questionError, textError, authorError, dayError].compactMap { $0 }
+        hasErrors = !errors.isEmpty
         guard errors.isEmpty, let istQuestion, let recordedOn else { return nil }
         let taken = Set(map.findings.map(\.id.rawValue))
         var number = map.findings.count + 1

@@ -208,7 +208,8 @@ struct StepForm: Sendable {
     var action = ""
     var backHref = ""
     var csrf = ""
-    var hasErrors: Bool { !errors.isEmpty }
+    /// Stored, not computed: Mustache sees only stored properties.
+    var hasErrors = false
 
     init(name: String, details: StepDetails) {
         self.name = name
@@ -274,6 +275,7 @@ struct StepForm: Sendable {
         if handlingMinutes == nil { handlingError = "Bitte die Bearbeitungszeit in Minuten angeben, z. B. 15." }
         if waitingMinutes == nil { waitingError = "Bitte die Liegezeit in Minuten angeben, z. B. 480." }
         errors = [nameError, handlingError, waitingError].compactMap { $0 }
+        hasErrors = !errors.isEmpty
         guard errors.isEmpty, let handlingMinutes, let waitingMinutes else { return nil }
         var details = previous
         details.performer = Performer(reference: performer).flatMap { candidate in

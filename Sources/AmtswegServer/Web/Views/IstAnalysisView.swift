@@ -66,7 +66,12 @@ struct IstAnalysisView: Sendable {
         let matrixView = analysis.interactionMatrix.view
         matrix = header(analysis.interactionMatrix)
         let maxVolume = matrixView.cells.map(\.volumePerYear).max() ?? 0
-        matrixColumns = matrixView.units.map { ColumnHead(short: Self.abbreviation($0.name), name: $0.name) }
+        // Column heads: the office number where the unit has one ("32"), which staff know, else initials.
+        let officeNumbers = Dictionary(
+            map.units.compactMap { unit in unit.officeNumber.map { (unit.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        matrixColumns = matrixView.units.map {
+            ColumnHead(short: officeNumbers[$0.id] ?? Self.abbreviation($0.name), name: $0.name)
+        }
         matrixRows = matrixView.units.map { from in
             MatrixRow(
                 unit: from.name, href: Display.unitHref(from.id),
@@ -177,11 +182,11 @@ struct IstAnalysisView: Sendable {
     }
 
     /// A short column head: the capitals of the words ("Zentrale Dienste und Poststelle" → "ZDP"), or the
-    /// first four letters of a one-word name.
+    /// first letters of a one-word name with a full stop ("Rechnungsprüfungsamt" → "Rechn.").
     static func abbreviation(_ name: String) -> String {
         let words = name.split(separator: " ").filter { $0.first?.isUppercase ?? false }
         if words.count >= 2 { return String(words.prefix(4).compactMap(\.first)) }
-        return String(name.prefix(6))
+        return name.count <= 6 ? name : String(name.prefix(5)) + "."
     }
 
     static func german(_ day: Day) -> String {

@@ -2,7 +2,7 @@ import AmtswegCore
 import Foundation
 
 /// The interaction network drawn as SVG: units on a circle, lines as thick as the flows between them, hubs
-/// filled. Presentation attributes only (no `style`), so the page's Content-Security-Policy holds.
+/// filled. A picture only (`role=img`, no links inside): the table beside it links every unit. Presentation attributes only (no `style`), so the page's Content-Security-Policy holds.
 struct NetworkDiagram {
     let svg: String
 
@@ -41,11 +41,11 @@ struct NetworkDiagram {
             let dx = p.x < centre - 1 ? -(r + 6) : (p.x > centre + 1 ? r + 6 : 0)
             let dy = abs(p.x - centre) <= 1 ? (p.y < middle ? -(r + 8) : r + 16) : 4
             parts.append(
-                "<a href=\"\(Display.unitHref(node.unit.id))\"><circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(n(r))\" "
+                "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"\(n(r))\" "
                     + "fill=\"\(fill)\" stroke=\"#ffffff\" stroke-width=\"2\"/>"
                     + "<text x=\"\(n(p.x + dx))\" y=\"\(n(p.y + dy))\" text-anchor=\"\(anchor)\" font-size=\"12\" "
                     + "font-family=\"Arial, Helvetica, sans-serif\" fill=\"#1a1a1a\""
-                    + (node.isHub ? " font-weight=\"bold\"" : "") + ">\(escape(node.unit.name))</text></a>")
+                    + (node.isHub ? " font-weight=\"bold\"" : "") + ">\(escape(node.unit.name))</text>")
         }
         parts.append("</svg>")
         svg = parts.joined(separator: "\n")
