@@ -2,14 +2,14 @@ import AmtswegCore
 import AmtswegStore
 import Foundation
 public import Hummingbird
-public import Logging
+import Logging
 import ProcessBPMN
 
 /// The one composition root: opens the store, loads the demo when asked, builds the router with every page
 /// and API route, and returns the application. `amtsweg serve` runs it; the router tests call it too.
 public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
-    let logger = Logger(label: "amtsweg")
-    let workspace = try await openWorkspace(configuration, logger: logger)
+    let logger = configuration.logger("amtsweg")
+    let workspace = try await openWorkspace(configuration)
     let router = try await buildRouter(configuration, workspace: workspace)
     return Application(
         router: router,
@@ -19,9 +19,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
 }
 
 /// Opens (and migrates) the store and writes the demo municipality into it when asked and the store is empty.
-public func openWorkspace(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "amtsweg")) async throws
-    -> Workspace
-{
+public func openWorkspace(_ configuration: ServerConfiguration) async throws -> Workspace {
+    let logger = configuration.logger("amtsweg")
     let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
     if configuration.loadDemo, try await repository.tenants().isEmpty {
         let map = Musterstadt.map()
@@ -46,7 +45,8 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     router.add(
         middleware: FileMiddleware(
             configuration.resources.appendingPathComponent("static").path, urlBasePath: "/static",
-            cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false))
+            cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false,
+            logger: configuration.logger("files")))
     router.add(middleware: SessionMiddleware(workspace: workspace))
     StartPage(pages: pages).addRoutes(to: router)
     MapPages(pages: pages).addRoutes(to: router)

@@ -1,4 +1,5 @@
 public import Foundation
+public import Logging
 public import ProcessMining
 
 /// How `amtsweg serve` runs: where it listens, which store it opens, and the limits it enforces.
@@ -17,11 +18,13 @@ public struct ServerConfiguration: Sendable {
     public var resources: URL
     /// Pseudonymises the resources of uploaded event logs (the installation's key).
     public var pseudonymizer: ResourcePseudonymizer
+    /// How much the server logs; tests lower it to warnings.
+    public var logLevel: Logger.Level
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String, loadDemo: Bool = false,
         maxUploadBytes: Int = 100 << 20, maxFormBytes: Int = 1 << 20, resources: URL = ServerConfiguration.bundled,
-        pseudonymizer: ResourcePseudonymizer
+        pseudonymizer: ResourcePseudonymizer, logLevel: Logger.Level = .info
     ) {
         self.hostname = hostname
         self.port = port
@@ -31,9 +34,17 @@ public struct ServerConfiguration: Sendable {
         self.maxFormBytes = maxFormBytes
         self.resources = resources
         self.pseudonymizer = pseudonymizer
+        self.logLevel = logLevel
     }
 
     /// The templates, styles and scripts that ship with the target.
+    /// A logger with the configured level.
+    public func logger(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel
+        return logger
+    }
+
     public static var bundled: URL {
         // Foundation on Linux reports a bundle folder that holds a `Resources` folder as its resource URL
         // already; on macOS the copied folder sits inside the resource URL. Take whichever has the templates.

@@ -14,7 +14,7 @@ struct TestServer {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         configuration = ServerConfiguration(
             databasePath: path.path, loadDemo: true, maxUploadBytes: maxUploadBytes,
-            pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)))
+            pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning)
         let workspace = try await openWorkspace(configuration)
         router = try await buildRouter(configuration, workspace: workspace)
     }
