@@ -216,6 +216,58 @@ import Testing
         }
     }
 
+    /// A small log of the demo's business registration: the second case skips the checks; Anna (Ordnungsamt)
+    /// hands work to Bernd (Stadtkasse).
+    static let registrationLog = """
+        case;activity;timestamp;resource
+        1;Gewerbeanzeige annehmen;2026-03-02 08:00:00;Anna
+        1;Vollständigkeit prüfen;2026-03-02 09:00:00;Anna
+        1;Gewerbeanzeige erfassen;2026-03-02 10:00:00;Bernd
+        2;Gewerbeanzeige annehmen;2026-03-03 08:00:00;Anna
+        2;Akte ablegen;2026-03-03 09:30:00;Bernd
+        """
+
+    @Test func conformanceIsColouredAndHandoversAreShownBetweenUnits() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/monitor")
+            var (headers, body) = browser.multipart(
+                fields: [("name", "Gewerbe 2026"), ("process", "gewerbe-anmeldung-ist")],
+                file: ("file", "gewerbe.csv", Data(Self.registrationLog.utf8)))
+            // A second file: who works where.
+            let units = "Ressource;Einheit\nAnna;Ordnungsamt\nBernd;Stadtkasse\n"
+            var text = String(buffer: body)
+            text = text.replacingOccurrences(
+                of: "------amtsweg-test-boundary--\r\n",
+                with:
+                    "------amtsweg-test-boundary\r\nContent-Disposition: form-data; name=\"units\"; filename=\"einheiten.csv\"\r\n\r\n\(units)\r\n------amtsweg-test-boundary--\r\n"
+            )
+            body = ByteBuffer(string: text)
+            let location = try await client.execute(uri: "/monitor/logs", method: .post, headers: headers, body: body) {
+                response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            try await client.execute(uri: location, method: .get) { response in
+                let html = response.text
+                #expect(html.contains("Ordnungsamt → Stadtkasse"), "hand-over between the units")
+                #expect(!html.contains("Anna") && !html.contains("Bernd"), "no names on the page")
+                #expect(html.contains("Fitness"))
+                #expect(html.contains("conformance.svg?process=gewerbe-anmeldung-ist"))
+                #expect(html.contains("Auswertungen je Person sind für diese Kommune ausgeschaltet."))
+            }
+            try await client.execute(
+                uri: location + "/conformance.svg?process=gewerbe-anmeldung-ist", method: .get
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("× übersprungen"), "skipped steps are marked")
+            }
+            try await client.execute(uri: location + "?activities=50&coverage=50", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("value=\"50\""))
+            }
+        }
+    }
+
     @Test func brokenEventLogStoresNothing() async throws {
         try await TestServer().run { client in
             let browser = try await Browser.start(client, uri: "/monitor")

@@ -83,6 +83,8 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "image/svg+xml")
                 #expect(response.text.hasPrefix("<svg") && response.text.contains("Vollständigkeit"))
+                // Presentation attributes only: the drawing shows as drawn under a CSP without inline styles.
+                #expect(!response.text.contains("<style") && !response.text.contains(" style=\""))
             }
             try await client.execute(uri: "/processes/baugenehmigung-ist/bpmn", method: .get) { response in
                 #expect(response.headers[.contentType] == "application/xml")

@@ -11,7 +11,7 @@ import Testing
         EventLogRecord(
             id: id, name: "Quittungen", fileName: "receipt.csv", uploadedAt: Date(timeIntervalSince1970: 1_780_000_000),
             uploadedBy: author, caseCount: 1434, eventCount: 8577, isPseudonymised: true, processID: "gewerbe-ist",
-            xesGzip: content)
+            resourceUnits: ["R-1a2b": "Ordnungsamt", "R-3c4d": "Stadtkasse"], xesGzip: content)
     }
 
     @Test func savesListsLoadsAndDeletesWithTheContentIntact() async throws {

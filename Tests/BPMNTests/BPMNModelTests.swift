@@ -199,8 +199,8 @@ func edit(_ element: inout BPMNElement, id: String, _ change: (inout BPMNElement
         // Start event thin circle, end event thick circle, the user task as a rounded rectangle.
         #expect(
             svg.contains(
-                "<circle cx=\"170\" cy=\"120\" r=\"18\" style=\"fill:white;stroke:#1a1a1a;stroke-width:1.5\"/>"))
-        #expect(svg.contains("r=\"16\" style=\"fill:white;stroke:#1a1a1a;stroke-width:4\""))
+                "<circle cx=\"170\" cy=\"120\" r=\"18\" fill=\"white\" stroke=\"#1a1a1a\" stroke-width=\"1.5\"/>"))
+        #expect(svg.contains("r=\"16\" fill=\"white\" stroke=\"#1a1a1a\" stroke-width=\"4\""))
         #expect(svg.contains("<rect x=\"240\" y=\"80\" width=\"100\" height=\"80\" rx=\"10\""))
         #expect(svg.components(separatedBy: "marker-end=\"url(#arrow)\"").count == 3)
         #expect(svg.contains(">Vollständigkeit</tspan>"))

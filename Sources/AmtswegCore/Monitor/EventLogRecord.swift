@@ -16,12 +16,16 @@ public struct EventLogRecord: Hashable, Sendable, Codable {
     public var isPseudonymised: Bool
     /// The process the log is compared with, if chosen.
     public var processID: ID<ProcessModel>?
+    /// The unit each resource works in, by the resource's name in the stored log (its pseudonym, unless names
+    /// were kept): what the hand-over network between units needs.
+    public var resourceUnits: [String: String]
     /// The log as gzip-compressed XES (IEEE 1849).
     public var xesGzip: Data
 
     public init(
         id: ID<EventLogRecord>, name: String, fileName: String, uploadedAt: Date, uploadedBy: Author, caseCount: Int,
-        eventCount: Int, isPseudonymised: Bool, processID: ID<ProcessModel>? = nil, xesGzip: Data
+        eventCount: Int, isPseudonymised: Bool, processID: ID<ProcessModel>? = nil,
+        resourceUnits: [String: String] = [:], xesGzip: Data
     ) {
         self.id = id
         self.name = name
@@ -32,6 +36,7 @@ public struct EventLogRecord: Hashable, Sendable, Codable {
         self.eventCount = eventCount
         self.isPseudonymised = isPseudonymised
         self.processID = processID
+        self.resourceUnits = resourceUnits
         self.xesGzip = xesGzip
     }
 }

@@ -1,6 +1,7 @@
 import AmtswegCore
 import AmtswegStore
 import Foundation
+import MinedProcesses
 import ProcessMining
 
 /// Reads uploaded event logs into the store and stored ones back into memory.
@@ -14,6 +15,8 @@ actor EventLogLibrary {
     private var cache: [String: EventLog] = [:]
     private var order: [String] = []
     private let capacity = 4
+    /// Alignment reports by log, filter and process version: the page and its diagram need the same one.
+    private var reports: [String: AlignmentReport] = [:]
 
     init(repository: SQLMapRepository, pseudonymizer: ResourcePseudonymizer) {
         self.repository = repository
@@ -24,7 +27,7 @@ actor EventLogLibrary {
     /// line and cause when the file cannot be read; nothing is stored then.
     func importLog(
         _ data: Data, fileName: String, name: String, keepResources: Bool, processID: ID<ProcessModel>?,
-        tenant: ID<Tenant>, author: Author, existing: [EventLogRecord]
+        units: (data: Data, fileName: String)?, tenant: ID<Tenant>, author: Author, existing: [EventLogRecord]
     ) async throws -> EventLogRecord {
         let parsed: EventLog =
             fileName.lowercased().hasSuffix(".csv")
@@ -33,13 +36,20 @@ actor EventLogLibrary {
             throw MiningError(file: fileName, message: "Das Protokoll enthält keinen einzigen Fall.")
         }
         let log = keepResources ? parsed : parsed.pseudonymisingResources(with: pseudonymizer)
+        // The mapping names people as the log does; it is pseudonymised with the same key, so it matches.
+        var resourceUnits = ResourceUnits([:])
+        if let units {
+            resourceUnits = try ResourceUnits.read(units.data, file: units.fileName)
+            if !keepResources { resourceUnits = resourceUnits.pseudonymised(with: pseudonymizer) }
+        }
         let taken = Set(existing.map(\.id.rawValue))
         var number = existing.count + 1
         while taken.contains("log-\(number)") { number += 1 }
         let record = EventLogRecord(
             id: ID("log-\(number)"), name: name.isEmpty ? fileName : name, fileName: fileName, uploadedAt: Date(),
             uploadedBy: author, caseCount: log.caseCount, eventCount: log.eventCount, isPseudonymised: !keepResources,
-            processID: processID, xesGzip: try XESWriter.writeCompressed(log, file: fileName))
+            processID: processID, resourceUnits: resourceUnits.unitOfResource,
+            xesGzip: try XESWriter.writeCompressed(log, file: fileName))
         try await repository.saveEventLog(record, of: tenant, by: author)
         remember(log, key: "\(tenant)/\(record.id)")
         return record
@@ -60,8 +70,13 @@ actor EventLogLibrary {
         return (record, log)
     }
 
-    func forget(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>) {
-        cache["\(tenant)/\(id)"] = nil
+    /// Optimal alignments of `log` against `process`, computed once per key.
+    func alignments(of log: EventLog, against process: ProcessModel, key: String) throws -> AlignmentReport {
+        if let report = reports[key] { return report }
+        let report = try AlignmentReport(log: log, net: process.petriNet())
+        if reports.count >= 16 { reports.removeAll() }
+        reports[key] = report
+        return report
     }
 
     private func remember(_ log: EventLog, key: String) {

@@ -14,6 +14,7 @@ extension Migration {
                 .column("event_count", type: .bigint, .notNull)
                 .column("pseudonymised", type: .bigint, .notNull)
                 .column("process_id", type: .text)
+                .column("resource_units", type: .text, .notNull)  // JSON object: resource → unit
                 .column("content", type: .text, .notNull)
         }
     }

@@ -5,8 +5,14 @@ import SQLKit
 extension SQLMapRepository: EventLogRepository {
     private static let summaryColumns = [
         "id", "name", "file_name", "uploaded_at", "author_id", "author_name", "case_count", "event_count",
-        "pseudonymised", "process_id",
+        "pseudonymised", "process_id", "resource_units",
     ]
+
+    private static let unitsEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
 
     public func eventLogs(of tenantID: ID<Tenant>) async throws -> [EventLogRecord] {
         try await run { db in
@@ -43,6 +49,7 @@ extension SQLMapRepository: EventLogRepository {
                     SQLBind(record.uploadedBy.id), SQLBind(record.uploadedBy.displayName), SQLBind(record.caseCount),
                     SQLBind(record.eventCount), SQLBind(record.isPseudonymised ? 1 : 0),
                     record.processID.map { SQLBind($0.rawValue) as any SQLExpression } ?? SQLLiteral.null,
+                    SQLBind(String(decoding: try Self.unitsEncoder.encode(record.resourceUnits), as: UTF8.self)),
                     SQLBind(record.xesGzip.base64EncodedString())
                 )
                 .run()
@@ -73,6 +80,10 @@ extension SQLMapRepository: EventLogRepository {
         guard let date = try? Date(uploaded, strategy: .iso8601) else {
             throw StoreError.unavailable("Unlesbares Datum '\(uploaded)' in event_logs.uploaded_at")
         }
+        let units = try row.decode(column: "resource_units", as: String.self)
+        guard let resourceUnits = try? JSONDecoder().decode([String: String].self, from: Data(units.utf8)) else {
+            throw StoreError.unavailable("Die Zuordnung der Bearbeitenden eines Ereignisprotokolls ist beschädigt.")
+        }
         var data = Data()
         if let content {
             guard let decoded = Data(base64Encoded: content) else {
@@ -90,6 +101,7 @@ extension SQLMapRepository: EventLogRepository {
             caseCount: try row.decode(column: "case_count", as: Int.self),
             eventCount: try row.decode(column: "event_count", as: Int.self),
             isPseudonymised: try row.decode(column: "pseudonymised", as: Int.self) != 0,
-            processID: try row.decode(column: "process_id", as: String?.self).map { ID($0) }, xesGzip: data)
+            processID: try row.decode(column: "process_id", as: String?.self).map { ID($0) },
+            resourceUnits: resourceUnits, xesGzip: data)
     }
 }

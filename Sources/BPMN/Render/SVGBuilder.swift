@@ -1,3 +1,5 @@
+import Foundation
+
 /// Accumulates SVG markup with escaped text and compactly formatted numbers.
 struct SVGBuilder {
     private(set) var markup = ""
@@ -22,9 +24,23 @@ struct SVGBuilder {
     }
 
     /// Appends an element; attribute values are escaped, numbers formatted.
+    ///
+    /// A `style` is written as presentation attributes (`fill="white" stroke="#1a1a1a"`): pages that embed the
+    /// drawing, and the drawing opened on its own, can then forbid inline styles in their
+    /// Content-Security-Policy and still show it as drawn.
     mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
         markup += "<" + name
-        for (key, value) in attributes { markup += " \(key)=\"\(Self.escape(value))\"" }
+        for (key, value) in attributes {
+            if key == "style" {
+                for declaration in value.split(separator: ";") {
+                    let parts = declaration.split(separator: ":", maxSplits: 1)
+                    guard parts.count == 2 else { continue }
+                    markup += " \(parts[0].trimmingCharacters(in: .whitespaces))=\"\(Self.escape(String(parts[1])))\""
+                }
+            } else {
+                markup += " \(key)=\"\(Self.escape(value))\""
+            }
+        }
         if let content {
             markup += ">" + content + "</\(name)>\n"
         } else {
@@ -71,7 +87,8 @@ struct SVGBuilder {
             tspans += "<tspan x=\"\(Self.number(x))\" y=\"\(Self.number(y))\">\(Self.escape(line))</tspan>"
         }
         var attributes: [(String, String)] = [
-            ("class", "label"), ("font-size", Self.number(size)), ("text-anchor", "middle"),
+            ("class", "label"), ("fill", SVGRenderer.stroke), ("font-size", Self.number(size)),
+            ("text-anchor", "middle"),
             ("dominant-baseline", "central"),
         ]
         if rotated {

@@ -21,8 +21,8 @@ public enum SVGRenderer {
         svg.raw(
             """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="\(viewBox)" width="\(SVGBuilder.number(extent.width + 2 * margin))" \
-            height="\(SVGBuilder.number(extent.height + 2 * margin))" role="img" aria-label="\(SVGBuilder.escape(geometry.name ?? "BPMN-Diagramm"))">
-            <style>text{font-family:Arial,Helvetica,sans-serif;fill:\(stroke)}</style>
+            height="\(SVGBuilder.number(extent.height + 2 * margin))" role="img" aria-label="\(SVGBuilder.escape(geometry.name ?? "BPMN-Diagramm"))" \
+            font-family="Arial,Helvetica,sans-serif">
             <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="\(stroke)"/></marker>
             <marker id="open-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="white" stroke="\(stroke)"/></marker>

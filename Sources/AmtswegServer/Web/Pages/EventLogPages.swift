@@ -15,22 +15,45 @@ struct EventLogPages: Sendable {
         router.get("/monitor/logs/:id") { request, context in try await show(request, context) }
         router.get("/monitor/logs/:id/dfg.svg") { request, context in try await dfg(request, context) }
         router.get("/monitor/logs/:id/model.svg") { request, context in try await model(request, context) }
+        router.get("/monitor/logs/:id/conformance.svg") { request, context in
+            try await conformanceDiagram(request, context)
+        }
     }
 
-    /// What the visitor chose: DFG view and variant coverage (in percent).
+    /// What the visitor chose: DFG view, the share of cases (most frequent variants) and the share of
+    /// activities (most frequent) to show, in percent.
     struct Options: Sendable {
         var performance: Bool
         var coverage: Int
+        var activities: Int
         var process: String
 
         init(_ request: Request) {
             let query = request.uri.queryParameters
             performance = query["view"] == "performance"
-            coverage = query["coverage"].flatMap { Int(String($0)) }.map { min(100, max(10, $0)) } ?? 100
+            func percent(_ name: String) -> Int {
+                query[Substring(name)].flatMap { Int(String($0)) }.map { min(100, max(10, $0)) } ?? 100
+            }
+            coverage = percent("coverage")
+            activities = percent("activities")
             process = query["process"].map(String.init) ?? ""
         }
 
-        var query: String { "view=\(performance ? "performance" : "frequency")&coverage=\(coverage)" }
+        var filterQuery: String { "coverage=\(coverage)&activities=\(activities)" }
+        var query: String { "view=\(performance ? "performance" : "frequency")&\(filterQuery)" }
+
+        /// The log with the chosen filters: first the most frequent variants, then the most frequent activities.
+        func apply(to log: EventLog) -> EventLog {
+            var filtered = coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
+            guard activities < 100, filtered.eventCount > 0 else { return filtered }
+            var counts = [Int](repeating: 0, count: filtered.activities.count)
+            for code in filtered.activity { counts[Int(code)] += 1 }
+            let present = counts.filter { $0 > 0 }.sorted(by: >)
+            let keep = max(1, Int((Double(present.count) * Double(activities) / 100).rounded(.up)))
+            let threshold = Double(present[min(keep, present.count) - 1]) / Double(filtered.eventCount)
+            filtered = filtered.removingRareActivities(below: threshold)
+            return filtered
+        }
     }
 
     struct View: Sendable {
@@ -49,12 +72,16 @@ struct EventLogPages: Sendable {
         var dfgAlt: String
         var isPerformance: Bool
         var coverage: String
+        var activities: String
         var edgeRows: [TableRow]
         var variants: [Variant]
         var variantNote: String
         var processes: [FindingForm.Option]
         var conformance: Conformance?
         var privacyNote: String
+        var unitHandovers: [TableRow]
+        var handoverNote: String
+        var personHandovers: [TableRow]
     }
 
     struct Conformance: Sendable {
@@ -62,6 +89,8 @@ struct EventLogPages: Sendable {
         var processHref: String
         var summary: String
         var rows: [TableRow]
+        var diagramHref = ""
+        var hasDiagram = false
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
@@ -70,7 +99,7 @@ struct EventLogPages: Sendable {
             ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
         var options = Options(request)
         if options.process.isEmpty, let linked = record.processID { options.process = linked.rawValue }
-        let filtered = options.coverage < 100 ? log.keepingTopVariants(covering: Double(options.coverage) / 100) : log
+        let filtered = options.apply(to: log)
         let graph = DirectlyFollowsGraph(filtered)
         let statistics = LogStatistics(log)
         let base = "/monitor/logs/\(Display.escape(record.id.rawValue))"
@@ -88,9 +117,33 @@ struct EventLogPages: Sendable {
                 steps: variant.activities.joined(separator: " → "))
         }
         var conformance: Conformance?
-        if let process = snapshot.process(options.process) {
-            conformance = try Self.conformance(of: filtered, against: process)
+        if let process = snapshot.process(options.process), let record = snapshot.record(options.process) {
+            conformance = await conformanceView(
+                of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
+            conformance?.diagramHref =
+                "\(base)/conformance.svg?process=\(Display.escape(process.id.rawValue))&\(options.filterQuery)"
         }
+        // Hand-overs between units, where the upload assigned resources to units; between persons only where
+        // the tenant has switched person-level figures on.
+        let units = record.resourceUnits
+        var unitHandovers: [TableRow] = []
+        var handoverNote =
+            "Für dieses Protokoll ist keine Zuordnung der Bearbeitenden zu Organisationseinheiten hinterlegt; sie "
+            + "lässt sich beim Hochladen als CSV-Datei mitgeben."
+        if !units.isEmpty {
+            let network = HandoverNetwork(unitsOf: filtered, unitOf: { units[$0] })
+            unitHandovers = network.handovers.prefix(40).map {
+                TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
+            }
+            handoverNote =
+                "\(Display.integer(network.total)) Übergaben zwischen Einheiten, gezählt zwischen aufeinanderfolgenden "
+                + "Ereignissen eines Falls."
+        }
+        let personHandovers =
+            snapshot.map.settings.personLevelFigures
+            ? HandoverNetwork(resourcesOf: filtered).handovers.prefix(40).map {
+                TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
+            } : []
         let view = View(
             id: record.id.rawValue, name: record.name,
             facts: [
@@ -106,11 +159,12 @@ struct EventLogPages: Sendable {
                     label: "mittlere Falldauer", value: statistics.meanCaseDurationSeconds.map(Self.seconds) ?? "–",
                     href: nil),
             ],
-            dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?coverage=\(options.coverage)",
+            dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?\(options.filterQuery)",
             dfgAlt:
                 "Direkt-Folge-Graph mit \(graph.activityCounts.count) Aktivitäten und \(graph.edges.count) Übergängen; "
                 + "die Tabelle darunter nennt die häufigsten Übergänge.",
-            isPerformance: options.performance, coverage: String(options.coverage), edgeRows: Array(edgeRows),
+            isPerformance: options.performance, coverage: String(options.coverage),
+            activities: String(options.activities), edgeRows: Array(edgeRows),
             variants: variantViews,
             variantNote:
                 "\(Display.integer(variants.count)) Varianten; die \(variantViews.count) häufigsten sind aufgeführt.",
@@ -119,7 +173,8 @@ struct EventLogPages: Sendable {
             }, conformance: conformance,
             privacyNote: record.isPseudonymised
                 ? "Die Namen der Bearbeitenden wurden beim Hochladen pseudonymisiert."
-                : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.")
+                : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.",
+            unitHandovers: unitHandovers, handoverNote: handoverNote, personHandovers: Array(personHandovers))
         return try pages.page(
             "monitor/log", title: record.name, section: .monitor, content: view, context: context, snapshot: snapshot)
     }
@@ -129,7 +184,7 @@ struct EventLogPages: Sendable {
         let (record, log) = try await pages.logs.log(
             ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
         let options = Options(request)
-        let filtered = options.coverage < 100 ? log.keepingTopVariants(covering: Double(options.coverage) / 100) : log
+        let filtered = options.apply(to: log)
         let graph = DirectlyFollowsGraph(filtered)
         let process = ProcessModel(
             directlyFollows: graph, id: ID(record.id.rawValue), name: record.name,
@@ -144,7 +199,7 @@ struct EventLogPages: Sendable {
         let (record, log) = try await pages.logs.log(
             ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
         let options = Options(request)
-        let filtered = options.coverage < 100 ? log.keepingTopVariants(covering: Double(options.coverage) / 100) : log
+        let filtered = options.apply(to: log)
         let tree = InductiveMiner(noiseThreshold: 0.2).discover(filtered)
         let process = ProcessModel(discovered: tree, id: ID(record.id.rawValue), name: record.name)
         return svgResponse(ProcessGenerator.bpmn(for: process), request: request, context: context)
@@ -158,10 +213,10 @@ struct EventLogPages: Sendable {
     }
 
     /// Alignments of the log against the process as a workflow net; steps and activities match by name.
-    static func conformance(of log: EventLog, against process: ProcessModel) throws -> Conformance {
+    func conformanceView(of log: EventLog, against process: ProcessModel, key: String) async -> Conformance {
         let report: AlignmentReport
         do {
-            report = try AlignmentReport(log: log, net: process.petriNet())
+            report = try await pages.logs.alignments(of: log, against: process, key: key)
         } catch {
             return Conformance(
                 processName: process.name, processHref: Display.processHref(process.id),
@@ -175,7 +230,41 @@ struct EventLogPages: Sendable {
             processName: process.name, processHref: Display.processHref(process.id), summary: summary,
             rows: report.deviations.prefix(30).map {
                 TableRow($0.activity, numbers: [Display.integer($0.onLog), Display.integer($0.onModel)])
-            })
+            }, hasDiagram: true)
+    }
+
+    /// The process's diagram with its deviating steps framed: red where the log has steps the model does not
+    /// expect there, orange where the model expects steps the cases skipped.
+    func conformanceDiagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let logID = try context.parameters.require("id")
+        let (_, log) = try await pages.logs.log(ID(logID), of: snapshot.map.tenant.id)
+        let options = Options(request)
+        let (record, process) = try ProcessPages.find(options.process, in: snapshot)
+        let filtered = options.apply(to: log)
+        let base = "/monitor/logs/\(Display.escape(logID))"
+        let report = try await pages.logs.alignments(
+            of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
+        var highlights: [SVGRenderer.Highlight] = []
+        for deviation in report.deviations {
+            for step in process.steps where step.name == deviation.activity {
+                if deviation.onLog > 0 {
+                    highlights.append(
+                        .init(elementID: step.id, colour: "#b3261e", note: "\(deviation.onLog)× zusätzlich"))
+                } else if deviation.onModel > 0 {
+                    highlights.append(
+                        .init(elementID: step.id, colour: "#a35200", note: "\(deviation.onModel)× übersprungen"))
+                }
+            }
+        }
+        var model = try record.read().model
+        if model.definitions.children("bpmndi:BPMNDiagram").isEmpty { model = BPMNLayout.layout(model) }
+        let svg = SVGRenderer.render(model, highlights: highlights) ?? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
+    }
+
+    static func reportKey(_ record: ProcessRecord, log: String, options: Options) -> String {
+        "\(log)|\(record.id)|\(record.bpmn.hashValue)|\(options.filterQuery)"
     }
 
     /// A duration in seconds as minutes, hours or days.

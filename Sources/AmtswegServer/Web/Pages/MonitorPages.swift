@@ -107,7 +107,9 @@ struct MonitorPages: Sendable {
             let existing = try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id)
             let record = try await pages.logs.importLog(
                 file.data, fileName: file.fileName, name: upload.name, keepResources: upload.keepResources,
-                processID: processID, tenant: snapshot.map.tenant.id, author: context.author, existing: existing)
+                processID: processID,
+                units: form.files["units"].flatMap { $0.data.isEmpty ? nil : ($0.data, $0.fileName) },
+                tenant: snapshot.map.tenant.id, author: context.author, existing: existing)
             return SeeOther(location: "/monitor/logs/\(Display.escape(record.id.rawValue))")
                 .response(from: request, context: context)
         } catch let error as MiningError {
