@@ -136,6 +136,33 @@ import Testing
         }
     }
 
+    @Test func stepsAreRemovedAndChoicesOpened() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/processes/gewerbe-anmeldung-ist/steps")
+            let choice = browser.form([("question", "Gebührenfrei?"), ("first", "frei"), ("second", "pflichtig")])
+            try await client.execute(
+                uri: "/processes/gewerbe-anmeldung-ist/steps/Erfassen/choice", method: .post, headers: choice.0,
+                body: choice.1
+            ) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/processes/gewerbe-anmeldung-ist", method: .get) { response in
+                #expect(response.text.contains("Entweder – oder: Gebührenfrei?"))
+                #expect(response.text.contains("pflichtig: weiter bearbeiten"))
+            }
+            let remove = browser.form([])
+            try await client.execute(
+                uri: "/processes/gewerbe-anmeldung-ist/steps/Erfassen/delete", method: .post, headers: remove.0,
+                body: remove.1
+            ) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/processes/gewerbe-anmeldung-ist/steps", method: .get) { response in
+                #expect(!response.text.contains("id=\"step-Erfassen\""))
+            }
+            try await client.execute(
+                uri: "/processes/gewerbe-anmeldung-ist/steps/nicht-da/delete", method: .post, headers: remove.0,
+                body: remove.1
+            ) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test func oversizedUploadGets413() async throws {
         try await TestServer(maxUploadBytes: 2_000).run { client in
             let browser = try await Browser.start(client, uri: "/processes")
@@ -205,6 +232,9 @@ import Testing
             }
             try await client.execute(uri: location + "/dfg.svg?view=performance&coverage=80", method: .get) {
                 #expect($0.status == .ok && $0.text.contains("T02 Check"))
+            }
+            try await client.execute(uri: location + "/model.svg?coverage=100&activities=100", method: .get) {
+                #expect($0.status == .ok && $0.headers[.contentType] == "image/svg+xml" && $0.text.contains("T04"))
             }
             try await client.execute(uri: "/api/v1/event-logs/\(location.split(separator: "/").last!)", method: .get) {
                 response in

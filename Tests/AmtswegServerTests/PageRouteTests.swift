@@ -94,6 +94,15 @@ import Testing
         }
     }
 
+    @Test func headRequestsAnswerLikeGet() async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: "/processes", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
+        }
+    }
+
     static let unknown = [
         "/nicht-da", "/map/units/nicht-da", "/processes/nicht-da", "/processes/nicht-da/diagram.svg",
         "/processes/baugenehmigung-ist/steps/nicht-da", "/monitor/logs/nicht-da",
