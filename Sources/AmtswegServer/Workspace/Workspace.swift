@@ -9,6 +9,8 @@ public import AmtswegStore
 public actor Workspace {
     public let repository: SQLMapRepository
     private var snapshots: [ID<Tenant>: TenantSnapshot] = [:]
+    /// Values computed from a snapshot (a page's view, a drawing), dropped with it.
+    private var derived: [ID<Tenant>: [String: any Sendable]] = [:]
     private var firstTenant: ID<Tenant>??
 
     public init(repository: SQLMapRepository) {
@@ -25,25 +27,56 @@ public actor Workspace {
 
     public func snapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
         if let cached = snapshots[tenant] { return cached }
+        let generation = generations[tenant, default: 0]
         let map = try await repository.loadMap(of: tenant)
         let records = try await repository.processes(of: tenant)
         let snapshot = TenantSnapshot(map: map, records: records)
-        snapshots[tenant] = snapshot
+        // A write while this one was loading makes it stale: hand it out, but do not keep it.
+        if generation == generations[tenant, default: 0] { snapshots[tenant] = snapshot }
         return snapshot
     }
 
+    /// A value computed from the tenant's current snapshot, made once until the next write.
+    /// The computation runs outside the actor, so a slow one does not hold up other requests.
+    /// Requests that need a value being computed wait for that computation instead of starting their own.
+    public func derived<Value: Sendable>(
+        _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        if let stored = derived[tenant]?[key], let value = stored as? Value { return value }
+        let generation = generations[tenant, default: 0]
+        let flightKey = "\(tenant)|\(generation)|\(key)"
+        if let running = inFlight[flightKey] as? Task<Value, any Error> { return try await running.value }
+        let task = Task { try await make() }
+        inFlight[flightKey] = task
+        defer { inFlight[flightKey] = nil }
+        let value = try await task.value
+        // Stored only if no write replaced the snapshot meanwhile.
+        if generation == generations[tenant, default: 0] { derived[tenant, default: [:]][key] = value }
+        return value
+    }
+
+    private var inFlight: [String: any Sendable] = [:]
+
+    private var generations: [ID<Tenant>: Int] = [:]
+
+    private func invalidate(_ tenant: ID<Tenant>) {
+        snapshots[tenant] = nil
+        derived[tenant] = nil
+        generations[tenant, default: 0] += 1
+    }
+
     public func saveMap(_ map: TenantMap, by author: Author) async throws {
-        snapshots[map.tenant.id] = nil
+        invalidate(map.tenant.id)
         try await repository.saveMap(map, by: author)
     }
 
     public func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws {
-        snapshots[tenant] = nil
+        invalidate(tenant)
         try await repository.saveProcess(record, of: tenant, by: author)
     }
 
     public func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws {
-        snapshots[map.tenant.id] = nil
+        invalidate(map.tenant.id)
         firstTenant = nil
         try await repository.saveTenant(map, processes: processes, by: author)
     }

@@ -106,11 +106,19 @@ struct APIController: Sendable {
             services: map.services.count, flows: map.flows.count, processes: snapshot.records.count)
     }
 
+    /// A list from the tenant's data, encoded once per snapshot and URL and then served from memory.
     func page<Item: Encodable & Sendable>(
-        _ request: Request, _ context: AppRequestContext, _ items: @Sendable (TenantSnapshot) -> [Item]
-    ) async throws -> Page<Item> {
-        let all = items(try await pages.snapshot(context))
-        return try Self.paginate(all, request)
+        _ request: Request, _ context: AppRequestContext, _ items: @escaping @Sendable (TenantSnapshot) -> [Item]
+    ) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        let encoder = context.responseEncoder
+        let key = "api|\(request.uri.path)?\(request.uri.query ?? "")"
+        let body = try await pages.workspace.derived(snapshot.map.tenant.id, key) {
+            try encoder.encode(try Self.paginate(items(snapshot), request))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     static func paginate<Item: Encodable & Sendable>(_ all: [Item], _ request: Request) throws -> Page<Item> {

@@ -29,6 +29,29 @@ struct Pages: Sendable {
             template, title: title, section: section, content: content, context: context,
             tenantName: snapshot.map.tenant.name, status: status, notice: notice)
     }
+
+    /// A page that depends only on the tenant's data and the request's URL, rendered once per snapshot and
+    /// language and then served from memory: Mustache's reflection costs milliseconds per large page.
+    /// A page that carries the visitor's form token is never kept (it would hand one visitor's token to
+    /// another); it is rendered anew each time.
+    func cachedPage<Content: Sendable>(
+        _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
+        snapshot: TenantSnapshot, notice: String? = nil, content: @escaping @Sendable () throws -> Content
+    ) async throws -> HTMLResponse {
+        let key = "page|\(context.language.rawValue)|\(notice ?? "")|\(request.uri.path)?\(request.uri.query ?? "")"
+        let token = context.csrfToken
+        let kept = try await workspace.derived(snapshot.map.tenant.id, key) { () throws -> String? in
+            let html = try page(
+                template, title: title, section: section, content: content(), context: context, snapshot: snapshot,
+                notice: notice
+            ).html
+            return token.isEmpty || html.contains(token) ? nil : html
+        }
+        if let kept { return HTMLResponse(kept) }
+        return try page(
+            template, title: title, section: section, content: content(), context: context, snapshot: snapshot,
+            notice: notice)
+    }
 }
 
 /// Display helpers shared by the view models: German numbers and links to objects.

@@ -139,20 +139,23 @@ struct ProcessPages: Sendable {
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let (record, process) = try Self.find(try context.parameters.require("id"), in: snapshot)
-        let view = ProcessView(record: record, process: process, snapshot: snapshot, csrf: context.csrfToken)
         let notice =
             request.uri.queryParameters["uploaded"] != nil
-            ? "Hochgeladen: \(view.stepCount) Schritte. Bahnen, die keiner Stelle zugeordnet werden konnten, sind markiert."
+            ? "Hochgeladen: \(process.steps.count) Schritte. Bahnen, die keiner Stelle zugeordnet werden konnten, sind markiert."
             : request.uri.queryParameters["saved"] != nil ? "Gespeichert. Das Diagramm ist neu gezeichnet." : nil
-        return try pages.page(
-            "processes/show", title: process.name, section: .processes, content: view, context: context,
-            snapshot: snapshot, notice: notice)
+        return try await pages.cachedPage(
+            request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
+            notice: notice
+        ) { ProcessView(record: record, process: process, snapshot: snapshot) }
     }
 
     func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
         let (record, _) = try Self.find(try context.parameters.require("id"), in: snapshot)
-        guard let svg = try Self.svg(of: record) else {
+        let drawing = try await pages.workspace.derived(snapshot.map.tenant.id, "process-svg:\(record.id)") {
+            try Self.svg(of: record)
+        }
+        guard let svg = drawing else {
             throw HTTPError(.notFound, message: "Der Prozess „\(record.name)“ hat kein Diagramm.")
         }
         var response = FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)

@@ -43,6 +43,12 @@ struct StartPage: Sendable {
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
+        return try await pages.cachedPage(
+            request, "start", title: snapshot.map.tenant.name, section: .start, context: context, snapshot: snapshot
+        ) { Self.view(snapshot) }
+    }
+
+    static func view(_ snapshot: TenantSnapshot) -> View {
         let map = snapshot.map
         let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
         let spots = ProblemFinder(map: map).findAll(in: snapshot.processes)
@@ -83,8 +89,7 @@ struct StartPage: Sendable {
                     name: "Verbessern", question: "Was ändern wir zuerst?", href: "/optimize",
                     action: "Schwachstellen ansehen"),
             ])
-        return try pages.page(
-            "start", title: map.tenant.name, section: .start, content: view, context: context, snapshot: snapshot)
+        return view
     }
 }
 

@@ -75,8 +75,7 @@ struct StepEditorPages: Sendable {
 
     func overview(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let editing = try await load(context)
-        let view = ProcessView(
-            record: editing.record, process: editing.process, snapshot: editing.snapshot, csrf: context.csrfToken)
+        let view = ProcessView(record: editing.record, process: editing.process, snapshot: editing.snapshot)
         let ids = editing.captured.stepIDs
         var steps: [OverviewView.Step] = []
         func collect(_ entries: [ProcessView.StepEntry]) {

@@ -34,7 +34,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ template: String, _ object: Any) throws -> String {
-        guard let html = library.render(object, withTemplate: template) else {
+        guard let html = library.render(TemplateValue.box(object) ?? [String: Any](), withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "Die Vorlage '\(template)' fehlt.")
         }
         return html

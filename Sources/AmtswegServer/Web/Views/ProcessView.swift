@@ -55,7 +55,7 @@ struct ProcessView: Sendable {
     var lanes: [Fact]
     var compareHref: String?
 
-    init(record: ProcessRecord, process: ProcessModel, snapshot: TenantSnapshot, csrf: String) {
+    init(record: ProcessRecord, process: ProcessModel, snapshot: TenantSnapshot) {
         let map = snapshot.map
         let report = ProcessReport(process: process, map: map)
         let index = MapIndex(map)
