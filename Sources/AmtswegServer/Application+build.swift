@@ -34,7 +34,7 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
 public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace) async throws
     -> Router<AppRequestContext>
 {
-    let renderer = try await PageRenderer(templates: configuration.resources.appendingPathComponent("templates"))
+    let renderer = try await PageRenderer(resources: configuration.resources)
     let logs = EventLogLibrary(repository: workspace.repository, pseudonymizer: configuration.pseudonymizer)
     let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)

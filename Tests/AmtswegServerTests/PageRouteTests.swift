@@ -129,3 +129,42 @@ import Testing
         }
     }
 }
+
+/// English is more than the frame: the templates' words are translated, and none is forgotten.
+@Suite struct TranslationTests {
+    @Test func everyTemplateTextHasAnEnglishEntry() async throws {
+        let server = try await TestServer()
+        let resources = server.configuration.resources
+        let english = try JSONDecoder().decode(
+            [String: String].self,
+            from: Data(contentsOf: resources.appendingPathComponent("translations/en.json")))
+        let folder = resources.appendingPathComponent("templates")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+        var missing: [String] = []
+        for file in files where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            var rest = text[...]
+            while let open = rest.range(of: "{{#t}}"),
+                let close = rest.range(of: "{{/t}}", range: open.upperBound..<rest.endIndex)
+            {
+                let key = String(rest[open.upperBound..<close.lowerBound])
+                if english[key] == nil { missing.append("\(file): \(key)") }
+                rest = rest[close.upperBound...]
+            }
+        }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+
+    @Test func pagesSpeakEnglishWhenChosen() async throws {
+        try await TestServer().run { client in
+            try await client.execute(uri: "/processes/baugenehmigung-ist?lang=en", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("Step list") && html.contains("Key figures") && html.contains("Download BPMN"))
+                #expect(!html.contains(">Schrittliste<"), "headings are translated")
+            }
+            try await client.execute(uri: "/processes/baugenehmigung-ist", method: .get) { response in
+                #expect(response.text.contains("Schrittliste"), "German stays the default")
+            }
+        }
+    }
+}

@@ -8,9 +8,12 @@ import Mustache
 /// `{{value}}` is HTML-escaped by Mustache; the only raw output (`{{{…}}}`) is SVG that Amtsweg drew itself.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    let translations: Translations
 
-    init(templates: URL) async throws {
-        library = try await MustacheLibrary(directory: templates.path)
+    /// `resources` holds `templates/` and `translations/`.
+    init(resources: URL) async throws {
+        library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
+        translations = try Translations(folder: resources.appendingPathComponent("translations"))
     }
 
     /// The rendered page; throws when the template is missing, so a typo is an error and not an empty page.
@@ -30,7 +33,8 @@ struct PageRenderer: Sendable {
             otherLanguage: language == .german ? "en" : "de",
             otherLanguageLabel: language == .german ? "English" : "Deutsch",
             text: LayoutText(language))
-        return HTMLResponse(try render(template, PageView(layout: layout, content: content)), status: status)
+        let view = PageView(layout: layout, content: content, t: translations.lambda(for: language))
+        return HTMLResponse(try render(template, view), status: status)
     }
 
     func render(_ template: String, _ object: Any) throws -> String {
@@ -41,8 +45,10 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// What a page template renders: the frame and the page's own view.
-struct PageView<Content: Sendable>: Sendable {
+/// What a page template renders: the frame, the page's own view, and `t`, which translates the templates'
+/// own words (see ``Translations``). Made and rendered within one call, so it need not be `Sendable`.
+struct PageView<Content: Sendable> {
     var layout: PageLayout
     var content: Content
+    var t: MustacheLambda
 }

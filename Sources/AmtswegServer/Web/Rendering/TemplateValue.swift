@@ -1,3 +1,5 @@
+import Mustache
+
 /// A view model turned into dictionaries and arrays before Mustache renders it.
 ///
 /// swift-mustache looks up every `{{name}}` by reflecting on the object with a new `Mirror` and scanning its
@@ -11,6 +13,7 @@ enum TemplateValue {
         case let flag as Bool: return flag
         case let number as Int: return number
         case let number as Double: return number
+        case let lambda as MustacheLambda: return lambda
         default: break
         }
         let mirror = Mirror(reflecting: value)
