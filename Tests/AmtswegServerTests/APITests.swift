@@ -2,6 +2,7 @@ import AmtswegServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import Testing
 
 /// The JSON API: every documented route exists and every API route is documented; lists paginate; errors
@@ -123,6 +124,54 @@ import Testing
                 uri: "/api/v1/flows", method: .post, headers: [.contentType: "application/json"],
                 body: ByteBuffer(string: "{kein json")
             ) { #expect($0.status == .badRequest) }
+        }
+    }
+}
+
+@Suite struct APIWriteTests {
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"))
+    func bpmnFromAnyModellerBecomesAProcess() async throws {
+        let file = try #require(Corpus.file("bpmn/miwg/Reference/A.1.0.bpmn"))
+        try await TestServer().run { client in
+            let location = try await client.execute(
+                uri: "/api/v1/processes?file=A.1.0.bpmn&service=baugenehmigung", method: .post,
+                headers: [.contentType: "application/xml"], body: ByteBuffer(bytes: try Data(contentsOf: file))
+            ) { response in
+                #expect(response.status == .created)
+                #expect(response.text.contains("\"serviceID\":\"baugenehmigung\""))
+                return try #require(response.headers[.location])
+            }
+            try await client.execute(uri: location, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/v1/processes?file=kaputt.bpmn", method: .post, headers: [.contentType: "application/xml"],
+                body: ByteBuffer(string: "<definitions><process>")
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("kaputt.bpmn"))
+            }
+        }
+    }
+
+    @Test func eventLogIsStoredPseudonymised() async throws {
+        let log =
+            "case;activity;timestamp;resource\n1;A;2026-01-01 08:00:00;Frau Adler\n1;B;2026-01-01 09:00:00;Herr Berg\n"
+        try await TestServer().run { client in
+            let location = try await client.execute(
+                uri: "/api/v1/event-logs?file=test.csv&name=Test", method: .post,
+                headers: [.contentType: "text/csv"], body: ByteBuffer(string: log)
+            ) { response in
+                #expect(response.status == .created)
+                #expect(response.text.contains("\"pseudonymised\":true") && response.text.contains("\"cases\":1"))
+                return try #require(response.headers[.location])
+            }
+            try await client.execute(uri: location, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("Adler"), "names do not come back")
+            }
+            try await client.execute(
+                uri: "/api/v1/event-logs?file=leer.csv", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: "case;activity;timestamp\n")
+            ) { #expect($0.status == .unprocessableContent) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import AmtswegCore
 import AmtswegStore
+import BPMN
 import Foundation
 import Hummingbird
 import ProcessMining
@@ -85,12 +86,14 @@ struct APIController: Sendable {
         api.get("processes") { request, context in
             try await page(request, context) { snapshot in snapshot.records.map(Self.summary) }
         }
+        api.post("processes") { request, context in try await createProcess(request, context) }
         api.get("processes/:id") { request, context in try await process(request, context) }
         api.get("processes/:id/bpmn") { request, context in try await bpmn(request, context) }
         api.get("analysis/ist") { request, context in try await ist(request, context) }
         api.get("problems") { request, context in try await problems(request, context) }
         api.get("search") { request, context in try await search(request, context) }
         api.get("event-logs") { request, context in try await eventLogs(request, context) }
+        api.post("event-logs") { request, context in try await createEventLog(request, context) }
         api.get("event-logs/:id") { request, context in try await eventLog(request, context) }
         router.get("api/openapi.json") { request, context in try openAPI(request, context) }
     }
@@ -250,6 +253,72 @@ struct APIController: Sendable {
         map.findings.append(finding)
         try await pages.workspace.saveMap(map, by: context.author)
         return EditedResponse(status: .created, response: JSONBody(finding))
+    }
+
+    /// A BPMN file from any modeller as a new process (`?service=` optional); an id already taken gets a number.
+    func createProcess(_ request: Request, _ context: AppRequestContext) async throws
+        -> EditedResponse<JSONBody<ProcessSummary>>
+    {
+        var request = request
+        let body = try await Self.body(of: &request, limit: pages.configuration.maxUploadBytes)
+        let snapshot = try await pages.snapshot(context)
+        let name = request.uri.queryParameters["file"].map(String.init) ?? "upload.bpmn"
+        let model: BPMNModel
+        do {
+            model = try BPMNReader.read(body, file: name)
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "\(error)")
+        }
+        let serviceID = request.uri.queryParameters["service"].map(String.init)
+        let service = snapshot.map.services.first { $0.id.rawValue == serviceID }
+        if serviceID != nil, service == nil {
+            throw HTTPError(.unprocessableContent, message: "Eine Leistung „\(serviceID!)“ gibt es nicht.")
+        }
+        let record = ProcessPages.importedRecord(model, fileName: name, service: service, snapshot: snapshot)
+        try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/v1/processes/\(Display.escape(record.id.rawValue))"],
+            response: JSONBody(Self.summary(record)))
+    }
+
+    /// An event log (XES, XES.GZ or CSV by `?file=` name) stored pseudonymised, as the upload form does.
+    func createEventLog(_ request: Request, _ context: AppRequestContext) async throws
+        -> EditedResponse<JSONBody<EventLogSummary>>
+    {
+        var request = request
+        let body = try await Self.body(of: &request, limit: pages.configuration.maxUploadBytes)
+        let snapshot = try await pages.snapshot(context)
+        let query = request.uri.queryParameters
+        let fileName = query["file"].map(String.init) ?? "upload.xes"
+        let record: EventLogRecord
+        do {
+            record = try await pages.logs.importLog(
+                body, fileName: fileName, name: query["name"].map(String.init) ?? "",
+                keepResources: query["keep-resources"] == "true",
+                processID: query["process"].flatMap { snapshot.process(String($0))?.id }, units: nil,
+                tenant: snapshot.map.tenant.id, author: context.author,
+                existing: try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id))
+        } catch let error as MiningError {
+            throw HTTPError(.unprocessableContent, message: "\(error)")
+        }
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/v1/event-logs/\(Display.escape(record.id.rawValue))"],
+            response: JSONBody(
+                EventLogSummary(
+                    id: record.id.rawValue, name: record.name, fileName: record.fileName, uploadedAt: record.uploadedAt,
+                    cases: record.caseCount, events: record.eventCount, pseudonymised: record.isPseudonymised,
+                    processID: record.processID?.rawValue)))
+    }
+
+    /// A request body up to `limit`, with the limit named in the error.
+    static func body(of request: inout Request, limit: Int) async throws -> Data {
+        do {
+            return Data(try await request.collectBody(upTo: limit).readableBytesView)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw HTTPError(
+                .contentTooLarge,
+                message: "Die Datei ist zu groß. Erlaubt sind höchstens \(ByteCountFormatter.megabytes(limit)).")
+        }
     }
 
     // MARK: - Description

@@ -107,21 +107,29 @@ struct ProcessPages: Sendable {
                 .response(from: request, context: context)
         }
         let service = snapshot.map.services.first { $0.id.rawValue == upload.service }
-        let baseName = (file.fileName as NSString).deletingPathExtension
-        var imported = BPMNImport(
-            model: model, fallbackID: ID(Self.identifier(from: baseName)), map: snapshot.map, service: service)
-        // An upload never silently replaces another process: a taken id gets a number.
+        let record = Self.importedRecord(model, fileName: file.fileName, service: service, snapshot: snapshot)
+        try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
+        return SeeOther(location: Display.processHref(record.id) + "?uploaded=1")
+            .response(from: request, context: context)
+    }
+
+    /// An uploaded model as a new process of the tenant. An upload never silently replaces another process:
+    /// an id already taken gets a number.
+    static func importedRecord(_ model: BPMNModel, fileName: String, service: Service?, snapshot: TenantSnapshot)
+        -> ProcessRecord
+    {
+        let fallback = ID<ProcessModel>(identifier(from: (fileName as NSString).deletingPathExtension))
+        var imported = BPMNImport(model: model, fallbackID: fallback, map: snapshot.map, service: service)
         let taken = Set(snapshot.records.map(\.id))
         if taken.contains(imported.record.id) {
             var number = 2
             while taken.contains(ID("\(imported.record.id.rawValue)-\(number)")) { number += 1 }
             imported = BPMNImport(
-                model: model, fallbackID: ID(Self.identifier(from: baseName)), map: snapshot.map,
-                id: ID("\(imported.record.id.rawValue)-\(number)"), service: service)
+                model: model, fallbackID: fallback, map: snapshot.map,
+                id: ID("\(imported.record.id.rawValue)-\(number)"),
+                service: service)
         }
-        try await pages.workspace.saveProcess(imported.record, of: snapshot.map.tenant.id, by: context.author)
-        return SeeOther(location: Display.processHref(imported.record.id) + "?uploaded=1")
-            .response(from: request, context: context)
+        return imported.record
     }
 
     /// A process id from a file name: letters, digits, '-', '_' and '.', at most 60 characters.
