@@ -101,13 +101,19 @@ import Testing
             let browser = try await Browser.start(client, uri: "/processes/baugenehmigung-ist/steps")
             let (headers, body) = browser.form([
                 ("name", "Vollständigkeit digital prüfen"), ("performer", ""), ("medium", "eFile"), ("handling", "30"),
-                ("waiting", "60"),
+                ("waiting", "60"), ("document", "bauantrag"), ("legalBasis", "bauo-64"),
+                ("document", "nicht-im-katalog"),
             ])
             try await client.execute(
                 uri: "/processes/baugenehmigung-ist/steps/Vollstaendigkeit", method: .post, headers: headers, body: body
             ) { #expect($0.status == .seeOther) }
             try await client.execute(uri: "/processes/baugenehmigung-ist/diagram.svg", method: .get) { response in
                 #expect(response.text.contains("digital"), "the renamed step is drawn")
+            }
+            try await client.execute(uri: "/processes/baugenehmigung-ist", method: .get) { response in
+                // What the step uses is listed with it; an id not in the catalogue is dropped.
+                #expect(response.text.contains("Bauantragsformular") && response.text.contains("§ 64 BauO NRW"))
+                #expect(!response.text.contains("nicht-im-katalog"))
             }
             let invalid = browser.form([("name", ""), ("handling", "-3")])
             try await client.execute(

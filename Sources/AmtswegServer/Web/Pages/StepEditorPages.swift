@@ -111,7 +111,8 @@ struct StepEditorPages: Sendable {
         }
         var form = form ?? StepForm(name: step.name, details: step.details)
         form.prepare(
-            map: editing.snapshot.map, processID: editing.record.id.rawValue, stepID: stepID, csrf: context.csrfToken)
+            map: editing.snapshot.map, processID: editing.record.id.rawValue, stepID: stepID, csrf: context.csrfToken
+        ) { pages.renderer.translations.text($0, in: context.language) }
         return try pages.page(
             "processes/step-form", title: "Schritt bearbeiten: \(step.name)", section: .processes, content: form,
             context: context, snapshot: editing.snapshot, status: status)
@@ -190,6 +191,14 @@ struct StepForm: Sendable {
         var label: String
         var isChecked: Bool
         var inputID: String
+        /// The form field the box belongs to.
+        var name = ""
+    }
+    /// One catalogue to pick from: specialist software, documents, legal bases or skills.
+    struct CheckGroup: Sendable {
+        var legend: String
+        var emptyNote: String
+        var checks: [Check]
     }
     var name = ""
     var performer = ""
@@ -197,13 +206,16 @@ struct StepForm: Sendable {
     var handling = ""
     var waiting = ""
     var applications: [String] = []
+    var documents: [String] = []
+    var legalBases: [String] = []
+    var skills: [String] = []
     var errors: [String] = []
     var nameError: String?
     var handlingError: String?
     var waitingError: String?
     var performerOptions: [FindingForm.Option] = []
     var mediumOptions: [FindingForm.Option] = []
-    var applicationChecks: [Check] = []
+    var groups: [CheckGroup] = []
     var action = ""
     var backHref = ""
     var csrf = ""
@@ -217,6 +229,9 @@ struct StepForm: Sendable {
         handling = Display.decimal(details.handlingMinutes, digits: 0)
         waiting = Display.decimal(details.waitingMinutes, digits: 0)
         applications = details.applicationIDs.map(\.rawValue)
+        documents = details.documentIDs.map(\.rawValue)
+        legalBases = details.legalBasisIDs.map(\.rawValue)
+        skills = details.requiredSkills.map(\.skillID.rawValue)
     }
 
     init(_ input: FormInput) {
@@ -226,9 +241,14 @@ struct StepForm: Sendable {
         handling = input["handling"]
         waiting = input["waiting"]
         applications = input.fields["application"] ?? []
+        documents = input.fields["document"] ?? []
+        legalBases = input.fields["legalBasis"] ?? []
+        skills = input.fields["skill"] ?? []
     }
 
-    mutating func prepare(map: TenantMap, processID: String, stepID: String, csrf: String) {
+    mutating func prepare(
+        map: TenantMap, processID: String, stepID: String, csrf: String, translate: (String) -> String
+    ) {
         self.csrf = csrf
         let positions = map.positions.sorted { $0.title < $1.title }.map { position -> FindingForm.Option in
             let value = Performer.position(position.id).description
@@ -247,10 +267,29 @@ struct StepForm: Sendable {
         mediumOptions = Medium.allCases.map {
             .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == medium)
         }
-        applicationChecks = map.catalogue.applications.sorted { $0.name < $1.name }.map {
-            .init(
-                value: $0.id.rawValue, label: $0.name, isChecked: applications.contains($0.id.rawValue),
-                inputID: "application-\($0.id.rawValue)")
+        let catalogue = map.catalogue
+        func group(_ legend: String, _ name: String, _ chosen: [String], _ entries: [(id: String, label: String)])
+            -> CheckGroup
+        {
+            CheckGroup(
+                legend: translate(legend), emptyNote: translate("Im Katalog ist noch nichts dieser Art erfasst."),
+                checks: entries.sorted { $0.label < $1.label }.map {
+                    Check(value: $0.id, label: $0.label, isChecked: chosen.contains($0.id), inputID: "\(name)-\($0.id)")
+                })
+        }
+        groups = [
+            group(
+                "Fachverfahren", "application", applications, catalogue.applications.map { ($0.id.rawValue, $0.name) }),
+            group(
+                "Dokumente und Formulare", "document", documents, catalogue.documents.map { ($0.id.rawValue, $0.name) }),
+            group(
+                "Rechtsgrundlagen", "legalBasis", legalBases, catalogue.legalBases.map { ($0.id.rawValue, $0.citation) }
+            ),
+            group("Benötigte Kompetenzen", "skill", skills, catalogue.skills.map { ($0.id.rawValue, $0.name) }),
+        ]
+        for index in groups.indices {
+            let name = ["application", "document", "legalBasis", "skill"][index]
+            for check in groups[index].checks.indices { groups[index].checks[check].name = name }
         }
         action = "/processes/\(Display.escape(processID))/steps/\(Display.escape(stepID))"
         backHref = "/processes/\(Display.escape(processID))/steps"
@@ -287,8 +326,17 @@ struct StepForm: Sendable {
         details.medium = Medium(rawValue: medium)
         details.handlingMinutes = handlingMinutes
         details.waitingMinutes = waitingMinutes
-        let known = Set(map.catalogue.applications.map(\.id.rawValue))
-        details.applicationIDs = applications.filter(known.contains).map { ID($0) }
+        let catalogue = map.catalogue
+        details.applicationIDs = applications.filter(Set(catalogue.applications.map(\.id.rawValue)).contains)
+            .map { ID($0) }
+        details.documentIDs = documents.filter(Set(catalogue.documents.map(\.id.rawValue)).contains).map { ID($0) }
+        details.legalBasisIDs = legalBases.filter(Set(catalogue.legalBases.map(\.id.rawValue)).contains)
+            .map { ID($0) }
+        // Skills keep the level they had; newly chosen ones are asked for at the basic level.
+        let levels = Dictionary(previous.requiredSkills.map { ($0.skillID, $0.level) }, uniquingKeysWith: { a, _ in a })
+        details.requiredSkills = skills.filter(Set(catalogue.skills.map(\.id.rawValue)).contains).map {
+            SkillRequirement(ID($0), level: levels[ID($0)] ?? .basic)
+        }
         return (name, details)
     }
 }

@@ -15,6 +15,11 @@ struct Translations: Sendable {
         english = try JSONDecoder().decode([String: String].self, from: data)
     }
 
+    /// A text of a view model in the visitor's language (German where the catalogue has no entry).
+    func text(_ german: String, in language: Language) -> String {
+        language == .english ? english[german] ?? german : german
+    }
+
     /// The lambda templates call as `t`.
     func lambda(for language: Language) -> MustacheLambda {
         switch language {
