@@ -286,6 +286,7 @@ import Testing
             try await client.execute(uri: location, method: .get) { response in
                 let html = response.text
                 #expect(html.contains("Ordnungsamt → Stadtkasse"), "hand-over between the units")
+                #expect(html.contains("marker-end=\"url(#network-arrow)\""), "drawn as a network")
                 #expect(!html.contains("Anna") && !html.contains("Bernd"), "no names on the page")
                 #expect(html.contains("Fitness"))
                 #expect(html.contains("conformance.svg?process=gewerbe-anmeldung-ist"))

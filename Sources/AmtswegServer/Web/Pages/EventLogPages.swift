@@ -80,6 +80,7 @@ struct EventLogPages: Sendable {
         var conformance: Conformance?
         var privacyNote: String
         var unitHandovers: [TableRow]
+        var handoverSVG: String
         var handoverNote: String
         var personHandovers: [TableRow]
     }
@@ -127,11 +128,13 @@ struct EventLogPages: Sendable {
         // the tenant has switched person-level figures on.
         let units = record.resourceUnits
         var unitHandovers: [TableRow] = []
+        var handoverSVG = ""
         var handoverNote =
             "Für dieses Protokoll ist keine Zuordnung der Bearbeitenden zu Organisationseinheiten hinterlegt; sie "
             + "lässt sich beim Hochladen als CSV-Datei mitgeben."
         if !units.isEmpty {
             let network = HandoverNetwork(unitsOf: filtered, unitOf: { units[$0] })
+            handoverSVG = network.handovers.isEmpty ? "" : NetworkDiagram(handovers: network).svg
             unitHandovers = network.handovers.prefix(40).map {
                 TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
             }
@@ -174,7 +177,8 @@ struct EventLogPages: Sendable {
             privacyNote: record.isPseudonymised
                 ? "Die Namen der Bearbeitenden wurden beim Hochladen pseudonymisiert."
                 : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.",
-            unitHandovers: unitHandovers, handoverNote: handoverNote, personHandovers: Array(personHandovers))
+            unitHandovers: unitHandovers, handoverSVG: handoverSVG, handoverNote: handoverNote,
+            personHandovers: Array(personHandovers))
         return try pages.page(
             "monitor/log", title: record.name, section: .monitor, content: view, context: context, snapshot: snapshot)
     }
