@@ -165,6 +165,12 @@ import Testing
             try await client.execute(uri: "/processes/baugenehmigung-ist", method: .get) { response in
                 #expect(response.text.contains("Schrittliste"), "German stays the default")
             }
+            try await client.execute(uri: "/?lang=en", method: .get) { response in
+                #expect(response.text.contains("at a glance") && response.text.contains("What do we change first?"))
+            }
+            try await client.execute(uri: "/?lang=de", method: .get) { response in
+                #expect(response.text.contains("auf einen Blick") && response.text.contains("Was ändern wir zuerst?"))
+            }
         }
     }
 }

@@ -45,10 +45,12 @@ struct StartPage: Sendable {
         let snapshot = try await pages.snapshot(context)
         return try await pages.cachedPage(
             request, "start", title: snapshot.map.tenant.name, section: .start, context: context, snapshot: snapshot
-        ) { Self.view(snapshot) }
+        ) { [translations = pages.renderer.translations, language = context.language] in
+            Self.view(snapshot) { translations.text($0, in: language) }
+        }
     }
 
-    static func view(_ snapshot: TenantSnapshot) -> View {
+    static func view(_ snapshot: TenantSnapshot, translate t: (String) -> String) -> View {
         let map = snapshot.map
         let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
         let spots = ProblemFinder(map: map).findAll(in: snapshot.processes)
@@ -56,12 +58,12 @@ struct StartPage: Sendable {
         let view = View(
             tenantName: map.tenant.name, population: Display.integer(map.tenant.population),
             counts: [
-                .init(label: "Organisationseinheiten", value: Display.integer(map.units.count), href: "/map"),
-                .init(label: "Stellen", value: Display.integer(map.positions.count), href: "/map"),
-                .init(label: "Aufgaben", value: Display.integer(map.duties.count), href: "/map"),
-                .init(label: "Leistungen", value: Display.integer(map.services.count), href: "/map/services"),
-                .init(label: "Informationsflüsse", value: Display.integer(map.flows.count), href: "/map/flows"),
-                .init(label: "Prozesse", value: Display.integer(snapshot.records.count), href: "/processes"),
+                .init(label: t("Organisationseinheiten"), value: Display.integer(map.units.count), href: "/map"),
+                .init(label: t("Stellen"), value: Display.integer(map.positions.count), href: "/map"),
+                .init(label: t("Aufgaben"), value: Display.integer(map.duties.count), href: "/map"),
+                .init(label: t("Leistungen"), value: Display.integer(map.services.count), href: "/map/services"),
+                .init(label: t("Informationsflüsse"), value: Display.integer(map.flows.count), href: "/map/flows"),
+                .init(label: t("Prozesse"), value: Display.integer(snapshot.records.count), href: "/processes"),
             ],
             processes: busiest.map { report in
                 let process = snapshot.processes.first { $0.id == report.figures.processID }
@@ -77,17 +79,17 @@ struct StartPage: Sendable {
             problemCount: Display.integer(spots.count),
             phases: [
                 .init(
-                    name: "Erfassen", question: "Wer arbeitet mit wem, woran?", href: "/map/ist",
-                    action: "Ist-Analyse ansehen"),
+                    name: t("Erfassen"), question: t("Wer arbeitet mit wem, woran?"), href: "/map/ist",
+                    action: t("Ist-Analyse ansehen")),
                 .init(
-                    name: "Anreichern", question: "Was gehört zu jedem Prozess?", href: "/processes",
-                    action: "Prozesse öffnen"),
+                    name: t("Anreichern"), question: t("Was gehört zu jedem Prozess?"), href: "/processes",
+                    action: t("Prozesse öffnen")),
                 .init(
-                    name: "Messen", question: "Wie läuft es wirklich?", href: "/monitor",
-                    action: "Kennzahlen und Ereignisprotokolle"),
+                    name: t("Messen"), question: t("Wie läuft es wirklich?"), href: "/monitor",
+                    action: t("Kennzahlen und Ereignisprotokolle")),
                 .init(
-                    name: "Verbessern", question: "Was ändern wir zuerst?", href: "/optimize",
-                    action: "Schwachstellen ansehen"),
+                    name: t("Verbessern"), question: t("Was ändern wir zuerst?"), href: "/optimize",
+                    action: t("Schwachstellen ansehen")),
             ])
         return view
     }
