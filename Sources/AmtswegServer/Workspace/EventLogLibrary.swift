@@ -12,7 +12,8 @@ import ProcessMining
 actor EventLogLibrary {
     let repository: SQLMapRepository
     let pseudonymizer: ResourcePseudonymizer
-    private var cache: [String: EventLog] = [:]
+    /// Parsed logs with their facts (content left out), most recently used last in `order`.
+    private var cache: [String: (record: EventLogRecord, log: EventLog)] = [:]
     private var order: [String] = []
     private let capacity = 4
     /// Alignment reports by log, filter and process version: the page and its diagram need the same one.
@@ -51,23 +52,18 @@ actor EventLogLibrary {
             processID: processID, resourceUnits: resourceUnits.unitOfResource,
             xesGzip: try XESWriter.writeCompressed(log, file: fileName))
         try await repository.saveEventLog(record, of: tenant, by: author)
-        remember(log, key: "\(tenant)/\(record.id)")
+        remember(record, log, key: "\(tenant)/\(record.id)")
         return record
     }
 
     /// The stored log with its facts.
     func log(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>) async throws -> (EventLogRecord, EventLog) {
         let key = "\(tenant)/\(id)"
-        if let cached = cache[key] {
-            var record = try await repository.eventLogs(of: tenant).first { $0.id == id }
-            if record == nil { throw StoreError.notFound(kind: .eventLog, id: id.rawValue) }
-            record!.xesGzip = Data()
-            return (record!, cached)
-        }
+        if let cached = cache[key] { return cached }
         let record = try await repository.eventLog(id, of: tenant)
         let log = try XESReader.read(record.xesGzip, file: "\(record.id).xes.gz")
-        remember(log, key: key)
-        return (record, log)
+        remember(record, log, key: key)
+        return cache[key]!
     }
 
     /// Optimal alignments of `log` against `process`, computed once per key.
@@ -79,8 +75,11 @@ actor EventLogLibrary {
         return report
     }
 
-    private func remember(_ log: EventLog, key: String) {
-        cache[key] = log
+    /// Logs are written once and never changed (a new upload is a new log), so a cached one stays valid.
+    private func remember(_ record: EventLogRecord, _ log: EventLog, key: String) {
+        var facts = record
+        facts.xesGzip = Data()
+        cache[key] = (facts, log)
         order.removeAll { $0 == key }
         order.append(key)
         while order.count > capacity { cache[order.removeFirst()] = nil }

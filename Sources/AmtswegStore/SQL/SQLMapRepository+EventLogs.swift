@@ -61,18 +61,9 @@ extension SQLMapRepository: EventLogRepository {
     }
 
     public func deleteEventLog(_ id: ID<EventLogRecord>, of tenantID: ID<Tenant>, by author: Author) async throws {
-        let at = now()
-        try await runInTransaction { db in
-            let existing = try await db.select().column("id").from("event_logs")
-                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
-            guard existing != nil else { throw StoreError.notFound(kind: .eventLog, id: id.rawValue) }
-            try await db.delete(from: "event_logs").where("tenant_id", .equal, tenantID.rawValue)
-                .where("id", .equal, id.rawValue).run()
-            try await Self.log(
-                ChangeRecord(
-                    tenantID: tenantID, at: at, author: author, action: "deleteEventLog",
-                    summary: "Ereignisprotokoll gelöscht: \(id)"), in: db)
-        }
+        try await deleteRow(
+            from: "event_logs", kind: .eventLog, id: id.rawValue, of: tenantID, by: author, action: "deleteEventLog",
+            summary: "Ereignisprotokoll gelöscht: \(id)")
     }
 
     private static func eventLog(from row: any SQLRow, content: String?) throws -> EventLogRecord {

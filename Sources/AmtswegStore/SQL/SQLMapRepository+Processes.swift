@@ -47,17 +47,25 @@ extension SQLMapRepository: ProcessRepository {
     }
 
     public func deleteProcess(_ id: ID<ProcessModel>, of tenantID: ID<Tenant>, by author: Author) async throws {
+        try await deleteRow(
+            from: "processes", kind: .process, id: id.rawValue, of: tenantID, by: author, action: "deleteProcess",
+            summary: "Prozess gelöscht: \(id)")
+    }
+
+    /// Deletes one row of a tenant's aggregate table and logs it; `notFound` if there is none.
+    func deleteRow(
+        from table: String, kind: EntityKind, id: String, of tenantID: ID<Tenant>, by author: Author, action: String,
+        summary: String
+    ) async throws {
         let at = now()
         try await runInTransaction { db in
-            let existing = try await db.select().column("id").from("processes")
-                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
-            guard existing != nil else { throw StoreError.notFound(kind: .process, id: id.rawValue) }
-            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue)
-                .where("id", .equal, id.rawValue).run()
+            let existing = try await db.select().column("id").from(table)
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id).first()
+            guard existing != nil else { throw StoreError.notFound(kind: kind, id: id) }
+            try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id)
+                .run()
             try await Self.log(
-                ChangeRecord(
-                    tenantID: tenantID, at: at, author: author, action: "deleteProcess",
-                    summary: "Prozess gelöscht: \(id)"), in: db)
+                ChangeRecord(tenantID: tenantID, at: at, author: author, action: action, summary: summary), in: db)
         }
     }
 

@@ -12,6 +12,16 @@ public enum BPMNLayout {
     static let poolGap = 60.0
     static let header = 30.0
 
+    /// The model as it is when it has a diagram; laid out when it has none (generated, mined or imported
+    /// without diagram interchange).
+    public static func withDiagram(_ model: BPMNModel) -> BPMNModel {
+        hasDiagram(model) ? model : layout(model)
+    }
+
+    public static func hasDiagram(_ model: BPMNModel) -> Bool {
+        !model.definitions.children("bpmndi:BPMNDiagram").isEmpty
+    }
+
     /// The model with a new diagram replacing any existing ones.
     public static func layout(_ model: BPMNModel) -> BPMNModel {
         var model = model

@@ -82,7 +82,7 @@ struct BPMNCommand: AsyncParsableCommand {
             try await reportingErrors {
                 var model = try BPMNReader.read(contentsOf: URL(fileURLWithPath: input))
                 // Without diagram information (generated or mined models) the diagram is laid out automatically.
-                let hasDiagram = !model.definitions.children("bpmndi:BPMNDiagram").isEmpty
+                let hasDiagram = BPMNLayout.hasDiagram(model)
                 if relayout || !hasDiagram { model = BPMNLayout.layout(model) }
                 guard let svg = SVGRenderer.render(model, diagram: relayout || !hasDiagram ? 0 : diagram - 1) else {
                     throw CLIError("\(input): Die Datei enthält kein Diagramm Nr. \(diagram).")

@@ -76,7 +76,7 @@ struct EventLogPages: Sendable {
         var edgeRows: [TableRow]
         var variants: [Variant]
         var variantNote: String
-        var processes: [FindingForm.Option]
+        var processes: [SelectOption]
         var conformance: Conformance?
         var privacyNote: String
         var unitHandovers: [TableRow]
@@ -210,9 +210,7 @@ struct EventLogPages: Sendable {
     }
 
     private func svgResponse(_ model: BPMNModel, request: Request, context: AppRequestContext) -> Response {
-        var laidOut = model
-        if laidOut.definitions.children("bpmndi:BPMNDiagram").isEmpty { laidOut = BPMNLayout.layout(laidOut) }
-        let svg = SVGRenderer.render(laidOut) ?? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let svg = SVGRenderer.render(BPMNLayout.withDiagram(model)) ?? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
         return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
     }
 
@@ -261,8 +259,7 @@ struct EventLogPages: Sendable {
                 }
             }
         }
-        var model = try record.read().model
-        if model.definitions.children("bpmndi:BPMNDiagram").isEmpty { model = BPMNLayout.layout(model) }
+        let model = BPMNLayout.withDiagram(try record.read().model)
         let svg = SVGRenderer.render(model, highlights: highlights) ?? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
         return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
     }

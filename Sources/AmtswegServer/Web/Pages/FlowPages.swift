@@ -20,8 +20,8 @@ struct FlowPages: Sendable {
         var rows: [FlowLine]
         var total: String
         var shown: String
-        var units: [FindingForm.Option]
-        var channels: [FindingForm.Option]
+        var units: [SelectOption]
+        var channels: [SelectOption]
         var isFiltered: Bool
     }
 
@@ -126,11 +126,11 @@ struct FlowForm: Sendable {
     var channelError: String?
     var mediumError: String?
     var frequencyError: String?
-    var endpoints: [FindingForm.Option] = []
-    var toEndpoints: [FindingForm.Option] = []
-    var objects: [FindingForm.Option] = []
-    var channels: [FindingForm.Option] = []
-    var media: [FindingForm.Option] = []
+    var endpoints: [SelectOption] = []
+    var toEndpoints: [SelectOption] = []
+    var objects: [SelectOption] = []
+    var channels: [SelectOption] = []
+    var media: [SelectOption] = []
     var csrf = ""
     var action = "/map/flows"
     var deleteAction: String?

@@ -52,11 +52,6 @@ struct IstAnalysisPage: Sendable {
 
 /// The workshop form, with what was entered and what is wrong with it.
 struct FindingForm: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var isSelected: Bool
-    }
     var question = ""
     var text = ""
     var author = ""
@@ -67,8 +62,8 @@ struct FindingForm: Sendable {
     var authorError: String?
     var questionError: String?
     var dayError: String?
-    var questions: [Option] = []
-    var units: [Option] = []
+    var questions: [SelectOption] = []
+    var units: [SelectOption] = []
     var csrf = ""
     /// Stored, not computed: Mustache sees only stored properties.
     var hasErrors = false

@@ -31,7 +31,7 @@ struct MonitorPages: Sendable {
         var name = ""
         var keepResources = false
         var process = ""
-        var processes: [FindingForm.Option] = []
+        var processes: [SelectOption] = []
         var error: String?
         var maxSize = ""
     }

@@ -28,9 +28,9 @@ struct OptimizePages: Sendable {
         var groups: [RuleGroup]
         var total: String
         var shown: String
-        var rules: [FindingForm.Option]
-        var severities: [FindingForm.Option]
-        var processes: [FindingForm.Option]
+        var rules: [SelectOption]
+        var severities: [SelectOption]
+        var processes: [SelectOption]
         var isFiltered: Bool
         var pairs: [Pair]
     }

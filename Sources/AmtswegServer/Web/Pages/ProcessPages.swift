@@ -35,7 +35,7 @@ struct ProcessPages: Sendable {
         var isEmpty: Bool
         var unreadable: [String]
         var upload: UploadForm
-        var unitFilter: [FindingForm.Option]
+        var unitFilter: [SelectOption]
         var activeFilter: String?
     }
 
@@ -43,7 +43,7 @@ struct ProcessPages: Sendable {
         var csrf = ""
         var error: String?
         var service = ""
-        var services: [FindingForm.Option] = []
+        var services: [SelectOption] = []
         var maxSize = ""
     }
 
@@ -180,9 +180,7 @@ struct ProcessPages: Sendable {
 
     /// The diagram of a stored process, laid out automatically where the BPMN has none.
     static func svg(of record: ProcessRecord) throws -> String? {
-        var model = try record.read().model
-        if model.definitions.children("bpmndi:BPMNDiagram").isEmpty { model = BPMNLayout.layout(model) }
-        return SVGRenderer.render(model)
+        SVGRenderer.render(BPMNLayout.withDiagram(try record.read().model))
     }
 
     static func find(_ id: String, in snapshot: TenantSnapshot) throws -> (ProcessRecord, ProcessModel) {

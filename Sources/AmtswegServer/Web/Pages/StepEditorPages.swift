@@ -213,8 +213,8 @@ struct StepForm: Sendable {
     var nameError: String?
     var handlingError: String?
     var waitingError: String?
-    var performerOptions: [FindingForm.Option] = []
-    var mediumOptions: [FindingForm.Option] = []
+    var performerOptions: [SelectOption] = []
+    var mediumOptions: [SelectOption] = []
     var groups: [CheckGroup] = []
     var action = ""
     var backHref = ""
@@ -250,16 +250,16 @@ struct StepForm: Sendable {
         map: TenantMap, processID: String, stepID: String, csrf: String, translate: (String) -> String
     ) {
         self.csrf = csrf
-        let positions = map.positions.sorted { $0.title < $1.title }.map { position -> FindingForm.Option in
+        let positions = map.positions.sorted { $0.title < $1.title }.map { position -> SelectOption in
             let value = Performer.position(position.id).description
             return .init(
                 value: value, label: "Stelle: \(map.name(of: .position(position.id)))", isSelected: value == performer)
         }
-        let roles = map.roles.sorted { $0.name < $1.name }.map { role -> FindingForm.Option in
+        let roles = map.roles.sorted { $0.name < $1.name }.map { role -> SelectOption in
             let value = Performer.role(role.id).description
             return .init(value: value, label: "Rolle: \(role.name)", isSelected: value == performer)
         }
-        let units = map.units.sorted { $0.name < $1.name }.map { unit -> FindingForm.Option in
+        let units = map.units.sorted { $0.name < $1.name }.map { unit -> SelectOption in
             let value = Performer.unit(unit.id).description
             return .init(value: value, label: "Einheit: \(unit.name)", isSelected: value == performer)
         }

@@ -15,11 +15,7 @@ struct BarChart {
         let rowHeight = 26.0, labelWidth = 300.0, chartWidth = 520.0, top = 36.0
         let height = top + rowHeight * Double(bars.count) + 10
         let maximum = max(bars.map { $0.first + $0.second }.max() ?? 1, 1e-9)
-        func n(_ value: Double) -> String { String(format: "%.1f", value) }
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let n = SVGText.number, escape = SVGText.escape
         var parts = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(labelWidth + chartWidth + 80)) \(Int(height))\" "
                 + "class=\"chart\" role=\"img\" aria-label=\"\(escape(title)); die Tabelle darunter enthält dieselben Zahlen.\" "

@@ -30,11 +30,7 @@ struct NetworkDiagram {
         }
         let radiusOf = Dictionary(nodes.map { ($0.name, 8 + min(14, Double($0.weight) * 1.5)) }) { a, _ in a }
         let maxWeight = Double(edges.map(\.weight).max() ?? 1)
-        func n(_ value: Double) -> String { String(format: "%.1f", value) }
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let n = SVGText.number, escape = SVGText.escape
         var parts: [String] = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"network\" "
                 + "role=\"img\" aria-label=\"\(escape(title))\">"
