@@ -44,6 +44,12 @@ public struct XMLOutput {
     public mutating func openStartTag(
         _ name: XMLName, declarations: [XMLNamespaceDeclaration] = [], attributes: [XMLAttribute]
     ) {
+        startTag(name, declarations: declarations)
+        for attribute in attributes { self.attribute(attribute.name, attribute.value) }
+    }
+
+    /// `<name xmlns…` — attributes follow with ``attribute(_:_:)``, then ``closeStartTag(empty:)``.
+    public mutating func startTag(_ name: XMLName, declarations: [XMLNamespaceDeclaration] = []) {
         bytes.append(UInt8(ascii: "<"))
         appendName(name)
         for declaration in declarations {
@@ -57,13 +63,24 @@ public struct XMLOutput {
             appendEscaped(declaration.uri, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         }
-        for attribute in attributes {
-            bytes.append(0x20)
-            appendName(attribute.name)
-            append("=\"")
-            appendEscaped(attribute.value, attribute: true)
-            bytes.append(UInt8(ascii: "\""))
-        }
+    }
+
+    /// ` name="value"` inside a start tag, the value escaped.
+    public mutating func attribute(_ name: XMLName, _ value: String) {
+        bytes.append(0x20)
+        appendName(name)
+        append("=\"")
+        appendEscaped(value, attribute: true)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// ` name="value"` for an attribute without prefix.
+    public mutating func attribute(_ localName: String, _ value: String) {
+        bytes.append(0x20)
+        append(localName)
+        append("=\"")
+        appendEscaped(value, attribute: true)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func closeStartTag(empty: Bool) {
@@ -92,17 +109,20 @@ public struct XMLOutput {
             default: false
             }
         }
-        let children =
-            hasText ? element.children : element.children.filter { if case .text = $0 { false } else { true } }
-        if children.isEmpty {
+        // Without text, white space between children is layout only: it is written anew, indented.
+        let isEmpty =
+            hasText
+            ? element.children.isEmpty : !element.children.contains { if case .text = $0 { false } else { true } }
+        if isEmpty {
             append("/>")
             return
         }
         bytes.append(UInt8(ascii: ">"))
         if hasText {
-            for child in children { write(child, depth: depth + 1) }
+            for child in element.children { write(child, depth: depth + 1) }
         } else {
-            for child in children {
+            for child in element.children {
+                if case .text = child { continue }
                 indent(depth + 1)
                 write(child, depth: depth + 1)
             }

@@ -49,8 +49,7 @@ public enum BPMNReader {
 struct ModelBuilder {
     struct Frame {
         var element: BPMNElement
-        var type: String
-        var mixed: Bool
+        var layout: BPMNSchema.TypeLayout
         var text = ""
     }
 
@@ -80,7 +79,8 @@ struct ModelBuilder {
             raw.append(Self.rawElement(start))
             return
         }
-        guard let parent = frames.last else {
+        // The parent is read in place, not copied: a copy would share its arrays and make the next append copy them.
+        guard !frames.isEmpty else {
             guard start.name.matches("definitions", in: BPMNSchema.modelNamespace) else {
                 throw BPMNError(
                     file: file, line: start.line, column: start.column,
@@ -89,15 +89,17 @@ struct ModelBuilder {
                         + BPMNSchema.modelNamespace + ".")
             }
             rootNamespaces = start.namespaceDeclarations
-            frames.append(Self.frame(start, kind: "model:definitions", type: "model:tDefinitions"))
+            frames.append(
+                Self.frame(start, kind: "model:definitions", layout: BPMNSchema.layout(ofType: "model:tDefinitions")))
             return
         }
         // Extension elements and types the schema leaves open keep their content as it is.
-        let opaque = parent.element.kind == "model:extensionElements" || parent.type == "xsd:anyType"
-        if !opaque, let key = BPMNSchema.key(of: start.name.localName, namespace: start.name.namespace),
-            let type = BPMNSchema.type(ofElement: key, inParentType: parent.type)
+        let parent = frames.count - 1
+        let opaque = frames[parent].layout.isOpaque || frames[parent].element.kind == "model:extensionElements"
+        if !opaque, let kind = BPMNSchema.kind(of: start.name.localName, namespace: start.name.namespace),
+            let child = frames[parent].layout.child(kind)
         {
-            frames.append(Self.frame(start, kind: key, type: type))
+            frames.append(Self.frame(start, kind: kind, layout: BPMNSchema.layout(ofType: child.type)))
         } else {
             raw.append(Self.rawElement(start))
         }
@@ -113,7 +115,7 @@ struct ModelBuilder {
             return
         }
         var frame = frames.removeLast()
-        if frame.mixed && !frame.text.isEmpty { frame.element.text = frame.text }
+        if frame.layout.keepsText && !frame.text.isEmpty { frame.element.text = frame.text }
         if frames.isEmpty {
             root = frame.element
         } else {
@@ -125,13 +127,14 @@ struct ModelBuilder {
         let xmlNode: XMLNode = if case .cdata = node { .cdata(text) } else { .text(text) }
         if !raw.isEmpty {
             raw[raw.count - 1].children.append(xmlNode)
-        } else if let frame = frames.last {
-            if frame.element.kind == "model:extensionElements" || frame.type == "xsd:anyType" {
-                if !text.isXMLWhitespace { frames[frames.count - 1].element.foreignContent.append(xmlNode) }
-            } else if frame.mixed {
-                frames[frames.count - 1].text += text
+        } else if !frames.isEmpty {
+            let last = frames.count - 1
+            if frames[last].layout.isOpaque || frames[last].element.kind == "model:extensionElements" {
+                if !text.isXMLWhitespace { frames[last].element.foreignContent.append(xmlNode) }
+            } else if frames[last].layout.keepsText {
+                frames[last].text += text
             } else if !text.isXMLWhitespace {
-                frames[frames.count - 1].element.foreignContent.append(xmlNode)
+                frames[last].element.foreignContent.append(xmlNode)
             }
         }
     }
@@ -155,22 +158,20 @@ struct ModelBuilder {
         return BPMNModel(definitions: root, prolog: prolog, epilog: epilog, rootNamespaces: rootNamespaces)
     }
 
-    /// A frame for a BPMN element: schema attributes apart from vendor ones.
-    private static func frame(_ start: XMLStartElement, kind: String, type: String) -> Frame {
+    /// A frame for a BPMN element: schema attributes apart from vendor ones. Simple-typed elements
+    /// (`incoming`, `flowNodeRef`, `sourceRef` …) keep their value as text, as mixed content does.
+    private static func frame(_ start: XMLStartElement, kind: String, layout: BPMNSchema.TypeLayout) -> Frame {
         var element = BPMNElement(kind: kind, line: start.line)
-        let declared = BPMNSchema.attributeNames(ofType: type)
         for attribute in start.attributes {
             if attribute.name.namespace == nil && attribute.name.prefix == nil
-                && declared.contains(attribute.name.localName)
+                && layout.attributeOrder[attribute.name.localName] != nil
             {
                 element.attributes[attribute.name.localName] = attribute.value
             } else {
                 element.foreignAttributes.append(attribute)
             }
         }
-        // Simple-typed elements (`incoming`, `flowNodeRef`, `sourceRef` …) hold their value as text.
-        let mixed = BPMNSchema.isMixed(type) || (type.hasPrefix("xsd:") && type != "xsd:anyType")
-        return Frame(element: element, type: type, mixed: mixed)
+        return Frame(element: element, layout: layout)
     }
 
     private static func rawElement(_ start: XMLStartElement) -> XMLElement {

@@ -14,7 +14,7 @@ public enum BPMNWriter {
             XMLNamespaceDeclaration(prefix: "dc", uri: BPMNSchema.dcNamespace),
             XMLNamespaceDeclaration(prefix: "di", uri: BPMNSchema.diNamespace),
         ]
-        var scope = Dictionary(uniqueKeysWithValues: declarations.map { ($0.prefix ?? "", $0.uri) })
+        var scope = NamespaceFixup.Scope(declarations)
         // The source's own declarations stay available for qualified names inside attribute values.
         for declaration in model.rootNamespaces where scope[declaration.prefix ?? ""] == nil {
             declarations.append(declaration)
@@ -34,8 +34,8 @@ public enum BPMNWriter {
             output.append("\n")
         }
         write(
-            model.definitions, type: "model:tDefinitions", depth: 0, declarations: declarations, scope: scope,
-            into: &output)
+            model.definitions, layout: BPMNSchema.layout(ofType: "model:tDefinitions"), depth: 0,
+            declarations: declarations, scope: scope, into: &output)
         output.append("\n")
         for node in model.epilog {
             output.write(node, depth: 0)
@@ -54,17 +54,13 @@ public enum BPMNWriter {
         for case .element(let raw) in element.foreignContent {
             NamespaceFixup.collectPrefixedBindings(in: raw, into: &used)
         }
-        for child in element.children { collectForeignBindings(child, into: &used) }
+        // By index: the children are lent, not copied (a copy retains every array of the element).
+        for index in element.children.indices { collectForeignBindings(element.children[index], into: &used) }
     }
 
     /// The qualified name of every BPMN kind, computed once.
-    private static let names: [String: XMLName] = {
-        var kinds = Set(BPMNSchema.elementDeclarations.keys)
-        for type in BPMNSchema.typeDeclarations.keys {
-            for case .element(let name, _, _, _) in BPMNSchema.content(ofType: type) { kinds.insert(name) }
-        }
-        return Dictionary(uniqueKeysWithValues: kinds.map { ($0, qualifiedName($0)) })
-    }()
+    private static let names: [String: XMLName] = Dictionary(
+        uniqueKeysWithValues: BPMNSchema.allKinds.map { ($0, qualifiedName($0)) })
 
     private static func qualifiedName(_ kind: String) -> XMLName {
         let separator = kind.firstIndex(of: ":")!
@@ -76,59 +72,65 @@ public enum BPMNWriter {
 
     /// Writes one element and its subtree straight into the output, without building an XML tree.
     static func write(
-        _ element: BPMNElement, type: String, depth: Int, declarations: [XMLNamespaceDeclaration] = [],
-        scope: [String: String], into output: inout XMLOutput
+        _ element: BPMNElement, layout: BPMNSchema.TypeLayout, depth: Int,
+        declarations: [XMLNamespaceDeclaration] = [], scope: NamespaceFixup.Scope, into output: inout XMLOutput
     ) {
         let name = names[element.kind] ?? qualifiedName(element.kind)
+        output.startTag(name, declarations: declarations)
         // Schema attributes in the schema's order; any others (not expected) after them by name.
-        let order = BPMNSchema.attributeOrder(ofType: type)
-        var attributes = element.attributes.sorted { a, b in
-            (order[a.key] ?? Int.max, a.key) < (order[b.key] ?? Int.max, b.key)
-        }.map { XMLAttribute(name: XMLName(localName: $0.key), value: $0.value) }
-        attributes += element.foreignAttributes
-
-        // Children in schema order; children the schema has no place for keep their order at the end.
-        let children = element.children.enumerated()
-            .map {
-                (
-                    slot: BPMNSchema.slot(of: $0.element.kind, inType: type) ?? Int.max, offset: $0.offset,
-                    child: $0.element
-                )
-            }
-            .sorted { ($0.slot, $0.offset) < ($1.slot, $1.offset) }
-        let foreign = element.foreignContent.map { node -> XMLNode in
-            guard case .element(var raw) = node else { return node }
-            NamespaceFixup.declareMissing(in: &raw, scope: scope)
-            return .element(raw)
+        if element.attributes.count == 1, let only = element.attributes.first {
+            output.attribute(only.key, only.value)
+        } else if !element.attributes.isEmpty {
+            let order = layout.attributeOrder
+            let sorted = element.attributes.map { (order: order[$0.key] ?? Int.max, name: $0.key, value: $0.value) }
+                .sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+            for attribute in sorted { output.attribute(attribute.name, attribute.value) }
         }
+        for attribute in element.foreignAttributes { output.attribute(attribute.name, attribute.value) }
+
         let text = element.text.flatMap { $0.isXMLWhitespace ? nil : $0 }
         let mixed =
             text != nil
-            || foreign.contains {
+            || element.foreignContent.contains {
                 switch $0 {
                 case .text(let value): !value.isXMLWhitespace
                 case .cdata: true
                 default: false
                 }
             }
-        output.openStartTag(name, declarations: declarations, attributes: attributes)
-        guard text != nil || !children.isEmpty || !foreign.isEmpty else {
+        guard text != nil || !element.children.isEmpty || !element.foreignContent.isEmpty else {
             output.closeStartTag(empty: true)
             return
         }
         output.closeStartTag(empty: false)
         if let text { output.text(text) }
-        for (_, _, child) in children {
-            if !mixed { output.indent(depth + 1) }
-            let childType = BPMNSchema.type(ofElement: child.kind, inParentType: type) ?? "xsd:anyType"
-            write(child, type: childType, depth: depth + 1, scope: scope, into: &output)
+        // Children in schema order; children the schema has no place for keep their order at the end.
+        var places: [(slot: Int, offset: Int, layout: BPMNSchema.TypeLayout)] = []
+        places.reserveCapacity(element.children.count)
+        var ordered = true
+        for offset in element.children.indices {
+            let place = layout.child(element.children[offset].kind)
+            let slot = place?.slot ?? Int.max
+            if let last = places.last, last.slot > slot { ordered = false }
+            places.append((slot, offset, BPMNSchema.layout(ofType: place?.type ?? "xsd:anyType")))
         }
-        for node in foreign {
+        if !ordered { places.sort { ($0.slot, $0.offset) < ($1.slot, $1.offset) } }
+        for place in places {
+            if !mixed { output.indent(depth + 1) }
+            write(element.children[place.offset], layout: place.layout, depth: depth + 1, scope: scope, into: &output)
+        }
+        for node in element.foreignContent {
             if !mixed {
                 if case .text = node { continue }
                 output.indent(depth + 1)
             }
-            output.write(node, depth: depth + 1)
+            if case .element(let raw) = node, NamespaceFixup.lacksBindings(raw, scope: scope) {
+                var fixed = raw
+                NamespaceFixup.declareMissing(in: &fixed, scope: scope)
+                output.write(fixed, depth: depth + 1)
+            } else {
+                output.write(node, depth: depth + 1)
+            }
         }
         if !mixed { output.indent(depth) }
         output.endTag(name)

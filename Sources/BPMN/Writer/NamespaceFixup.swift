@@ -12,29 +12,54 @@ enum NamespaceFixup {
         var uri: String
     }
 
-    /// Bindings in the order they were first met, each once.
+    /// Bindings in the order they were first met, each once. A document uses a handful, so a linear search
+    /// is cheaper than hashing the (long) URIs of every name.
     struct Bindings {
         private(set) var ordered: [Binding] = []
-        private var seen: Set<Binding> = []
 
         mutating func insert(_ binding: Binding) {
-            if seen.insert(binding).inserted { ordered.append(binding) }
+            if !ordered.contains(binding) { ordered.append(binding) }
+        }
+    }
+
+    /// Namespace bindings in scope, innermost last: a prefix means what its last binding says. Linear for the
+    /// same reason as ``Bindings``; the writer asks for every vendor element it writes.
+    struct Scope {
+        private var bindings: [Binding] = []
+
+        init() {}
+
+        init(_ declarations: [XMLNamespaceDeclaration]) {
+            for declaration in declarations { self[declaration.prefix ?? ""] = declaration.uri }
+        }
+
+        subscript(prefix: String) -> String? {
+            get { bindings.last { $0.prefix == prefix }?.uri }
+            set {
+                bindings.removeAll { $0.prefix == prefix }
+                if let newValue { bindings.append(Binding(prefix: prefix, uri: newValue)) }
+            }
+        }
+
+        /// This scope with an element's own declarations added (no copy when it has none).
+        func adding(_ declarations: [XMLNamespaceDeclaration]) -> Scope {
+            guard !declarations.isEmpty else { return self }
+            var scope = self
+            for declaration in declarations { scope[declaration.prefix ?? ""] = declaration.uri }
+            return scope
         }
     }
 
     /// Makes the bindings `element` and its descendants use available, given the bindings in `scope`.
     /// Content that needs nothing (nearly all) is left as it is, without copying it.
-    static func declareMissing(in element: inout XMLElement, scope: [String: String]) {
+    static func declareMissing(in element: inout XMLElement, scope: Scope) {
         guard lacksBindings(element, scope: scope) else { return }
         fixup(&element, scope: scope)
     }
 
     /// Collects the prefixed bindings a subtree uses that the subtree does not declare itself.
-    static func collectPrefixedBindings(
-        in element: XMLElement, scope: [String: String] = [:], into result: inout Bindings
-    ) {
-        var local = scope
-        for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
+    static func collectPrefixedBindings(in element: XMLElement, scope: Scope = Scope(), into result: inout Bindings) {
+        let local = scope.adding(element.namespaceDeclarations)
         forEachUsed(element) { prefix, uri in
             if !prefix.isEmpty && local[prefix] != uri { result.insert(Binding(prefix: prefix, uri: uri)) }
         }
@@ -52,11 +77,10 @@ enum NamespaceFixup {
     }
 
     /// Whether ``fixup(_:scope:)`` would change anything in the subtree.
-    private static func lacksBindings(_ element: XMLElement, scope: [String: String]) -> Bool {
-        var local = scope
-        for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
+    static func lacksBindings(_ element: XMLElement, scope: Scope) -> Bool {
+        let local = scope.adding(element.namespaceDeclarations)
         var missing = false
-        forEachUsed(element) { prefix, uri in if local[prefix] != uri { missing = true } }
+        forEachUsed(element) { prefix, uri in if !missing && local[prefix] != uri { missing = true } }
         if missing { return true }
         if element.name.prefix == nil, element.name.namespace == nil, let inherited = local[""], !inherited.isEmpty {
             return true
@@ -66,9 +90,8 @@ enum NamespaceFixup {
     }
 
     /// Adds local declarations where a used binding is still not in scope (a prefix bound differently above).
-    private static func fixup(_ element: inout XMLElement, scope: [String: String]) {
-        var local = scope
-        for declaration in element.namespaceDeclarations { local[declaration.prefix ?? ""] = declaration.uri }
+    private static func fixup(_ element: inout XMLElement, scope: Scope) {
+        var local = scope.adding(element.namespaceDeclarations)
         var added: [XMLNamespaceDeclaration] = []
         forEachUsed(element) { prefix, uri in
             if local[prefix] != uri {

@@ -65,7 +65,9 @@ public enum Lifecycle: UInt8, Sendable, Codable {
 }
 
 /// A typed attribute value as XES knows them.
-public indirect enum AttributeValue: Hashable, Sendable {
+/// Not `indirect`: lists and containers already hold their items on the heap, and a boxed case would cost an
+/// allocation for every attribute of every event read.
+public enum AttributeValue: Hashable, Sendable {
     case string(String)
     case date(Int64)
     case int(Int)

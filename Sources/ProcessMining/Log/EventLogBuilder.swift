@@ -30,11 +30,28 @@ public struct EventLogBuilder {
         case caseIndex: Int, activity: String, timestamp: Int64, resource: String?, lifecycle: Lifecycle,
         attributes: [String: AttributeValue] = [:]
     ) {
+        addEvent(
+            case: caseIndex, activityCode: activityCode(activity), timestamp: timestamp,
+            resourceCode: resource.map { resourceCode($0) } ?? -1, lifecycle: lifecycle, attributes: attributes)
+    }
+
+    /// The code of an activity, added to the log's activities if new (readers that see the same names again
+    /// and again code each once and add events by code).
+    mutating func activityCode(_ activity: String) -> Int32 { log.activities.code(activity) }
+
+    /// The code of a resource, added if new.
+    mutating func resourceCode(_ resource: String) -> Int32 { log.resources.code(resource) }
+
+    /// Adds an event whose activity and resource (-1 for none) are codes of this builder.
+    mutating func addEvent(
+        case caseIndex: Int, activityCode: Int32, timestamp: Int64, resourceCode: Int32, lifecycle: Lifecycle,
+        attributes: [String: AttributeValue]
+    ) {
         let event = log.activity.count
         caseOfEvent.append(Int32(caseIndex))
-        log.activity.append(log.activities.code(activity))
+        log.activity.append(activityCode)
         log.timestamp.append(timestamp)
-        log.resource.append(resource.map { log.resources.code($0) } ?? -1)
+        log.resource.append(resourceCode)
         log.lifecycle.append(lifecycle)
         for (key, value) in attributes {
             let column: Int
@@ -49,6 +66,40 @@ public struct EventLogBuilder {
         }
         for column in attributeColumns.indices where attributeColumns[column].count == event {
             attributeColumns[column].append(nil)
+        }
+    }
+
+    /// Adds every case and event of `other` (not yet built) after this builder's own, as if they had been added
+    /// here: codes, cases and attribute columns are mapped onto this builder's. Readers that read parts of a
+    /// source at once join the parts in source order with it. `caseID` may rename the other's cases.
+    mutating func append(_ other: EventLogBuilder, caseID: (String) -> String = { $0 }) {
+        let activityCodes = other.log.activities.strings.map { log.activities.code($0) }
+        let resourceCodes = other.log.resources.strings.map { log.resources.code($0) }
+        var caseIndices: [Int32] = []
+        caseIndices.reserveCapacity(other.log.caseIDs.count)
+        for (index, id) in other.log.caseIDs.enumerated() {
+            caseIndices.append(Int32(addCase(caseID(id), attributes: other.log.caseAttributes[index])))
+        }
+        let eventsBefore = log.activity.count
+        caseOfEvent.append(contentsOf: other.caseOfEvent.lazy.map { caseIndices[Int($0)] })
+        log.activity.append(contentsOf: other.log.activity.lazy.map { activityCodes[Int($0)] })
+        log.timestamp.append(contentsOf: other.log.timestamp)
+        log.resource.append(contentsOf: other.log.resource.lazy.map { $0 < 0 ? -1 : resourceCodes[Int($0)] })
+        log.lifecycle.append(contentsOf: other.log.lifecycle)
+        for (key, otherIndex) in other.attributeColumnIndex {
+            let column: Int
+            if let known = attributeColumnIndex[key] {
+                column = known
+            } else {
+                column = attributeColumns.count
+                attributeColumnIndex[key] = column
+                attributeColumns.append(Array(repeating: nil, count: eventsBefore))
+            }
+            attributeColumns[column].append(contentsOf: other.attributeColumns[otherIndex])
+        }
+        for column in attributeColumns.indices where attributeColumns[column].count < log.activity.count {
+            attributeColumns[column].append(
+                contentsOf: repeatElement(nil, count: log.activity.count - attributeColumns[column].count))
         }
     }
 

@@ -7,24 +7,71 @@ struct XESLogAssembler {
     let file: String
     var builder = EventLogBuilder()
     var sawLog = false
-    private var traceCount = 0
+    /// Traces read so far.
+    private(set) var traceCount = 0
+    /// Reading one segment of a log among several: a trace without `concept:name` cannot know its position in
+    /// the whole log yet, so it gets ``positionalCaseMark`` and its number within the segment, and the joining
+    /// of the segments numbers it.
+    var marksPositionalCases = false
+    static let positionalCaseMark: Character = "\u{0}"
     private var inTrace = false
     private var traceID: String?
     private var traceAttributes: [String: AttributeValue] = [:]
-    private var pendingEvents: [PendingEvent] = []
+    /// The trace's finished events, with activity and resource already coded.
+    private var pendingEvents: [FinishedEvent] = []
     private var event: PendingEvent?
     /// Attributes being read, innermost last: nested attributes belong to the one below them.
     private var attributeStack: [OpenAttribute] = []
+    /// The scanner's interned values already coded as activity, resource or lifecycle, by interned index
+    /// (-1: not yet): a repeated value costs an array lookup instead of hashing a string.
+    private var activityOfInterned: [Int32] = []
+    private var resourceOfInterned: [Int32] = []
+    private var lifecycleOfInterned: [Lifecycle?] = []
+    /// The interned strings used as activity or resource so far (coded when their event ends, so that a
+    /// value overwritten within its event never becomes a code of its own).
+    private var textOfInterned: [String?] = []
+    /// What each interned string means as an attribute key, by interned index.
+    private var keyOfInterned: [StandardKey?] = []
+
+    /// The keys of the standard extensions that become the log's columns.
+    private enum StandardKey {
+        case activity, timestamp, resource, lifecycle, other
+
+        init(_ key: String) {
+            switch key {
+            case "concept:name": self = .activity
+            case "time:timestamp": self = .timestamp
+            case "org:resource": self = .resource
+            case "lifecycle:transition": self = .lifecycle
+            default: self = .other
+            }
+        }
+    }
+
+    /// A text of an event as read: nothing, an index into the scanner's interned strings, or a string.
+    private enum EventText {
+        case none
+        case interned(Int)
+        case text(String)
+    }
 
     private struct PendingEvent {
-        var activity = ""
+        var activity = EventText.none
         var timestamp = EventLog.noTimestamp
-        var resource: String?
+        var resource = EventText.none
         var lifecycle = Lifecycle.unknown
         var extras: [String: AttributeValue] = [:]
         var line: Int
         var column: Int
         var isEmpty = true
+    }
+
+    private struct FinishedEvent {
+        var activity: Int32
+        var timestamp: Int64
+        var resource: Int32
+        var lifecycle: Lifecycle
+        var extras: [String: AttributeValue]
     }
 
     private struct OpenAttribute {
@@ -34,20 +81,15 @@ struct XESLogAssembler {
         var list: [AttributeValue]?
     }
 
-    /// Turns a place into line and column, only when an error needs them: the fast scanner passes byte
-    /// offsets (`place` with `column` 0) and resolves them here; the XML parser passes line and column.
-    var locate: (Int) -> (line: Int, column: Int) = { ($0, 0) }
-
     init(file: String) { self.file = file }
 
-    /// An element starts at `place` (a line with `column`, or a byte offset with `column` 0). `text` is its
-    /// `value` attribute; for dates the scanner may pass `date` already read.
+    /// An element starts at `line` and `column` (0 from the scanner, whose errors the general parser reports
+    /// again with their place). `text` is its `value` attribute; for dates the scanner may pass `date` already read.
     mutating func open(
-        _ element: XESElement, key: String, text: String, date: Int64?, line place: Int, column: Int
+        _ element: XESElement, key: String, text: String, date: Int64?, line: Int, column: Int
     ) throws(MiningError) {
         func refuse(_ message: String) -> MiningError {
-            let (line, column) = column == 0 ? locate(place) : (place, column)
-            return MiningError(file: file, line: line, column: column, message: message)
+            MiningError(file: file, line: line, column: column, message: message)
         }
         guard sawLog else {
             guard element == .log else { throw refuse("Das ist keine XES-Datei: Wurzelelement ist nicht <log>.") }
@@ -64,12 +106,12 @@ struct XESLogAssembler {
             inTrace = true
             traceID = nil
             traceAttributes = [:]
-            pendingEvents = []
+            pendingEvents.removeAll(keepingCapacity: true)
         case .event:
             guard event == nil, attributeStack.isEmpty else {
                 throw refuse("<event> steht innerhalb eines anderen <event> oder Attributs.")
             }
-            event = PendingEvent(line: place, column: column)
+            event = PendingEvent(line: line, column: column)
         case .attribute(let type):
             let value: AttributeValue
             switch type {
@@ -132,24 +174,29 @@ struct XESLogAssembler {
             guard let finished = event else { return }
             event = nil
             if inTrace {
-                pendingEvents.append(finished)
+                pendingEvents.append(
+                    FinishedEvent(
+                        activity: activityCode(finished.activity), timestamp: finished.timestamp,
+                        resource: resourceCode(finished.resource), lifecycle: finished.lifecycle,
+                        extras: finished.extras))
             } else if !finished.isEmpty {
                 // pm4py refuses such files too; an empty <event/> outside a trace it ignores, and so do we.
-                let (line, column) = finished.column == 0 ? locate(finished.line) : (finished.line, finished.column)
                 throw MiningError(
-                    file: file, line: line, column: column, message: "<event> steht außerhalb eines <trace>.")
+                    file: file, line: finished.line, column: finished.column,
+                    message: "<event> steht außerhalb eines <trace>.")
             }
         case .trace:
             guard inTrace else { return }
             inTrace = false
             traceCount += 1
-            let c = builder.addCase(traceID ?? "\(traceCount)", attributes: traceAttributes)
+            let id = traceID ?? (marksPositionalCases ? "\(Self.positionalCaseMark)\(traceCount)" : "\(traceCount)")
+            let c = builder.addCase(id, attributes: traceAttributes)
             for pending in pendingEvents {
                 builder.addEvent(
-                    case: c, activity: pending.activity, timestamp: pending.timestamp, resource: pending.resource,
-                    lifecycle: pending.lifecycle, attributes: pending.extras)
+                    case: c, activityCode: pending.activity, timestamp: pending.timestamp,
+                    resourceCode: pending.resource, lifecycle: pending.lifecycle, attributes: pending.extras)
             }
-            pendingEvents = []
+            pendingEvents.removeAll(keepingCapacity: true)
         default:
             break
         }
@@ -158,15 +205,85 @@ struct XESLogAssembler {
     private mutating func assign(_ value: AttributeValue, to key: String) {
         event!.isEmpty = false
         switch key {
-        case "concept:name": event!.activity = Self.text(value)
+        case "concept:name": event!.activity = .text(Self.text(value))
         case "time:timestamp":
             if case .date(let millis) = value { event!.timestamp = millis } else { event!.extras[key] = value }
-        case "org:resource": event!.resource = Self.text(value)
+        case "org:resource": event!.resource = .text(Self.text(value))
         case "lifecycle:transition":
             event!.lifecycle = Lifecycle(Self.text(value))
             // Transitions other than start and complete (schedule, assign, …) are kept as written.
             if event!.lifecycle == .other { event!.extras[key] = value }
         default: event!.extras[key] = value
+        }
+    }
+
+    // MARK: - The scanner's fast path
+
+    /// One of the standard attributes of an event (`concept:name`, `time:timestamp`, `org:resource`,
+    /// `lifecycle:transition`) as the scanner read it: key and value as indices into its interned `strings`
+    /// (`value` -1 when not interned), a date already parsed. Sets it without making a string or a value and
+    /// returns `true`; returns `false` (nothing changed) for anything the general ``open`` and ``close`` must
+    /// handle: other keys, nested attributes, values of other types, lifecycle transitions kept as written.
+    mutating func eventAttribute(
+        _ type: XESElement.AttributeType, key: Int, value: Int, date: Int64?, strings: [String]
+    ) -> Bool {
+        guard event != nil, attributeStack.isEmpty else { return false }
+        while keyOfInterned.count <= key { keyOfInterned.append(nil) }
+        let standard = keyOfInterned[key] ?? StandardKey(strings[key])
+        keyOfInterned[key] = standard
+        let isText = type == .string || type == .id
+        switch standard {
+        case .activity where isText && value >= 0:
+            remember(value, strings)
+            event!.activity = .interned(value)
+        case .resource where isText && value >= 0:
+            remember(value, strings)
+            event!.resource = .interned(value)
+        case .timestamp where type == .date && date != nil:
+            event!.timestamp = date!
+        case .lifecycle where isText && value >= 0:
+            while lifecycleOfInterned.count <= value { lifecycleOfInterned.append(nil) }
+            let lifecycle = lifecycleOfInterned[value] ?? Lifecycle(strings[value])
+            lifecycleOfInterned[value] = lifecycle
+            // Transitions other than start and complete are also kept as written: the general path does that.
+            guard lifecycle != .other else { return false }
+            event!.lifecycle = lifecycle
+        default:
+            return false
+        }
+        event!.isEmpty = false
+        return true
+    }
+
+    /// Keeps the interned string at `index` for coding it when its event ends.
+    private mutating func remember(_ index: Int, _ strings: [String]) {
+        while textOfInterned.count <= index { textOfInterned.append(nil) }
+        if textOfInterned[index] == nil { textOfInterned[index] = strings[index] }
+    }
+
+    private mutating func activityCode(_ text: EventText) -> Int32 {
+        switch text {
+        case .none: return builder.activityCode("")
+        case .text(let string): return builder.activityCode(string)
+        case .interned(let index):
+            while activityOfInterned.count <= index { activityOfInterned.append(-1) }
+            if activityOfInterned[index] < 0 {
+                activityOfInterned[index] = builder.activityCode(textOfInterned[index]!)
+            }
+            return activityOfInterned[index]
+        }
+    }
+
+    private mutating func resourceCode(_ text: EventText) -> Int32 {
+        switch text {
+        case .none: return -1
+        case .text(let string): return builder.resourceCode(string)
+        case .interned(let index):
+            while resourceOfInterned.count <= index { resourceOfInterned.append(-1) }
+            if resourceOfInterned[index] < 0 {
+                resourceOfInterned[index] = builder.resourceCode(textOfInterned[index]!)
+            }
+            return resourceOfInterned[index]
         }
     }
 

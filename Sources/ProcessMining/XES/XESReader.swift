@@ -59,41 +59,21 @@ public enum XESReader {
         return assembler.builder.build()
     }
 
-    /// Reads with ``XESScanner``, in windows of the decompressed stream; `nil` where the scanner gives up.
+    /// Reads with ``XESScanner`` in segments on every core (``XESSegmentedScan``), from windows of the
+    /// decompressed stream; `nil` where the scanner gives up.
     private static func scanFast(_ data: Data, file: String, maxBytes: Int) throws(MiningError) -> EventLog? {
-        var scanner = XESScanner()
-        var assembler = XESLogAssembler(file: file)
-        // Bytes of a construct cut by a window's end, carried to the next window.
-        var carry: [UInt8] = []
-        func feed(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool) throws {
-            if carry.isEmpty {
-                let used = try scanner.feed(chunk, final: final, assembler: &assembler)
-                carry.append(contentsOf: chunk[used...])
-            } else {
-                carry.append(contentsOf: chunk)
-                let used = try carry.withUnsafeBufferPointer {
-                    try scanner.feed($0, final: final, assembler: &assembler)
-                }
-                carry.removeFirst(used)
-            }
+        let scan = XESSegmentedScan(file: file)
+        if Gzip.isCompressed(data) {
+            let pipe = InflatingPipe(data, file: file, limit: maxBytes)
+            defer { pipe.close() }
+            return try scan.read { () throws(MiningError) in try pipe.next() }
         }
-        do {
-            if Gzip.isCompressed(data) {
-                let pipe = InflatingPipe(data, file: file, limit: maxBytes)
-                defer { pipe.close() }
-                while let window = try pipe.next() { try window.withUnsafeBufferPointer { try feed($0, final: false) } }
-                try feed(UnsafeBufferPointer(start: nil, count: 0), final: true)
-            } else {
-                try data.withUnsafeBytes { try feed($0.bindMemory(to: UInt8.self), final: true) }
-            }
-        } catch is XESScanner.GiveUp {
-            return nil
-        } catch let error as MiningError {
-            throw error
-        } catch {
-            throw MiningError(file: file, message: "\(error)")
+        var offset = data.startIndex
+        return try scan.read { () throws(MiningError) -> [UInt8]? in
+            guard offset < data.endIndex else { return nil }
+            let end = min(offset + (1 << 20), data.endIndex)
+            defer { offset = end }
+            return [UInt8](data[offset..<end])
         }
-        guard assembler.sawLog else { return nil }
-        return assembler.builder.build()
     }
 }

@@ -6,9 +6,9 @@ import Foundation
 /// bytes directly — names compared as bytes, keys and repeated values interned, timestamps parsed in place —
 /// and hands the same element stream to ``XESLogAssembler`` as the general XML parser would.
 ///
-/// Anything outside that shape — and anything malformed — makes it give up (`nil`): the caller then reads
-/// the file with the general parser, which either reads it or reports the error with line and column. So
-/// the fast path never decides what is an error.
+/// Anything outside that shape — and anything malformed or refused by the assembler — makes it give up: the
+/// caller then reads the file with the general parser, which either reads it or reports the error with line
+/// and column. So the fast path never decides what is an error, and it needs no line count of its own.
 struct XESScanner {
     /// Not the usual shape, or malformed: the general parser takes over.
     struct GiveUp: Error {}
@@ -20,11 +20,27 @@ struct XESScanner {
     private var stack: [(element: XESElement, nameHash: UInt64, nameLength: Int)] = []
     private var seenRoot = false
     private var started = false
-    /// Lines and the start of the current line in the bytes already consumed (for error positions).
-    private var consumedLines = 1
-    private var consumedBytes = 0
-    private var consumedLineStart = 0
+    /// For a segment cut after a trace's end: the scan may end with `<log>` still open.
+    private var endsInsideLog = false
 
+    init() {}
+
+    /// A scanner for one segment of a log cut at trace ends: all but the first start inside `<log>`, all but
+    /// the last end inside it.
+    init(segmentStartsInsideLog: Bool, endsInsideLog: Bool) {
+        self.endsInsideLog = endsInsideLog
+        if segmentStartsInsideLog {
+            seenRoot = true
+            started = true
+            let log: StaticString = "log"
+            stack = [(.log, Self.nameHash(UnsafeBufferPointer(start: log.utf8Start, count: 3), 0, 3), 3)]
+        }
+    }
+
+    /// Whether the scan ended where it may: after the root, or inside `<log>` for a segment that may.
+    private var endedWell: Bool {
+        seenRoot && (stack.isEmpty || (endsInsideLog && stack.count == 1 && stack[0].element == .log))
+    }
     /// Scans as many complete constructs of `b` as there are and returns how many bytes it used; the rest
     /// must be passed again, followed by more bytes. With `final`, everything must be used.
     mutating func feed(
@@ -32,7 +48,7 @@ struct XESScanner {
     ) throws -> Int {
         let count = b.count
         guard count > 0 else {
-            if final && !(seenRoot && stack.isEmpty) { throw GiveUp() }
+            if final && !endedWell { throw GiveUp() }
             return 0
         }
         var i = 0
@@ -41,32 +57,15 @@ struct XESScanner {
             started = true
             if count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }  // byte-order mark
         }
-        let base = b.baseAddress!
-        let (linesBefore, bytesBefore, lineStartBefore) = (consumedLines, consumedBytes, consumedLineStart)
-        assembler.locate = { offset in
-            var line = linesBefore, lineStart = lineStartBefore
-            for index in 0..<min(offset, count) where base[index] == 0x0A {
-                line += 1
-                lineStart = bytesBefore + index + 1
-            }
-            return (line, bytesBefore + offset - lineStart + 1)
-        }
-        defer { assembler.locate = { ($0, 0) } }
         var done = i
         do {
             try scan(b, from: &i, done: &done, assembler: &assembler)
         } catch is NeedMore {
             if final { throw GiveUp() }
+        } catch is MiningError {
+            throw GiveUp()  // the general parser reports it, with line and column
         }
-        if final && !(seenRoot && stack.isEmpty) { throw GiveUp() }
-        let newlines = Self.countNewlines(base, done)
-        if newlines > 0 {
-            consumedLines += newlines
-            var last = done - 1
-            while base[last] != 0x0A { last -= 1 }
-            consumedLineStart = consumedBytes + last + 1
-        }
-        consumedBytes += done
+        if final && !endedWell { throw GiveUp() }
         return done
     }
 
@@ -74,13 +73,8 @@ struct XESScanner {
         _ b: UnsafeBufferPointer<UInt8>, from i: inout Int, done: inout Int, assembler: inout XESLogAssembler
     ) throws {
         let count = b.count
-        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-        }
-        @inline(__always) func isNameByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == 0x5F || byte == 0x2D || byte == 0x2E
-        }
+        let base = b.baseAddress!
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { Self.byteClasses[Int(byte)] & Self.space != 0 }
         func find(_ pattern: [UInt8], from start: Int) throws -> Int {
             var j = start
             while j + pattern.count <= count {
@@ -93,21 +87,15 @@ struct XESScanner {
             }
             throw NeedMore()
         }
-        func nameHash(_ start: Int, _ length: Int) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in start..<(start + length) { hash = (hash ^ UInt64(b[index])) &* 0x100_0000_01b3 }
-            return hash
-        }
+        func nameHash(_ start: Int, _ length: Int) -> UInt64 { Self.nameHash(b, start, length) }
         var keyBuffer: [UInt8] = []
         var valueBuffer: [UInt8] = []
 
         while true {
             done = i
             // Text between tags: XES has none but white space; anything else is for the general parser.
-            while i < count && b[i] != 0x3C {
-                if !isSpace(b[i]) { throw GiveUp() }
-                i += 1
-            }
+            i = Self.skip(Self.space, base, from: i, to: count)
+            if i < count && b[i] != 0x3C { throw GiveUp() }
             guard i < count else {
                 done = i
                 return
@@ -133,9 +121,9 @@ struct XESScanner {
             if next == 0x2F {  // </name>
                 var j = i + 2
                 let nameStart = j
-                while j < count && isNameByte(b[j]) { j += 1 }
+                j = Self.skip(Self.nameByte, base, from: j, to: count)
                 let nameLength = j - nameStart
-                while j < count && isSpace(b[j]) { j += 1 }
+                j = Self.skip(Self.space, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 guard b[j] == 0x3E, let open = stack.last, open.nameLength == nameLength,
                     open.nameHash == nameHash(nameStart, nameLength)
@@ -146,23 +134,23 @@ struct XESScanner {
                 continue
             }
             // <name attributes… > or />
-            let tagStart = i
             var j = i + 1
             let nameStart = j
-            while j < count && isNameByte(b[j]) { j += 1 }
+            j = Self.skip(Self.nameByte, base, from: j, to: count)
             let nameLength = j - nameStart
             guard j < count else { throw NeedMore() }
             guard nameLength > 0 else { throw GiveUp() }
             if b[j] == 0x3A { throw GiveUp() }  // a prefixed name: let the namespace-aware parser have it
             if stack.isEmpty && seenRoot { throw GiveUp() }
             let element = Self.element(b, nameStart, nameLength)
-            var key: String?
-            var text = ""
+            // Key and value as interned indices (-1: none, or the value is not interned); other values as text.
+            var key = -1, value = -1
+            var text: String?
             var date: Int64?
             var selfClosing = false
             while true {
                 let hadSpace = j < count && isSpace(b[j])
-                while j < count && isSpace(b[j]) { j += 1 }
+                j = Self.skip(Self.space, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 if b[j] == 0x3E {
                     j += 1
@@ -177,28 +165,24 @@ struct XESScanner {
                 }
                 guard hadSpace else { throw GiveUp() }
                 let attributeStart = j
-                while j < count && isNameByte(b[j]) { j += 1 }
+                j = Self.skip(Self.nameByte, base, from: j, to: count)
                 let attributeLength = j - attributeStart
                 guard j < count else { throw NeedMore() }
                 guard attributeLength > 0 else { throw GiveUp() }
                 if b[j] == 0x3A { throw GiveUp() }  // xmlns:… or prefixed attribute
-                while j < count && isSpace(b[j]) { j += 1 }
+                j = Self.skip(Self.space, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 guard b[j] == 0x3D else { throw GiveUp() }
                 j += 1
-                while j < count && isSpace(b[j]) { j += 1 }
+                j = Self.skip(Self.space, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 guard b[j] == 0x22 || b[j] == 0x27 else { throw GiveUp() }
                 let quote = b[j]
                 j += 1
                 let valueStart = j
-                var hasEntity = false
-                while j < count && b[j] != quote {
-                    let byte = b[j]
-                    if byte == 0x3C || byte == 0x0A || byte == 0x0D || byte == 0x09 { throw GiveUp() }
-                    if byte == 0x26 { hasEntity = true }
-                    j += 1
-                }
+                let (end, hasEntity) = Self.valueEnd(base, from: j, to: count, quote: quote)
+                guard end >= 0 else { throw GiveUp() }  // '<', or a line break or tab (the parser normalises them)
+                j = end
                 guard j < count else { throw NeedMore() }
                 let valueEnd = j
                 j += 1
@@ -215,37 +199,40 @@ struct XESScanner {
                     guard let decoded = Self.decodeEntities(raw) else { throw GiveUp() }
                     if isKey { keyBuffer = decoded } else { valueBuffer = decoded }
                     let buffer = isKey ? keyBuffer : valueBuffer
-                    let string = buffer.withUnsafeBufferPointer { interner.string($0) }
-                    guard let string else { throw GiveUp() }
-                    if isKey { key = string } else { text = string }
+                    guard let index = buffer.withUnsafeBufferPointer({ interner.index($0) }) else { throw GiveUp() }
+                    if isKey { key = index } else { (value, text, date) = (-1, interner.strings[index], nil) }
                     continue
                 }
                 if isKey {
-                    guard let string = interner.string(raw) else { throw GiveUp() }
-                    key = string
+                    guard let index = interner.index(raw) else { throw GiveUp() }
+                    key = index
                 } else if type == .date {
                     date = Timestamp.parseISO(bytes: raw)
                     if date == nil {
                         guard let string = String(validating: raw, as: UTF8.self) else { throw GiveUp() }
                         text = string
                     }
-                } else if type == .string || type == .id {
+                } else if (type == .string || type == .id) && raw.count <= 64 {
                     // Values repeat (activities, resources, lifecycles); long unique ones are not worth a slot.
-                    if raw.count <= 64 {
-                        guard let string = interner.string(raw) else { throw GiveUp() }
-                        text = string
-                    } else {
-                        guard let string = String(validating: raw, as: UTF8.self) else { throw GiveUp() }
-                        text = string
-                    }
+                    guard let index = interner.index(raw) else { throw GiveUp() }
+                    value = index
                 } else {
                     raw = UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd])
                     guard let string = String(validating: raw, as: UTF8.self) else { throw GiveUp() }
                     text = string
                 }
             }
+            // The standard attributes of an event take the fast path, without strings; the rest the general one.
+            if selfClosing, key >= 0, case .attribute(let type) = element, !stack.isEmpty,
+                assembler.eventAttribute(type, key: key, value: value, date: date, strings: interner.strings)
+            {
+                i = j
+                continue
+            }
             if stack.isEmpty { seenRoot = true }
-            try assembler.open(element, key: key ?? "", text: text, date: date, line: tagStart, column: 0)
+            let keyText = key >= 0 ? interner.strings[key] : ""
+            let valueText = text ?? (value >= 0 ? interner.strings[value] : "")
+            try assembler.open(element, key: keyText, text: valueText, date: date, line: 0, column: 0)
             if selfClosing {
                 try assembler.close(element)
             } else {
@@ -256,24 +243,78 @@ struct XESScanner {
         }
     }
 
-    /// Newlines in the first `count` bytes, eight at a time (SWAR: a zero byte after XOR with `\n`).
-    static func countNewlines(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var total = 0, index = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let pattern = ones &* 0x0A
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
-            // A byte of `word` is zero exactly where the input had a newline; this marks each such byte's high bit.
-            let zeros = ~(((word & ~highs) &+ ~highs) | word) & highs
-            total += zeros.nonzeroBitCount
-            index += 8
-        }
+    /// FNV-1a of a name, to match end tags with start tags without keeping the bytes.
+    private static func nameHash(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in start..<(start + length) { hash = (hash ^ UInt64(b[index])) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    // MARK: - Byte classes
+
+    /// The first index from `start` whose byte is not of `byteClass` (or `count`). Out of line, so that its
+    /// loop keeps its index in a register.
+    @inline(never)
+    private static func skip(_ byteClass: UInt8, _ base: UnsafePointer<UInt8>, from start: Int, to count: Int) -> Int {
+        var index = start
+        let classes = byteClasses
+        while index < count && classes[Int(base[index])] & byteClass != 0 { index += 1 }
+        return index
+    }
+
+    /// The index of the closing `quote` of an attribute value starting at `start` (`count` if the buffer ends
+    /// first) and whether the value has references; index -1 for a value the fast path does not read.
+    @inline(never)
+    private static func valueEnd(
+        _ base: UnsafePointer<UInt8>, from start: Int, to count: Int, quote: UInt8
+    ) -> (index: Int, hasEntity: Bool) {
+        var index = start
+        var hasEntity = false
+        let classes = byteClasses
         while index < count {
-            if base[index] == 0x0A { total += 1 }
+            let byte = base[index]
+            if classes[Int(byte)] & valueStop != 0 {
+                if byte == quote { break }
+                if byte == 0x26 {
+                    hasEntity = true
+                } else if byte != 0x22 && byte != 0x27 {
+                    return (-1, false)
+                }
+            }
             index += 1
         }
-        return total
+        return (index, hasEntity)
     }
+
+    /// Bytes of names: ASCII letters, digits, `_ - .` (a `:` or any non-ASCII byte sends the tag elsewhere).
+    private static let nameByte: UInt8 = 1
+    /// XML white space.
+    private static let space: UInt8 = 2
+    /// Bytes that end or need a look inside an attribute value: quotes, `&`, `<`, line breaks and tabs.
+    private static let valueStop: UInt8 = 4
+
+    /// Each byte's classes: the scanning loops test one table entry per byte instead of a chain of comparisons.
+    /// Written once, read only, hence safe to share.
+    nonisolated(unsafe) private static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            var classes: UInt8 = 0
+            switch UInt8(byte) {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                classes |= nameByte
+            case 0x20, 0x0A, 0x09, 0x0D:
+                classes |= space
+            default: break
+            }
+            switch UInt8(byte) {
+            case 0x22, 0x27, 0x26, 0x3C, 0x0A, 0x0D, 0x09: classes |= valueStop
+            default: break
+            }
+            table[byte] = classes
+        }
+        return UnsafePointer(table)
+    }()
 
     private static func element(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> XESElement {
         func equals(_ literal: StaticString) -> Bool {
