@@ -50,6 +50,7 @@ public struct ByteInterner {
 
     /// FNV-1a over eight bytes at a time, then mixed so that the low bits (the table's slot) depend on every
     /// byte: names and values are hashed for every event, byte by byte was a tenth of reading a log.
+    @usableFromInline
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }

@@ -81,7 +81,11 @@ extension XMLPullParser {
         let index = source.withUnsafeBufferPointer { names.index(UnsafeBufferPointer(rebasing: $0[start..<position])) }
         // The input was validated as UTF-8 and a name never ends inside a multi-byte character.
         guard let index else { throw error(.encoding, "Ein Name ist kein gültiges UTF-8.") }
-        if index == nameFacts.count { nameFacts.append(NameFacts(names.strings[index])) }
+        if index == nameFacts.count {
+            var facts = NameFacts(names.strings[index])
+            facts.prefixID = prefixID(facts.prefix ?? "")
+            nameFacts.append(facts)
+        }
         return index
     }
 

@@ -22,8 +22,11 @@ public struct XMLPullParser {
     /// (`pushedFrame` says which), so lookups walk a handful of frames, not the whole depth.
     var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
     var pushedFrame: [Bool] = []
-    /// Counts changes of the bindings in scope; a name resolved under an older count is resolved again.
-    var scopeGeneration = 0
+    /// A small number for each prefix met ("" for the default namespace), and per prefix a count of the changes
+    /// of its binding: a name resolved under an older count is resolved again. Counting per prefix keeps the
+    /// names of other prefixes resolved where vendors declare their namespace on every extension element.
+    var prefixIDs: [String: Int] = [:]
+    var prefixGenerations: [Int] = []
     /// Every distinct name as written, once: a repeated tag or attribute name costs no allocation.
     var names = ByteInterner(capacity: 256)
     /// What is known about each interned name, by its index in `names`.
@@ -156,7 +159,7 @@ public struct XMLPullParser {
                     XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: attribute.value))
             }
             scopes.append(frame)
-            scopeGeneration += 1
+            for prefix in frame.keys { prefixGenerations[prefixID(prefix)] += 1 }
         }
         pushedFrame.append(declares)
         let elementName = resolvedName(rawName, isAttribute: false)
@@ -200,8 +203,7 @@ public struct XMLPullParser {
     private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLEvent {
         openElements.removeLast()
         if pushedFrame.removeLast() {
-            scopes.removeLast()
-            scopeGeneration += 1
+            for prefix in scopes.removeLast().keys { prefixGenerations[prefixID(prefix)] += 1 }
         }
         return .endElement(name)
     }
@@ -210,10 +212,11 @@ public struct XMLPullParser {
     /// Unprefixed attributes have no namespace. A prefix nobody declared stays as written without a namespace,
     /// so that nothing is lost.
     private mutating func resolvedName(_ index: Int, isAttribute: Bool) -> XMLName {
-        if nameFacts[index].generation == scopeGeneration {
+        let generation = prefixGenerations[nameFacts[index].prefixID]
+        if nameFacts[index].generation == generation {
             if let cached = isAttribute ? nameFacts[index].asAttribute : nameFacts[index].asElement { return cached }
         } else {
-            nameFacts[index].generation = scopeGeneration
+            nameFacts[index].generation = generation
             nameFacts[index].asElement = nil
             nameFacts[index].asAttribute = nil
         }
@@ -222,6 +225,14 @@ public struct XMLPullParser {
         let name = XMLName(prefix: facts.prefix, localName: facts.localName, namespace: namespace)
         if isAttribute { nameFacts[index].asAttribute = name } else { nameFacts[index].asElement = name }
         return name
+    }
+
+    /// The number of a prefix, given on first sight.
+    mutating func prefixID(_ prefix: String) -> Int {
+        if let id = prefixIDs[prefix] { return id }
+        prefixIDs[prefix] = prefixGenerations.count
+        prefixGenerations.append(0)
+        return prefixGenerations.count - 1
     }
 
     private func lookup(_ prefix: String) -> String? {
@@ -238,7 +249,10 @@ struct NameFacts {
     var localName: String
     /// For `xmlns` and `xmlns:p`: the prefix it declares ("" for the default namespace).
     var declaredPrefix: String?
-    /// The name resolved as an element's and as an attribute's, valid while `generation` is the parser's.
+    /// The parser's number for the prefix ("" when there is none).
+    var prefixID = 0
+    /// The name resolved as an element's and as an attribute's, valid while `generation` is the count of
+    /// changes of the prefix's binding.
     var asElement: XMLName?
     var asAttribute: XMLName?
     var generation = -1

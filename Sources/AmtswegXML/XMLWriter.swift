@@ -38,7 +38,12 @@ public struct XMLOutput {
         bytes.reserveCapacity(1 << 16)
     }
 
-    public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func append(_ text: String) {
+        // Native strings lend their bytes: one copy instead of a walk through the UTF-8 view.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
 
     /// `<name xmlns… attributes…` — the caller closes with ``closeStartTag(empty:)``.
     public mutating func openStartTag(

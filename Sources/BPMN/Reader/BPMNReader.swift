@@ -99,7 +99,7 @@ struct ModelBuilder {
         if !opaque, let kind = BPMNSchema.kind(of: start.name.localName, namespace: start.name.namespace),
             let child = frames[parent].layout.child(kind)
         {
-            frames.append(Self.frame(start, kind: kind, layout: BPMNSchema.layout(ofType: child.type)))
+            frames.append(Self.frame(start, kind: kind, layout: BPMNSchema.layout(number: child.layout)))
         } else {
             raw.append(Self.rawElement(start))
         }
@@ -162,6 +162,7 @@ struct ModelBuilder {
     /// (`incoming`, `flowNodeRef`, `sourceRef` …) keep their value as text, as mixed content does.
     private static func frame(_ start: XMLStartElement, kind: String, layout: BPMNSchema.TypeLayout) -> Frame {
         var element = BPMNElement(kind: kind, line: start.line)
+        element.attributes.reserveCapacity(start.attributes.count)
         for attribute in start.attributes {
             if attribute.name.namespace == nil && attribute.name.prefix == nil
                 && layout.attributeOrder[attribute.name.localName] != nil

@@ -90,7 +90,7 @@ public enum BPMNSchema {
         })
 
     /// Elements declared inside each type's content, with their types.
-    private static let localElementTypeCache = typeDeclarations.keys.reduce(into: [String: [String: String]]()) {
+    static let localElementTypeCache = typeDeclarations.keys.reduce(into: [String: [String: String]]()) {
         result, type in
         var local: [String: String] = [:]
         for particle in content(ofType: type) {
@@ -113,7 +113,7 @@ public enum BPMNSchema {
     static func slot(of element: String, inType type: String) -> Int? { slotTable[type]?[element] }
 
     /// Every kind's slot in every type, computed once: the writer asks for each child it writes.
-    private static let slotTable: [String: [String: Int]] = {
+    static let slotTable: [String: [String: Int]] = {
         var kinds = Set(elementDeclarations.keys)
         for type in typeDeclarations.keys {
             for case .element(let name, _, _, _) in content(ofType: type) { kinds.insert(name) }

@@ -54,13 +54,15 @@ public enum BPMNWriter {
         for case .element(let raw) in element.foreignContent {
             NamespaceFixup.collectPrefixedBindings(in: raw, into: &used)
         }
-        // By index: the children are lent, not copied (a copy retains every array of the element).
-        for index in element.children.indices { collectForeignBindings(element.children[index], into: &used) }
+        // Through the buffer: the children are lent, not copied (a copy retains every array of the element).
+        element.children.withUnsafeBufferPointer { children in
+            for index in children.indices { collectForeignBindings(children[index], into: &used) }
+        }
     }
 
     /// The qualified name of every BPMN kind, computed once.
-    private static let names: [String: XMLName] = Dictionary(
-        uniqueKeysWithValues: BPMNSchema.allKinds.map { ($0, qualifiedName($0)) })
+    private static let names = StringTable(
+        Dictionary(uniqueKeysWithValues: BPMNSchema.allKinds.map { ($0, qualifiedName($0)) }))
 
     private static func qualifiedName(_ kind: String) -> XMLName {
         let separator = kind.firstIndex(of: ":")!
@@ -77,15 +79,7 @@ public enum BPMNWriter {
     ) {
         let name = names[element.kind] ?? qualifiedName(element.kind)
         output.startTag(name, declarations: declarations)
-        // Schema attributes in the schema's order; any others (not expected) after them by name.
-        if element.attributes.count == 1, let only = element.attributes.first {
-            output.attribute(only.key, only.value)
-        } else if !element.attributes.isEmpty {
-            let order = layout.attributeOrder
-            let sorted = element.attributes.map { (order: order[$0.key] ?? Int.max, name: $0.key, value: $0.value) }
-                .sorted { ($0.order, $0.name) < ($1.order, $1.name) }
-            for attribute in sorted { output.attribute(attribute.name, attribute.value) }
-        }
+        writeAttributes(element.attributes, order: layout.attributeOrder, into: &output)
         for attribute in element.foreignAttributes { output.attribute(attribute.name, attribute.value) }
 
         let text = element.text.flatMap { $0.isXMLWhitespace ? nil : $0 }
@@ -105,19 +99,24 @@ public enum BPMNWriter {
         output.closeStartTag(empty: false)
         if let text { output.text(text) }
         // Children in schema order; children the schema has no place for keep their order at the end.
-        var places: [(slot: Int, offset: Int, layout: BPMNSchema.TypeLayout)] = []
-        places.reserveCapacity(element.children.count)
-        var ordered = true
-        for offset in element.children.indices {
-            let place = layout.child(element.children[offset].kind)
-            let slot = place?.slot ?? Int.max
-            if let last = places.last, last.slot > slot { ordered = false }
-            places.append((slot, offset, BPMNSchema.layout(ofType: place?.type ?? "xsd:anyType")))
-        }
-        if !ordered { places.sort { ($0.slot, $0.offset) < ($1.slot, $1.offset) } }
-        for place in places {
-            if !mixed { output.indent(depth + 1) }
-            write(element.children[place.offset], layout: place.layout, depth: depth + 1, scope: scope, into: &output)
+        element.children.withUnsafeBufferPointer { children in
+            withUnsafeTemporaryAllocation(of: Place.self, capacity: children.count) { buffer in
+                var places = buffer
+                var ordered = true
+                for offset in children.indices {
+                    let child = layout.child(children[offset].kind)
+                    let place = Place(slot: child?.slot ?? Int.max, offset: offset, layout: child?.layout ?? 0)
+                    if offset > 0 && places[offset - 1].slot > place.slot { ordered = false }
+                    (places.baseAddress! + offset).initialize(to: place)
+                }
+                if !ordered { places.sort { ($0.slot, $0.offset) < ($1.slot, $1.offset) } }
+                for place in places {
+                    if !mixed { output.indent(depth + 1) }
+                    write(
+                        children[place.offset], layout: BPMNSchema.layout(number: place.layout), depth: depth + 1,
+                        scope: scope, into: &output)
+                }
+            }
         }
         for node in element.foreignContent {
             if !mixed {
@@ -134,5 +133,56 @@ public enum BPMNWriter {
         }
         if !mixed { output.indent(depth) }
         output.endTag(name)
+    }
+
+    /// Where a child goes: its slot in the parent's content order, its position among the children, its layout.
+    private struct Place {
+        var slot: Int
+        var offset: Int
+        var layout: Int
+    }
+
+    /// Schema attributes in the schema's order; any others (not expected) after them by name. Sorted by hand
+    /// in a buffer on the stack: elements have a few attributes, and the library's sort of tuples was generic.
+    private static func writeAttributes(
+        _ attributes: [String: String], order: StringTable<Int>, into output: inout XMLOutput
+    ) {
+        if attributes.count == 1, let only = attributes.first {
+            output.attribute(only.key, only.value)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Ranked.self, capacity: attributes.count) { buffer in
+            buffer.initialize(repeating: Ranked(rank: 0, index: attributes.startIndex))
+            defer { buffer.deinitialize() }
+            var count = 0
+            var index = attributes.startIndex
+            while index != attributes.endIndex {
+                let entry = Ranked(rank: order[attributes[index].key] ?? Int.max, index: index)
+                // Insertion: later-ranked ones move up (equal ranks, names the schema does not know, by name).
+                var position = count
+                while position > 0 {
+                    let other = buffer[position - 1]
+                    if other.rank < entry.rank
+                        || (other.rank == entry.rank && attributes[other.index].key < attributes[index].key)
+                    {
+                        break
+                    }
+                    buffer[position] = other
+                    position -= 1
+                }
+                buffer[position] = entry
+                count += 1
+                index = attributes.index(after: index)
+            }
+            for position in 0..<count {
+                let index = buffer[position].index
+                output.attribute(attributes[index].key, attributes[index].value)
+            }
+        }
+    }
+
+    private struct Ranked {
+        var rank: Int
+        var index: Dictionary<String, String>.Index
     }
 }
