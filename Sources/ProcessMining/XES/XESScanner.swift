@@ -74,7 +74,9 @@ struct XESScanner {
     ) throws {
         let count = b.count
         let base = b.baseAddress!
-        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { Self.byteClasses[Int(byte)] & Self.space != 0 }
+        // Read once: a static is initialised lazily, and every access would check that it is.
+        let classes = Self.byteClasses
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { classes[Int(byte)] & Self.space != 0 }
         func find(_ pattern: [UInt8], from start: Int) throws -> Int {
             var j = start
             while j + pattern.count <= count {
@@ -94,7 +96,7 @@ struct XESScanner {
         while true {
             done = i
             // Text between tags: XES has none but white space; anything else is for the general parser.
-            i = Self.skip(Self.space, base, from: i, to: count)
+            i = Self.skip(Self.space, classes, base, from: i, to: count)
             if i < count && b[i] != 0x3C { throw GiveUp() }
             guard i < count else {
                 done = i
@@ -121,9 +123,9 @@ struct XESScanner {
             if next == 0x2F {  // </name>
                 var j = i + 2
                 let nameStart = j
-                j = Self.skip(Self.nameByte, base, from: j, to: count)
+                j = Self.skip(Self.nameByte, classes, base, from: j, to: count)
                 let nameLength = j - nameStart
-                j = Self.skip(Self.space, base, from: j, to: count)
+                j = Self.skip(Self.space, classes, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 guard b[j] == 0x3E, let open = stack.last, open.nameLength == nameLength,
                     open.nameHash == nameHash(nameStart, nameLength)
@@ -136,7 +138,7 @@ struct XESScanner {
             // <name attributes… > or />
             var j = i + 1
             let nameStart = j
-            j = Self.skip(Self.nameByte, base, from: j, to: count)
+            j = Self.skip(Self.nameByte, classes, base, from: j, to: count)
             let nameLength = j - nameStart
             guard j < count else { throw NeedMore() }
             guard nameLength > 0 else { throw GiveUp() }
@@ -150,7 +152,7 @@ struct XESScanner {
             var selfClosing = false
             while true {
                 let hadSpace = j < count && isSpace(b[j])
-                j = Self.skip(Self.space, base, from: j, to: count)
+                j = Self.skip(Self.space, classes, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 if b[j] == 0x3E {
                     j += 1
@@ -165,22 +167,22 @@ struct XESScanner {
                 }
                 guard hadSpace else { throw GiveUp() }
                 let attributeStart = j
-                j = Self.skip(Self.nameByte, base, from: j, to: count)
+                j = Self.skip(Self.nameByte, classes, base, from: j, to: count)
                 let attributeLength = j - attributeStart
                 guard j < count else { throw NeedMore() }
                 guard attributeLength > 0 else { throw GiveUp() }
                 if b[j] == 0x3A { throw GiveUp() }  // xmlns:… or prefixed attribute
-                j = Self.skip(Self.space, base, from: j, to: count)
+                j = Self.skip(Self.space, classes, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 guard b[j] == 0x3D else { throw GiveUp() }
                 j += 1
-                j = Self.skip(Self.space, base, from: j, to: count)
+                j = Self.skip(Self.space, classes, base, from: j, to: count)
                 guard j < count else { throw NeedMore() }
                 guard b[j] == 0x22 || b[j] == 0x27 else { throw GiveUp() }
                 let quote = b[j]
                 j += 1
                 let valueStart = j
-                let (end, hasEntity) = Self.valueEnd(base, from: j, to: count, quote: quote)
+                let (end, hasEntity) = Self.valueEnd(classes, base, from: j, to: count, quote: quote)
                 guard end >= 0 else { throw GiveUp() }  // '<', or a line break or tab (the parser normalises them)
                 j = end
                 guard j < count else { throw NeedMore() }
@@ -255,9 +257,11 @@ struct XESScanner {
     /// The first index from `start` whose byte is not of `byteClass` (or `count`). Out of line, so that its
     /// loop keeps its index in a register.
     @inline(never)
-    private static func skip(_ byteClass: UInt8, _ base: UnsafePointer<UInt8>, from start: Int, to count: Int) -> Int {
+    private static func skip(
+        _ byteClass: UInt8, _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from start: Int,
+        to count: Int
+    ) -> Int {
         var index = start
-        let classes = byteClasses
         while index < count && classes[Int(base[index])] & byteClass != 0 { index += 1 }
         return index
     }
@@ -266,11 +270,10 @@ struct XESScanner {
     /// first) and whether the value has references; index -1 for a value the fast path does not read.
     @inline(never)
     private static func valueEnd(
-        _ base: UnsafePointer<UInt8>, from start: Int, to count: Int, quote: UInt8
+        _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from start: Int, to count: Int, quote: UInt8
     ) -> (index: Int, hasEntity: Bool) {
         var index = start
         var hasEntity = false
-        let classes = byteClasses
         while index < count {
             let byte = base[index]
             if classes[Int(byte)] & valueStop != 0 {
