@@ -80,6 +80,22 @@ import Testing
         #expect(log.caseIDs == ["c"] && log.eventCount == 1)
     }
 
+    @Test func aFailingInputIsReportedAfterTheWorkersStop() throws {
+        let text =
+            "<log>"
+            + String(repeating: "<trace><event><string key=\"concept:name\" value=\"A\"/></event></trace>", count: 50)
+        let bytes = Array(text.utf8)
+        var chunks = 0
+        let scan = XESSegmentedScan(file: "broken.xes.gz", workers: 2, segmentSize: 1)
+        #expect(throws: MiningError.self) {
+            try scan.read { () throws(MiningError) -> [UInt8]? in
+                chunks += 1
+                if chunks > 5 { throw MiningError(file: "broken.xes.gz", message: "Die gzip-Datei ist beschädigt.") }
+                return Array(bytes[(chunks - 1) * 300..<chunks * 300])
+            }
+        }
+    }
+
     @Test func findsTheLastTraceEnd() {
         #expect(XESSegmentedScan.endOfLastTrace(in: Array("<trace></trace> x </trace>y".utf8)) == 26)
         #expect(XESSegmentedScan.endOfLastTrace(in: Array("<trace><event/>".utf8)) == nil)

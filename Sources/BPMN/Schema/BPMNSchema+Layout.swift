@@ -42,9 +42,6 @@ extension BPMNSchema {
 
         /// The slot and type of a child of `kind`, `nil` for kinds the schema does not declare.
         func child(_ kind: String) -> Child? { children[kind] ?? BPMNSchema.declaredKinds[kind] }
-
-        /// The layout of a child of `kind`, that of `xsd:anyType` for a kind the schema does not know.
-        func childLayout(_ kind: String) -> TypeLayout { BPMNSchema.layout(number: child(kind)?.layout ?? 0) }
     }
 
     /// The layout of a type by name (`xsd:anyType`'s for a name the schema does not have).

@@ -46,18 +46,6 @@ public enum BPMNSchema {
         var content: [Particle]
     }
 
-    /// The schema key ("model:userTask") for an element name, if it is a BPMN element at all.
-    static func key(of name: String, namespace: String?) -> String? {
-        guard let namespace, let prefix = prefixOfNamespace[namespace] else { return nil }
-        return "\(prefix):\(name)"
-    }
-
-    /// The type of an element, including elements declared locally inside a type (e.g. `model:conditionExpression`).
-    static func type(ofElement key: String, inParentType parentType: String?) -> String? {
-        if let parentType, let local = localElementTypeCache[parentType]?[key] { return local }
-        return elementDeclarations[key]?.type
-    }
-
     /// The type chain from the most general base to `type`.
     static func typeChain(_ type: String) -> [String] {
         var chain: [String] = []
@@ -109,10 +97,8 @@ public enum BPMNSchema {
         return false
     }
 
-    /// The index of the particle of `type` that `element` fills, or `nil` if the schema has no place for it.
-    static func slot(of element: String, inType type: String) -> Int? { slotTable[type]?[element] }
-
-    /// Every kind's slot in every type, computed once: the writer asks for each child it writes.
+    /// For every type, the index of the particle each kind fills (kinds without a place are absent): the order
+    /// the writer follows, through ``TypeLayout``.
     static let slotTable: [String: [String: Int]] = {
         var kinds = Set(elementDeclarations.keys)
         for type in typeDeclarations.keys {
@@ -142,12 +128,5 @@ public enum BPMNSchema {
 
     private static let attributeOrderCache = typeDeclarations.keys.reduce(into: [String: [String: Int]]()) {
         $0[$1] = Dictionary(attributes(ofType: $1).enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The names of the attributes a type declares, for quick membership tests while reading.
-    static func attributeNames(ofType type: String) -> Set<String> { attributeNameCache[type] ?? [] }
-
-    private static let attributeNameCache = typeDeclarations.keys.reduce(into: [String: Set<String>]()) {
-        $0[$1] = Set(attributes(ofType: $1).map(\.name))
     }
 }

@@ -64,6 +64,8 @@ final class XESSegmentedScan: @unchecked Sendable {
             return true
         }
 
+        // No worker may outlive the read, also when the input fails (a corrupt gzip stream).
+        defer { waitForWorkers() }
         var pending: [UInt8] = []
         pending.reserveCapacity(min(segmentSize, 4 << 20) + (1 << 20))
         while let chunk = try next() {
@@ -85,12 +87,14 @@ final class XESSegmentedScan: @unchecked Sendable {
             submitted += 1
         }
         let complete = joinFinished(waitForAll: true)
-        // Workers of segments not joined are waited for too: none may outlive the read.
+        guard complete, !gaveUp, sawLog else { return nil }
+        return joined.build()
+    }
+
+    private func waitForWorkers() {
         condition.lock()
         while running > 0 { condition.wait() }
         condition.unlock()
-        guard complete, !gaveUp, sawLog else { return nil }
-        return joined.build()
     }
 
     /// Scans a segment on a worker once fewer than `workers` are busy (the only segment: right here).
