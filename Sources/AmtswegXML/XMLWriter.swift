@@ -61,12 +61,10 @@ public struct XMLOutput {
             if let prefix = declaration.prefix {
                 append(" xmlns:")
                 append(prefix)
-                append("=\"")
             } else {
-                append(" xmlns=\"")
+                append(" xmlns")
             }
-            appendEscaped(declaration.uri, attribute: true)
-            bytes.append(UInt8(ascii: "\""))
+            quotedValue(declaration.uri)
         }
     }
 
@@ -74,15 +72,18 @@ public struct XMLOutput {
     public mutating func attribute(_ name: XMLName, _ value: String) {
         bytes.append(0x20)
         appendName(name)
-        append("=\"")
-        appendEscaped(value, attribute: true)
-        bytes.append(UInt8(ascii: "\""))
+        quotedValue(value)
     }
 
     /// ` name="value"` for an attribute without prefix.
     public mutating func attribute(_ localName: String, _ value: String) {
         bytes.append(0x20)
         append(localName)
+        quotedValue(value)
+    }
+
+    /// `="value"`, escaped for an attribute.
+    private mutating func quotedValue(_ value: String) {
         append("=\"")
         appendEscaped(value, attribute: true)
         bytes.append(UInt8(ascii: "\""))

@@ -53,17 +53,7 @@ public struct EventLogBuilder {
         log.timestamp.append(timestamp)
         log.resource.append(resourceCode)
         log.lifecycle.append(lifecycle)
-        for (key, value) in attributes {
-            let column: Int
-            if let known = attributeColumnIndex[key] {
-                column = known
-            } else {
-                column = attributeColumns.count
-                attributeColumnIndex[key] = column
-                attributeColumns.append(Array(repeating: nil, count: event))
-            }
-            attributeColumns[column].append(value)
-        }
+        for (key, value) in attributes { attributeColumns[column(key, eventsBefore: event)].append(value) }
         for column in attributeColumns.indices where attributeColumns[column].count == event {
             attributeColumns[column].append(nil)
         }
@@ -87,20 +77,21 @@ public struct EventLogBuilder {
         log.resource.append(contentsOf: other.log.resource.lazy.map { $0 < 0 ? -1 : resourceCodes[Int($0)] })
         log.lifecycle.append(contentsOf: other.log.lifecycle)
         for (key, otherIndex) in other.attributeColumnIndex {
-            let column: Int
-            if let known = attributeColumnIndex[key] {
-                column = known
-            } else {
-                column = attributeColumns.count
-                attributeColumnIndex[key] = column
-                attributeColumns.append(Array(repeating: nil, count: eventsBefore))
-            }
-            attributeColumns[column].append(contentsOf: other.attributeColumns[otherIndex])
+            attributeColumns[column(key, eventsBefore: eventsBefore)].append(
+                contentsOf: other.attributeColumns[otherIndex])
         }
         for column in attributeColumns.indices where attributeColumns[column].count < log.activity.count {
             attributeColumns[column].append(
                 contentsOf: repeatElement(nil, count: log.activity.count - attributeColumns[column].count))
         }
+    }
+
+    /// The column of an event attribute; a new one starts with `nil` for the events before.
+    private mutating func column(_ key: String, eventsBefore: Int) -> Int {
+        if let known = attributeColumnIndex[key] { return known }
+        attributeColumnIndex[key] = attributeColumns.count
+        attributeColumns.append(Array(repeating: nil, count: eventsBefore))
+        return attributeColumns.count - 1
     }
 
     /// The finished log: events grouped by case (cases in order of first appearance), sorted by timestamp

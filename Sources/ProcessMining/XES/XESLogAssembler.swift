@@ -262,28 +262,27 @@ struct XESLogAssembler {
     }
 
     private mutating func activityCode(_ text: EventText) -> Int32 {
-        switch text {
-        case .none: return builder.activityCode("")
-        case .text(let string): return builder.activityCode(string)
-        case .interned(let index):
-            while activityOfInterned.count <= index { activityOfInterned.append(-1) }
-            if activityOfInterned[index] < 0 {
-                activityOfInterned[index] = builder.activityCode(textOfInterned[index]!)
-            }
-            return activityOfInterned[index]
-        }
+        if case .none = text { return builder.activityCode("") }
+        return Self.code(text, &builder, cache: &activityOfInterned, texts: textOfInterned) { $0.activityCode($1) }
     }
 
     private mutating func resourceCode(_ text: EventText) -> Int32 {
+        if case .none = text { return -1 }
+        return Self.code(text, &builder, cache: &resourceOfInterned, texts: textOfInterned) { $0.resourceCode($1) }
+    }
+
+    /// The builder's code for a text; interned texts are coded once and then found in `cache` by index.
+    private static func code(
+        _ text: EventText, _ builder: inout EventLogBuilder, cache: inout [Int32], texts: [String?],
+        _ make: (inout EventLogBuilder, String) -> Int32
+    ) -> Int32 {
         switch text {
         case .none: return -1
-        case .text(let string): return builder.resourceCode(string)
+        case .text(let string): return make(&builder, string)
         case .interned(let index):
-            while resourceOfInterned.count <= index { resourceOfInterned.append(-1) }
-            if resourceOfInterned[index] < 0 {
-                resourceOfInterned[index] = builder.resourceCode(textOfInterned[index]!)
-            }
-            return resourceOfInterned[index]
+            while cache.count <= index { cache.append(-1) }
+            if cache[index] < 0 { cache[index] = make(&builder, texts[index]!) }
+            return cache[index]
         }
     }
 
