@@ -48,6 +48,16 @@ public struct ByteInterner {
         return entry
     }
 
+    /// Whether entry `index` holds exactly `bytes`: a check without hashing, for a name whose entry is expected
+    /// (an end tag names the element it closes).
+    public func holds(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        storage[index].count == bytes.count
+            && (bytes.isEmpty
+                || storage[index].withUnsafeBufferPointer {
+                    memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                })
+    }
+
     /// FNV-1a over eight bytes at a time, then mixed so that the low bits (the table's slot) depend on every
     /// byte: names and values are hashed for every event, byte by byte was a tenth of reading a log.
     @usableFromInline

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lexical layer: names, character data, attribute values, references, markup other than tags.
 extension XMLPullParser {
     /// The column at the current position (for errors, which are rare).
@@ -8,7 +10,7 @@ extension XMLPullParser {
         var count = start?.column ?? 1
         var index = start?.position ?? lineStart
         while index < offset {
-            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            if input[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
         return count
@@ -28,12 +30,14 @@ extension XMLPullParser {
     }
 
     func starts(with literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        return literal.withUTF8Buffer { buffer in
-            for offset in 0..<count where bytes[position + offset] != buffer[offset] { return false }
-            return true
-        }
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= count else { return false }
+        return memcmp(input + position, literal.utf8Start, length) == 0
+    }
+
+    /// The bytes from `start` to `end` as a string (the input is valid UTF-8 and split only at ASCII delimiters).
+    func string(from start: Int, to end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: input + start, count: end - start), as: UTF8.self)
     }
 
     /// Moves forward `count` bytes that contain no line break.
@@ -41,7 +45,7 @@ extension XMLPullParser {
 
     /// Moves forward one byte, keeping line and column.
     mutating func step() {
-        if bytes[position] == 0x0A {
+        if input[position] == 0x0A {
             line += 1
             lineStart = position + 1
         }
@@ -51,12 +55,8 @@ extension XMLPullParser {
     @discardableResult
     mutating func skipWhitespace() -> Bool {
         let start = position
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x09, 0x0D, 0x0A: step()
-            default: return position > start
-            }
-        }
+        // The zero byte after the end is no white space: the loop needs no bounds check.
+        while classes[Int(input[position])] & XMLByteClass.whitespace != 0 { step() }
         return position > start
     }
 
@@ -69,16 +69,15 @@ extension XMLPullParser {
     /// The interned index of the name at the current position; new names get their facts recorded.
     mutating func nameIndex() throws(XMLError) -> Int {
         let start = position
-        guard position < bytes.count, Self.isNameStart(bytes[position]) else {
+        guard position < count, classes[Int(input[position])] & XMLByteClass.nameStart != 0 else {
             throw error(
-                .malformed, position < bytes.count ? "Hier wird ein Name erwartet." : "Die Datei endet unerwartet.")
+                .malformed, position < count ? "Hier wird ein Name erwartet." : "Die Datei endet unerwartet.")
         }
-        while position < bytes.count, Self.isNameChar(bytes[position]) { position += 1 }
+        while classes[Int(input[position])] & XMLByteClass.nameChar != 0 { position += 1 }
         if position - start > limits.maxNameLength {
             throw error(.limitExceeded, "Ein Name ist länger als \(limits.maxNameLength) Bytes.")
         }
-        let source = bytes
-        let index = source.withUnsafeBufferPointer { names.index(UnsafeBufferPointer(rebasing: $0[start..<position])) }
+        let index = names.index(UnsafeBufferPointer(start: input + start, count: position - start))
         // The input was validated as UTF-8 and a name never ends inside a multi-byte character.
         guard let index else { throw error(.encoding, "Ein Name ist kein gültiges UTF-8.") }
         if index == nameFacts.count {
@@ -89,23 +88,19 @@ extension XMLPullParser {
         return index
     }
 
-    static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || byte == 0x3A || byte >= 0x80
-    }
-
-    static func isNameChar(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E
-    }
-
     /// Text up to the next `<`, with references resolved and line ends normalised.
     mutating func characterData() throws(XMLError) -> String {
         // Fast path: most text (indentation, names) has no reference and no carriage return.
         var end = position
         var lines = 0, lastNewline = -1
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "<") { break }
-            if byte == UInt8(ascii: "&") || byte == 0x0D { end = -1; break }
+        while true {
+            let byte = input[end]
+            if classes[Int(byte)] & XMLByteClass.textStop != 0 {
+                // '<', or the zero byte: the end of the input or a zero byte in it (which the slow path keeps).
+                if byte == UInt8(ascii: "<") || (byte == 0 && end == count) { break }
+                end = -1
+                break
+            }
             if byte == 0x0A {
                 lines += 1
                 lastNewline = end
@@ -113,7 +108,7 @@ extension XMLPullParser {
             end += 1
         }
         if end >= 0 {
-            let text = String(decoding: bytes[position..<end], as: UTF8.self)
+            let text = string(from: position, to: end)
             if lines > 0 {
                 line += lines
                 lineStart = lastNewline + 1
@@ -122,8 +117,8 @@ extension XMLPullParser {
             return text
         }
         var output: [UInt8] = []
-        while position < bytes.count {
-            let byte = bytes[position]
+        while position < count {
+            let byte = input[position]
             switch byte {
             case UInt8(ascii: "<"):
                 return String(decoding: output, as: UTF8.self)
@@ -132,7 +127,7 @@ extension XMLPullParser {
             case 0x0D:
                 output.append(0x0A)
                 position += 1
-                if position < bytes.count, bytes[position] == 0x0A { step() } else { line += 1; lineStart = position }
+                if position < count, input[position] == 0x0A { step() } else { line += 1; lineStart = position }
             default:
                 output.append(byte)
                 step()
@@ -143,28 +138,24 @@ extension XMLPullParser {
 
     /// A quoted attribute value, normalised as XML 1.0 §3.3.3 says for CDATA attributes.
     mutating func attributeValue() throws(XMLError) -> String {
-        guard position < bytes.count, bytes[position] == 0x22 || bytes[position] == 0x27 else {
+        guard position < count, input[position] == 0x22 || input[position] == 0x27 else {
             throw error(.malformed, "Ein Attributwert muss in Anführungszeichen stehen.")
         }
-        let quote = bytes[position]
-        // Fast path: a value without references, '<' or white space other than the space character.
+        let quote = input[position]
+        // Fast path: a value without references, '<' or white space other than the space character. It stops
+        // at either quote (and at the zero byte after the end); the other quote is taken by the slow path.
         var end = position + 1
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == quote { break }
-            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte < 0x20 { end = -1; break }
-            end += 1
-        }
-        if end > 0 && end < bytes.count {
-            let value = String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
+        while classes[Int(input[end])] & XMLByteClass.valueStop == 0 { end += 1 }
+        if input[end] == quote && end < count {
+            let value = string(from: position + 1, to: end)
             position = end + 1
             return value
         }
         let startLine = line, startColumn = trackedColumn()
         position += 1
         var output: [UInt8] = []
-        while position < bytes.count {
-            let byte = bytes[position]
+        while position < count {
+            let byte = input[position]
             switch byte {
             case quote:
                 position += 1
@@ -176,7 +167,7 @@ extension XMLPullParser {
             case 0x0D:
                 output.append(0x20)
                 position += 1
-                if position < bytes.count, bytes[position] == 0x0A { step() } else { line += 1; lineStart = position }
+                if position < count, input[position] == 0x0A { step() } else { line += 1; lineStart = position }
             case 0x09, 0x0A:
                 output.append(0x20)
                 step()
@@ -196,13 +187,13 @@ extension XMLPullParser {
         let startLine = line, startColumn = trackedColumn()
         position += 1  // &
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: ";"), position - start < 32 { position += 1 }
-        guard position < bytes.count, bytes[position] == UInt8(ascii: ";") else {
+        while position < count, input[position] != UInt8(ascii: ";"), position - start < 32 { position += 1 }
+        guard position < count, input[position] == UInt8(ascii: ";") else {
             throw error(
                 .malformed, "Ein '&' ohne abschließendes ';' (als Text bitte '&amp;' schreiben).",
                 line: startLine, column: startColumn)
         }
-        let body = String(decoding: bytes[start..<position], as: UTF8.self)
+        let body = string(from: start, to: position)
         position += 1
         switch body {
         case "amp": return [0x26]
@@ -237,9 +228,9 @@ extension XMLPullParser {
     mutating func until(_ terminator: StaticString, unterminated: String) throws(XMLError) -> [UInt8] {
         let startLine = line, startColumn = trackedColumn()
         let start = position
-        while position < bytes.count {
+        while position < count {
             if starts(with: terminator) {
-                let content = Array(bytes[start..<position])
+                let content = Array(UnsafeBufferPointer(start: input + start, count: position - start))
                 position += terminator.utf8CodeUnitCount
                 return content
             }
@@ -276,8 +267,8 @@ extension XMLPullParser {
         let startLine = line, startColumn = trackedColumn()
         advance(9)  // <!DOCTYPE
         var quote: UInt8? = nil
-        while position < bytes.count {
-            let byte = bytes[position]
+        while position < count {
+            let byte = input[position]
             if let open = quote {
                 if byte == open { quote = nil }
             } else if byte == 0x22 || byte == 0x27 {

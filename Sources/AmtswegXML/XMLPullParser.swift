@@ -12,16 +12,19 @@ public import Foundation
 public struct XMLPullParser {
     let file: String
     let limits: XMLLimits
-    var bytes: [UInt8]
+    /// The document as validated UTF-8, read through `input` (`count` bytes, then a zero byte).
+    let buffer: XMLBuffer
+    let input: UnsafePointer<UInt8>
+    let count: Int
+    let classes = XMLByteClass.table
     var position = 0
     var line = 1
     var lineStart = 0
     var columnCache: (lineStart: Int, position: Int, column: Int) = (0, 0, 1)
 
-    /// Namespace bindings in scope, innermost last. Only elements that declare namespaces push a frame
-    /// (`pushedFrame` says which), so lookups walk a handful of frames, not the whole depth.
-    var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace"]]
-    var pushedFrame: [Bool] = []
+    /// Namespace bindings in scope, innermost last, as (prefix number, URI): a flat list searched from the end,
+    /// since a document binds a handful of prefixes. Each open element records how many it added.
+    var bindings: [(prefix: Int, uri: String)] = []
     /// A small number for each prefix met ("" for the default namespace), and per prefix a count of the changes
     /// of its binding: a name resolved under an older count is resolved again. Counting per prefix keeps the
     /// names of other prefixes resolved where vendors declare their namespace on every extension element.
@@ -31,13 +34,25 @@ public struct XMLPullParser {
     var names = ByteInterner(capacity: 256)
     /// What is known about each interned name, by its index in `names`.
     var nameFacts: [NameFacts] = []
-    /// Open elements: resolved name and interned raw name (to match end tags without comparing strings).
-    var openElements: [(name: XMLName, raw: Int)] = []
+    /// Open elements: resolved name, interned raw name (to match end tags without comparing strings), and the
+    /// number of namespace bindings the element declared.
+    var openElements: [OpenElement] = []
     /// The current tag's attributes as written, before namespaces are resolved (reused from tag to tag).
-    var rawAttributes: [(name: Int, value: String)] = []
+    var rawAttributes: [RawAttribute] = []
     var pendingEnd: XMLName?
     var seenRoot = false
     var finished = false
+
+    struct OpenElement {
+        var name: XMLName
+        var raw: Int
+        var bindings: Int
+    }
+
+    struct RawAttribute {
+        var name: Int
+        var value: String
+    }
 
     /// Prepares to parse `data`; transcodes and validates the encoding first.
     public init(data: Data, file: String, limits: XMLLimits = .default) throws(XMLError) {
@@ -48,7 +63,10 @@ public struct XMLPullParser {
         }
         self.file = file
         self.limits = limits
-        bytes = try XMLInput.utf8Bytes(data, file: file)
+        buffer = XMLBuffer(try XMLInput.utf8Bytes(data, file: file))
+        input = UnsafePointer(buffer.base)
+        count = buffer.count
+        bindings = [(prefixID("xml"), "http://www.w3.org/XML/1998/namespace")]
     }
 
     /// The next event, or `nil` at the end of a complete document.
@@ -68,12 +86,12 @@ public struct XMLPullParser {
     /// Skips white space; returns comments, PIs and the root's start. Text outside the root is an error.
     private mutating func prologOrEpilog() throws(XMLError) -> XMLEvent? {
         skipWhitespace()
-        guard position < bytes.count else {
+        guard position < count else {
             if !seenRoot { throw error(.malformed, "Das Dokument enthält kein Wurzelelement.") }
             finished = true
             return nil
         }
-        guard bytes[position] == UInt8(ascii: "<") else {
+        guard input[position] == UInt8(ascii: "<") else {
             throw error(.malformed, seenRoot ? "Text nach dem Ende des Wurzelelements." : "Text vor dem Wurzelelement.")
         }
         if starts(with: "<?") { return try processingInstruction() }
@@ -91,15 +109,15 @@ public struct XMLPullParser {
     // MARK: - Inside the root element
 
     private mutating func content() throws(XMLError) -> XMLEvent? {
-        guard position < bytes.count else {
+        guard position < count else {
             throw error(
                 .malformed,
                 "Die Datei endet, bevor <\(openElements.last!.name.qualified)> geschlossen ist (abgeschnitten?)."
             )
         }
-        if bytes[position] != UInt8(ascii: "<") { return .text(try characterData()) }
-        // Dispatch on the byte after '<': most markup is a start or end tag.
-        switch position + 1 < bytes.count ? bytes[position + 1] : 0 {
+        if input[position] != UInt8(ascii: "<") { return .text(try characterData()) }
+        // Dispatch on the byte after '<' (the zero byte after the end if there is none): most markup is a tag.
+        switch input[position + 1] {
         case UInt8(ascii: "/"): return try endTag()
         case UInt8(ascii: "?"): return try processingInstruction()
         case UInt8(ascii: "!"):
@@ -119,16 +137,18 @@ public struct XMLPullParser {
         var declares = false
         while true {
             let hadSpace = skipWhitespace()
-            guard position < bytes.count else {
+            guard position < count else {
                 throw error(.malformed, "Die Datei endet mitten im Tag <\(names.strings[rawName])>.")
             }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: ">") || starts(with: "/>") { break }
+            let byte = input[position]
+            if byte == UInt8(ascii: ">") || (byte == UInt8(ascii: "/") && input[position + 1] == UInt8(ascii: ">")) {
+                break
+            }
             guard hadSpace else { throw error(.malformed, "Zwischen Attributen fehlt ein Leerzeichen.") }
             let attributeLine = line, attributeStart = position
             let attributeName = try nameIndex()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
+            guard input[position] == UInt8(ascii: "="), position < count else {
                 throw error(.malformed, "Nach dem Attribut '\(names.strings[attributeName])' fehlt '='.")
             }
             advance(1)
@@ -139,37 +159,38 @@ public struct XMLPullParser {
                     .malformed, "Das Attribut '\(names.strings[attributeName])' kommt doppelt vor.",
                     line: attributeLine, column: column(at: attributeStart))
             }
-            rawAttributes.append((attributeName, value))
+            rawAttributes.append(RawAttribute(name: attributeName, value: value))
             if nameFacts[attributeName].declaredPrefix != nil { declares = true }
             if rawAttributes.count > limits.maxAttributes {
                 throw error(
                     .limitExceeded, "Mehr als \(limits.maxAttributes) Attribute an <\(names.strings[rawName])>.")
             }
         }
-        let selfClosing = bytes[position] == UInt8(ascii: "/")
+        let selfClosing = input[position] == UInt8(ascii: "/")
         advance(selfClosing ? 2 : 1)
 
         var declarations: [XMLNamespaceDeclaration] = []
+        var declared = 0
         if declares {
-            var frame: [String: String] = [:]
             for attribute in rawAttributes {
                 guard let prefix = nameFacts[attribute.name].declaredPrefix else { continue }
-                frame[prefix] = attribute.value
+                let id = prefixID(prefix)
+                // A prefix declared twice on one tag is a duplicate attribute, refused above.
+                bindings.append((id, attribute.value))
+                prefixGenerations[id] += 1
+                declared += 1
                 declarations.append(
                     XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: attribute.value))
             }
-            scopes.append(frame)
-            for prefix in frame.keys { prefixGenerations[prefixID(prefix)] += 1 }
         }
-        pushedFrame.append(declares)
         let elementName = resolvedName(rawName, isAttribute: false)
         var attributes: [XMLAttribute] = []
-        attributes.reserveCapacity(rawAttributes.count)
+        attributes.reserveCapacity(rawAttributes.count - declared)
         for attribute in rawAttributes where !declares || nameFacts[attribute.name].declaredPrefix == nil {
             attributes.append(
                 XMLAttribute(name: resolvedName(attribute.name, isAttribute: true), value: attribute.value))
         }
-        openElements.append((elementName, rawName))
+        openElements.append(OpenElement(name: elementName, raw: rawName, bindings: declared))
         if openElements.count > limits.maxDepth {
             throw error(
                 .limitExceeded, "Die Elemente sind tiefer als \(limits.maxDepth) Ebenen verschachtelt.",
@@ -183,28 +204,35 @@ public struct XMLPullParser {
     }
 
     private mutating func endTag() throws(XMLError) -> XMLEvent {
-        let tagLine = line, tagColumn = trackedColumn()
+        let tagLine = line, tagStart = position
         advance(2)  // </
+        // The end tag should name the innermost open element: its bytes are compared, not hashed.
+        let nameStart = position
+        while classes[Int(input[position])] & XMLByteClass.nameChar != 0 { position += 1 }
+        let written = UnsafeBufferPointer(start: input + nameStart, count: position - nameStart)
+        if let open = openElements.last, names.holds(open.raw, written) {
+            skipWhitespace()
+            if input[position] == UInt8(ascii: ">"), position < count {
+                advance(1)
+                return try closeElement(open.name)
+            }
+        }
+        // Not the expected name, or not closed: read it again as any name for a precise message.
+        position = nameStart
         let rawName = try nameIndex()
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else {
+        guard position < count, input[position] == UInt8(ascii: ">") else {
             throw error(.malformed, "Das End-Tag </\(names.strings[rawName])> ist nicht abgeschlossen.")
         }
-        advance(1)
-        guard let open = openElements.last, open.raw == rawName else {
-            let expected = openElements.last.map { "</\($0.name.qualified)>" } ?? "kein End-Tag"
-            throw error(
-                .malformed, "End-Tag </\(names.strings[rawName])> passt nicht, erwartet \(expected).", line: tagLine,
-                column: tagColumn)
-        }
-        return try closeElement(open.name)
+        let expected = openElements.last.map { "</\($0.name.qualified)>" } ?? "kein End-Tag"
+        throw error(
+            .malformed, "End-Tag </\(names.strings[rawName])> passt nicht, erwartet \(expected).", line: tagLine,
+            column: column(at: tagStart))
     }
 
     private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLEvent {
-        openElements.removeLast()
-        if pushedFrame.removeLast() {
-            for prefix in scopes.removeLast().keys { prefixGenerations[prefixID(prefix)] += 1 }
-        }
+        let declared = openElements.removeLast().bindings
+        for _ in 0..<declared { prefixGenerations[bindings.removeLast().prefix] += 1 }
         return .endElement(name)
     }
 
@@ -221,7 +249,8 @@ public struct XMLPullParser {
             nameFacts[index].asAttribute = nil
         }
         let facts = nameFacts[index]
-        let namespace = facts.prefix.map { lookup($0) } ?? (isAttribute ? nil : lookup(""))
+        // Unprefixed attributes have no namespace; unprefixed elements take the default one.
+        let namespace = facts.prefix == nil && isAttribute ? nil : lookup(facts.prefixID)
         let name = XMLName(prefix: facts.prefix, localName: facts.localName, namespace: namespace)
         if isAttribute { nameFacts[index].asAttribute = name } else { nameFacts[index].asElement = name }
         return name
@@ -235,9 +264,10 @@ public struct XMLPullParser {
         return prefixGenerations.count - 1
     }
 
-    private func lookup(_ prefix: String) -> String? {
-        for frame in scopes.reversed() {
-            if let uri = frame[prefix] { return uri.isEmpty ? nil : uri }
+    /// The URI bound to a prefix number; `nil` when unbound or bound to "" (undeclaring the default namespace).
+    private func lookup(_ prefix: Int) -> String? {
+        for binding in bindings.reversed() where binding.prefix == prefix {
+            return binding.uri.isEmpty ? nil : binding.uri
         }
         return nil
     }

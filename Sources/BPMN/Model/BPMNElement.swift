@@ -10,7 +10,7 @@ public struct BPMNElement: Hashable, Sendable {
     /// The schema key, `prefix:localName` with the fixed prefixes `model`, `bpmndi`, `di`, `dc`.
     public var kind: String
     /// Attributes without namespace that the schema declares for this kind, as written (defaults not filled in).
-    public var attributes: [String: String]
+    public var attributes: BPMNAttributes
     /// BPMN child elements in document order.
     public var children: [BPMNElement]
     /// Character content of mixed-content kinds (documentation, text, expressions, scripts).
@@ -25,7 +25,7 @@ public struct BPMNElement: Hashable, Sendable {
     public var line: Int
 
     public init(
-        kind: String, attributes: [String: String] = [:], children: [BPMNElement] = [], text: String? = nil,
+        kind: String, attributes: BPMNAttributes = [:], children: [BPMNElement] = [], text: String? = nil,
         foreignAttributes: [XMLAttribute] = [], foreignContent: [XMLNode] = [], line: Int = 0
     ) {
         self.kind = kind

@@ -167,7 +167,7 @@ struct ModelBuilder {
             if attribute.name.namespace == nil && attribute.name.prefix == nil
                 && layout.attributeOrder[attribute.name.localName] != nil
             {
-                element.attributes[attribute.name.localName] = attribute.value
+                element.attributes.appendNew(attribute.name.localName, attribute.value)
             } else {
                 element.foreignAttributes.append(attribute)
             }

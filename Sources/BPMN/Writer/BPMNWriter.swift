@@ -142,47 +142,47 @@ public enum BPMNWriter {
         var layout: Int
     }
 
-    /// Schema attributes in the schema's order; any others (not expected) after them by name. Sorted by hand
-    /// in a buffer on the stack: elements have a few attributes, and the library's sort of tuples was generic.
+    /// Schema attributes in the schema's order; any others (not expected) after them by name. The reader keeps
+    /// the source's order, which is usually the schema's already: then they are written as they are. Otherwise
+    /// they are sorted by hand in a buffer on the stack (a few attributes; the library's sort of tuples was generic).
     private static func writeAttributes(
-        _ attributes: [String: String], order: StringTable<Int>, into output: inout XMLOutput
+        _ attributes: BPMNAttributes, order: StringTable<Int>, into output: inout XMLOutput
     ) {
-        if attributes.count == 1, let only = attributes.first {
-            output.attribute(only.key, only.value)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: Ranked.self, capacity: attributes.count) { buffer in
-            buffer.initialize(repeating: Ranked(rank: 0, index: attributes.startIndex))
-            defer { buffer.deinitialize() }
-            var count = 0
-            var index = attributes.startIndex
-            while index != attributes.endIndex {
-                let entry = Ranked(rank: order[attributes[index].key] ?? Int.max, index: index)
-                // Insertion: later-ranked ones move up (equal ranks, names the schema does not know, by name).
-                var position = count
-                while position > 0 {
-                    let other = buffer[position - 1]
-                    if other.rank < entry.rank
-                        || (other.rank == entry.rank && attributes[other.index].key < attributes[index].key)
-                    {
-                        break
-                    }
-                    buffer[position] = other
-                    position -= 1
-                }
-                buffer[position] = entry
-                count += 1
-                index = attributes.index(after: index)
+        attributes.withPairs { pairs in
+            if pairs.count < 2 {
+                for pair in pairs { output.attribute(pair.key, pair.value) }
+                return
             }
-            for position in 0..<count {
-                let index = buffer[position].index
-                output.attribute(attributes[index].key, attributes[index].value)
+            withUnsafeTemporaryAllocation(of: Ranked.self, capacity: pairs.count) { buffer in
+                var sorted = true
+                for index in pairs.indices {
+                    let entry = Ranked(rank: order[pairs[index].key] ?? Int.max, index: index)
+                    // Insertion: later-ranked ones move up (equal ranks, names the schema does not know, by name).
+                    var position = index
+                    while position > 0 {
+                        let other = buffer[position - 1]
+                        if other.rank < entry.rank
+                            || (other.rank == entry.rank && pairs[other.index].key < pairs[index].key)
+                        {
+                            break
+                        }
+                        sorted = false
+                        buffer[position] = other
+                        position -= 1
+                    }
+                    buffer[position] = entry
+                }
+                if sorted {
+                    for pair in pairs { output.attribute(pair.key, pair.value) }
+                } else {
+                    for entry in buffer { output.attribute(pairs[entry.index].key, pairs[entry.index].value) }
+                }
             }
         }
     }
 
     private struct Ranked {
         var rank: Int
-        var index: Dictionary<String, String>.Index
+        var index: Int
     }
 }
