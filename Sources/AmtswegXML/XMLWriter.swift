@@ -22,27 +22,73 @@ public struct XMLWriter: Sendable {
             output.write(node, depth: 0)
             output.append("\n")
         }
-        return Data(output.bytes)
+        return output.data
     }
 
 }
 
 /// XML being written into one byte buffer — what makes writing large models fast. ``XMLWriter`` writes whole
 /// trees with it; writers of other models (BPMN) write their elements directly, without building a tree.
-public struct XMLOutput {
-    public private(set) var bytes: [UInt8] = []
+///
+/// The buffer is memory of its own rather than an array: a model is written in tens of thousands of appends of
+/// a few bytes, and an array's uniqueness and capacity checks and its generic copy were a third of writing.
+/// Noncopyable, so that the memory has one owner; it is passed `inout` and read out once with ``data``.
+public struct XMLOutput: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     let indentation: [UInt8]
 
     public init(indentation: String = "  ") {
         self.indentation = Array(indentation.utf8)
-        bytes.reserveCapacity(1 << 16)
+        capacity = 1 << 16
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// What has been written.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var data: Data { Data(bytes: base, count: count) }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if count == capacity { reserve(1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends bytes; short runs (names, indentation, most values) byte by byte, which beats a call to memcpy.
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        reserve(source.count)
+        guard let address = source.baseAddress else { return }
+        if source.count <= 16 {
+            for offset in 0..<source.count { base[count + offset] = address[offset] }
+        } else {
+            (base + count).update(from: address, count: source.count)
+        }
+        count += source.count
     }
 
     public mutating func append(_ text: String) {
-        // Native strings lend their bytes: one copy instead of a walk through the UTF-8 view.
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text.utf8)
-        }
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    mutating func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// `<name xmlns… attributes…` — the caller closes with ``closeStartTag(empty:)``.
@@ -55,29 +101,21 @@ public struct XMLOutput {
 
     /// `<name xmlns…` — attributes follow with ``attribute(_:_:)``, then ``closeStartTag(empty:)``.
     public mutating func startTag(_ name: XMLName, declarations: [XMLNamespaceDeclaration] = []) {
-        bytes.append(UInt8(ascii: "<"))
+        append(byte: UInt8(ascii: "<"))
         appendName(name)
-        for declaration in declarations {
-            if let prefix = declaration.prefix {
-                append(" xmlns:")
-                append(prefix)
-            } else {
-                append(" xmlns")
-            }
-            quotedValue(declaration.uri)
-        }
+        for declaration in declarations { self.declaration(declaration) }
     }
 
     /// ` name="value"` inside a start tag, the value escaped.
     public mutating func attribute(_ name: XMLName, _ value: String) {
-        bytes.append(0x20)
+        append(byte: 0x20)
         appendName(name)
         quotedValue(value)
     }
 
     /// ` name="value"` for an attribute without prefix.
     public mutating func attribute(_ localName: String, _ value: String) {
-        bytes.append(0x20)
+        append(byte: 0x20)
         append(localName)
         quotedValue(value)
     }
@@ -86,57 +124,82 @@ public struct XMLOutput {
     private mutating func quotedValue(_ value: String) {
         append("=\"")
         appendEscaped(value, attribute: true)
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
     }
 
     public mutating func closeStartTag(empty: Bool) {
-        if empty { append("/>") } else { bytes.append(UInt8(ascii: ">")) }
+        if empty { append("/>") } else { append(byte: UInt8(ascii: ">")) }
     }
 
     public mutating func endTag(_ name: XMLName) {
         append("</")
         appendName(name)
-        bytes.append(UInt8(ascii: ">"))
+        append(byte: UInt8(ascii: ">"))
     }
 
     public mutating func text(_ text: String) { appendEscaped(text, attribute: false) }
 
     public mutating func indent(_ depth: Int) {
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(contentsOf: indentation) }
+        append(byte: 0x0A)
+        indentation.withUnsafeBufferPointer { unit in
+            for _ in 0..<depth { append(unit) }
+        }
     }
 
     public mutating func write(_ element: XMLElement, depth: Int) {
         openStartTag(element.name, declarations: element.namespaceDeclarations, attributes: element.attributes)
-        let hasText = element.children.contains {
-            switch $0 {
-            case .text(let text): !text.isXMLWhitespace
-            case .cdata: true
-            default: false
-            }
-        }
-        // Without text, white space between children is layout only: it is written anew, indented.
-        let isEmpty =
-            hasText
-            ? element.children.isEmpty : !element.children.contains { if case .text = $0 { false } else { true } }
-        if isEmpty {
-            append("/>")
-            return
-        }
-        bytes.append(UInt8(ascii: ">"))
-        if hasText {
-            for child in element.children { write(child, depth: depth + 1) }
+        writeContent(of: element, depth: depth) { child, depth, output in output.write(child, depth: depth) }
+    }
+
+    /// ` xmlns:p="uri"` (or ` xmlns="uri"`) inside a start tag.
+    public mutating func declaration(_ declaration: XMLNamespaceDeclaration) {
+        if let prefix = declaration.prefix {
+            append(" xmlns:")
+            append(prefix)
         } else {
-            for child in element.children {
-                if case .text = child { continue }
-                indent(depth + 1)
-                write(child, depth: depth + 1)
-            }
-            indent(depth)
+            append(" xmlns")
         }
+        quotedValue(declaration.uri)
+    }
+
+    /// Closes an element's start tag, writes its children and its end tag; child elements go to `writeElement`
+    /// (so that a caller can write them its own way). Without text, white space between children is layout
+    /// only: it is written anew, indented. With text, content is written exactly as it is.
+    public mutating func writeContent(
+        of element: XMLElement, depth: Int, writeElement: (XMLElement, Int, inout XMLOutput) -> Void
+    ) {
+        let wroteContent = element.children.withUnsafeBufferPointer { children in
+            var hasText = false, hasMarkup = false
+            for child in children {
+                switch child {
+                case .text(let text): if !text.isXMLWhitespace { hasText = true }
+                case .cdata: hasText = true
+                default: hasMarkup = true
+                }
+            }
+            guard hasText ? !children.isEmpty : hasMarkup else {
+                append("/>")
+                return false
+            }
+            append(byte: UInt8(ascii: ">"))
+            for child in children {
+                if !hasText {
+                    if case .text = child { continue }
+                    indent(depth + 1)
+                }
+                if case .element(let element) = child {
+                    writeElement(element, depth + 1, &self)
+                } else {
+                    write(child, depth: depth + 1)
+                }
+            }
+            if !hasText { indent(depth) }
+            return true
+        }
+        guard wroteContent else { return }
         append("</")
         appendName(element.name)
-        bytes.append(UInt8(ascii: ">"))
+        append(byte: UInt8(ascii: ">"))
     }
 
     public mutating func write(_ node: XMLNode, depth: Int) {
@@ -155,7 +218,7 @@ public struct XMLOutput {
     mutating func appendName(_ name: XMLName) {
         if let prefix = name.prefix {
             append(prefix)
-            bytes.append(UInt8(ascii: ":"))
+            append(byte: UInt8(ascii: ":"))
         }
         append(name.localName)
     }
@@ -177,11 +240,11 @@ public struct XMLOutput {
                 case 0x0D: replacement = "&#13;"
                 default: continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                append(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                append(replacement)
                 runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+            append(UnsafeBufferPointer(rebasing: source[runStart...]))
         }
     }
 }

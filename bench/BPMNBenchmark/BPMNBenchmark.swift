@@ -26,6 +26,20 @@ struct BPMNBenchmark {
             }
             return
         }
+        if files.first == "--profile-read" {
+            for path in files.dropFirst() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                for _ in 0..<repetitions { _ = try BPMNReader.read(data, file: path) }
+            }
+            return
+        }
+        if files.first == "--profile-write" {
+            for path in files.dropFirst() {
+                let model = try BPMNReader.read(try Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+                for _ in 0..<repetitions { _ = BPMNWriter.write(model) }
+            }
+            return
+        }
         if files.first == "--profile-events" {
             for path in files.dropFirst() {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -35,13 +35,13 @@ public enum BPMNWriter {
         }
         write(
             model.definitions, layout: BPMNSchema.layout(ofType: "model:tDefinitions"), depth: 0,
-            declarations: declarations, scope: scope, into: &output)
+            declarations: declarations, scope: &scope, into: &output)
         output.append("\n")
         for node in model.epilog {
             output.write(node, depth: 0)
             output.append("\n")
         }
-        return Data(output.bytes)
+        return output.data
     }
 
     /// Prefixed namespaces used by vendor attributes and content anywhere in the model.
@@ -51,8 +51,9 @@ public enum BPMNWriter {
                 used.insert(NamespaceFixup.Binding(prefix: prefix, uri: namespace))
             }
         }
+        var scope = NamespaceFixup.Scope()
         for case .element(let raw) in element.foreignContent {
-            NamespaceFixup.collectPrefixedBindings(in: raw, into: &used)
+            NamespaceFixup.collectPrefixedBindings(in: raw, scope: &scope, into: &used)
         }
         // Through the buffer: the children are lent, not copied (a copy retains every array of the element).
         element.children.withUnsafeBufferPointer { children in
@@ -75,7 +76,7 @@ public enum BPMNWriter {
     /// Writes one element and its subtree straight into the output, without building an XML tree.
     static func write(
         _ element: BPMNElement, layout: BPMNSchema.TypeLayout, depth: Int,
-        declarations: [XMLNamespaceDeclaration] = [], scope: NamespaceFixup.Scope, into output: inout XMLOutput
+        declarations: [XMLNamespaceDeclaration] = [], scope: inout NamespaceFixup.Scope, into output: inout XMLOutput
     ) {
         let name = names[element.kind] ?? qualifiedName(element.kind)
         output.startTag(name, declarations: declarations)
@@ -114,7 +115,7 @@ public enum BPMNWriter {
                     if !mixed { output.indent(depth + 1) }
                     write(
                         children[place.offset], layout: BPMNSchema.layout(number: place.layout), depth: depth + 1,
-                        scope: scope, into: &output)
+                        scope: &scope, into: &output)
                 }
             }
         }
@@ -123,10 +124,8 @@ public enum BPMNWriter {
                 if case .text = node { continue }
                 output.indent(depth + 1)
             }
-            if case .element(let raw) = node, NamespaceFixup.lacksBindings(raw, scope: scope) {
-                var fixed = raw
-                NamespaceFixup.declareMissing(in: &fixed, scope: scope)
-                output.write(fixed, depth: depth + 1)
+            if case .element(let raw) = node {
+                NamespaceFixup.write(raw, depth: depth + 1, scope: &scope, into: &output)
             } else {
                 output.write(node, depth: depth + 1)
             }

@@ -23,7 +23,8 @@ enum NamespaceFixup {
     }
 
     /// Namespace bindings in scope, innermost last: a prefix means what its last binding says. Linear for the
-    /// same reason as ``Bindings``; the writer asks for every vendor element it writes.
+    /// same reason as ``Bindings``; the writer asks for every vendor element it writes. Elements push their
+    /// bindings on entry and pop them on exit, so nothing is copied per element.
     struct Scope {
         private var bindings: [Binding] = []
 
@@ -41,75 +42,69 @@ enum NamespaceFixup {
             }
         }
 
+        /// How many bindings there are, to return to with ``pop(to:)``.
+        var mark: Int { bindings.count }
+
+        mutating func push(_ prefix: String, _ uri: String) { bindings.append(Binding(prefix: prefix, uri: uri)) }
+
+        mutating func pop(to mark: Int) { bindings.removeLast(bindings.count - mark) }
+
         /// This scope with an element's own declarations added (no copy when it has none).
         func adding(_ declarations: [XMLNamespaceDeclaration]) -> Scope {
             guard !declarations.isEmpty else { return self }
             var scope = self
-            for declaration in declarations { scope[declaration.prefix ?? ""] = declaration.uri }
+            for declaration in declarations { scope.push(declaration.prefix ?? "", declaration.uri) }
             return scope
         }
     }
 
-    /// Makes the bindings `element` and its descendants use available, given the bindings in `scope`.
-    /// Content that needs nothing (nearly all) is left as it is, without copying it.
-    static func declareMissing(in element: inout XMLElement, scope: Scope) {
-        guard lacksBindings(element, scope: scope) else { return }
-        fixup(&element, scope: scope)
-    }
-
     /// Collects the prefixed bindings a subtree uses that the subtree does not declare itself.
-    static func collectPrefixedBindings(in element: XMLElement, scope: Scope = Scope(), into result: inout Bindings) {
-        let local = scope.adding(element.namespaceDeclarations)
-        forEachUsed(element) { prefix, uri in
-            if !prefix.isEmpty && local[prefix] != uri { result.insert(Binding(prefix: prefix, uri: uri)) }
+    static func collectPrefixedBindings(in element: XMLElement, scope: inout Scope, into result: inout Bindings) {
+        let mark = scope.mark
+        for declaration in element.namespaceDeclarations { scope.push(declaration.prefix ?? "", declaration.uri) }
+        if let prefix = element.name.prefix, let uri = element.name.namespace, scope[prefix] != uri {
+            result.insert(Binding(prefix: prefix, uri: uri))
         }
-        for case .element(let child) in element.children {
-            collectPrefixedBindings(in: child, scope: local, into: &result)
-        }
-    }
-
-    /// Calls `body` with each name used with a namespace, as (prefix, uri); the default namespace as prefix "".
-    private static func forEachUsed(_ element: XMLElement, _ body: (String, String) -> Void) {
-        if let namespace = element.name.namespace { body(element.name.prefix ?? "", namespace) }
         for attribute in element.attributes {
-            if let namespace = attribute.name.namespace, let prefix = attribute.name.prefix { body(prefix, namespace) }
-        }
-    }
-
-    /// Whether ``fixup(_:scope:)`` would change anything in the subtree.
-    static func lacksBindings(_ element: XMLElement, scope: Scope) -> Bool {
-        let local = scope.adding(element.namespaceDeclarations)
-        var missing = false
-        forEachUsed(element) { prefix, uri in if !missing && local[prefix] != uri { missing = true } }
-        if missing { return true }
-        if element.name.prefix == nil, element.name.namespace == nil, let inherited = local[""], !inherited.isEmpty {
-            return true
-        }
-        for case .element(let child) in element.children where lacksBindings(child, scope: local) { return true }
-        return false
-    }
-
-    /// Adds local declarations where a used binding is still not in scope (a prefix bound differently above).
-    private static func fixup(_ element: inout XMLElement, scope: Scope) {
-        var local = scope.adding(element.namespaceDeclarations)
-        var added: [XMLNamespaceDeclaration] = []
-        forEachUsed(element) { prefix, uri in
-            if local[prefix] != uri {
-                added.append(XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: uri))
-                local[prefix] = uri
+            if let prefix = attribute.name.prefix, let uri = attribute.name.namespace, scope[prefix] != uri {
+                result.insert(Binding(prefix: prefix, uri: uri))
             }
         }
-        element.namespaceDeclarations += added
-        // An unprefixed element without namespace under a default namespace must undeclare it.
-        if element.name.prefix == nil, element.name.namespace == nil, let inherited = local[""], !inherited.isEmpty {
-            element.namespaceDeclarations.append(XMLNamespaceDeclaration(prefix: nil, uri: ""))
-            local[""] = ""
-        }
-        for index in element.children.indices {
-            if case .element(var child) = element.children[index], lacksBindings(child, scope: local) {
-                fixup(&child, scope: local)
-                element.children[index] = .element(child)
+        element.children.withUnsafeBufferPointer { children in
+            for index in children.indices {
+                if case .element(let child) = children[index] {
+                    collectPrefixedBindings(in: child, scope: &scope, into: &result)
+                }
             }
         }
+        scope.pop(to: mark)
+    }
+
+    /// Writes vendor content as it was read, and declares on each element the bindings its name and attributes
+    /// use that are not in scope where it is written (declared on an ancestor the writer does not reproduce,
+    /// or bound differently there). One walk, while writing: content that needs nothing costs no copy.
+    static func write(_ element: XMLElement, depth: Int, scope: inout Scope, into output: inout XMLOutput) {
+        let mark = scope.mark
+        output.startTag(element.name, declarations: element.namespaceDeclarations)
+        for declaration in element.namespaceDeclarations { scope.push(declaration.prefix ?? "", declaration.uri) }
+        func require(_ prefix: String, _ uri: String) {
+            guard scope[prefix] != uri else { return }
+            output.declaration(XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: uri))
+            scope.push(prefix, uri)
+        }
+        if let uri = element.name.namespace {
+            require(element.name.prefix ?? "", uri)
+        } else if element.name.prefix == nil, let inherited = scope[""], !inherited.isEmpty {
+            // An unprefixed element without namespace under a default namespace must undeclare it.
+            require("", "")
+        }
+        for attribute in element.attributes {
+            if let prefix = attribute.name.prefix, let uri = attribute.name.namespace { require(prefix, uri) }
+        }
+        for attribute in element.attributes { output.attribute(attribute.name, attribute.value) }
+        output.writeContent(of: element, depth: depth) { child, depth, output in
+            write(child, depth: depth, scope: &scope, into: &output)
+        }
+        scope.pop(to: mark)
     }
 }

@@ -67,7 +67,7 @@ public enum XESWriter {
         output.indent(0)
         output.endTag(XMLName(localName: "log"))
         output.append("\n")
-        return Data(output.bytes)
+        return output.data
     }
 
     /// The log as gzip-compressed XES (what `.xes.gz` files hold).
