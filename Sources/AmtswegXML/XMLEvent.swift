@@ -10,6 +10,17 @@ public enum XMLEvent: Hashable, Sendable {
     case processingInstruction(target: String, data: String)
 }
 
+/// What ``XMLPullParser/nextToken()`` reports: an event whose start tag stays in the parser.
+public enum XMLToken: Hashable, Sendable {
+    /// Read the tag from the parser: ``XMLPullParser/currentName``, ``XMLPullParser/attribute(at:)`` …
+    case startElement
+    case endElement(XMLName)
+    case text(String)
+    case cdata(String)
+    case comment(String)
+    case processingInstruction(target: String, data: String)
+}
+
 /// The start tag of an element.
 public struct XMLStartElement: Hashable, Sendable {
     public var name: XMLName

@@ -239,19 +239,19 @@ extension XMLPullParser {
         throw error(.malformed, unterminated, line: startLine, column: startColumn)
     }
 
-    mutating func comment() throws(XMLError) -> XMLEvent {
+    mutating func comment() throws(XMLError) -> XMLToken {
         advance(4)  // <!--
         let content = try until("-->", unterminated: "Ein Kommentar wird nie geschlossen (Datei abgeschnitten?).")
         return .comment(String(decoding: content, as: UTF8.self))
     }
 
-    mutating func cdata() throws(XMLError) -> XMLEvent {
+    mutating func cdata() throws(XMLError) -> XMLToken {
         advance(9)  // <![CDATA[
         let content = try until("]]>", unterminated: "Ein CDATA-Abschnitt wird nie geschlossen (Datei abgeschnitten?).")
         return .cdata(String(decoding: content, as: UTF8.self))
     }
 
-    mutating func processingInstruction() throws(XMLError) -> XMLEvent? {
+    mutating func processingInstruction() throws(XMLError) -> XMLToken? {
         advance(2)  // <?
         let target = try name()
         let content = try until("?>", unterminated: "Eine Verarbeitungsanweisung wird nie geschlossen.")

@@ -40,6 +40,11 @@ public struct XMLPullParser {
     /// The current tag's attributes as written, before namespaces are resolved (reused from tag to tag).
     var rawAttributes: [RawAttribute] = []
     var pendingEnd: XMLName?
+    /// The start tag last read: its resolved name, position, and how many of its attributes declare namespaces.
+    var tagName = XMLName(localName: "")
+    var tagLine = 0
+    var tagColumn = 0
+    var tagDeclarations = 0
     var seenRoot = false
     var finished = false
 
@@ -71,20 +76,87 @@ public struct XMLPullParser {
 
     /// The next event, or `nil` at the end of a complete document.
     public mutating func next() throws(XMLError) -> XMLEvent? {
+        switch try nextToken() {
+        case nil: nil
+        case .startElement: .startElement(startElement())
+        case .endElement(let name): .endElement(name)
+        case .text(let text): .text(text)
+        case .cdata(let text): .cdata(text)
+        case .comment(let text): .comment(text)
+        case .processingInstruction(let target, let data): .processingInstruction(target: target, data: data)
+        }
+    }
+
+    /// The next token, or `nil` at the end of a complete document. Like ``next()``, but a start tag is read
+    /// from the parser (``tagName``, ``attributeCount``, ``plainAttribute(at:)`` …) rather than handed out as a
+    /// value: a reader that builds its own model then makes no event, attribute array or name it does not keep.
+    public mutating func nextToken() throws(XMLError) -> XMLToken? {
         if let name = pendingEnd {
             pendingEnd = nil
             return try closeElement(name)
         }
         while !finished {
-            if let event = openElements.isEmpty ? try prologOrEpilog() : try content() { return event }
+            if let token = openElements.isEmpty ? try prologOrEpilog() : try content() { return token }
         }
         return nil
+    }
+
+    // MARK: - The start tag last read
+
+    /// The resolved name of the start tag last read.
+    public var currentName: XMLName { tagName }
+    /// Where the start tag last read begins.
+    public var currentLine: Int { tagLine }
+    public var currentColumn: Int { tagColumn }
+    /// The number of attributes of the start tag, namespace declarations included.
+    public var attributeCount: Int { rawAttributes.count }
+
+    /// Attribute `index` of the start tag, `nil` for a namespace declaration.
+    public mutating func attribute(at index: Int) -> XMLAttribute? {
+        let raw = rawAttributes[index]
+        if tagDeclarations > 0 && nameFacts[raw.name].declaredPrefix != nil { return nil }
+        return XMLAttribute(name: resolvedName(raw.name, isAttribute: true), value: raw.value)
+    }
+
+    /// Attribute `index` as (local name, value) when it has no prefix (and so no namespace), else `nil`.
+    public func plainAttribute(at index: Int) -> (name: String, value: String)? {
+        let raw = rawAttributes[index]
+        let facts = nameFacts[raw.name]
+        guard facts.prefix == nil, facts.declaredPrefix == nil else { return nil }
+        return (facts.localName, raw.value)
+    }
+
+    /// The namespace declarations of the start tag, in document order.
+    public var namespaceDeclarations: [XMLNamespaceDeclaration] {
+        guard tagDeclarations > 0 else { return [] }
+        return rawAttributes.compactMap { attribute in
+            nameFacts[attribute.name].declaredPrefix.map {
+                XMLNamespaceDeclaration(prefix: $0.isEmpty ? nil : $0, uri: attribute.value)
+            }
+        }
+    }
+
+    /// The attributes of the start tag other than namespace declarations.
+    public mutating func attributes() -> [XMLAttribute] {
+        var attributes: [XMLAttribute] = []
+        attributes.reserveCapacity(rawAttributes.count - tagDeclarations)
+        for index in rawAttributes.indices {
+            if let attribute = attribute(at: index) { attributes.append(attribute) }
+        }
+        return attributes
+    }
+
+    /// The start tag last read as a value.
+    public mutating func startElement() -> XMLStartElement {
+        XMLStartElement(
+            name: tagName, attributes: attributes(), namespaceDeclarations: namespaceDeclarations, line: tagLine,
+            column: tagColumn)
     }
 
     // MARK: - Outside the root element
 
     /// Skips white space; returns comments, PIs and the root's start. Text outside the root is an error.
-    private mutating func prologOrEpilog() throws(XMLError) -> XMLEvent? {
+    private mutating func prologOrEpilog() throws(XMLError) -> XMLToken? {
         skipWhitespace()
         guard position < count else {
             if !seenRoot { throw error(.malformed, "Das Dokument enthält kein Wurzelelement.") }
@@ -108,7 +180,7 @@ public struct XMLPullParser {
 
     // MARK: - Inside the root element
 
-    private mutating func content() throws(XMLError) -> XMLEvent? {
+    private mutating func content() throws(XMLError) -> XMLToken? {
         guard position < count else {
             throw error(
                 .malformed,
@@ -128,7 +200,7 @@ public struct XMLPullParser {
         }
     }
 
-    private mutating func startTag() throws(XMLError) -> XMLEvent {
+    private mutating func startTag() throws(XMLError) -> XMLToken {
         let tagLine = line, tagColumn = trackedColumn()
         advance(1)  // <
         let rawName = try nameIndex()
@@ -169,7 +241,6 @@ public struct XMLPullParser {
         let selfClosing = input[position] == UInt8(ascii: "/")
         advance(selfClosing ? 2 : 1)
 
-        var declarations: [XMLNamespaceDeclaration] = []
         var declared = 0
         if declares {
             for attribute in rawAttributes {
@@ -179,17 +250,9 @@ public struct XMLPullParser {
                 bindings.append((id, attribute.value))
                 prefixGenerations[id] += 1
                 declared += 1
-                declarations.append(
-                    XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: attribute.value))
             }
         }
         let elementName = resolvedName(rawName, isAttribute: false)
-        var attributes: [XMLAttribute] = []
-        attributes.reserveCapacity(rawAttributes.count - declared)
-        for attribute in rawAttributes where !declares || nameFacts[attribute.name].declaredPrefix == nil {
-            attributes.append(
-                XMLAttribute(name: resolvedName(attribute.name, isAttribute: true), value: attribute.value))
-        }
         openElements.append(OpenElement(name: elementName, raw: rawName, bindings: declared))
         if openElements.count > limits.maxDepth {
             throw error(
@@ -197,13 +260,14 @@ public struct XMLPullParser {
                 line: tagLine, column: tagColumn)
         }
         if selfClosing { pendingEnd = elementName }
-        return .startElement(
-            XMLStartElement(
-                name: elementName, attributes: attributes,
-                namespaceDeclarations: declarations, line: tagLine, column: tagColumn))
+        self.tagName = elementName
+        self.tagLine = tagLine
+        self.tagColumn = tagColumn
+        tagDeclarations = declared
+        return .startElement
     }
 
-    private mutating func endTag() throws(XMLError) -> XMLEvent {
+    private mutating func endTag() throws(XMLError) -> XMLToken {
         let tagLine = line, tagStart = position
         advance(2)  // </
         // The end tag should name the innermost open element: its bytes are compared, not hashed.
@@ -230,7 +294,7 @@ public struct XMLPullParser {
             column: column(at: tagStart))
     }
 
-    private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLEvent {
+    private mutating func closeElement(_ name: XMLName) throws(XMLError) -> XMLToken {
         let declared = openElements.removeLast().bindings
         for _ in 0..<declared { prefixGenerations[bindings.removeLast().prefix] += 1 }
         return .endElement(name)

@@ -72,7 +72,7 @@ public struct XMLOutput: ~Copyable {
     /// Appends bytes; short runs (names, indentation, most values) byte by byte, which beats a call to memcpy.
     @inline(__always)
     mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
-        reserve(source.count)
+        if count + source.count > capacity { reserve(source.count) }
         guard let address = source.baseAddress else { return }
         if source.count <= 16 {
             for offset in 0..<source.count { base[count + offset] = address[offset] }
@@ -223,28 +223,46 @@ public struct XMLOutput: ~Copyable {
         append(name.localName)
     }
 
-    /// Copies runs of plain bytes in one go and escapes only the few bytes that need it.
+    /// Copies runs of plain bytes in one go and escapes only the few bytes that need it; a table says which
+    /// (bit 1: in text, bit 2: in attribute values), so that the scan costs a lookup per byte.
     mutating func appendEscaped(_ text: String, attribute: Bool) {
         var text = text
+        let mask: UInt8 = attribute ? 2 : 1
+        let table = Self.escapes
         text.withUTF8 { source in
-            var runStart = 0
-            for index in source.indices {
-                let replacement: StaticString
-                switch source[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">") where !attribute: replacement = "&gt;"
-                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
-                case 0x0A where attribute: replacement = "&#10;"
-                case 0x09 where attribute: replacement = "&#9;"
-                case 0x0D: replacement = "&#13;"
-                default: continue
+            guard let address = source.baseAddress else { return }
+            var runStart = 0, index = 0
+            while index < source.count {
+                let byte = address[index]
+                if table[Int(byte)] & mask == 0 {
+                    index += 1
+                    continue
                 }
-                append(UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                append(replacement)
-                runStart = index + 1
+                append(UnsafeBufferPointer(start: address + runStart, count: index - runStart))
+                switch byte {
+                case UInt8(ascii: "&"): append("&amp;" as StaticString)
+                case UInt8(ascii: "<"): append("&lt;" as StaticString)
+                case UInt8(ascii: ">"): append("&gt;" as StaticString)
+                case UInt8(ascii: "\""): append("&quot;" as StaticString)
+                case 0x0A: append("&#10;" as StaticString)
+                case 0x09: append("&#9;" as StaticString)
+                default: append("&#13;" as StaticString)
+                }
+                index += 1
+                runStart = index
             }
-            append(UnsafeBufferPointer(rebasing: source[runStart...]))
+            append(UnsafeBufferPointer(start: address + runStart, count: source.count - runStart))
         }
     }
+
+    /// Which bytes are escaped where: `&`, `<` and carriage return everywhere; `>` in text; `"`, line feed and
+    /// tab in attribute values (where a reader would otherwise normalise them to spaces).
+    nonisolated(unsafe) private static let escapes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for byte in [UInt8(ascii: "&"), UInt8(ascii: "<"), 0x0D] { table[Int(byte)] = 3 }
+        table[Int(UInt8(ascii: ">"))] = 1
+        for byte in [UInt8(ascii: "\""), 0x0A, 0x09] { table[Int(byte)] = 2 }
+        return UnsafePointer(table)
+    }()
 }

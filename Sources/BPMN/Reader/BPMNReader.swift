@@ -14,7 +14,7 @@ public enum BPMNReader {
         do {
             var parser = try XMLPullParser(data: data, file: file, limits: limits)
             var builder = ModelBuilder(file: file)
-            while let event = try parser.next() { try builder.consume(event) }
+            while let token = try parser.nextToken() { try builder.consume(token, from: &parser) }
             return try builder.finish()
         } catch let error as XMLError {
             throw BPMNError(error)
@@ -64,44 +64,48 @@ struct ModelBuilder {
 
     init(file: String) { self.file = file }
 
-    mutating func consume(_ event: XMLEvent) throws(BPMNError) {
-        switch event {
-        case .startElement(let start): try startElement(start)
+    /// Takes the parser's next token; a start tag is read from the parser in place.
+    mutating func consume(_ token: XMLToken, from parser: inout XMLPullParser) throws(BPMNError) {
+        switch token {
+        case .startElement: try startElement(&parser)
         case .endElement: endElement()
-        case .text(let text), .cdata(let text): characters(text, node: event)
+        case .text(let text): characters(text, node: .text(text))
+        case .cdata(let text): characters(text, node: .cdata(text))
         case .comment(let text): other(.comment(text))
         case .processingInstruction(let target, let data): other(.processingInstruction(target: target, data: data))
         }
     }
 
-    private mutating func startElement(_ start: XMLStartElement) throws(BPMNError) {
+    private mutating func startElement(_ parser: inout XMLPullParser) throws(BPMNError) {
         if !raw.isEmpty {
-            raw.append(Self.rawElement(start))
+            raw.append(Self.rawElement(&parser))
             return
         }
+        let name = parser.currentName
         // The parent is read in place, not copied: a copy would share its arrays and make the next append copy them.
         guard !frames.isEmpty else {
-            guard start.name.matches("definitions", in: BPMNSchema.modelNamespace) else {
+            guard name.matches("definitions", in: BPMNSchema.modelNamespace) else {
                 throw BPMNError(
-                    file: file, line: start.line, column: start.column,
-                    message: "Keine BPMN-2.0-Datei: Das Wurzelelement ist <\(start.name.qualified)> "
-                        + "(Namensraum \(start.name.namespace ?? "keiner")), erwartet <definitions> im Namensraum "
+                    file: file, line: parser.currentLine, column: parser.currentColumn,
+                    message: "Keine BPMN-2.0-Datei: Das Wurzelelement ist <\(name.qualified)> "
+                        + "(Namensraum \(name.namespace ?? "keiner")), erwartet <definitions> im Namensraum "
                         + BPMNSchema.modelNamespace + ".")
             }
-            rootNamespaces = start.namespaceDeclarations
+            rootNamespaces = parser.namespaceDeclarations
             frames.append(
-                Self.frame(start, kind: "model:definitions", layout: BPMNSchema.layout(ofType: "model:tDefinitions")))
+                Self.frame(
+                    &parser, kind: "model:definitions", layout: BPMNSchema.layout(ofType: "model:tDefinitions")))
             return
         }
         // Extension elements and types the schema leaves open keep their content as it is.
         let parent = frames.count - 1
         let opaque = frames[parent].layout.isOpaque || frames[parent].element.kind == "model:extensionElements"
-        if !opaque, let kind = BPMNSchema.kind(of: start.name.localName, namespace: start.name.namespace),
+        if !opaque, let kind = BPMNSchema.kind(of: name.localName, namespace: name.namespace),
             let child = frames[parent].layout.child(kind)
         {
-            frames.append(Self.frame(start, kind: kind, layout: BPMNSchema.layout(number: child.layout)))
+            frames.append(Self.frame(&parser, kind: kind, layout: BPMNSchema.layout(number: child.layout)))
         } else {
-            raw.append(Self.rawElement(start))
+            raw.append(Self.rawElement(&parser))
         }
     }
 
@@ -160,24 +164,24 @@ struct ModelBuilder {
 
     /// A frame for a BPMN element: schema attributes apart from vendor ones. Simple-typed elements
     /// (`incoming`, `flowNodeRef`, `sourceRef` …) keep their value as text, as mixed content does.
-    private static func frame(_ start: XMLStartElement, kind: String, layout: BPMNSchema.TypeLayout) -> Frame {
-        var element = BPMNElement(kind: kind, line: start.line)
-        element.attributes.reserveCapacity(start.attributes.count)
-        for attribute in start.attributes {
-            if attribute.name.namespace == nil && attribute.name.prefix == nil
-                && layout.attributeOrder[attribute.name.localName] != nil
-            {
-                element.attributes.appendNew(attribute.name.localName, attribute.value)
-            } else {
+    private static func frame(_ parser: inout XMLPullParser, kind: String, layout: BPMNSchema.TypeLayout) -> Frame {
+        var element = BPMNElement(kind: kind, line: parser.currentLine)
+        let count = parser.attributeCount
+        if count > 0 { element.attributes.reserveCapacity(count) }
+        for index in 0..<count {
+            if let plain = parser.plainAttribute(at: index), layout.attributeOrder[plain.name] != nil {
+                element.attributes.appendNew(plain.name, plain.value)
+            } else if let attribute = parser.attribute(at: index) {
                 element.foreignAttributes.append(attribute)
             }
         }
         return Frame(element: element, layout: layout)
     }
 
-    private static func rawElement(_ start: XMLStartElement) -> XMLElement {
+    private static func rawElement(_ parser: inout XMLPullParser) -> XMLElement {
         XMLElement(
-            name: start.name, attributes: start.attributes, namespaceDeclarations: start.namespaceDeclarations,
-            line: start.line, column: start.column)
+            name: parser.currentName, attributes: parser.attributes(),
+            namespaceDeclarations: parser.namespaceDeclarations, line: parser.currentLine,
+            column: parser.currentColumn)
     }
 }
