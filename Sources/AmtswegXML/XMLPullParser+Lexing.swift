@@ -77,9 +77,15 @@ extension XMLPullParser {
         if position - start > limits.maxNameLength {
             throw error(.limitExceeded, "Ein Name ist länger als \(limits.maxNameLength) Bytes.")
         }
-        let index = names.index(UnsafeBufferPointer(start: input + start, count: position - start))
+        let written = UnsafeBufferPointer(start: input + start, count: position - start)
+        // A document uses a few dozen names over and over: a small table by length and end bytes remembers the
+        // last name seen in each slot, and a byte comparison confirms it without hashing.
+        let slot = (written.count &* 31 &+ Int(input[start]) &* 7 &+ Int(input[position - 1])) & 63
+        let recent = Int(recentNames[slot])
+        if recent >= 0, names.holds(recent, written) { return recent }
         // The input was validated as UTF-8 and a name never ends inside a multi-byte character.
-        guard let index else { throw error(.encoding, "Ein Name ist kein gültiges UTF-8.") }
+        guard let index = names.index(written) else { throw error(.encoding, "Ein Name ist kein gültiges UTF-8.") }
+        recentNames[slot] = Int32(index)
         if index == nameFacts.count {
             var facts = NameFacts(names.strings[index])
             facts.prefixID = prefixID(facts.prefix ?? "")

@@ -34,6 +34,8 @@ public struct XMLPullParser {
     var names = ByteInterner(capacity: 256)
     /// What is known about each interned name, by its index in `names`.
     var nameFacts: [NameFacts] = []
+    /// The name last met in each of 64 slots (see ``nameIndex()``), -1 where none.
+    var recentNames = [Int32](repeating: -1, count: 64)
     /// Open elements: resolved name, interned raw name (to match end tags without comparing strings), and the
     /// number of namespace bindings the element declared.
     var openElements: [OpenElement] = []

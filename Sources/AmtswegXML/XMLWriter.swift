@@ -83,8 +83,11 @@ public struct XMLOutput: ~Copyable {
     }
 
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        // Native strings lend their bytes (small ones from the stack) without the copy `withUTF8` may make.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
     }
 
     mutating func append(_ literal: StaticString) {
@@ -226,33 +229,37 @@ public struct XMLOutput: ~Copyable {
     /// Copies runs of plain bytes in one go and escapes only the few bytes that need it; a table says which
     /// (bit 1: in text, bit 2: in attribute values), so that the scan costs a lookup per byte.
     mutating func appendEscaped(_ text: String, attribute: Bool) {
-        var text = text
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, attribute: attribute) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscaped($0, attribute: attribute) }
+        }
+    }
+
+    private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        guard let address = source.baseAddress else { return }
         let mask: UInt8 = attribute ? 2 : 1
         let table = Self.escapes
-        text.withUTF8 { source in
-            guard let address = source.baseAddress else { return }
-            var runStart = 0, index = 0
-            while index < source.count {
-                let byte = address[index]
-                if table[Int(byte)] & mask == 0 {
-                    index += 1
-                    continue
-                }
-                append(UnsafeBufferPointer(start: address + runStart, count: index - runStart))
-                switch byte {
-                case UInt8(ascii: "&"): append("&amp;" as StaticString)
-                case UInt8(ascii: "<"): append("&lt;" as StaticString)
-                case UInt8(ascii: ">"): append("&gt;" as StaticString)
-                case UInt8(ascii: "\""): append("&quot;" as StaticString)
-                case 0x0A: append("&#10;" as StaticString)
-                case 0x09: append("&#9;" as StaticString)
-                default: append("&#13;" as StaticString)
-                }
+        var runStart = 0, index = 0
+        while index < source.count {
+            let byte = address[index]
+            if table[Int(byte)] & mask == 0 {
                 index += 1
-                runStart = index
+                continue
             }
-            append(UnsafeBufferPointer(start: address + runStart, count: source.count - runStart))
+            append(UnsafeBufferPointer(start: address + runStart, count: index - runStart))
+            switch byte {
+            case UInt8(ascii: "&"): append("&amp;" as StaticString)
+            case UInt8(ascii: "<"): append("&lt;" as StaticString)
+            case UInt8(ascii: ">"): append("&gt;" as StaticString)
+            case UInt8(ascii: "\""): append("&quot;" as StaticString)
+            case 0x0A: append("&#10;" as StaticString)
+            case 0x09: append("&#9;" as StaticString)
+            default: append("&#13;" as StaticString)
+            }
+            index += 1
+            runStart = index
         }
+        append(UnsafeBufferPointer(start: address + runStart, count: source.count - runStart))
     }
 
     /// Which bytes are escaped where: `&`, `<` and carriage return everywhere; `>` in text; `"`, line feed and
