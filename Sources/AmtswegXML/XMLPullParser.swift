@@ -122,10 +122,10 @@ public struct XMLPullParser {
 
     /// Attribute `index` as (local name, value) when it has no prefix (and so no namespace), else `nil`.
     public func plainAttribute(at index: Int) -> (name: String, value: String)? {
-        let raw = rawAttributes[index]
-        let facts = nameFacts[raw.name]
-        guard facts.prefix == nil, facts.declaredPrefix == nil else { return nil }
-        return (facts.localName, raw.value)
+        // Fields are read in place: a copy of the name's facts would copy its cached names too.
+        let name = rawAttributes[index].name
+        guard nameFacts[name].isPlain else { return nil }
+        return (nameFacts[name].localName, rawAttributes[index].value)
     }
 
     /// The namespace declarations of the start tag, in document order.
@@ -308,16 +308,20 @@ public struct XMLPullParser {
     private mutating func resolvedName(_ index: Int, isAttribute: Bool) -> XMLName {
         let generation = prefixGenerations[nameFacts[index].prefixID]
         if nameFacts[index].generation == generation {
-            if let cached = isAttribute ? nameFacts[index].asAttribute : nameFacts[index].asElement { return cached }
+            if isAttribute {
+                if let cached = nameFacts[index].asAttribute { return cached }
+            } else if let cached = nameFacts[index].asElement {
+                return cached
+            }
         } else {
             nameFacts[index].generation = generation
             nameFacts[index].asElement = nil
             nameFacts[index].asAttribute = nil
         }
-        let facts = nameFacts[index]
+        let prefix = nameFacts[index].prefix
         // Unprefixed attributes have no namespace; unprefixed elements take the default one.
-        let namespace = facts.prefix == nil && isAttribute ? nil : lookup(facts.prefixID)
-        let name = XMLName(prefix: facts.prefix, localName: facts.localName, namespace: namespace)
+        let namespace = prefix == nil && isAttribute ? nil : lookup(nameFacts[index].prefixID)
+        let name = XMLName(prefix: prefix, localName: nameFacts[index].localName, namespace: namespace)
         if isAttribute { nameFacts[index].asAttribute = name } else { nameFacts[index].asElement = name }
         return name
     }
@@ -345,6 +349,8 @@ struct NameFacts {
     var localName: String
     /// For `xmlns` and `xmlns:p`: the prefix it declares ("" for the default namespace).
     var declaredPrefix: String?
+    /// Neither prefixed nor a namespace declaration: as an attribute, a plain one without namespace.
+    var isPlain: Bool { prefix == nil && declaredPrefix == nil }
     /// The parser's number for the prefix ("" when there is none).
     var prefixID = 0
     /// The name resolved as an element's and as an attribute's, valid while `generation` is the count of

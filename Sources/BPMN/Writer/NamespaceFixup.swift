@@ -27,6 +27,10 @@ enum NamespaceFixup {
     /// bindings on entry and pop them on exit, so nothing is copied per element.
     struct Scope {
         private var bindings: [Binding] = []
+        /// The last lookup and the version of the bindings it was made in: vendor content asks for the same one
+        /// or two prefixes element after element, while a source root may bind dozens.
+        private var lastLookup: (prefix: String, uri: String?, version: Int)?
+        private var version = 0
 
         init() {}
 
@@ -39,15 +43,31 @@ enum NamespaceFixup {
             set {
                 bindings.removeAll { $0.prefix == prefix }
                 if let newValue { bindings.append(Binding(prefix: prefix, uri: newValue)) }
+                version += 1
             }
+        }
+
+        /// The same as the subscript, remembering the answer until the bindings change.
+        mutating func uri(of prefix: String) -> String? {
+            if let last = lastLookup, last.version == version, last.prefix == prefix { return last.uri }
+            let uri = self[prefix]
+            lastLookup = (prefix, uri, version)
+            return uri
         }
 
         /// How many bindings there are, to return to with ``pop(to:)``.
         var mark: Int { bindings.count }
 
-        mutating func push(_ prefix: String, _ uri: String) { bindings.append(Binding(prefix: prefix, uri: uri)) }
+        mutating func push(_ prefix: String, _ uri: String) {
+            bindings.append(Binding(prefix: prefix, uri: uri))
+            version += 1
+        }
 
-        mutating func pop(to mark: Int) { bindings.removeLast(bindings.count - mark) }
+        mutating func pop(to mark: Int) {
+            guard bindings.count > mark else { return }
+            bindings.removeLast(bindings.count - mark)
+            version += 1
+        }
 
         /// This scope with an element's own declarations added (no copy when it has none).
         func adding(_ declarations: [XMLNamespaceDeclaration]) -> Scope {
@@ -62,11 +82,11 @@ enum NamespaceFixup {
     static func collectPrefixedBindings(in element: XMLElement, scope: inout Scope, into result: inout Bindings) {
         let mark = scope.mark
         for declaration in element.namespaceDeclarations { scope.push(declaration.prefix ?? "", declaration.uri) }
-        if let prefix = element.name.prefix, let uri = element.name.namespace, scope[prefix] != uri {
+        if let prefix = element.name.prefix, let uri = element.name.namespace, scope.uri(of: prefix) != uri {
             result.insert(Binding(prefix: prefix, uri: uri))
         }
         for attribute in element.attributes {
-            if let prefix = attribute.name.prefix, let uri = attribute.name.namespace, scope[prefix] != uri {
+            if let prefix = attribute.name.prefix, let uri = attribute.name.namespace, scope.uri(of: prefix) != uri {
                 result.insert(Binding(prefix: prefix, uri: uri))
             }
         }
@@ -88,13 +108,13 @@ enum NamespaceFixup {
         output.startTag(element.name, declarations: element.namespaceDeclarations)
         for declaration in element.namespaceDeclarations { scope.push(declaration.prefix ?? "", declaration.uri) }
         func require(_ prefix: String, _ uri: String) {
-            guard scope[prefix] != uri else { return }
+            guard scope.uri(of: prefix) != uri else { return }
             output.declaration(XMLNamespaceDeclaration(prefix: prefix.isEmpty ? nil : prefix, uri: uri))
             scope.push(prefix, uri)
         }
         if let uri = element.name.namespace {
             require(element.name.prefix ?? "", uri)
-        } else if element.name.prefix == nil, let inherited = scope[""], !inherited.isEmpty {
+        } else if element.name.prefix == nil, let inherited = scope.uri(of: ""), !inherited.isEmpty {
             // An unprefixed element without namespace under a default namespace must undeclare it.
             require("", "")
         }
