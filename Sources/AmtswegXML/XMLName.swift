@@ -1,15 +1,28 @@
 /// A qualified name as written (`prefix:localName`) with the namespace its prefix is bound to.
 public struct XMLName: Hashable, Sendable, CustomStringConvertible {
-    public var prefix: String?
+    // Stored without optionals, "" meaning none (XML has no empty prefix, and an empty namespace name means
+    // no namespace): a copy of an optional string went through the runtime's generic value witness, and names
+    // are copied for every tag and attribute read and written.
+    private var storedPrefix: String
     public var localName: String
+    private var storedNamespace: String
+
+    public var prefix: String? {
+        get { storedPrefix.isEmpty ? nil : storedPrefix }
+        set { storedPrefix = newValue ?? "" }
+    }
+
     /// The namespace URI; `nil` for unprefixed attributes, names outside any default namespace, and
     /// prefixes the document never declared (kept as written, so nothing is lost).
-    public var namespace: String?
+    public var namespace: String? {
+        get { storedNamespace.isEmpty ? nil : storedNamespace }
+        set { storedNamespace = newValue ?? "" }
+    }
 
     public init(prefix: String? = nil, localName: String, namespace: String? = nil) {
-        self.prefix = prefix
+        storedPrefix = prefix ?? ""
         self.localName = localName
-        self.namespace = namespace
+        storedNamespace = namespace ?? ""
     }
 
     /// The name as written in the document.

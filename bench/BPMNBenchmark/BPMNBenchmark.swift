@@ -40,6 +40,16 @@ struct BPMNBenchmark {
             }
             return
         }
+        if files.first == "--profile-tokens" {
+            for path in files.dropFirst() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                for _ in 0..<repetitions {
+                    var parser = try XMLPullParser(data: data, file: path)
+                    while try parser.nextToken() != nil {}
+                }
+            }
+            return
+        }
         if files.first == "--profile-events" {
             for path in files.dropFirst() {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
