@@ -58,17 +58,35 @@ public struct StringTable<Value: Sendable>: Sendable {
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
+            // Equal 64-bit hashes of equal-length keys: a different key here is practically impossible, but the
+            // bytes are compared all the same, eight at a time.
             if hashes[entry] == hash, offsets[entry + 1] - offsets[entry] == key.count,
                 bytes.withUnsafeBufferPointer({ stored in
-                    var offset = 0
-                    let start = offsets[entry]
-                    while offset < key.count && stored[start + offset] == key[offset] { offset += 1 }
-                    return offset == key.count
+                    Self.equal(stored.baseAddress! + offsets[entry], key.baseAddress, key.count)
                 })
             {
                 return entry
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    @inlinable
+    static func equal(_ stored: UnsafePointer<UInt8>, _ key: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+        guard let key else { return count == 0 }
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(stored + offset).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(key + offset).loadUnaligned(as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if stored[offset] != key[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 }
