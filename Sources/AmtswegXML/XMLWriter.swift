@@ -48,7 +48,6 @@ public struct XMLOutput: ~Copyable {
     deinit { base.deallocate() }
 
     /// What has been written.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
     public var data: Data { Data(bytes: base, count: count) }
 
     private mutating func reserve(_ extra: Int) {

@@ -69,13 +69,6 @@ enum NamespaceFixup {
             version += 1
         }
 
-        /// This scope with an element's own declarations added (no copy when it has none).
-        func adding(_ declarations: [XMLNamespaceDeclaration]) -> Scope {
-            guard !declarations.isEmpty else { return self }
-            var scope = self
-            for declaration in declarations { scope.push(declaration.prefix ?? "", declaration.uri) }
-            return scope
-        }
     }
 
     /// Collects the prefixed bindings a subtree uses that the subtree does not declare itself.
