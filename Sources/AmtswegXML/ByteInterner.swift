@@ -28,14 +28,7 @@ public struct ByteInterner {
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { break }
-            if hashes[entry] == hash, storage[entry].count == bytes.count,
-                bytes.isEmpty
-                    || storage[entry].withUnsafeBufferPointer({
-                        memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-                    })
-            {
-                return entry
-            }
+            if hashes[entry] == hash, holds(entry, bytes) { return entry }
             slot = (slot + 1) & mask
         }
         guard let string = String(validating: bytes, as: UTF8.self) else { return nil }

@@ -17,11 +17,6 @@ public struct BPMNAttributes: Sendable, Sequence, ExpressibleByDictionaryLiteral
         for (key, value) in elements { self[key] = value }
     }
 
-    /// Attributes from a dictionary (in its order); for callers that computed them as one.
-    public init(_ dictionary: [String: String]) {
-        pairs = dictionary.map { (key: $0.key, value: $0.value) }
-    }
-
     @inlinable
     public subscript(key: String) -> String? {
         get {
@@ -42,12 +37,6 @@ public struct BPMNAttributes: Sendable, Sequence, ExpressibleByDictionaryLiteral
     public var keys: [String] { pairs.map(\.key) }
 
     public func makeIterator() -> IndexingIterator<[Element]> { pairs.makeIterator() }
-
-    @discardableResult
-    public mutating func removeValue(forKey key: String) -> String? {
-        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
-        return pairs.remove(at: index).value
-    }
 
     /// Adds a pair whose name is known not to be present yet (the XML parser refuses repeated attributes).
     mutating func appendNew(_ key: String, _ value: String) { pairs.append((key, value)) }

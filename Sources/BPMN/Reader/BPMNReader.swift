@@ -69,8 +69,8 @@ struct ModelBuilder {
         switch token {
         case .startElement: try startElement(&parser)
         case .endElement: endElement()
-        case .text(let text): characters(text, node: .text(text))
-        case .cdata(let text): characters(text, node: .cdata(text))
+        case .text(let text): characters(text, isCDATA: false)
+        case .cdata(let text): characters(text, isCDATA: true)
         case .comment(let text): other(.comment(text))
         case .processingInstruction(let target, let data): other(.processingInstruction(target: target, data: data))
         }
@@ -127,8 +127,8 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func characters(_ text: String, node: XMLEvent) {
-        let xmlNode: XMLNode = if case .cdata = node { .cdata(text) } else { .text(text) }
+    private mutating func characters(_ text: String, isCDATA: Bool) {
+        let xmlNode: XMLNode = isCDATA ? .cdata(text) : .text(text)
         if !raw.isEmpty {
             raw[raw.count - 1].children.append(xmlNode)
         } else if !frames.isEmpty {
