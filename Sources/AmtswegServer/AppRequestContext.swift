@@ -1,25 +1,31 @@
 public import AmtswegCore
 public import Foundation
 public import Hummingbird
+import NIOCore
 
 /// What every request carries beside the request itself: the tenant it works on and the author of its writes.
 ///
-/// Local single-user mode resolves the tenant to the store's only (or first) one and writes as
-/// ``Author/local``; the accounts and tenants of a later issue set both from the session instead,
-/// without changing a handler.
+/// ``AccessMiddleware`` sets the tenant and the author from the access token, the session, or — in local
+/// mode — the local administrator; handlers never resolve either themselves.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var tenantID: ID<Tenant>?
     public var author: Author
-    /// The form token of this browser (double-submit cookie), set by ``CSRFMiddleware``.
+    /// Who the request acts for; `nil` for anonymous visitors. Set by ``AccessMiddleware``.
+    public var access: Access?
+    /// The form token of this browser (double-submit cookie), set by ``SessionMiddleware``.
     public var csrfToken: String
     /// The language of the pages: German unless the visitor chose English.
     public var language: Language
+    /// The client's IP address, for throttling sign-in attempts; empty when unknown.
+    public var clientAddress: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? ""
         tenantID = nil
         author = .local
+        access = nil
         csrfToken = ""
         language = .german
     }

@@ -10,7 +10,7 @@ import ProcessBPMN
 public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
     let logger = configuration.logger("amtsweg")
     let workspace = try await openWorkspace(configuration)
-    let router = try await buildRouter(configuration, workspace: workspace)
+    let (router, _) = try await buildRouter(configuration, workspace: workspace)
     return Application(
         router: router,
         configuration: .init(
@@ -27,12 +27,15 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
         try await repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
         logger.info("Demo-Kommune Musterstadt geladen.")
     }
-    return Workspace(repository: repository)
+    let workspace = Workspace(repository: repository)
+    if configuration.localMode { try await workspace.ensureLocalAdministrator() }
+    return workspace
 }
 
-/// The routes of the web application and the API over a workspace.
+/// The routes of the web application and the API over a workspace, and the route table that declares each
+/// route's permission (the tests are generated from it).
 public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace) async throws
-    -> Router<AppRequestContext>
+    -> (router: Router<AppRequestContext>, routes: RouteTable)
 {
     let renderer = try await PageRenderer(resources: configuration.resources)
     let logs = EventLogLibrary(repository: workspace.repository, pseudonymizer: configuration.pseudonymizer)
@@ -42,23 +45,28 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     // routes answer "not found".
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
+    router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration))
     router.add(
         middleware: FileMiddleware(
             configuration.resources.appendingPathComponent("static").path, urlBasePath: "/static",
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false,
             logger: configuration.logger("files")))
-    router.add(middleware: SessionMiddleware(workspace: workspace))
-    StartPage(pages: pages).addRoutes(to: router)
-    MapPages(pages: pages).addRoutes(to: router)
-    IstAnalysisPage(pages: pages).addRoutes(to: router)
-    FlowPages(pages: pages).addRoutes(to: router)
-    ProcessPages(pages: pages).addRoutes(to: router)
-    StepEditorPages(pages: pages).addRoutes(to: router)
-    CataloguePage(pages: pages).addRoutes(to: router)
-    MonitorPages(pages: pages).addRoutes(to: router)
-    EventLogPages(pages: pages).addRoutes(to: router)
-    OptimizePages(pages: pages).addRoutes(to: router)
-    SearchPage(pages: pages).addRoutes(to: router)
-    APIController(pages: pages).addRoutes(to: router)
-    return router
+    router.add(middleware: SessionMiddleware())
+    let routes = RouteTable(router: router, workspace: workspace)
+    StartPage(pages: pages).addRoutes(to: routes)
+    MapPages(pages: pages).addRoutes(to: routes)
+    IstAnalysisPage(pages: pages).addRoutes(to: routes)
+    FlowPages(pages: pages).addRoutes(to: routes)
+    ProcessPages(pages: pages).addRoutes(to: routes)
+    StepEditorPages(pages: pages).addRoutes(to: routes)
+    CataloguePage(pages: pages).addRoutes(to: routes)
+    MonitorPages(pages: pages).addRoutes(to: routes)
+    EventLogPages(pages: pages).addRoutes(to: routes)
+    OptimizePages(pages: pages).addRoutes(to: routes)
+    SearchPage(pages: pages).addRoutes(to: routes)
+    AccountPages(pages: pages).addRoutes(to: routes)
+    AdminPages(pages: pages).addRoutes(to: routes)
+    AuditPage(pages: pages).addRoutes(to: routes)
+    APIController(pages: pages).addRoutes(to: routes)
+    return (router, routes)
 }

@@ -20,12 +20,28 @@ public struct ServerConfiguration: Sendable {
     public var pseudonymizer: ResourcePseudonymizer
     /// How much the server logs; tests lower it to warnings.
     public var logLevel: Logger.Level
+    /// Local single-user mode: on a loopback address, whoever is not signed in acts as the local
+    /// administrator. Off on any other address, where everyone signs in.
+    public var localMode: Bool
+    /// The address people reach the server at (`--public-url`): its host is answered for, an `https` one makes
+    /// cookies `Secure`, and forms sent from it are not cross-site even behind a proxy.
+    public var publicURL: URL?
+    /// How long a sign-in lasts.
+    public var sessionLifetime: TimeInterval = 8 * 3600
+    /// Failed sign-ins in a row that lock an account, and for how long.
+    public var lockoutThreshold = 5
+    public var lockoutDuration: TimeInterval = 15 * 60
+    /// bcrypt's work factor for new passwords (2^cost rounds); each hash carries its own, so it can change.
+    public var passwordCost: UInt8 = Secrets.defaultCost
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String, loadDemo: Bool = false,
         maxUploadBytes: Int = 100 << 20, maxFormBytes: Int = 1 << 20, resources: URL = ServerConfiguration.bundled,
-        pseudonymizer: ResourcePseudonymizer, logLevel: Logger.Level = .info
+        pseudonymizer: ResourcePseudonymizer, logLevel: Logger.Level = .info, localMode: Bool? = nil,
+        publicURL: URL? = nil
     ) {
+        self.localMode = localMode ?? Self.isLoopback(hostname)
+        self.publicURL = publicURL
         self.hostname = hostname
         self.port = port
         self.databasePath = databasePath
@@ -37,7 +53,22 @@ public struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
     }
 
-    /// The templates, styles and scripts that ship with the target.
+    /// Whether `hostname` only accepts connections from this machine.
+    public static func isLoopback(_ hostname: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(hostname.lowercased()) || hostname.hasPrefix("127.")
+    }
+
+    /// The host names this server answers for; any other `Host` gets 421. Empty only when neither local mode
+    /// nor a public URL says which (`serve` refuses to start so).
+    public var allowedHosts: Set<String> {
+        var hosts: Set<String> = localMode ? ["localhost", "127.0.0.1", "::1"] : []
+        if let host = publicURL?.host?.lowercased() { hosts.insert(host) }
+        return hosts
+    }
+
+    /// Whether cookies get `Secure`: the server is reached over TLS.
+    public var isSecure: Bool { publicURL?.scheme?.lowercased() == "https" }
+
     /// A logger with the configured level.
     public func logger(_ label: String) -> Logger {
         var logger = Logger(label: label)
@@ -45,6 +76,7 @@ public struct ServerConfiguration: Sendable {
         return logger
     }
 
+    /// The templates, styles and scripts that ship with the target.
     public static var bundled: URL {
         // Foundation on Linux reports a bundle folder that holds a `Resources` folder as its resource URL
         // already; on macOS the copied folder sits inside the resource URL. Take whichever has the templates.

@@ -95,24 +95,26 @@ import Testing
     }
 
     @Test func flowIsCreatedAndInvalidOneIsRefusedWithEveryFinding() async throws {
-        try await TestServer().run { client in
+        let server = try await TestServer()
+        let token = try await server.member("api", role: .processManagement).token
+        try await server.run { client in
             let good =
                 #"{"id":"api-1","from":"unit:32","to":"external:buerger","channel":"email","medium":"email","frequencyPerYear":12}"#
             try await client.execute(
-                uri: "/api/v1/flows", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/v1/flows", method: .post, headers: .api(token),
                 body: ByteBuffer(string: good)
             ) { response in
                 #expect(response.status == .created)
                 #expect(response.text.contains("\"id\":\"api-1\""))
             }
             try await client.execute(
-                uri: "/api/v1/flows", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/v1/flows", method: .post, headers: .api(token),
                 body: ByteBuffer(string: good)
             ) { #expect($0.status == .conflict) }
             let bad =
                 #"{"id":"api-2","from":"unit:nope","to":"position:nope","channel":"email","medium":"email","frequencyPerYear":1}"#
             try await client.execute(
-                uri: "/api/v1/flows", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/v1/flows", method: .post, headers: .api(token),
                 body: ByteBuffer(string: bad)
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -121,7 +123,7 @@ import Testing
                 #expect(errors["flow:api-2"]?.count == 2, "both dangling references are named")
             }
             try await client.execute(
-                uri: "/api/v1/flows", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/v1/flows", method: .post, headers: .api(token),
                 body: ByteBuffer(string: "{kein json")
             ) { #expect($0.status == .badRequest) }
         }
@@ -132,10 +134,13 @@ import Testing
     @Test(.enabled(if: Corpus.isAvailable, "corpus missing"))
     func bpmnFromAnyModellerBecomesAProcess() async throws {
         let file = try #require(Corpus.file("bpmn/miwg/Reference/A.1.0.bpmn"))
-        try await TestServer().run { client in
+        let server = try await TestServer()
+        let token = try await server.member("api", role: .processManagement).token
+        try await server.run { client in
             let location = try await client.execute(
                 uri: "/api/v1/processes?file=A.1.0.bpmn&service=baugenehmigung", method: .post,
-                headers: [.contentType: "application/xml"], body: ByteBuffer(bytes: try Data(contentsOf: file))
+                headers: .api(token, contentType: "application/xml"),
+                body: ByteBuffer(bytes: try Data(contentsOf: file))
             ) { response in
                 #expect(response.status == .created)
                 #expect(response.text.contains("\"serviceID\":\"baugenehmigung\""))
@@ -143,7 +148,8 @@ import Testing
             }
             try await client.execute(uri: location, method: .get) { #expect($0.status == .ok) }
             try await client.execute(
-                uri: "/api/v1/processes?file=kaputt.bpmn", method: .post, headers: [.contentType: "application/xml"],
+                uri: "/api/v1/processes?file=kaputt.bpmn", method: .post,
+                headers: .api(token, contentType: "application/xml"),
                 body: ByteBuffer(string: "<definitions><process>")
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -155,10 +161,12 @@ import Testing
     @Test func eventLogIsStoredPseudonymised() async throws {
         let log =
             "case;activity;timestamp;resource\n1;A;2026-01-01 08:00:00;Frau Adler\n1;B;2026-01-01 09:00:00;Herr Berg\n"
-        try await TestServer().run { client in
+        let server = try await TestServer()
+        let token = try await server.member("api", role: .processManagement).token
+        try await server.run { client in
             let location = try await client.execute(
                 uri: "/api/v1/event-logs?file=test.csv&name=Test", method: .post,
-                headers: [.contentType: "text/csv"], body: ByteBuffer(string: log)
+                headers: .api(token, contentType: "text/csv"), body: ByteBuffer(string: log)
             ) { response in
                 #expect(response.status == .created)
                 #expect(response.text.contains("\"pseudonymised\":true") && response.text.contains("\"cases\":1"))
@@ -169,7 +177,7 @@ import Testing
                 #expect(!response.text.contains("Adler"), "names do not come back")
             }
             try await client.execute(
-                uri: "/api/v1/event-logs?file=leer.csv", method: .post, headers: [.contentType: "text/csv"],
+                uri: "/api/v1/event-logs?file=leer.csv", method: .post, headers: .api(token, contentType: "text/csv"),
                 body: ByteBuffer(string: "case;activity;timestamp\n")
             ) { #expect($0.status == .unprocessableContent) }
         }

@@ -1,4 +1,6 @@
+import AmtswegCore
 import AmtswegServer
+import AmtswegStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -9,15 +11,47 @@ import Testing
 struct TestServer {
     let configuration: ServerConfiguration
     let router: Router<AppRequestContext>
+    let routes: RouteTable
+    let workspace: Workspace
 
-    init(maxUploadBytes: Int = 100 << 20) async throws {
+    /// - Parameter localMode: `true` (the default on a loopback address) acts as the local administrator without
+    ///   signing in; `false` is a server where everyone signs in.
+    init(maxUploadBytes: Int = 100 << 20, localMode: Bool = true) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
-        configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             databasePath: path.path, loadDemo: true, maxUploadBytes: maxUploadBytes,
-            pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning)
-        let workspace = try await openWorkspace(configuration)
-        router = try await buildRouter(configuration, workspace: workspace)
+            pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning,
+            localMode: localMode)
+        // Tests set passwords often: the lowest bcrypt cost keeps them fast (the cost is part of each hash).
+        configuration.passwordCost = 4
+        self.configuration = configuration
+        workspace = try await openWorkspace(configuration)
+        (router, routes) = try await buildRouter(configuration, workspace: workspace)
     }
+
+    /// The demo tenant.
+    var tenant: ID<Tenant> {
+        get async throws { try #require(try await workspace.defaultTenant()) }
+    }
+
+    /// An account with `role` in the demo tenant (Mitwirkende in `unit`), its password, and an access token.
+    @discardableResult
+    func member(
+        _ name: String, role: AccessRole, unit: String? = nil, password: String = TestServer.password,
+        scope: AccessToken.Scope = .write
+    ) async throws -> (account: Account, token: String) {
+        let account = Account(id: ID(name), name: name, displayName: "Person \(name)", createdAt: Date())
+        let tenant = try await self.tenant
+        try await workspace.accounts.createAccount(
+            account, passwordHash: try await Secrets.hash(password: password, cost: 4),
+            memberships: [Membership(accountID: account.id, tenantID: tenant, role: role, unitID: unit.map { ID($0) })],
+            by: .local)
+        let token = try await TokenIssuer(accounts: workspace.accounts).issue(
+            for: account, tenant: tenant, label: "Test", scope: scope, by: .local)
+        return (account, token)
+    }
+
+    static let password = "ein-langes-passwort"
 
     /// Runs `body` against the router; the database file is removed afterwards.
     func run<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
@@ -88,4 +122,11 @@ struct Browser: Sendable {
 
 extension TestResponse {
     var text: String { String(buffer: body) }
+}
+
+extension HTTPFields {
+    /// JSON with an access token, as an API client sends it.
+    static func api(_ token: String, contentType: String = "application/json") -> HTTPFields {
+        [.contentType: contentType, .authorization: "Bearer \(token)"]
+    }
 }

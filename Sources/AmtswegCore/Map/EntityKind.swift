@@ -2,7 +2,7 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process, step, eventLog
+        process, step, eventLog, account, accessToken
 
     public var label: String {
         switch self {
@@ -28,6 +28,8 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .process: "Prozess"
         case .step: "Prozessschritt"
         case .eventLog: "Ereignisprotokoll"
+        case .account: "Konto"
+        case .accessToken: "Zugangsschlüssel"
         }
     }
 }

@@ -1,5 +1,6 @@
 public import AmtswegCore
 public import AmtswegStore
+import Foundation
 
 /// The server's access to the store: snapshots to read, and writes that replace the snapshot they change.
 ///
@@ -8,6 +9,8 @@ public import AmtswegStore
 /// database (a later issue) will need a change counter in the store to notice each other's writes.
 public actor Workspace {
     public let repository: SQLMapRepository
+    /// Accounts, sessions, tokens and the audit log.
+    public nonisolated let accounts: any AccountRepository
     private var snapshots: [ID<Tenant>: TenantSnapshot] = [:]
     /// Values computed from a snapshot (a page's view, a drawing), dropped with it.
     private var derived: [ID<Tenant>: [String: any Sendable]] = [:]
@@ -15,6 +18,46 @@ public actor Workspace {
 
     public init(repository: SQLMapRepository) {
         self.repository = repository
+        self.accounts = repository
+    }
+
+    /// Who acts in local mode: the local administrator in the default tenant. The account exists so that it can
+    /// hold access tokens for the API (``ensureLocalAdministrator()``).
+    public func localAccess() async throws -> Access? {
+        if let localAccessCache { return localAccessCache }
+        guard let tenant = try await defaultTenant(),
+            let account = try await accounts.account(named: Account.localName)
+        else { return nil }
+        let memberships = try await accounts.memberships(of: account.id)
+        let membership =
+            memberships.first { $0.tenantID == tenant }
+            ?? Membership(accountID: account.id, tenantID: tenant, role: .administration)
+        let access = Access(account: account, membership: membership, memberships: memberships, means: .local)
+        localAccessCache = access
+        return access
+    }
+
+    private var localAccessCache: Access?
+
+    /// Creates the local administrator's account (it cannot sign in: it has no password) and gives it the
+    /// administration role in every tenant.
+    public func ensureLocalAdministrator() async throws {
+        let accounts = self.accounts
+        var account = try await accounts.account(named: Account.localName)
+        if account == nil {
+            let created = Account(
+                id: ID(Account.localName), name: Account.localName, displayName: "Lokale Administration",
+                createdAt: Date())
+            try await accounts.createAccount(created, passwordHash: "!", memberships: [], by: .local)
+            account = created
+        }
+        guard let account else { return }
+        let member = Set(try await accounts.memberships(of: account.id).map(\.tenantID))
+        for tenant in try await repository.tenants() where !member.contains(tenant.id) {
+            try await accounts.setMembership(
+                Membership(accountID: account.id, tenantID: tenant.id, role: .administration), by: .local)
+        }
+        localAccessCache = nil
     }
 
     /// The tenant a request works on in local mode: the only one, or the first by id.
@@ -78,6 +121,7 @@ public actor Workspace {
     public func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws {
         invalidate(map.tenant.id)
         firstTenant = nil
+        localAccessCache = nil
         try await repository.saveTenant(map, processes: processes, by: author)
     }
 }

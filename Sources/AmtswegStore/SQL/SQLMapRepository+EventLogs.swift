@@ -56,7 +56,8 @@ extension SQLMapRepository: EventLogRepository {
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "saveEventLog",
-                    summary: "Ereignisprotokoll gespeichert: \(record.name) (\(record.caseCount) Fälle)"), in: db)
+                    summary: "Ereignisprotokoll gespeichert: \(record.name) (\(record.caseCount) Fälle)",
+                    object: "eventLog:\(record.id)"), in: db)
         }
     }
 

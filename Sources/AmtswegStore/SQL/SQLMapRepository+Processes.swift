@@ -29,7 +29,8 @@ extension SQLMapRepository: ProcessRepository {
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "saveProcess",
-                    summary: "Prozess gespeichert: \(record.name) (\(record.id))"), in: db)
+                    summary: "Prozess gespeichert: \(record.name) (\(record.id))", object: "process:\(record.id)"),
+                in: db)
         }
     }
 
@@ -65,7 +66,9 @@ extension SQLMapRepository: ProcessRepository {
             try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id)
                 .run()
             try await Self.log(
-                ChangeRecord(tenantID: tenantID, at: at, author: author, action: action, summary: summary), in: db)
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: action, summary: summary,
+                    object: "\(kind.rawValue):\(id)"), in: db)
         }
     }
 

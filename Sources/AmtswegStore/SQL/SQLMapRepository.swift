@@ -153,6 +153,9 @@ public struct SQLMapRepository: MapRepository {
             try await Self.deleteContents(of: tenantID.rawValue, in: db)
             try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
             try await db.delete(from: "event_logs").where("tenant_id", .equal, tenantID.rawValue).run()
+            for table in ["memberships", "sessions", "access_tokens"] {
+                try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).run()
+            }
             try await db.delete(from: "tenants").where("id", .equal, tenantID.rawValue).run()
             try await Self.log(
                 ChangeRecord(
@@ -163,18 +166,21 @@ public struct SQLMapRepository: MapRepository {
 
     public func changes(of tenantID: ID<Tenant>, limit: Int) async throws -> [ChangeRecord] {
         try await run { db in
-            try await db.select().columns("at", "author_id", "author_name", "action", "summary").from("change_log")
-                .where("tenant_id", .equal, tenantID.rawValue).orderBy("seq", .descending).limit(limit).all()
-                .map { row in
-                    let at = try row.decode(column: "at", as: String.self)
-                    return ChangeRecord(
-                        tenantID: tenantID, at: (try? Date(at, strategy: .iso8601)) ?? .distantPast,
-                        author: Author(
-                            id: try row.decode(column: "author_id", as: String.self),
-                            displayName: try row.decode(column: "author_name", as: String.self)),
-                        action: try row.decode(column: "action", as: String.self),
-                        summary: try row.decode(column: "summary", as: String.self))
-                }
+            try await db.select().columns("at", "author_id", "author_name", "action", "summary", "object").from(
+                "change_log"
+            )
+            .where("tenant_id", .equal, tenantID.rawValue).orderBy("seq", .descending).limit(limit).all()
+            .map { row in
+                let at = try row.decode(column: "at", as: String.self)
+                return ChangeRecord(
+                    tenantID: tenantID, at: (try? Date(at, strategy: .iso8601)) ?? .distantPast,
+                    author: Author(
+                        id: try row.decode(column: "author_id", as: String.self),
+                        displayName: try row.decode(column: "author_name", as: String.self)),
+                    action: try row.decode(column: "action", as: String.self),
+                    summary: try row.decode(column: "summary", as: String.self),
+                    object: try row.decode(column: "object", as: String.self))
+            }
         }
     }
 
@@ -221,11 +227,11 @@ public struct SQLMapRepository: MapRepository {
 
     static func log(_ record: ChangeRecord, in db: any SQLDatabase) async throws {
         try await db.insert(into: "change_log").columns(
-            "tenant_id", "at", "author_id", "author_name", "action", "summary"
+            "tenant_id", "at", "author_id", "author_name", "action", "summary", "object"
         )
         .values(
             record.tenantID.rawValue, record.at.formatted(.iso8601), record.author.id, record.author.displayName,
-            record.action, record.summary
+            record.action, record.summary, record.object
         )
         .run()
     }

@@ -69,33 +69,37 @@ struct APIController: Sendable {
         var processID: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        let api = router.group("api/v1")
-        api.get("tenant") { request, context in try await tenant(request, context) }
-        api.get("units") { request, context in try await page(request, context) { $0.map.units } }
-        api.get("units/:id") { request, context in
+    func addRoutes(to routes: RouteTable) {
+        let api = Paths.api + "/"
+        routes.get(api + "tenant", .read) { request, context in try await tenant(request, context) }
+        routes.get(api + "units", .read) { request, context in try await page(request, context) { $0.map.units } }
+        routes.get(api + "units/:id", .read) { request, context in
             try await one(request, context) { snapshot, id in snapshot.unit(id) }
         }
-        api.get("positions") { request, context in try await page(request, context) { $0.map.positions } }
-        api.get("tasks") { request, context in try await page(request, context) { $0.map.duties } }
-        api.get("services") { request, context in try await page(request, context) { $0.map.services } }
-        api.get("flows") { request, context in try await page(request, context) { $0.map.flows } }
-        api.post("flows") { request, context in try await createFlow(request, context) }
-        api.get("findings") { request, context in try await page(request, context) { $0.map.findings } }
-        api.post("findings") { request, context in try await createFinding(request, context) }
-        api.get("processes") { request, context in
+        routes.get(api + "positions", .read) { request, context in try await page(request, context) { $0.map.positions }
+        }
+        routes.get(api + "tasks", .read) { request, context in try await page(request, context) { $0.map.duties } }
+        routes.get(api + "services", .read) { request, context in try await page(request, context) { $0.map.services } }
+        routes.get(api + "flows", .read) { request, context in try await page(request, context) { $0.map.flows } }
+        routes.post(api + "flows", .editMap) { request, context in try await createFlow(request, context) }
+        routes.get(api + "findings", .read) { request, context in try await page(request, context) { $0.map.findings } }
+        routes.post(api + "findings", .editMap) { request, context in try await createFinding(request, context) }
+        routes.get(api + "processes", .read) { request, context in
             try await page(request, context) { snapshot in snapshot.records.map(Self.summary) }
         }
-        api.post("processes") { request, context in try await createProcess(request, context) }
-        api.get("processes/:id") { request, context in try await process(request, context) }
-        api.get("processes/:id/bpmn") { request, context in try await bpmn(request, context) }
-        api.get("analysis/ist") { request, context in try await ist(request, context) }
-        api.get("problems") { request, context in try await problems(request, context) }
-        api.get("search") { request, context in try await search(request, context) }
-        api.get("event-logs") { request, context in try await eventLogs(request, context) }
-        api.post("event-logs") { request, context in try await createEventLog(request, context) }
-        api.get("event-logs/:id") { request, context in try await eventLog(request, context) }
-        router.get("api/openapi.json") { request, context in try openAPI(request, context) }
+        routes.post(api + "processes", .manageProcesses) { request, context in try await createProcess(request, context)
+        }
+        routes.get(api + "processes/:id", .read) { request, context in try await process(request, context) }
+        routes.get(api + "processes/:id/bpmn", .read) { request, context in try await bpmn(request, context) }
+        routes.get(api + "analysis/ist", .read) { request, context in try await ist(request, context) }
+        routes.get(api + "problems", .read) { request, context in try await problems(request, context) }
+        routes.get(api + "search", .read) { request, context in try await search(request, context) }
+        routes.get(api + "event-logs", .read) { request, context in try await eventLogs(request, context) }
+        routes.post(api + "event-logs", .manageProcesses) { request, context in
+            try await createEventLog(request, context)
+        }
+        routes.get(api + "event-logs/:id", .read) { request, context in try await eventLog(request, context) }
+        routes.get(Paths.openAPI, .anyone) { request, context in try openAPI(request, context) }
     }
 
     // MARK: - Reading
@@ -155,7 +159,7 @@ struct APIController: Sendable {
     }
 
     static func summary(_ record: ProcessRecord) -> ProcessSummary {
-        let id = Display.escape(record.id.rawValue)
+        let id = Paths.escape(record.id.rawValue)
         return ProcessSummary(
             id: record.id.rawValue, name: record.name, state: record.state.rawValue,
             serviceID: record.serviceID?.rawValue, ownerUnitID: record.ownerUnitID?.rawValue,
@@ -237,7 +241,7 @@ struct APIController: Sendable {
         map.flows.append(flow)
         try await pages.workspace.saveMap(map, by: context.author)
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/flows?id=\(Display.escape(flow.id.rawValue))"],
+            status: .created, headers: [.location: "/api/v1/flows?id=\(Paths.escape(flow.id.rawValue))"],
             response: JSONBody(flow))
     }
 
@@ -277,7 +281,7 @@ struct APIController: Sendable {
         let record = ProcessPages.importedRecord(model, fileName: name, service: service, snapshot: snapshot)
         try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/processes/\(Display.escape(record.id.rawValue))"],
+            status: .created, headers: [.location: "/api/v1/processes/\(Paths.escape(record.id.rawValue))"],
             response: JSONBody(Self.summary(record)))
     }
 
@@ -302,7 +306,7 @@ struct APIController: Sendable {
             throw HTTPError(.unprocessableContent, message: "\(error)")
         }
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/event-logs/\(Display.escape(record.id.rawValue))"],
+            status: .created, headers: [.location: "/api/v1/event-logs/\(Paths.escape(record.id.rawValue))"],
             response: JSONBody(
                 EventLogSummary(
                     id: record.id.rawValue, name: record.name, fileName: record.fileName, uploadedAt: record.uploadedAt,

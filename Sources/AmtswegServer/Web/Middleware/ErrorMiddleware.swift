@@ -19,6 +19,14 @@ struct ErrorMiddleware: RouterMiddleware {
     {
         do {
             return try await next(request, context)
+        } catch AccessDenied.signInRequired
+            where !request.uri.path.hasPrefix("/api/") && [.get, .head].contains(request.method)
+        {
+            // A page read anonymously: to the sign-in page, and back here afterwards.
+            let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return Response(
+                status: .seeOther,
+                headers: [.location: Paths.login(next: next)])
         } catch {
             let (status, message) = Self.classify(error)
             if status == .internalServerError {
@@ -30,7 +38,9 @@ struct ErrorMiddleware: RouterMiddleware {
                     problem.errors = Dictionary(grouping: issues) { "\($0.kind.rawValue):\($0.id)" }
                         .mapValues { $0.map(\.message) }
                 }
-                return try problem.response(from: request, context: context)
+                var response = try problem.response(from: request, context: context)
+                if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"amtsweg\"" }
+                return response
             }
             // The session middleware runs inside this one; the language comes from its cookie directly.
             let german =
@@ -52,6 +62,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
     static func classify(_ error: any Error) -> (HTTPResponse.Status, String) {
         switch error {
+        case let error as AccessDenied:
+            return (error.status, error.message)
         case let error as HTTPError:
             return (error.status, error.body ?? error.status.reasonPhrase)
         case let error as any HTTPResponseError:
@@ -70,7 +82,9 @@ struct ErrorMiddleware: RouterMiddleware {
     static func heading(_ status: HTTPResponse.Status, german: Bool) -> String {
         switch status.code {
         case 404: german ? "Seite nicht gefunden" : "Page not found"
+        case 401: german ? "Anmeldung erforderlich" : "Sign-in required"
         case 403: german ? "Aktion nicht erlaubt" : "Action not allowed"
+        case 421: german ? "Unbekannte Adresse" : "Unknown address"
         case 413: german ? "Datei zu groß" : "File too large"
         case 400, 422: german ? "Eingabe nicht verwendbar" : "Input not usable"
         default: german ? "Ein Fehler ist aufgetreten" : "An error occurred"

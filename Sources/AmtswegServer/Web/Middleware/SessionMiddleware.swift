@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// Gives every visitor a form token and a language, both kept in cookies, and resolves the tenant.
+/// Gives every visitor a form token and a language, both kept in cookies. (Who the visitor is and which
+/// tenant they work in is ``AccessMiddleware``'s.)
 ///
 /// The form token is a double-submit cookie: a random value in a `SameSite=Strict` cookie that every form
 /// repeats in a hidden field; another site can neither read the cookie nor guess the value. It needs no
@@ -10,8 +11,6 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let tokenCookie = "amtsweg_form"
     static let languageCookie = "amtsweg_lang"
-
-    let workspace: Workspace
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -36,7 +35,6 @@ struct SessionMiddleware: RouterMiddleware {
         } else if let stored = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
             context.language = stored
         }
-        context.tenantID = try await workspace.defaultTenant()
         var response = try await next(request, context)
         for cookie in setCookies { response.setCookie(cookie) }
         return response

@@ -22,8 +22,8 @@ struct CataloguePage: Sendable {
         var groups: [Group]
     }
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/processes/catalogue") { request, context in try await show(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.catalogue, .read) { request, context in try await show(request, context) }
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
@@ -34,7 +34,7 @@ struct CataloguePage: Sendable {
         func usedIn<Key: Equatable>(_ key: Key, _ keys: (StepDetails) -> [Key]) -> [ProcessView.Fact] {
             snapshot.processes.filter { process in
                 process.steps.contains { keys($0.step ?? StepDetails()).contains(key) }
-            }.map { .init(label: $0.name, value: $0.name, href: Display.processHref($0.id)) }
+            }.map { .init(label: $0.name, value: $0.name, href: Paths.process($0.id)) }
         }
         let holders = Dictionary(grouping: catalogue.skillHoldings, by: \.skillID)
         let groups: [View.Group] = [

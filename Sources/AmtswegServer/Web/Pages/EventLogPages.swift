@@ -11,11 +11,11 @@ import ProcessMining
 struct EventLogPages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/monitor/logs/:id") { request, context in try await show(request, context) }
-        router.get("/monitor/logs/:id/dfg.svg") { request, context in try await dfg(request, context) }
-        router.get("/monitor/logs/:id/model.svg") { request, context in try await model(request, context) }
-        router.get("/monitor/logs/:id/conformance.svg") { request, context in
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.eventLogPattern, .read) { request, context in try await show(request, context) }
+        routes.get(Paths.eventLogDFGPattern, .read) { request, context in try await dfg(request, context) }
+        routes.get(Paths.eventLogModelPattern, .read) { request, context in try await model(request, context) }
+        routes.get(Paths.eventLogConformancePattern, .read) { request, context in
             try await conformanceDiagram(request, context)
         }
     }
@@ -103,7 +103,7 @@ struct EventLogPages: Sendable {
         let filtered = options.apply(to: log)
         let graph = DirectlyFollowsGraph(filtered)
         let statistics = LogStatistics(log)
-        let base = "/monitor/logs/\(Display.escape(record.id.rawValue))"
+        let base = "/monitor/logs/\(Paths.escape(record.id.rawValue))"
         let edgeRows = graph.edges.sorted { ($0.count, $1.from) > ($1.count, $0.from) }.prefix(30).map { edge in
             TableRow(
                 "\(edge.from) → \(edge.to)",
@@ -122,7 +122,7 @@ struct EventLogPages: Sendable {
             conformance = await conformanceView(
                 of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
             conformance?.diagramHref =
-                "\(base)/conformance.svg?process=\(Display.escape(process.id.rawValue))&\(options.filterQuery)"
+                "\(base)/conformance.svg?process=\(Paths.escape(process.id.rawValue))&\(options.filterQuery)"
         }
         // Hand-overs between units, where the upload assigned resources to units; between persons only where
         // the tenant has switched person-level figures on.
@@ -221,7 +221,7 @@ struct EventLogPages: Sendable {
             report = try await pages.logs.alignments(of: log, against: process, key: key)
         } catch {
             return Conformance(
-                processName: process.name, processHref: Display.processHref(process.id),
+                processName: process.name, processHref: Paths.process(process.id),
                 summary: "Der Abgleich war nicht möglich: \(error)", rows: [])
         }
         let summary =
@@ -229,7 +229,7 @@ struct EventLogPages: Sendable {
             + "laufen ohne Abweichung durch das Modell."
             + (report.unalignedCases > 0 ? " \(report.unalignedCases) Fälle waren zu aufwendig abzugleichen." : "")
         return Conformance(
-            processName: process.name, processHref: Display.processHref(process.id), summary: summary,
+            processName: process.name, processHref: Paths.process(process.id), summary: summary,
             rows: report.deviations.prefix(30).map {
                 TableRow($0.activity, numbers: [Display.integer($0.onLog), Display.integer($0.onModel)])
             }, hasDiagram: true)
@@ -244,7 +244,7 @@ struct EventLogPages: Sendable {
         let options = Options(request)
         let (record, process) = try ProcessPages.find(options.process, in: snapshot)
         let filtered = options.apply(to: log)
-        let base = "/monitor/logs/\(Display.escape(logID))"
+        let base = "/monitor/logs/\(Paths.escape(logID))"
         let report = try await pages.logs.alignments(
             of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
         var highlights: [SVGRenderer.Highlight] = []

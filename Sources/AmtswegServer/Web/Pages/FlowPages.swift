@@ -5,15 +5,19 @@ import Hummingbird
 struct FlowPages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/map/flows") { request, context in try await list(request, context) }
-        router.get("/map/flows/new") { request, context in try await edit(request, context, form: nil) }
-        router.post("/map/flows") { request, context in try await save(request, context, id: nil) }
-        router.get("/map/flows/:id") { request, context in try await edit(request, context, form: nil) }
-        router.post("/map/flows/:id") { request, context in
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.flows, .read) { request, context in try await list(request, context) }
+        routes.get(Paths.newFlow, .editMap) { request, context in try await edit(request, context, form: nil) }
+        routes.post(Paths.flows, .editMap) { request, context in try await save(request, context, id: nil) }
+        routes.get(Paths.flowPattern, .editMap, scope: .flow(parameter: "id")) { request, context in
+            try await edit(request, context, form: nil)
+        }
+        routes.post(Paths.flowPattern, .editMap, scope: .flow(parameter: "id")) { request, context in
             try await save(request, context, id: try context.parameters.require("id"))
         }
-        router.post("/map/flows/:id/delete") { request, context in try await delete(request, context) }
+        routes.post(Paths.flowDeletePattern, .editMap, scope: .flow(parameter: "id")) { request, context in
+            try await delete(request, context)
+        }
     }
 
     struct ListView: Sendable {
@@ -91,7 +95,7 @@ struct FlowPages: Sendable {
             map.flows.append(flow)
         }
         try await pages.workspace.saveMap(map, by: context.author)
-        return SeeOther(location: "/map/flows?saved=1#flow-\(Display.escape(flow.id.rawValue))")
+        return SeeOther(location: "/map/flows?saved=1#flow-\(Paths.escape(flow.id.rawValue))")
             .response(from: request, context: context)
     }
 
@@ -180,8 +184,8 @@ struct FlowForm: Sendable {
             .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == channel)
         }
         media = Medium.allCases.map { .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == medium) }
-        action = isNew ? "/map/flows" : "/map/flows/\(Display.escape(id))"
-        deleteAction = isNew ? nil : "/map/flows/\(Display.escape(id))/delete"
+        action = isNew ? "/map/flows" : "/map/flows/\(Paths.escape(id))"
+        deleteAction = isNew ? nil : "/map/flows/\(Paths.escape(id))/delete"
     }
 
     static func kindLabel(_ endpoint: FlowEndpoint) -> String {

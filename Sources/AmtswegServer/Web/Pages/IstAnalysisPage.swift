@@ -7,9 +7,9 @@ import Hummingbird
 struct IstAnalysisPage: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/map/ist") { request, context in try await show(request, context, form: .empty) }
-        router.post("/map/ist/findings") { request, context in try await record(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.ist, .read) { request, context in try await show(request, context, form: .empty) }
+        routes.post(Paths.istFindings, .editMap) { request, context in try await record(request, context) }
     }
 
     func show(

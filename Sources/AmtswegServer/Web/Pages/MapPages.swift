@@ -5,10 +5,10 @@ import Hummingbird
 struct MapPages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/map") { request, context in try await organisation(request, context) }
-        router.get("/map/units/:id") { request, context in try await unit(request, context) }
-        router.get("/map/services") { request, context in try await services(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.map, .read) { request, context in try await organisation(request, context) }
+        routes.get(Paths.unitPattern, .read) { request, context in try await unit(request, context) }
+        routes.get(Paths.services, .read) { request, context in try await services(request, context) }
     }
 
     // MARK: - Organisation
@@ -60,7 +60,7 @@ struct MapPages: Sendable {
                 depth > 20
                 ? [] : (childrenOf[unit.id] ?? []).sorted { $0.id < $1.id }.map { node($0, depth: depth + 1) }
             return UnitNode(
-                id: unit.id.rawValue, name: unit.name, kind: unit.kind.label, href: Display.unitHref(unit.id),
+                id: unit.id.rawValue, name: unit.name, kind: unit.kind.label, href: Paths.unit(unit.id),
                 positions: positions, tasks: tasks, children: children,
                 hasDetails: !positions.isEmpty || !tasks.isEmpty)
         }
@@ -114,20 +114,20 @@ struct MapPages: Sendable {
         let view = UnitView(
             name: unit.name, kind: unit.kind.label, officeNumber: unit.officeNumber,
             parent: unit.parentID.flatMap { parent in
-                map.units.first { $0.id == parent }.map { .init(text: $0.name, href: Display.unitHref($0.id)) }
+                map.units.first { $0.id == parent }.map { .init(text: $0.name, href: Paths.unit($0.id)) }
             },
             children: map.units.filter { $0.parentID == unit.id }.sorted { $0.id < $1.id }.map {
-                .init(text: $0.name, href: Display.unitHref($0.id))
+                .init(text: $0.name, href: Paths.unit($0.id))
             },
             positions: map.positions.filter { $0.unitID == unit.id }.map {
                 .init(text: "\($0.title) – \(Display.decimal($0.fte, digits: 1)) VZÄ", href: nil)
             },
             tasks: map.duties.filter { $0.unitID == unit.id }.map { .init(text: $0.name, href: nil) },
             services: map.services.filter { $0.unitID == unit.id }.map {
-                .init(text: "\($0.name) (LeiKa \($0.leikaKey))", href: Display.serviceHref($0.id))
+                .init(text: "\($0.name) (LeiKa \($0.leikaKey))", href: Paths.service($0.id))
             },
             processes: snapshot.records.filter { $0.ownerUnitID == unit.id }.map {
-                .init(text: "\($0.name) (\($0.state.label))", href: Display.processHref($0.id))
+                .init(text: "\($0.name) (\($0.state.label))", href: Paths.process($0.id))
             },
             incoming: map.flows.filter { touches($0.to) }.map { FlowLine($0, index: index) },
             outgoing: map.flows.filter { touches($0.from) }.map { FlowLine($0, index: index) },
@@ -160,10 +160,10 @@ struct MapPages: Sendable {
         let rows = snapshot.map.services.sorted { $0.name < $1.name }.map { service in
             ServicesView.Row(
                 id: service.id.rawValue, name: service.name, leika: service.leikaKey.description,
-                unit: index.unitName(service.unitID), unitHref: Display.unitHref(service.unitID),
+                unit: index.unitName(service.unitID), unitHref: Paths.unit(service.unitID),
                 cases: service.casesPerYear.map(Display.integer) ?? "–",
                 processes: snapshot.records.filter { $0.serviceID == service.id }.map {
-                    .init(text: "\($0.name) (\($0.state.label))", href: Display.processHref($0.id))
+                    .init(text: "\($0.name) (\($0.state.label))", href: Paths.process($0.id))
                 })
         }
         return try pages.page(

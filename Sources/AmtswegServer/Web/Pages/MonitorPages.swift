@@ -8,9 +8,9 @@ import ProcessMining
 struct MonitorPages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/monitor") { request, context in try await overview(request, context, upload: .init()) }
-        router.post("/monitor/logs") { request, context in try await upload(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.monitor, .read) { request, context in try await overview(request, context, upload: .init()) }
+        routes.post(Paths.eventLogs, .manageProcesses) { request, context in try await upload(request, context) }
     }
 
     struct View: Sendable {
@@ -45,7 +45,7 @@ struct MonitorPages: Sendable {
         let processRows = reports.map { report in
             let f = report.figures, a = f.allPaths
             return TableRow(
-                f.processName, href: Display.processHref(f.processID),
+                f.processName, href: Paths.process(f.processID),
                 numbers: [
                     Display.integer(a.desks), Display.decimal(a.handoffs), Display.decimal(a.mediaBreaks),
                     Display.duration(minutes: a.handlingMinutes), Display.duration(minutes: a.leadTimeMinutes),
@@ -57,7 +57,7 @@ struct MonitorPages: Sendable {
             guard !processes.isEmpty else { return nil }
             let figures = ServiceFigures(service: service, processes: processes, map: map)
             return TableRow(
-                service.name, href: Display.serviceHref(service.id),
+                service.name, href: Paths.service(service.id),
                 numbers: [
                     figures.casesPerYear.map(Display.integer) ?? "–", Display.integer(figures.perCase.desks),
                     Display.duration(minutes: figures.perCase.leadTimeMinutes),
@@ -82,7 +82,7 @@ struct MonitorPages: Sendable {
             processRows: processRows, serviceRows: serviceRows, chart: chart.svg,
             logs: logs.map { log in
                 .init(
-                    name: log.name, href: "/monitor/logs/\(Display.escape(log.id.rawValue))",
+                    name: log.name, href: "/monitor/logs/\(Paths.escape(log.id.rawValue))",
                     facts: "\(Display.integer(log.caseCount)) Fälle, \(Display.integer(log.eventCount)) Ereignisse, "
                         + "hochgeladen am \(log.uploadedAt.formatted(.dateTime.day().month().year().locale(Locale(identifier: "de_DE"))))"
                         + (log.isPseudonymised ? ", Bearbeitende pseudonymisiert" : ", mit Klarnamen"))
@@ -110,7 +110,7 @@ struct MonitorPages: Sendable {
                 processID: processID,
                 units: form.files["units"].flatMap { $0.data.isEmpty ? nil : ($0.data, $0.fileName) },
                 tenant: snapshot.map.tenant.id, author: context.author, existing: existing)
-            return SeeOther(location: "/monitor/logs/\(Display.escape(record.id.rawValue))")
+            return SeeOther(location: "/monitor/logs/\(Paths.escape(record.id.rawValue))")
                 .response(from: request, context: context)
         } catch let error as MiningError {
             upload.error = "Das Protokoll wurde nicht gespeichert: \(error)"

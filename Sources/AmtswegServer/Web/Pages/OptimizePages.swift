@@ -6,10 +6,10 @@ import Hummingbird
 struct OptimizePages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/optimize") { request, context in try await problems(request, context) }
-        router.get("/optimize/compare/:ist/:soll") { request, context in try await compare(request, context) }
-        router.get("/roadmap") { request, context in try await roadmap(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.optimize, .read) { request, context in try await problems(request, context) }
+        routes.get(Paths.comparePattern, .read) { request, context in try await compare(request, context) }
+        routes.get(Paths.roadmap, .read) { request, context in try await roadmap(request, context) }
     }
 
     struct ProblemsView: Sendable {
@@ -61,7 +61,7 @@ struct OptimizePages: Sendable {
             let comparison = ProcessComparison(ist: ist, soll: soll, map: map)
             return .init(
                 ist: ist.name, soll: soll.name,
-                href: "/optimize/compare/\(Display.escape(ist.id.rawValue))/\(Display.escape(soll.id.rawValue))",
+                href: "/optimize/compare/\(Paths.escape(ist.id.rawValue))/\(Paths.escape(soll.id.rawValue))",
                 saving: comparison.savedEurosPerYear.map { Display.integer(Int($0.rounded())) + " € im Jahr" }
                     ?? "ohne Fallzahl nicht berechenbar")
         }
@@ -121,10 +121,10 @@ struct OptimizePages: Sendable {
                 + "\(Display.integer(Int(euros.rounded()))) € Personalkosten im Jahr."
         }
         let view = CompareView(
-            ist: ist.name, soll: soll.name, istHref: Display.processHref(ist.id),
-            sollHref: Display.processHref(soll.id),
-            istDiagram: "/processes/\(Display.escape(ist.id.rawValue))/diagram.svg",
-            sollDiagram: "/processes/\(Display.escape(soll.id.rawValue))/diagram.svg", rows: rows, savings: savings)
+            ist: ist.name, soll: soll.name, istHref: Paths.process(ist.id),
+            sollHref: Paths.process(soll.id),
+            istDiagram: "/processes/\(Paths.escape(ist.id.rawValue))/diagram.svg",
+            sollDiagram: "/processes/\(Paths.escape(soll.id.rawValue))/diagram.svg", rows: rows, savings: savings)
         return try pages.page(
             "optimize/compare", title: "Ist und Soll: \(ist.name)", section: .optimize, content: view,
             context: context, snapshot: snapshot)

@@ -21,6 +21,11 @@ struct Pages: Sendable {
         return try await workspace.snapshot(of: tenant)
     }
 
+    /// A word or sentence of the catalogue in the visitor's language.
+    func text(_ german: String, _ context: AppRequestContext) -> String {
+        renderer.translations.text(german, in: context.language)
+    }
+
     func page<Content: Sendable>(
         _ template: String, title: String, section: Section, content: Content, context: AppRequestContext,
         snapshot: TenantSnapshot, status: HTTPResponse.Status = .ok, notice: String? = nil
@@ -38,7 +43,10 @@ struct Pages: Sendable {
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
         snapshot: TenantSnapshot, notice: String? = nil, content: @escaping @Sendable () throws -> Content
     ) async throws -> HTMLResponse {
-        let key = "page|\(context.language.rawValue)|\(notice ?? "")|\(request.uri.path)?\(request.uri.query ?? "")"
+        // Pages differ by person (edit controls, the account link), so the person is part of the key.
+        let person = context.access?.pageKey ?? "anonymous"
+        let key =
+            "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(request.uri.path)?\(request.uri.query ?? "")"
         let token = context.csrfToken
         let kept = try await workspace.derived(snapshot.map.tenant.id, key) { () throws -> String? in
             let html = try page(
@@ -67,28 +75,28 @@ enum Display {
         return decimal(minutes / 480) + " Arbeitstage"
     }
 
-    static func unitHref(_ id: ID<OrgUnit>) -> String { "/map/units/" + escape(id.rawValue) }
-    static func processHref(_ id: ID<ProcessModel>) -> String { "/processes/" + escape(id.rawValue) }
-    static func serviceHref(_ id: ID<Service>) -> String { "/map/services#service-" + escape(id.rawValue) }
-
-    /// A path segment with everything but unreserved characters percent-encoded.
-    static func escape(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? segment
+    /// A moment as "03.12.2026, 14:05 UTC".
+    static func dateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute)) UTC"
     }
 
     /// The page for any object a problem spot or search result links to.
     static func href(_ link: ObjectLink) -> String {
         switch link.kind {
-        case .process: "/processes/" + escape(link.id)
-        case .step: "/processes/" + escape(link.processID ?? "") + "#step-" + escape(link.id)
-        case .unit: "/map/units/" + escape(link.id)
-        case .service: "/map/services#service-" + escape(link.id)
-        case .flow: "/map/flows#flow-" + escape(link.id)
-        case .position: "/map#position-" + escape(link.id)
-        case .task: "/map#task-" + escape(link.id)
+        case .process: "/processes/" + Paths.escape(link.id)
+        case .step: "/processes/" + Paths.escape(link.processID ?? "") + "#step-" + Paths.escape(link.id)
+        case .unit: "/map/units/" + Paths.escape(link.id)
+        case .service: "/map/services#service-" + Paths.escape(link.id)
+        case .flow: "/map/flows#flow-" + Paths.escape(link.id)
+        case .position: "/map#position-" + Paths.escape(link.id)
+        case .task: "/map#task-" + Paths.escape(link.id)
         case .application, .document, .legalBasis, .skill:
-            "/processes/catalogue#" + link.kind.rawValue + "-" + escape(link.id)
-        default: "/search?q=" + escape(link.name)
+            "/processes/catalogue#" + link.kind.rawValue + "-" + Paths.escape(link.id)
+        default: "/search?q=" + Paths.escape(link.name)
         }
     }
 }

@@ -9,12 +9,12 @@ import ProcessBPMN
 struct ProcessPages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/processes") { request, context in try await list(request, context, upload: .init()) }
-        router.post("/processes/upload") { request, context in try await upload(request, context) }
-        router.get("/processes/:id") { request, context in try await show(request, context) }
-        router.get("/processes/:id/diagram.svg") { request, context in try await diagram(request, context) }
-        router.get("/processes/:id/bpmn") { request, context in try await download(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.processes, .read) { request, context in try await list(request, context, upload: .init()) }
+        routes.post(Paths.processUpload, .manageProcesses) { request, context in try await upload(request, context) }
+        routes.get(Paths.processPattern, .read) { request, context in try await show(request, context) }
+        routes.get(Paths.processDiagramPattern, .read) { request, context in try await diagram(request, context) }
+        routes.get(Paths.processBPMNPattern, .read) { request, context in try await download(request, context) }
     }
 
     // MARK: - List
@@ -57,14 +57,14 @@ struct ProcessPages: Sendable {
         let records = snapshot.records.filter { unit == nil || $0.ownerUnitID == unit!.id }
         func line(_ record: ProcessRecord) -> ListView.Line {
             .init(
-                name: record.name, href: Display.processHref(record.id), state: record.state.label,
+                name: record.name, href: Paths.process(record.id), state: record.state.label,
                 owner: record.ownerUnitID.map(index.unitName) ?? "–")
         }
         var groups = map.services.sorted { $0.name < $1.name }.compactMap { service -> ListView.Group? in
             let mine = records.filter { $0.serviceID == service.id }
             guard !mine.isEmpty else { return nil }
             return .init(
-                title: "\(service.name) (LeiKa \(service.leikaKey))", href: Display.serviceHref(service.id),
+                title: "\(service.name) (LeiKa \(service.leikaKey))", href: Paths.service(service.id),
                 processes: mine.map(line))
         }
         let loose = records.filter { record in !map.services.contains { $0.id == record.serviceID } }
@@ -109,7 +109,7 @@ struct ProcessPages: Sendable {
         let service = snapshot.map.services.first { $0.id.rawValue == upload.service }
         let record = Self.importedRecord(model, fileName: file.fileName, service: service, snapshot: snapshot)
         try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
-        return SeeOther(location: Display.processHref(record.id) + "?uploaded=1")
+        return SeeOther(location: Paths.process(record.id) + "?uploaded=1")
             .response(from: request, context: context)
     }
 

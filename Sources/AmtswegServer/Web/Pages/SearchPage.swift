@@ -18,8 +18,8 @@ struct SearchPage: Sendable {
         var summary: String
     }
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/search") { request, context in try await show(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.search, .read) { request, context in try await show(request, context) }
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {

@@ -37,8 +37,8 @@ struct StartPage: Sendable {
         var phases: [Phase]
     }
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/") { request, context in try await show(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.start, .read) { request, context in try await show(request, context) }
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
@@ -68,7 +68,7 @@ struct StartPage: Sendable {
             processes: busiest.map { report in
                 let process = snapshot.processes.first { $0.id == report.figures.processID }
                 return .init(
-                    name: report.figures.processName, href: Display.processHref(report.figures.processID),
+                    name: report.figures.processName, href: Paths.process(report.figures.processID),
                     state: process?.state.label ?? "",
                     desks: Display.integer(report.figures.allPaths.desks),
                     leadTime: Display.duration(minutes: report.figures.allPaths.leadTimeMinutes),

@@ -9,14 +9,28 @@ import ProcessBPMN
 struct StepEditorPages: Sendable {
     let pages: Pages
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/processes/:id/steps") { request, context in try await overview(request, context) }
-        router.get("/processes/:id/steps/:step") { request, context in try await edit(request, context, form: nil) }
-        router.post("/processes/:id/steps/:step") { request, context in try await update(request, context) }
-        router.post("/processes/:id/steps/:step/move") { request, context in try await move(request, context) }
-        router.post("/processes/:id/steps/:step/delete") { request, context in try await remove(request, context) }
-        router.post("/processes/:id/steps/:step/insert") { request, context in try await insert(request, context) }
-        router.post("/processes/:id/steps/:step/choice") { request, context in try await choice(request, context) }
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.stepsPattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await overview(request, context)
+        }
+        routes.get(Paths.stepPattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await edit(request, context, form: nil)
+        }
+        routes.post(Paths.stepPattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await update(request, context)
+        }
+        routes.post(Paths.stepMovePattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await move(request, context)
+        }
+        routes.post(Paths.stepDeletePattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await remove(request, context)
+        }
+        routes.post(Paths.stepInsertPattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await insert(request, context)
+        }
+        routes.post(Paths.stepChoicePattern, .editProcess, scope: .process(parameter: "id")) { request, context in
+            try await choice(request, context)
+        }
     }
 
     // MARK: - Loading and saving
@@ -50,7 +64,7 @@ struct StepEditorPages: Sendable {
         try await pages.workspace.saveProcess(record, of: editing.snapshot.map.tenant.id, by: context.author)
         return SeeOther(
             location:
-                "/processes/\(Display.escape(editing.record.id.rawValue))/steps?saved=1#step-\(Display.escape(step))")
+                "/processes/\(Paths.escape(editing.record.id.rawValue))/steps?saved=1#step-\(Paths.escape(step))")
     }
 
     // MARK: - Pages
@@ -92,7 +106,7 @@ struct StepEditorPages: Sendable {
         }
         collect(view.steps)
         let overview = OverviewView(
-            name: editing.process.name, processHref: Display.processHref(editing.record.id),
+            name: editing.process.name, processHref: Paths.process(editing.record.id),
             diagramHref: view.diagramHref + "?v=\(editing.record.bpmn.hashValue & 0xFFFF_FFFF)", steps: steps,
             csrf: context.csrfToken)
         return try pages.page(
@@ -291,8 +305,8 @@ struct StepForm: Sendable {
             let name = ["application", "document", "legalBasis", "skill"][index]
             for check in groups[index].checks.indices { groups[index].checks[check].name = name }
         }
-        action = "/processes/\(Display.escape(processID))/steps/\(Display.escape(stepID))"
-        backHref = "/processes/\(Display.escape(processID))/steps"
+        action = "/processes/\(Paths.escape(processID))/steps/\(Paths.escape(stepID))"
+        backHref = "/processes/\(Paths.escape(processID))/steps"
     }
 
     /// The step's name and details, or nil with every message filled in. What the form does not show

@@ -18,6 +18,17 @@ struct FormInput: Sendable {
         fields[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
+    /// The first value of a typed field, trimmed.
+    subscript(_ field: some FormField) -> String { self[field.rawValue] }
+
+    /// The first value of a field exactly as sent (passwords keep their blanks).
+    func raw(_ field: some FormField) -> String { fields[field.rawValue]?.first ?? "" }
+
+    /// The most parts a multipart form may have, and the longest header block of one part: a form of Amtsweg
+    /// has a few dozen fields at most, and a body of thousands of tiny parts only costs the server time.
+    static let maxParts = 500
+    static let maxPartHeaderBytes = 8 << 10
+
     /// Reads the body. Too large → 413 with the limit in the message; a wrong or missing token → 403.
     static func read(_ request: Request, context: AppRequestContext, limit: Int) async throws -> FormInput {
         var request = request
@@ -74,13 +85,20 @@ struct FormInput: Sendable {
         guard let first = data.range(of: delimiter) else { throw malformed }
         var form = FormInput()
         var position = first.upperBound
+        var parts = 0
         while true {
+            parts += 1
+            guard parts <= maxParts else {
+                throw HTTPError(
+                    .contentTooLarge, message: "Das Formular hat mehr als \(maxParts) Teile und wird nicht angenommen.")
+            }
             guard data.endIndex - position >= 2 else { throw malformed }
             let marker = data[position..<position + 2]
             if marker == Data("--".utf8) { break }  // the closing delimiter
             guard marker == Data("\r\n".utf8) else { throw malformed }
             position += 2
-            guard let headersEnd = data.range(of: headerEnd, in: position..<data.endIndex),
+            let headerWindow = position..<min(data.endIndex, position + maxPartHeaderBytes)
+            guard let headersEnd = data.range(of: headerEnd, in: headerWindow),
                 let partEnd = data.range(of: nextDelimiter, in: headersEnd.upperBound..<data.endIndex)
             else { throw malformed }
             var headers: [String: String] = [:]
@@ -129,3 +147,7 @@ extension ByteCountFormatter {
         return megabytes >= 1 ? "\(Int(megabytes.rounded())) MB" : "\(bytes / 1024) KB"
     }
 }
+
+/// The name of a form field, as an enum per form (`enum LoginField: String, FormField { case name, password }`)
+/// so that a handler and its template cannot disagree on a name by a typo.
+protocol FormField: RawRepresentable<String>, Sendable {}

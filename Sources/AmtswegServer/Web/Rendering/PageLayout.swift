@@ -20,6 +20,33 @@ struct PageLayout: Sendable {
     var otherLanguage: String
     var otherLanguageLabel: String
     var text: LayoutText
+    /// The signed-in person's links, or the sign-in link for anonymous visitors.
+    var person: PersonBar?
+    var signInHref: String?
+}
+
+/// Who is signed in, and the links their role opens: the own account, administration, the audit log.
+struct PersonBar: Sendable {
+    var name: String
+    var role: String
+    var accountLabel: String
+    var adminLabel: String?
+    var auditLabel: String?
+    var logoutLabel: String?
+    var localNotice: String?
+
+    init(_ access: Access, language: Language) {
+        let german = language == .german
+        name = access.account.displayName
+        role = access.role.label
+        accountLabel = german ? "Mein Konto" : "My account"
+        adminLabel = access.role.grants(.administer) ? (german ? "Konten" : "Accounts") : nil
+        auditLabel = access.role.grants(.readAudit) ? (german ? "Protokoll" : "Audit log") : nil
+        if case .session = access.means { logoutLabel = german ? "Abmelden" : "Sign out" }
+        if access.means == .local {
+            localNotice = german ? "Lokaler Betrieb ohne Anmeldung" : "Local mode without sign-in"
+        }
+    }
 }
 
 /// Where in the navigation a page belongs.
@@ -93,13 +120,13 @@ struct LayoutText: Sendable {
             mainNavigation = "Hauptnavigation"
             searchLabel = "Suche in allen Objekten"
             searchButton = "Suchen"
-            footer = "Amtsweg – quelloffene Prozessplattform für Kommunen. Lokaler Einzelplatzbetrieb."
+            footer = "Amtsweg – quelloffene Prozessplattform für Kommunen."
         case .english:
             skipLink = "Skip to content"
             mainNavigation = "Main navigation"
             searchLabel = "Search all objects"
             searchButton = "Search"
-            footer = "Amtsweg – open-source process platform for municipalities. Local single-user mode."
+            footer = "Amtsweg – open-source process platform for municipalities."
         }
     }
 }

@@ -32,7 +32,8 @@ struct PageRenderer: Sendable {
             searchQuery: searchQuery, notice: notice,
             otherLanguage: language == .german ? "en" : "de",
             otherLanguageLabel: language == .german ? "English" : "Deutsch",
-            text: LayoutText(language))
+            text: LayoutText(language), person: context.access.map { PersonBar($0, language: language) },
+            signInHref: context.access == nil ? Paths.login : nil)
         let view = PageView(layout: layout, content: content, t: translations.lambda(for: language))
         return HTMLResponse(try render(template, view), status: status)
     }

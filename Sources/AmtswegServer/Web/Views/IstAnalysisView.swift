@@ -74,7 +74,7 @@ struct IstAnalysisView: Sendable {
         }
         matrixRows = matrixView.units.map { from in
             MatrixRow(
-                unit: from.name, href: Display.unitHref(from.id),
+                unit: from.name, href: Paths.unit(from.id),
                 cells: matrixView.units.map { to in
                     guard let cell = matrixView.cell(from: from.id, to: to.id) else {
                         return .init(text: "", label: "keine Flüsse", heat: "heat-0")
@@ -94,7 +94,7 @@ struct IstAnalysisView: Sendable {
         networkSVG = NetworkDiagram(networkView).svg
         networkRows = networkView.nodes.sorted { $0.betweenness > $1.betweenness }.map { node in
             TableRow(
-                node.unit.name, href: Display.unitHref(node.unit.id),
+                node.unit.name, href: Paths.unit(node.unit.id),
                 cells: [
                     .init(text: Display.integer(node.degree), isNumber: true),
                     .init(text: Display.integer(node.flowCount), isNumber: true),
@@ -137,7 +137,7 @@ struct IstAnalysisView: Sendable {
         needs = header(analysis.informationNeeds)
         needRows = needsView.units.map {
             TableRow(
-                $0.unit.name, href: Display.unitHref($0.unit.id),
+                $0.unit.name, href: Paths.unit($0.unit.id),
                 numbers: [Display.integer($0.senderCount), Display.integer($0.volumePerYear)])
         }
 
@@ -168,7 +168,7 @@ struct IstAnalysisView: Sendable {
         transparency = header(analysis.taskTransparency)
         transparencyRows = transparencyView.units.map {
             TableRow(
-                $0.unit.name, href: Display.unitHref($0.unit.id),
+                $0.unit.name, href: Paths.unit($0.unit.id),
                 cells: [
                     .init(text: Display.integer($0.taskCount), isNumber: true),
                     .init(text: "\($0.knownBy) von \($0.askedUnits)", isNumber: false),

@@ -64,24 +64,24 @@ struct ProcessView: Sendable {
         let service = snapshot.service(process.serviceID)
         var facts: [Fact] = [.init(label: "Stand", value: process.state.label, href: nil)]
         if let service {
-            facts.append(.init(label: "Leistung", value: service.name, href: Display.serviceHref(service.id)))
+            facts.append(.init(label: "Leistung", value: service.name, href: Paths.service(service.id)))
             facts.append(.init(label: "LeiKa-Schlüssel", value: service.leikaKey.description, href: nil))
         }
         if let owner = process.ownerUnitID {
-            facts.append(.init(label: "Verantwortlich", value: index.unitName(owner), href: Display.unitHref(owner)))
+            facts.append(.init(label: "Verantwortlich", value: index.unitName(owner), href: Paths.unit(owner)))
         }
         // The Ist version of a Soll process, or the Soll versions of an Ist process.
         if let ist = process.istID, let istRecord = snapshot.record(ist.rawValue) {
-            facts.append(.init(label: "Ist-Prozess", value: istRecord.name, href: Display.processHref(ist)))
-            compareHref = "/optimize/compare/\(Display.escape(ist.rawValue))/\(Display.escape(id))"
+            facts.append(.init(label: "Ist-Prozess", value: istRecord.name, href: Paths.process(ist)))
+            compareHref = "/optimize/compare/\(Paths.escape(ist.rawValue))/\(Paths.escape(id))"
         }
         for soll in snapshot.records where soll.istID == record.id {
-            facts.append(.init(label: "Soll-Version", value: soll.name, href: Display.processHref(soll.id)))
-            compareHref = "/optimize/compare/\(Display.escape(id))/\(Display.escape(soll.id.rawValue))"
+            facts.append(.init(label: "Soll-Version", value: soll.name, href: Paths.process(soll.id)))
+            compareHref = "/optimize/compare/\(Paths.escape(id))/\(Paths.escape(soll.id.rawValue))"
         }
         self.facts = facts
-        diagramHref = "/processes/\(Display.escape(id))/diagram.svg"
-        downloadHref = "/processes/\(Display.escape(id))/bpmn"
+        diagramHref = "/processes/\(Paths.escape(id))/diagram.svg"
+        downloadHref = "/processes/\(Paths.escape(id))/bpmn"
         diagramAlt =
             "BPMN-Diagramm „\(process.name)“ mit \(process.steps.count) Schritten in \(process.lanes.count) Bahnen. "
             + "Die Schrittliste unter dem Diagramm beschreibt denselben Ablauf."
@@ -120,7 +120,7 @@ struct ProcessView: Sendable {
                     if !applications.isEmpty { parts.append(applications.joined(separator: ", ")) }
                     return StepEntry(
                         number: "\(number).", id: stepID, name: stepName, facts: parts.joined(separator: " · "),
-                        editHref: "/processes/\(Display.escape(processID))/steps/\(Display.escape(stepID))",
+                        editHref: "/processes/\(Paths.escape(processID))/steps/\(Paths.escape(stepID))",
                         isBlock: false, blockTitle: "", branches: [])
                 case .choice(let question, let branches):
                     return StepEntry(
@@ -165,7 +165,7 @@ struct ProcessView: Sendable {
             isEditable = false
         }
         stepCount = process.steps.count
-        editHref = "/processes/\(Display.escape(id))/steps"
+        editHref = "/processes/\(Paths.escape(id))/steps"
         raciColumns = report.raci.columnNames
         raciRows = report.raci.rows.map { RACIRow(step: $0.stepName, cells: $0.cells, isComplete: $0.isComplete) }
         var uses: [UseLine] = []

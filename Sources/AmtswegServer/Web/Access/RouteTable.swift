@@ -1,0 +1,98 @@
+public import AmtswegCore
+public import Hummingbird
+
+/// The one place where routes are registered, each with the permission it needs.
+///
+/// Page and API controllers add their routes here instead of to the router; the table checks the permission
+/// before the handler runs (handlers never look at roles) and remembers every route, so that tests can be
+/// generated from it: isolation, permissions per role, cross-site writes, audit entries.
+public final class RouteTable {
+    /// One registered route.
+    public struct Entry: Sendable, Hashable {
+        public var method: HTTPRequest.Method
+        /// As the router writes it: `/processes/:id/steps/:step`.
+        public var path: String
+        public var permission: Permission
+        /// For permissions Mitwirkende hold only for their own unit: how the route finds the object's unit.
+        public var scope: UnitScope?
+
+        public var isAPI: Bool { path.hasPrefix("/api/") }
+        public var isWrite: Bool { ![.get, .head, .options].contains(method) }
+    }
+
+    /// How a route finds the unit of the object it changes.
+    public enum UnitScope: Sendable, Hashable {
+        /// The owner unit of the process named by a path parameter.
+        case process(parameter: String)
+        /// The units at either end of the information flow named by a path parameter.
+        case flow(parameter: String)
+    }
+
+    let router: Router<AppRequestContext>
+    let workspace: Workspace
+    /// Filled while the router is built, read afterwards.
+    public private(set) var entries: [Entry] = []
+
+    init(router: Router<AppRequestContext>, workspace: Workspace) {
+        self.router = router
+        self.workspace = workspace
+    }
+
+    func get(
+        _ path: String, _ permission: Permission, scope: UnitScope? = nil,
+        use handler: @Sendable @escaping (Request, AppRequestContext) async throws -> some ResponseGenerator
+    ) {
+        add(.get, path, permission, scope: scope, use: handler)
+    }
+
+    func post(
+        _ path: String, _ permission: Permission, scope: UnitScope? = nil,
+        use handler: @Sendable @escaping (Request, AppRequestContext) async throws -> some ResponseGenerator
+    ) {
+        add(.post, path, permission, scope: scope, use: handler)
+    }
+
+    func add(
+        _ method: HTTPRequest.Method, _ path: String, _ permission: Permission, scope: UnitScope?,
+        use handler: @Sendable @escaping (Request, AppRequestContext) async throws -> some ResponseGenerator
+    ) {
+        let entry = Entry(
+            method: method, path: path.hasPrefix("/") ? path : "/" + path, permission: permission, scope: scope)
+        entries.append(entry)
+        router.on(RouterPath(entry.path), method: method) { [workspace] request, context in
+            try await Self.authorize(entry, request: request, context: context, workspace: workspace)
+            return try await handler(request, context)
+        }
+    }
+
+    /// Lets the request through or throws ``AccessDenied``.
+    static func authorize(
+        _ entry: Entry, request: Request, context: AppRequestContext, workspace: Workspace
+    ) async throws {
+        if entry.permission == .anyone { return }
+        guard let access = context.access else {
+            throw entry.isAPI && request.headers[.authorization] != nil ? AccessDenied.invalidToken : .signInRequired
+        }
+        if entry.isWrite {
+            // The API changes data only with a token, so a page another site opens in a signed-in browser
+            // cannot use the session; a read-only token changes nothing.
+            if entry.isAPI, !access.isToken { throw AccessDenied.tokenRequired }
+            if !access.mayWrite { throw AccessDenied.forbidden(entry.permission) }
+        }
+        guard access.role.grants(entry.permission) else { throw AccessDenied.forbidden(entry.permission) }
+        guard AccessPolicy.isLimitedToOwnUnit(access.role, for: entry.permission) else { return }
+        guard let scope = entry.scope else { throw AccessDenied.forbidden(entry.permission) }
+        let snapshot = try await workspace.snapshot(of: access.tenantID)
+        let units: [ID<OrgUnit>]
+        switch scope {
+        case .process(let parameter):
+            units = snapshot.record(context.parameters.get(parameter) ?? "")?.ownerUnitID.map { [$0] } ?? []
+        case .flow(let parameter):
+            let id = context.parameters.get(parameter) ?? ""
+            units = snapshot.map.flows.first { $0.id.rawValue == id }.map { snapshot.map.units(of: $0) } ?? []
+        }
+        guard access.may(entry.permission, forUnits: units, in: snapshot.map) else {
+            throw AccessDenied.forbidden(entry.permission)
+        }
+    }
+}

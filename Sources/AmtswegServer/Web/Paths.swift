@@ -1,0 +1,84 @@
+import AmtswegCore
+import Foundation
+
+/// Every URL of the application, for the routes (patterns with `:parameter`) and the links (functions that
+/// fill them in, escaped). Pages, the API and the route table take their paths from here, so a route and the
+/// links to it cannot drift apart.
+enum Paths {
+    // MARK: - Patterns
+
+    static let start = "/"
+    static let login = "/login"
+    static let logout = "/logout"
+    static let account = "/account"
+    static let accountPassword = "/account/password"
+    static let accountTokens = "/account/tokens"
+    static let accountTokenRevoke = "/account/tokens/:token/revoke"
+    static let accountTenant = "/account/tenant"
+    static let adminAccounts = "/admin/accounts"
+    static let adminAccount = "/admin/accounts/:account"
+    static let adminAccountReset = "/admin/accounts/:account/reset"
+    static let adminAccountDisable = "/admin/accounts/:account/disable"
+    static let adminAccountEnable = "/admin/accounts/:account/enable"
+    static let adminAccountTokens = "/admin/accounts/:account/tokens"
+    static let audit = "/audit"
+    static let auditCSV = "/audit.csv"
+
+    static let map = "/map"
+    static let unitPattern = "/map/units/:id"
+    static let services = "/map/services"
+    static let ist = "/map/ist"
+    static let istFindings = "/map/ist/findings"
+    static let flows = "/map/flows"
+    static let newFlow = "/map/flows/new"
+    static let flowPattern = "/map/flows/:id"
+    static let flowDeletePattern = "/map/flows/:id/delete"
+
+    static let processes = "/processes"
+    static let processUpload = "/processes/upload"
+    static let catalogue = "/processes/catalogue"
+    static let processPattern = "/processes/:id"
+    static let processDiagramPattern = "/processes/:id/diagram.svg"
+    static let processBPMNPattern = "/processes/:id/bpmn"
+    static let stepsPattern = "/processes/:id/steps"
+    static let stepPattern = "/processes/:id/steps/:step"
+    static let stepMovePattern = "/processes/:id/steps/:step/move"
+    static let stepDeletePattern = "/processes/:id/steps/:step/delete"
+    static let stepInsertPattern = "/processes/:id/steps/:step/insert"
+    static let stepChoicePattern = "/processes/:id/steps/:step/choice"
+
+    static let monitor = "/monitor"
+    static let eventLogs = "/monitor/logs"
+    static let eventLogPattern = "/monitor/logs/:id"
+    static let eventLogDFGPattern = "/monitor/logs/:id/dfg.svg"
+    static let eventLogModelPattern = "/monitor/logs/:id/model.svg"
+    static let eventLogConformancePattern = "/monitor/logs/:id/conformance.svg"
+
+    static let optimize = "/optimize"
+    static let comparePattern = "/optimize/compare/:ist/:soll"
+    static let roadmap = "/roadmap"
+    static let search = "/search"
+
+    static let api = "/api/v1"
+    static let openAPI = "/api/openapi.json"
+
+    // MARK: - Links
+
+    static func login(next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next != login else { return login }
+        return login + "?next=" + escape(next)
+    }
+
+    static func unit(_ id: ID<OrgUnit>) -> String { "/map/units/" + escape(id.rawValue) }
+    static func process(_ id: ID<ProcessModel>) -> String { "/processes/" + escape(id.rawValue) }
+    static func service(_ id: ID<Service>) -> String { "/map/services#service-" + escape(id.rawValue) }
+    static func adminAccount(_ name: String) -> String { adminAccounts + "/" + escape(name) }
+    static func accountTokenRevoke(_ id: ID<AccessToken>) -> String {
+        accountTokens + "/" + escape(id.rawValue) + "/revoke"
+    }
+
+    /// A path segment with everything but unreserved characters percent-encoded.
+    static func escape(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? segment
+    }
+}
