@@ -9,7 +9,7 @@ struct Amtsweg: AsyncParsableCommand {
         discussion: "Daten liegen in einer SQLite-Datei (--db). Fehler gehen auf stderr, mit Datei, Zeile und Ursache.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self,
-            TenantCommand.self,
+            TenantCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
             BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self,
         ]
     )

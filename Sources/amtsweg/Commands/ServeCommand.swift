@@ -1,4 +1,6 @@
+import AmtswegCore
 import AmtswegServer
+import AmtswegStore
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -17,19 +19,61 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Adresse, auf der der Server lauscht.") var hostname = "127.0.0.1"
     @Flag(name: .long, help: "Die Demo-Kommune Musterstadt laden, wenn die Datenbank leer ist.") var demo = false
     @Option(name: .long, help: "Größte erlaubte Upload-Datei in MB.") var maxUploadMB = 100
+    @Option(
+        name: .long,
+        help:
+            "Adresse, unter der der Server erreichbar ist, z. B. https://amtsweg.musterstadt.de (auch AMTSWEG_PUBLIC_URL)."
+    )
+    var publicURL: String?
 
     func run() async throws {
         try await reportingErrors {
             let path = try db ?? Self.defaultDatabase()
             let pseudonymizer = try PseudonymKey.load()
-            let app = try await buildApplication(
-                ServerConfiguration(
-                    hostname: hostname, port: port, databasePath: path, loadDemo: demo,
-                    maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer))
+            let publicURL = try (publicURL ?? ProcessInfo.processInfo.environment["AMTSWEG_PUBLIC_URL"]).map {
+                text -> URL in
+                guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased()),
+                    url.host?.isEmpty == false
+                else { throw CLIError("--public-url '\(text)' ist keine http- oder https-Adresse.") }
+                return url
+            }
+            let configuration = ServerConfiguration(
+                hostname: hostname, port: port, databasePath: path, loadDemo: demo,
+                maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
+            if !configuration.localMode {
+                try await Self.requireSharedSetup(configuration)
+            }
+            let app = try await buildApplication(configuration)
             print(
                 "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(path)"
             )
             try await app.runService()
+        }
+    }
+
+    /// A server others can reach needs someone who can sign in as administrator, and the address people use
+    /// (only that host name is answered, against DNS rebinding).
+    static func requireSharedSetup(_ configuration: ServerConfiguration) async throws {
+        let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
+        var hasAdministrator = false
+        for account in try await repository.accounts() where !account.isDisabled && account.name != Account.localName {
+            if try await repository.memberships(of: account.id).contains(where: { $0.role == .administration }) {
+                hasAdministrator = true
+            }
+        }
+        guard hasAdministrator else {
+            throw CLIError(
+                """
+                Auf \(configuration.hostname) ist der Server von anderen Rechnern erreichbar; dafür braucht es zuerst \
+                ein Konto mit der Rolle Administration. Anlegen mit:
+                  amtsweg user add NAME --role administration --db \(configuration.databasePath)
+                (Ohne Anmeldung läuft Amtsweg nur auf 127.0.0.1.)
+                """)
+        }
+        guard configuration.publicURL != nil else {
+            throw CLIError(
+                "Auf \(configuration.hostname) braucht der Server seine Adresse: --public-url https://… "
+                    + "(oder AMTSWEG_PUBLIC_URL). Er antwortet nur unter diesem Namen.")
         }
     }
 
