@@ -219,3 +219,48 @@ extension TestResponse {
         }
     }
 }
+
+/// Pages show only the controls the person's role allows.
+@Suite struct EditControlTests {
+    static let controls = [
+        "Schritte bearbeiten", "BPMN-Datei hochladen", "Ereignisprotokoll hochladen", "Informationsfluss anlegen",
+        "Workshop-Ergebnis erfassen",
+    ]
+
+    @Test func readersSeeNoEditControlsAndContributorsOnlyTheirOwn() async throws {
+        let server = try await TestServer(localMode: false)
+        let callers = try await Caller.all(server)
+        let reader = try #require(callers.first { $0.role == .reader })
+        let contributor = try #require(callers.first { $0.role == .contributor })
+        let manager = try #require(callers.first { $0.role == .processManagement })
+        let snapshot = try await server.workspace.snapshot(of: try await server.tenant)
+        let unit = ID<OrgUnit>(Caller.contributorUnit)
+        let own = try #require(snapshot.records.first { $0.ownerUnitID == unit }).id.rawValue
+        let foreign = try #require(
+            snapshot.records.first { $0.ownerUnitID != nil && !snapshot.map.unit($0.ownerUnitID!, isWithin: unit) }
+        ).id.rawValue
+        let pages = ["/processes/\(own)", "/processes/\(foreign)", "/processes", "/monitor", "/map/flows", "/map/ist"]
+        let entry = RouteTable.Entry(method: .get, path: "/", permission: .read)
+        try await server.run { client in
+            func html(_ caller: Caller, _ path: String) async throws -> String {
+                let (headers, _) = caller.request(entry, path: path)
+                return try await client.execute(uri: path, method: .get, headers: headers) { response in
+                    #expect(response.status == .ok, "\(path) as \(caller)")
+                    return response.text
+                }
+            }
+            for path in pages {
+                let text = try await html(reader, path)
+                for control in Self.controls { #expect(!text.contains(control), "\(path) shows \(control) to readers") }
+                // The one form a reader has is signing out.
+                #expect(text.components(separatedBy: "method=\"post\"").count == 2, "\(path) has a form for readers")
+            }
+            #expect(try await html(contributor, "/processes/\(own)").contains("Schritte bearbeiten"))
+            #expect(!(try await html(contributor, "/processes/\(foreign)").contains("Schritte bearbeiten")))
+            #expect(!(try await html(contributor, "/map/flows").contains("Informationsfluss anlegen")))
+            let managerProcesses = try await html(manager, "/processes")
+            #expect(managerProcesses.contains("BPMN-Datei hochladen"))
+            #expect(try await html(manager, "/processes/\(foreign)").contains("Schritte bearbeiten"))
+        }
+    }
+}

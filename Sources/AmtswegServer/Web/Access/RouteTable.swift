@@ -16,6 +16,13 @@ public final class RouteTable {
         /// For permissions Mitwirkende hold only for their own unit: how the route finds the object's unit.
         public var scope: UnitScope?
 
+        public init(method: HTTPRequest.Method, path: String, permission: Permission, scope: UnitScope? = nil) {
+            self.method = method
+            self.path = path
+            self.permission = permission
+            self.scope = scope
+        }
+
         public var isAPI: Bool { path.hasPrefix("/api/") }
         public var isWrite: Bool { ![.get, .head, .options].contains(method) }
     }

@@ -48,7 +48,8 @@ struct FlowPages: Sendable {
             (unit == nil || belongs(flow.from) || belongs(flow.to)) && (channel == nil || flow.channel == channel)
         }
         let view = ListView(
-            rows: flows.map { FlowLine($0, index: index) }, total: Display.integer(map.flows.count),
+            rows: flows.map { FlowLine($0, index: index, access: context.access) },
+            total: Display.integer(map.flows.count),
             shown: Display.integer(flows.count),
             units: map.units.sorted { $0.name < $1.name }.map {
                 .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == unit)

@@ -129,8 +129,8 @@ struct MapPages: Sendable {
             processes: snapshot.records.filter { $0.ownerUnitID == unit.id }.map {
                 .init(text: "\($0.name) (\($0.state.label))", href: Paths.process($0.id))
             },
-            incoming: map.flows.filter { touches($0.to) }.map { FlowLine($0, index: index) },
-            outgoing: map.flows.filter { touches($0.from) }.map { FlowLine($0, index: index) },
+            incoming: map.flows.filter { touches($0.to) }.map { FlowLine($0, index: index, access: context.access) },
+            outgoing: map.flows.filter { touches($0.from) }.map { FlowLine($0, index: index, access: context.access) },
             entryPoints: map.entryPoints.filter { $0.unitID == unit.id }.map {
                 .init(text: "\($0.channel.label): \(Display.integer($0.volumePerYear)) im Jahr", href: nil)
             })
@@ -182,8 +182,12 @@ struct FlowLine: Sendable {
     var medium: String
     var frequency: String
     var isExternal: Bool
+    /// Whether the person may change the flow (Mitwirkende: only flows of their unit).
+    var canEdit: Bool
 
-    init(_ flow: InformationFlow, index: MapIndex) {
+    init(_ flow: InformationFlow, index: MapIndex, access: Access?) {
+        let units = [index.unit(of: flow.from), index.unit(of: flow.to)].compactMap { $0 }
+        canEdit = access?.may(.editMap, forUnits: units, in: index.map) == true
         id = flow.id.rawValue
         from = index.name(of: flow.from)
         to = index.name(of: flow.to)

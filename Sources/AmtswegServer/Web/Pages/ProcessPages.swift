@@ -154,7 +154,12 @@ struct ProcessPages: Sendable {
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
-        ) { ProcessView(record: record, process: process, snapshot: snapshot) }
+        ) { [access = context.access] in
+            var view = ProcessView(record: record, process: process, snapshot: snapshot)
+            let units = record.ownerUnitID.map { [$0] } ?? []
+            view.isEditable = view.isEditable && access?.may(.editProcess, forUnits: units, in: snapshot.map) == true
+            return view
+        }
     }
 
     func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -1,3 +1,5 @@
+import AmtswegCore
+
 /// The frame of every page: title, language, navigation along the four phases, search, the form token.
 /// Templates read it as `{{#layout}}`; the page's own view is `{{#content}}`.
 struct PageLayout: Sendable {
@@ -22,7 +24,27 @@ struct PageLayout: Sendable {
     var text: LayoutText
     /// The signed-in person's links, or the sign-in link for anonymous visitors.
     var person: PersonBar?
+    /// What the person's role allows everywhere, so that templates show only the controls that will work.
+    var may: Abilities
     var signInHref: String?
+}
+
+/// What a role allows regardless of the object. Permissions that Mitwirkende hold only for their own unit are
+/// not among them: pages decide those per object with ``Access/may(_:forUnits:in:)``.
+struct Abilities: Sendable {
+    /// Changing the map anywhere: new flows, workshop answers.
+    var editMap: Bool
+    /// Importing processes and uploading event logs.
+    var manageProcesses: Bool
+
+    init(_ access: Access?) {
+        func holds(_ permission: Permission) -> Bool {
+            guard let access, access.mayWrite, access.role.grants(permission) else { return false }
+            return !AccessPolicy.isLimitedToOwnUnit(access.role, for: permission)
+        }
+        editMap = holds(.editMap)
+        manageProcesses = holds(.manageProcesses)
+    }
 }
 
 /// Who is signed in, and the links their role opens: the own account, administration, the audit log.

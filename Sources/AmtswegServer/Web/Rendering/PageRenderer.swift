@@ -33,7 +33,7 @@ struct PageRenderer: Sendable {
             otherLanguage: language == .german ? "en" : "de",
             otherLanguageLabel: language == .german ? "English" : "Deutsch",
             text: LayoutText(language), person: context.access.map { PersonBar($0, language: language) },
-            signInHref: context.access == nil ? Paths.login : nil)
+            may: Abilities(context.access), signInHref: context.access == nil ? Paths.login : nil)
         let view = PageView(layout: layout, content: content, t: translations.lambda(for: language))
         return HTMLResponse(try render(template, view), status: status)
     }
