@@ -127,6 +127,7 @@ let package = Package(
             dependencies: [
                 "AmtswegServer", "AmtswegCore", "AmtswegStore", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(

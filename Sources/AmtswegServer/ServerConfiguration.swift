@@ -31,6 +31,9 @@ public struct ServerConfiguration: Sendable {
     /// Failed sign-ins in a row that lock an account, and for how long.
     public var lockoutThreshold = 5
     public var lockoutDuration: TimeInterval = 15 * 60
+    /// Where log lines go; the process's logging system when `nil`. Tests capture them to prove that no secret
+    /// is ever logged.
+    public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// bcrypt's work factor for new passwords (2^cost rounds); each hash carries its own, so it can change.
     public var passwordCost: UInt8 = Secrets.defaultCost
 
@@ -71,7 +74,7 @@ public struct ServerConfiguration: Sendable {
 
     /// A logger with the configured level.
     public func logger(_ label: String) -> Logger {
-        var logger = Logger(label: label)
+        var logger = logHandler.map { Logger(label: label, factory: $0) } ?? Logger(label: label)
         logger.logLevel = logLevel
         return logger
     }

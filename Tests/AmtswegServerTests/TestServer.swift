@@ -4,6 +4,8 @@ import AmtswegStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
+import Synchronization
 import ProcessMining
 import Testing
 
@@ -16,12 +18,16 @@ struct TestServer {
 
     /// - Parameter localMode: `true` (the default on a loopback address) acts as the local administrator without
     ///   signing in; `false` is a server where everyone signs in.
-    init(maxUploadBytes: Int = 100 << 20, localMode: Bool = true) async throws {
+    init(maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
             databasePath: path.path, loadDemo: true, maxUploadBytes: maxUploadBytes,
             pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning,
             localMode: localMode)
+        if let log {
+            configuration.logLevel = .trace
+            configuration.logHandler = { _ in log }
+        }
         // Tests set passwords often: the lowest bcrypt cost keeps them fast (the cost is part of each hash).
         configuration.passwordCost = 4
         self.configuration = configuration
@@ -60,7 +66,7 @@ struct TestServer {
                 try? FileManager.default.removeItem(atPath: configuration.databasePath + suffix)
             }
         }
-        return try await Application(router: router).test(.router, body)
+        return try await Application(router: router, logger: configuration.logger("amtsweg")).test(.router, body)
     }
 }
 
@@ -129,4 +135,30 @@ extension HTTPFields {
     static func api(_ token: String, contentType: String = "application/json") -> HTTPFields {
         [.contentType: contentType, .authorization: "Bearer \(token)"]
     }
+}
+
+/// Every log line of a test server, with its metadata, to search for what must never be logged.
+final class CapturedLog: LogHandler, Sendable {
+    private let lines = Mutex<[String]>([])
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
+        lines.withLock { $0.append("\(level) \(message) \(metadata ?? [:])") }
+    }
+
+    var all: [String] { lines.withLock { $0 } }
 }

@@ -95,10 +95,15 @@ final class LoginThrottle: Sendable {
 
     init(perMinute: Int = 10) { self.perMinute = perMinute }
 
+    /// The keys an attempt counts under; an unknown address (empty) counts under the name only.
+    private func keys(_ name: String, _ address: String) -> [String] {
+        address.isEmpty ? ["n:" + name] : ["n:" + name, "a:" + address]
+    }
+
     func allow(name: String, address: String) -> Bool {
         let cutoff = Date().addingTimeInterval(-60)
         return failures.withLock { failures in
-            for key in ["n:" + name, "a:" + address] {
+            for key in keys(name, address) {
                 failures[key] = failures[key]?.filter { $0 > cutoff }
                 if (failures[key]?.count ?? 0) >= perMinute { return false }
             }
@@ -110,8 +115,7 @@ final class LoginThrottle: Sendable {
         let now = Date()
         failures.withLock { failures in
             if failures.count > 10_000 { failures.removeAll() }
-            failures["n:" + name, default: []].append(now)
-            failures["a:" + address, default: []].append(now)
+            for key in keys(name, address) { failures[key, default: []].append(now) }
         }
     }
 }
