@@ -10,6 +10,7 @@ import Testing
 struct Caller: Sendable, CustomStringConvertible {
     var role: AccessRole?
     var account: ID<Account>?
+    var tenant: ID<Tenant>?
     var sessionCookie: String?
     var token: String?
     var formToken = String(repeating: "a", count: 64)
@@ -25,16 +26,16 @@ struct Caller: Sendable, CustomStringConvertible {
         for role in AccessRole.allCases {
             let (account, token) = try await server.member(
                 "person-\(role.rawValue)", role: role, unit: role == .contributor ? contributorUnit : nil)
-            callers.append(try await Caller(role: role, account: account.id, token: token).signedIn(server.workspace))
+            let caller = Caller(role: role, account: account.id, tenant: try server.tenant, token: token)
+            callers.append(try await caller.signedIn(server.workspace))
         }
         return callers
     }
 
     /// The same person with a new session (a generated `POST /logout` ends the one before).
     func signedIn(_ workspace: Workspace) async throws -> Caller {
-        guard let account else { return self }
+        guard let account, let tenant else { return self }
         let cookie = Secrets.randomToken()
-        let tenant = try #require(try await workspace.defaultTenant())
         try await workspace.accounts.createSession(
             StoredSession(
                 hash: Secrets.hash(token: cookie), accountID: account, tenantID: tenant, createdAt: Date(),
@@ -136,7 +137,7 @@ extension TestResponse {
         let server = try await TestServer(localMode: false)
         let callers = try await Caller.all(server)
         let contributor = try #require(callers.first { $0.role == .contributor })
-        let snapshot = try await server.workspace.snapshot(of: try await server.tenant)
+        let snapshot = try await server.workspace.snapshot(of: try server.tenant)
         let unit = ID<OrgUnit>(Caller.contributorUnit)
         let own = try #require(snapshot.records.first { $0.ownerUnitID == unit })
         let foreign = try #require(
@@ -171,7 +172,7 @@ extension TestResponse {
         let server = try await TestServer()
         let callers = try await Caller.all(server)
         let admin = try #require(callers.first { $0.role == .administration })
-        let (workspace, tenant) = (server.workspace, try await server.tenant)
+        let (workspace, tenant) = (server.workspace, try server.tenant)
         let before = try await Self.export(workspace, tenant)
         let entries = server.routes.entries
         try await server.run { client in
@@ -233,7 +234,7 @@ extension TestResponse {
         let reader = try #require(callers.first { $0.role == .reader })
         let contributor = try #require(callers.first { $0.role == .contributor })
         let manager = try #require(callers.first { $0.role == .processManagement })
-        let snapshot = try await server.workspace.snapshot(of: try await server.tenant)
+        let snapshot = try await server.workspace.snapshot(of: try server.tenant)
         let unit = ID<OrgUnit>(Caller.contributorUnit)
         let own = try #require(snapshot.records.first { $0.ownerUnitID == unit }).id.rawValue
         let foreign = try #require(

@@ -70,7 +70,7 @@ import Testing
         let cookie = Secrets.randomToken()
         try await server.workspace.accounts.createSession(
             StoredSession(
-                hash: Secrets.hash(token: cookie), accountID: account.id, tenantID: try await server.tenant,
+                hash: Secrets.hash(token: cookie), accountID: account.id, tenantID: try server.tenant,
                 createdAt: Date().addingTimeInterval(-9 * 3600), expiresAt: Date().addingTimeInterval(-3600)))
         try await server.run { client in
             try await client.execute(uri: "/map", method: .get, headers: [.cookie: "amtsweg_session=\(cookie)"]) {
@@ -91,7 +91,7 @@ import Testing
         let server = try await TestServer(localMode: false)
         let threshold = server.configuration.lockoutThreshold
         try await server.member("bernd", role: .reader)
-        let (workspace, tenant) = (server.workspace, try await server.tenant)
+        let (workspace, tenant) = (server.workspace, try server.tenant)
         try await server.run { client in
             for _ in 0..<threshold {
                 let (cookie, page) = try await Self.signIn(client, name: "bernd", password: "falsch-falsch-falsch")

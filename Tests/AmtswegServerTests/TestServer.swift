@@ -33,21 +33,24 @@ struct TestServer {
         self.configuration = configuration
         workspace = try await openWorkspace(configuration)
         (router, routes) = try await buildRouter(configuration, workspace: workspace)
+        demoTenant = try await workspace.defaultTenant()
     }
 
-    /// The demo tenant.
+    /// The demo tenant (the only one when the server starts).
+    let demoTenant: ID<Tenant>?
     var tenant: ID<Tenant> {
-        get async throws { try #require(try await workspace.defaultTenant()) }
+        get throws { try #require(demoTenant) }
     }
 
     /// An account with `role` in the demo tenant (Mitwirkende in `unit`), its password, and an access token.
     @discardableResult
     func member(
         _ name: String, role: AccessRole, unit: String? = nil, password: String = TestServer.password,
-        scope: AccessToken.Scope = .write
+        scope: AccessToken.Scope = .write, tenant: ID<Tenant>? = nil
     ) async throws -> (account: Account, token: String) {
         let account = Account(id: ID(name), name: name, displayName: "Person \(name)", createdAt: Date())
-        let tenant = try await self.tenant
+        let demo = try self.tenant
+        let tenant = tenant ?? demo
         try await workspace.accounts.createAccount(
             account, passwordHash: try await Secrets.hash(password: password, cost: 4),
             memberships: [Membership(accountID: account.id, tenantID: tenant, role: role, unitID: unit.map { ID($0) })],

@@ -1,0 +1,145 @@
+import AmtswegCore
+import AmtswegServer
+import AmtswegStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Two tenants in one installation: generated from the route table, a member of the demo tenant asking for the
+/// other tenant's objects gets 404 on every route, and no list, search or export shows them.
+@Suite struct IsolationTests {
+    /// The other tenant's objects; every name and id carries "nurinb", so that any leak is found by text.
+    struct Other: Sendable {
+        var tenant: ID<Tenant> = "gemeinde-nurinb"
+        var unit = "amt-nurinb"
+        var flow = "fluss-nurinb"
+        var process = "prozess-nurinb"
+        var step = ""
+        var log = ""
+        var account = "konto-nurinb"
+        var token = ""
+
+        /// The value of a path parameter of `path`, for the route table's generated requests.
+        func value(_ parameter: String, in path: String) -> String? {
+            switch parameter {
+            case "id" where path.contains("/units/"): unit
+            case "id" where path.contains("/flows/"): flow
+            case "id" where path.contains("/processes/"): process
+            case "id" where path.contains("/logs/") || path.contains("/event-logs/"): log
+            case "ist", "soll": process
+            case "step": step
+            case "account": account
+            case "token": token
+            default: nil
+            }
+        }
+    }
+
+    /// The other tenant with its map, process and account; its event log comes through the API (``upload``).
+    /// Names and ids of the other tenant's objects, as lists and searches would show them.
+    static let markers = [
+        "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
+        "Protokoll nurinb", "A nurinb", "konto-nurinb",
+    ]
+
+    static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
+        var other = Other()
+        var map = TenantMap(tenant: Tenant(id: other.tenant, name: "Gemeinde nurinb", ags: "01001000", population: 900))
+        map.units = [
+            OrgUnit(id: ID(other.unit), name: "Amt nurinb", kind: .amt),
+            OrgUnit(id: "zweites-nurinb", name: "Zweites Amt nurinb", kind: .amt),
+        ]
+        map.flows = [
+            InformationFlow(
+                id: ID(other.flow), from: .unit(ID(other.unit)), to: .unit("zweites-nurinb"), channel: .email,
+                medium: .email, frequencyPerYear: 3)
+        ]
+        let demo = try await server.workspace.snapshot(of: try server.tenant)
+        let template = try #require(demo.records.first)
+        let record = ProcessRecord(
+            id: ID(other.process), name: "Prozess nurinb", ownerUnitID: ID(other.unit),
+            bpmn: template.bpmn.replacingOccurrences(of: template.id.rawValue, with: other.process))
+        try await server.workspace.saveTenant(map, processes: [record], by: .local)
+        let snapshot = try await server.workspace.snapshot(of: other.tenant)
+        other.step = try #require(snapshot.process(other.process)?.steps.first?.id)
+        let (_, token) = try await server.member(other.account, role: .processManagement, tenant: other.tenant)
+        other.token = try #require(try await server.workspace.accounts.tokens(of: ID(other.account)).first).id.rawValue
+        return (other, token)
+    }
+
+    static func upload(_ client: any TestClientProtocol, token: String) async throws -> String {
+        try await client.execute(
+            uri: "/api/v1/event-logs?file=nurinb.csv&name=Protokoll%20nurinb", method: .post,
+            headers: .api(token, contentType: "text/csv"),
+            body: ByteBuffer(
+                string: "case;activity;timestamp\n1;A nurinb;2026-01-01 08:00:00\n1;B;2026-01-01 09:00:00\n")
+        ) { response in
+            #expect(response.status == .created)
+            let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+            return try #require(object?["id"] as? String)
+        }
+    }
+
+    @Test func membersSeeNothingOfAnotherTenant() async throws {
+        let server = try await TestServer(localMode: false)
+        let (prepared, token) = try await Self.makeOther(server)
+        let callers = try await Caller.all(server)
+        let admin = try #require(callers.first { $0.role == .administration })
+        let entries = server.routes.entries
+        let workspace = server.workspace
+        try await server.run { client in
+            var other = prepared
+            other.log = try await Self.upload(client, token: token)
+            var withObjects = 0
+            for entry in entries where entry.permission != .anyone {
+                let admin = try await admin.signedIn(workspace)
+                var missing: String?
+                let path = RoutePermissionTests.path(entry) { parameter in
+                    other.value(parameter, in: entry.path)
+                        ?? {
+                            missing = parameter
+                            return ""
+                        }()
+                }
+                #expect(missing == nil, "\(entry.path): no object of the other tenant for :\(missing ?? "")")
+                let (headers, body) = admin.request(entry, path: path)
+                if entry.path.contains(":") {
+                    withObjects += 1
+                    try await client.execute(uri: path, method: entry.method, headers: headers, body: body) {
+                        #expect($0.status == .notFound, "\(entry.method) \(path): \($0.status)")
+                    }
+                } else if entry.method == .get {
+                    for query in ["", "?q=nurinb", "?q=nurinb&limit=500"] {
+                        try await client.execute(uri: path + query, method: .get, headers: headers) {
+                            let text = $0.text
+                            // The search echoes its query; the objects' own names and ids must not appear.
+                            let leaked = Self.markers.filter { text.contains($0) }
+                            #expect(leaked.isEmpty, "\(path)\(query) shows the other tenant: \(leaked)")
+                        }
+                    }
+                }
+            }
+            #expect(withObjects >= 25)
+            // The same person does see the own tenant's objects on the same routes.
+            let own = try await admin.signedIn(workspace)
+            for path in ["/map/units/32", "/api/v1/units/32", "/processes/baugenehmigung-ist"] {
+                let entry = try #require(
+                    entries.first { $0.method == .get && path.hasPrefix($0.path.split(separator: ":")[0]) })
+                let (headers, _) = own.request(entry, path: path)
+                try await client.execute(uri: path, method: .get, headers: headers) {
+                    #expect($0.status == .ok, "\(path)")
+                }
+            }
+            // Nor can the session be moved into the other tenant.
+            let browser = try await admin.signedIn(workspace)
+            let (headers, _) = browser.request(
+                RouteTable.Entry(method: .post, path: "/account/tenant", permission: .signedIn), path: "/account/tenant"
+            )
+            try await client.execute(
+                uri: "/account/tenant", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(browser.formToken)&tenant=\(other.tenant)")
+            ) { #expect($0.status == .unprocessableContent) }
+        }
+    }
+}
