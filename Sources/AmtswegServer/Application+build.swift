@@ -38,7 +38,9 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     -> (router: Router<AppRequestContext>, routes: RouteTable)
 {
     let renderer = try await PageRenderer(resources: configuration.resources)
-    let logs = EventLogLibrary(repository: workspace.repository, pseudonymizer: configuration.pseudonymizer)
+    let logs = EventLogLibrary(
+        repository: workspace.repository, pseudonymizer: configuration.pseudonymizer,
+        maxDecompressedBytes: configuration.maxDecompressedBytes)
     let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Order matters: errors become pages outside the file middleware, which serves a file only where the
@@ -52,7 +54,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false,
             logger: configuration.logger("files")))
     router.add(middleware: SessionMiddleware())
-    let routes = RouteTable(router: router, workspace: workspace)
+    let routes = RouteTable(router: router, workspace: workspace, timeLimit: configuration.requestTimeLimit)
     StartPage(pages: pages).addRoutes(to: routes)
     MapPages(pages: pages).addRoutes(to: routes)
     IstAnalysisPage(pages: pages).addRoutes(to: routes)

@@ -12,6 +12,12 @@ public struct ServerConfiguration: Sendable {
     public var loadDemo: Bool
     /// The largest upload (BPMN file or event log) accepted; larger ones get 413 with a message.
     public var maxUploadBytes: Int
+    /// The most an uploaded, compressed event log may inflate to; checked while inflating, so a small file
+    /// that inflates a thousandfold is refused early. Logs compress about tenfold; four times the upload limit
+    /// keeps the server's memory bounded on the reader's fallback path, which holds the inflated text.
+    public var maxDecompressedBytes: Int
+    /// How long any request may take before the client gets 503.
+    public var requestTimeLimit: Duration = .seconds(120)
     /// The largest form body (not a file) accepted.
     public var maxFormBytes: Int
     /// The folder that holds `templates/` and `static/`; the target's bundled resources by default.
@@ -50,6 +56,7 @@ public struct ServerConfiguration: Sendable {
         self.databasePath = databasePath
         self.loadDemo = loadDemo
         self.maxUploadBytes = maxUploadBytes
+        self.maxDecompressedBytes = 4 * maxUploadBytes
         self.maxFormBytes = maxFormBytes
         self.resources = resources
         self.pseudonymizer = pseudonymizer

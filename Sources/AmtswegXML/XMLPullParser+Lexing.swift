@@ -113,6 +113,7 @@ extension XMLPullParser {
             }
             end += 1
         }
+        if end - position > limits.maxTextLength { throw textTooLong() }
         if end >= 0 {
             let text = string(from: position, to: end)
             if lines > 0 {
@@ -138,8 +139,13 @@ extension XMLPullParser {
                 output.append(byte)
                 step()
             }
+            if output.count > limits.maxTextLength { throw textTooLong() }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    func textTooLong() -> XMLError {
+        error(.limitExceeded, "Ein Text ist länger als \(limits.maxTextLength) Bytes.")
     }
 
     /// A quoted attribute value, normalised as XML 1.0 §3.3.3 says for CDATA attributes.
@@ -235,6 +241,11 @@ extension XMLPullParser {
         let startLine = line, startColumn = trackedColumn()
         let start = position
         while position < count {
+            if position - start > limits.maxTextLength {
+                throw error(
+                    .limitExceeded, "Ein Kommentar oder Abschnitt ist länger als \(limits.maxTextLength) Bytes.",
+                    line: startLine, column: startColumn)
+            }
             if starts(with: terminator) {
                 let content = Array(UnsafeBufferPointer(start: input + start, count: position - start))
                 position += terminator.utf8CodeUnitCount

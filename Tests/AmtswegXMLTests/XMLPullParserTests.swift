@@ -167,6 +167,18 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "<a><!--" + String(repeating: "x", count: 5_000) + "--></a>",
+        "<a>" + String(repeating: "x", count: 5_000) + "</a>",
+        "<a>" + String(repeating: "x&amp;", count: 2_500) + "</a>",
+        "<a><![CDATA[" + String(repeating: "x", count: 5_000) + "]]></a>",
+    ])
+    func longTextAndCommentsHitTheLimit(text: String) {
+        let limits = XMLLimits(maxTextLength: 4_000)
+        #expect(Self.error(text, limits: limits)?.kind == .limitExceeded)
+        #expect(Self.error(text, limits: XMLLimits(maxTextLength: 6_000)) == nil, "within the limit it reads")
+    }
+
     @Test func tooManyAttributesHitTheLimit() {
         let attributes = (0..<300).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
         #expect(Self.error("<a \(attributes)/>")?.kind == .limitExceeded)

@@ -2,6 +2,7 @@ import AmtswegCore
 import AmtswegStore
 import Foundation
 import MinedProcesses
+import NIOPosix
 import ProcessMining
 
 /// Reads uploaded event logs into the store and stored ones back into memory.
@@ -19,20 +20,30 @@ actor EventLogLibrary {
     /// Alignment reports by log, filter and process version: the page and its diagram need the same one.
     private var reports: [String: AlignmentReport] = [:]
 
-    init(repository: SQLMapRepository, pseudonymizer: ResourcePseudonymizer) {
+    /// The most bytes an uploaded log may inflate to (gzip), checked while inflating.
+    let maxDecompressedBytes: Int
+
+    init(repository: SQLMapRepository, pseudonymizer: ResourcePseudonymizer, maxDecompressedBytes: Int) {
         self.repository = repository
         self.pseudonymizer = pseudonymizer
+        self.maxDecompressedBytes = maxDecompressedBytes
     }
 
     /// Parses an uploaded file (XES, XES.gz or CSV) and stores it. Throws ``MiningError`` naming the file,
     /// line and cause when the file cannot be read; nothing is stored then.
-    func importLog(
+    ///
+    /// Parsing runs on NIO's thread pool, outside this actor and the request executor: a large upload neither
+    /// holds up the other logs' pages nor the server's other requests.
+    nonisolated func importLog(
         _ data: Data, fileName: String, name: String, keepResources: Bool, processID: ID<ProcessModel>?,
         units: (data: Data, fileName: String)?, tenant: ID<Tenant>, author: Author, existing: [EventLogRecord]
     ) async throws -> EventLogRecord {
-        let parsed: EventLog =
+        let limit = maxDecompressedBytes
+        let parsed: EventLog = try await NIOThreadPool.singleton.runIfActive {
             fileName.lowercased().hasSuffix(".csv")
-            ? try CSVLogReader.read(data, file: fileName) : try XESReader.read(data, file: fileName)
+                ? try CSVLogReader.read(data, file: fileName)
+                : try XESReader.read(data, file: fileName, maxBytes: limit)
+        }
         guard parsed.caseCount > 0 else {
             throw MiningError(file: fileName, message: "Das Protokoll enthält keinen einzigen Fall.")
         }
@@ -52,7 +63,7 @@ actor EventLogLibrary {
             processID: processID, resourceUnits: resourceUnits.unitOfResource,
             xesGzip: try XESWriter.writeCompressed(log, file: fileName))
         try await repository.saveEventLog(record, of: tenant, by: author)
-        remember(record, log, key: "\(tenant)/\(record.id)")
+        await remember(record, log, key: "\(tenant)/\(record.id)")
         return record
     }
 

@@ -27,6 +27,17 @@ public enum XESReader {
         // The fast path for the usual shape of XES, streaming through gzip; the general XML parser for
         // everything else and for errors.
         if let log = try scanFast(data, file: file, maxBytes: maxBytes) { return log }
+        if Gzip.isCompressed(data) {
+            // The fallback holds the inflated text in memory: measure it first, as a stream, so that a bomb is
+            // refused without ever being held.
+            do {
+                try Gzip.inflate(data, file: file, limit: maxBytes) { _ in }
+            } catch let error as MiningError {
+                throw error
+            } catch {
+                throw MiningError(file: file, message: "\(error)")
+            }
+        }
         let xml = Gzip.isCompressed(data) ? try Gzip.decompress(data, file: file, limit: maxBytes) : data
         var assembler = XESLogAssembler(file: file)
         do {

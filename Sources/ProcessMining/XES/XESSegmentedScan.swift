@@ -14,6 +14,8 @@ final class XESSegmentedScan: @unchecked Sendable {
     private let workers: Int
     /// Segments are cut after the last trace end once this many bytes have come.
     private let segmentSize: Int
+    /// The most bytes held without any trace end before the fast path gives up (a trace is rarely 1 MB).
+    private let maxPendingBytes = 64 << 20
     private let condition = NSCondition()
     /// Finished segments by number, until they are joined (guarded by `condition`).
     private var finished: [Int: Result<Part, any Error>] = [:]
@@ -68,15 +70,28 @@ final class XESSegmentedScan: @unchecked Sendable {
         defer { waitForWorkers() }
         var pending: [UInt8] = []
         pending.reserveCapacity(min(segmentSize, 4 << 20) + (1 << 20))
+        // The last trace end in `pending` so far, and how far it has been searched: each chunk is searched once,
+        // so a stream without trace ends (one huge comment) costs linear, not quadratic, time.
+        var lastCut: Int?
+        var searched = 0
         while let chunk = try next() {
             pending.append(contentsOf: chunk)
-            guard pending.count >= segmentSize, let cut = Self.endOfLastTrace(in: pending) else { continue }
+            if let cut = Self.endOfLastTrace(in: pending, from: max(0, searched - 8)) { lastCut = cut }
+            searched = pending.count
+            if lastCut == nil, pending.count > maxPendingBytes {
+                // Far more than a trace without a trace end: not the usual shape. The general parser decides.
+                gaveUp = true
+                break
+            }
+            guard pending.count >= segmentSize, let cut = lastCut else { continue }
             let rest = Array(pending[cut...])
             pending.removeSubrange(cut...)
             submit(pending, number: submitted, last: false)
             submitted += 1
             pending = rest
             pending.reserveCapacity(min(segmentSize, 4 << 20) + (1 << 20))
+            lastCut = nil
+            searched = 0
             if !joinFinished(waitForAll: false) {
                 gaveUp = true
                 break
@@ -136,12 +151,12 @@ final class XESSegmentedScan: @unchecked Sendable {
         return .success(Part(builder: assembler.builder, traceCount: assembler.traceCount, sawLog: assembler.sawLog))
     }
 
-    /// The index just after the last `</trace>` in `bytes`, if there is one.
-    static func endOfLastTrace(in bytes: [UInt8]) -> Int? {
+    /// The index just after the last `</trace>` in `bytes` that starts at `start` or later, if there is one.
+    static func endOfLastTrace(in bytes: [UInt8], from start: Int = 0) -> Int? {
         let tag = Array("</trace>".utf8)
         return bytes.withUnsafeBufferPointer { buffer in
             var index = buffer.count - tag.count
-            while index >= 0 {
+            while index >= start {
                 if buffer[index] == UInt8(ascii: "<"), memcmp(buffer.baseAddress! + index, tag, tag.count) == 0 {
                     return index + tag.count
                 }

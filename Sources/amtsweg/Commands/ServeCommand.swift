@@ -47,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             print(
                 "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(path)"
             )
+            let watchdog = ShutdownWatchdog(grace: 4)
+            defer { withExtendedLifetime(watchdog) {} }
             try await app.runService()
         }
     }
@@ -83,5 +85,25 @@ struct ServeCommand: AsyncParsableCommand {
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".amtsweg")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         return home.appendingPathComponent("amtsweg.sqlite").path
+    }
+}
+
+/// Ends the process a few seconds after SIGTERM or SIGINT even if a request is still busy (a parser in a loop
+/// does not notice cancellation): the graceful shutdown gets its chance first, the process stops for sure.
+final class ShutdownWatchdog {
+    private let sources: [any DispatchSourceSignal]
+
+    init(grace seconds: Double) {
+        sources = [SIGTERM, SIGINT].map { signal in
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler {
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                    FileHandle.standardError.write(Data("amtsweg: nach \(Int(seconds)) s beendet.\n".utf8))
+                    exit(0)
+                }
+            }
+            source.resume()
+            return source
+        }
     }
 }

@@ -37,12 +37,15 @@ public final class RouteTable {
 
     let router: Router<AppRequestContext>
     let workspace: Workspace
+    /// How long a handler may take before the client gets 503 (``TimeLimit``).
+    let timeLimit: Duration
     /// Filled while the router is built, read afterwards.
     public private(set) var entries: [Entry] = []
 
-    init(router: Router<AppRequestContext>, workspace: Workspace) {
+    init(router: Router<AppRequestContext>, workspace: Workspace, timeLimit: Duration) {
         self.router = router
         self.workspace = workspace
+        self.timeLimit = timeLimit
     }
 
     func get(
@@ -66,9 +69,11 @@ public final class RouteTable {
         let entry = Entry(
             method: method, path: path.hasPrefix("/") ? path : "/" + path, permission: permission, scope: scope)
         entries.append(entry)
-        router.on(RouterPath(entry.path), method: method) { [workspace] request, context in
+        router.on(RouterPath(entry.path), method: method) { [workspace, timeLimit] request, context in
             try await Self.authorize(entry, request: request, context: context, workspace: workspace)
-            return try await handler(request, context)
+            return try await TimeLimit.run(timeLimit) {
+                try await handler(request, context).response(from: request, context: context)
+            }
         }
     }
 
