@@ -47,6 +47,8 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     // routes answer "not found".
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
+    let routes = RouteTable(router: router, workspace: workspace, timeLimit: configuration.requestTimeLimit)
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes.list))
     router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration))
     router.add(
         middleware: FileMiddleware(
@@ -54,7 +56,6 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false,
             logger: configuration.logger("files")))
     router.add(middleware: SessionMiddleware())
-    let routes = RouteTable(router: router, workspace: workspace, timeLimit: configuration.requestTimeLimit)
     StartPage(pages: pages).addRoutes(to: routes)
     MapPages(pages: pages).addRoutes(to: routes)
     IstAnalysisPage(pages: pages).addRoutes(to: routes)

@@ -56,8 +56,10 @@ import Testing
 
     @Test(arguments: reads)
     func readRoutesAnswer(path: String, expected: String) async throws {
-        try await TestServer().run { client in
-            try await client.execute(uri: path, method: .get) { response in
+        let server = try await TestServer()
+        let token = try await server.member("leser", role: .reader, scope: .read).token
+        try await server.run { client in
+            try await client.execute(uri: path, method: .get, headers: .api(token)) { response in
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.text.contains(expected), "\(path) lacks \(expected)")
             }
@@ -69,8 +71,10 @@ import Testing
         ("/api/v1/units?limit=0", 400), ("/api/v1/units?offset=-1", 400), ("/api/v1/nicht-da", 404),
     ])
     func errorsAreProblemDetails(path: String, status: Int) async throws {
-        try await TestServer().run { client in
-            try await client.execute(uri: path, method: .get) { response in
+        let server = try await TestServer()
+        let token = try await server.member("leser", role: .reader, scope: .read).token
+        try await server.run { client in
+            try await client.execute(uri: path, method: .get, headers: .api(token)) { response in
                 #expect(response.status.code == status, "\(path)")
                 #expect(response.headers[.contentType] == "application/problem+json")
                 let problem = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
@@ -80,10 +84,36 @@ import Testing
         }
     }
 
-    @Test func pagesDoNotOverlap() async throws {
+    @Test func undeclaredMethodsGet405WithAllow() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("leser", role: .reader, scope: .read).token
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/flows", method: .init("TRACE")!, headers: .api(token)) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, POST, HEAD")
+            }
+            try await client.execute(uri: "/api/v1/nicht-da", method: .init("TRACE")!, headers: .api(token)) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+
+    @Test func apiReadsNeedATokenAlsoInLocalMode() async throws {
         try await TestServer().run { client in
+            try await client.execute(uri: "/api/v1/units", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/openapi.json", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func pagesDoNotOverlap() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("leser", role: .reader, scope: .read).token
+        try await server.run { client in
             func ids(_ offset: Int) async throws -> [String] {
-                try await client.execute(uri: "/api/v1/units?offset=\(offset)&limit=10", method: .get) { response in
+                try await client.execute(
+                    uri: "/api/v1/units?offset=\(offset)&limit=10", method: .get, headers: .api(token)
+                ) {
+                    response in
                     let page = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                     return (page?["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
                 }
@@ -146,7 +176,7 @@ import Testing
                 #expect(response.text.contains("\"serviceID\":\"baugenehmigung\""))
                 return try #require(response.headers[.location])
             }
-            try await client.execute(uri: location, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: location, method: .get, headers: .api(token)) { #expect($0.status == .ok) }
             try await client.execute(
                 uri: "/api/v1/processes?file=kaputt.bpmn", method: .post,
                 headers: .api(token, contentType: "application/xml"),
@@ -172,7 +202,7 @@ import Testing
                 #expect(response.text.contains("\"pseudonymised\":true") && response.text.contains("\"cases\":1"))
                 return try #require(response.headers[.location])
             }
-            try await client.execute(uri: location, method: .get) { response in
+            try await client.execute(uri: location, method: .get, headers: .api(token)) { response in
                 #expect(response.status == .ok)
                 #expect(!response.text.contains("Adler"), "names do not come back")
             }

@@ -221,7 +221,9 @@ import Testing
     @Test(.enabled(if: Corpus.isAvailable, "corpus missing"))
     func uploadedEventLogShowsDFGAndVariantsWithoutNames() async throws {
         let file = try #require(Corpus.file("eventlogs/pm4py/input_data/receipt.csv"))
-        try await TestServer().run { client in
+        let server = try await TestServer()
+        let token = try await server.member("leser", role: .reader, scope: .read).token
+        try await server.run { client in
             let browser = try await Browser.start(client, uri: "/monitor")
             let (headers, body) = browser.multipart(
                 fields: [("name", "Quittungen")], file: ("file", "receipt.csv", try Data(contentsOf: file)))
@@ -242,7 +244,9 @@ import Testing
             try await client.execute(uri: location + "/model.svg?coverage=100&activities=100", method: .get) {
                 #expect($0.status == .ok && $0.headers[.contentType] == "image/svg+xml" && $0.text.contains("T04"))
             }
-            try await client.execute(uri: "/api/v1/event-logs/\(location.split(separator: "/").last!)", method: .get) {
+            try await client.execute(
+                uri: "/api/v1/event-logs/\(location.split(separator: "/").last!)", method: .get, headers: .api(token)
+            ) {
                 response in
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 let statistics = try #require(json?["statistics"] as? [String: Any])
@@ -306,7 +310,9 @@ import Testing
     }
 
     @Test func brokenEventLogStoresNothing() async throws {
-        try await TestServer().run { client in
+        let server = try await TestServer()
+        let token = try await server.member("leser", role: .reader, scope: .read).token
+        try await server.run { client in
             let browser = try await Browser.start(client, uri: "/monitor")
             let (headers, body) = browser.multipart(
                 fields: [], file: ("file", "kaputt.xes", Data("<log><trace><event><string key=\"concept:name".utf8)))
@@ -314,7 +320,7 @@ import Testing
                 #expect(response.status == .unprocessableContent)
                 #expect(response.text.contains("kaputt.xes"))
             }
-            try await client.execute(uri: "/api/v1/event-logs", method: .get) { response in
+            try await client.execute(uri: "/api/v1/event-logs", method: .get, headers: .api(token)) { response in
                 #expect(response.text.contains("\"total\":0"))
             }
         }

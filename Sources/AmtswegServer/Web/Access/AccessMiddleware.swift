@@ -7,7 +7,7 @@ import Hummingbird
 /// site (`Origin` or `Sec-Fetch-Site`, 403), and an access token that is unknown or revoked (401).
 ///
 /// The person comes from an access token (`Authorization: Bearer …`), else from the session cookie, else — in
-/// local mode only — the local administrator. The tenant always comes from the token's or session's
+/// local mode and for pages only — the local administrator. The tenant always comes from the token's or session's
 /// membership, never from a parameter.
 struct AccessMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -29,7 +29,9 @@ struct AccessMiddleware: RouterMiddleware {
             context.access = try await sessionAccess(cookie)
             clearSession = context.access == nil
         }
-        if context.access == nil, configuration.localMode {
+        // Local mode spares the browser a sign-in; API clients always bring a token (or a session), so that a
+        // script on this machine needs to be given access explicitly.
+        if context.access == nil, configuration.localMode, !request.uri.path.hasPrefix(Paths.api + "/") {
             context.access = try await workspace.localAccess()
         }
         if let access = context.access {

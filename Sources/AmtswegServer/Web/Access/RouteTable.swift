@@ -1,4 +1,5 @@
 public import AmtswegCore
+import Synchronization
 public import Hummingbird
 
 /// The one place where routes are registered, each with the permission it needs.
@@ -39,8 +40,9 @@ public final class RouteTable {
     let workspace: Workspace
     /// How long a handler may take before the client gets 503 (``TimeLimit``).
     let timeLimit: Duration
-    /// Filled while the router is built, read afterwards.
-    public private(set) var entries: [Entry] = []
+    /// Filled while the router is built, read afterwards (by tests, and by the 405 answer while serving).
+    let list = RouteList()
+    public var entries: [Entry] { list.entries }
 
     init(router: Router<AppRequestContext>, workspace: Workspace, timeLimit: Duration) {
         self.router = router
@@ -68,7 +70,7 @@ public final class RouteTable {
     ) {
         let entry = Entry(
             method: method, path: path.hasPrefix("/") ? path : "/" + path, permission: permission, scope: scope)
-        entries.append(entry)
+        list.append(entry)
         router.on(RouterPath(entry.path), method: method) { [workspace, timeLimit] request, context in
             try await Self.authorize(entry, request: request, context: context, workspace: workspace)
             return try await TimeLimit.run(timeLimit) {
@@ -106,5 +108,25 @@ public final class RouteTable {
         guard access.may(entry.permission, forUnits: units, in: snapshot.map) else {
             throw AccessDenied.forbidden(entry.permission)
         }
+    }
+}
+
+/// The registered routes, safe to read from any request.
+final class RouteList: Sendable {
+    private let stored = Mutex<[RouteTable.Entry]>([])
+
+    var entries: [RouteTable.Entry] { stored.withLock { $0 } }
+
+    func append(_ entry: RouteTable.Entry) { stored.withLock { $0.append(entry) } }
+
+    /// The methods registered for a concrete path (`/api/v1/flows`), for a 405 answer with `Allow` when another
+    /// method was asked for; empty when no route has the path.
+    func methods(for path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return entries.filter { entry in
+            let pattern = entry.path.split(separator: "/", omittingEmptySubsequences: false)
+            return pattern.count == segments.count
+                && zip(pattern, segments).allSatisfy { $0.hasPrefix(":") ? !$1.isEmpty : $0 == $1 }
+        }.map(\.method)
     }
 }

@@ -39,6 +39,7 @@ struct ErrorMiddleware: RouterMiddleware {
                         .mapValues { $0.map(\.message) }
                 }
                 var response = try problem.response(from: request, context: context)
+                if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
                 if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"amtsweg\"" }
                 return response
             }
@@ -53,10 +54,12 @@ struct ErrorMiddleware: RouterMiddleware {
                     : "Go back to the start page or use the search.")
             var pageContext = context
             pageContext.language = german ? .german : .english
-            return try renderer.page(
+            var response = try renderer.page(
                 "error", title: view.heading, section: .none, content: view, context: pageContext, tenantName: "",
                 status: status
             ).response(from: request, context: context)
+            if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
+            return response
         }
     }
 
