@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "AmtswegServerTests",
             dependencies: [
-                "AmtswegServer", "AmtswegCore", "AmtswegStore", "TestSupport",
+                "AmtswegServer", "AmtswegCore", "AmtswegStore", "ProcessMining", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -122,6 +122,21 @@ struct Browser: Sendable {
         return (headers, ByteBuffer(bytes: body))
     }
 
+    /// Step 2 of an event-log upload: the privacy page's form sent back with `choices` (field → value; every
+    /// other attribute keeps its default). Returns where the stored log is shown.
+    func confirmPrivacy(
+        _ client: any TestClientProtocol, page: String, choices: [(String, String)] = []
+    ) async throws -> String {
+        let pending = try #require(
+            page.firstMatch(of: /name="pending" value="([0-9a-f]+)"/).map { String($0.output.1) })
+        let (headers, body) = form([("pending", pending)] + choices)
+        return try await client.execute(uri: "/monitor/logs/privacy", method: .post, headers: headers, body: body) {
+            response in
+            #expect(response.status == .seeOther, "\(response.text.prefix(300))")
+            return try #require(response.headers[.location])
+        }
+    }
+
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

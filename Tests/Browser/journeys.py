@@ -107,6 +107,11 @@ with sync_playwright() as playwright:
         page.get_by_label("Protokolldatei (.xes, .xes.gz, .csv)").set_input_files(receipt)
         page.get_by_label("Bezeichnung (freiwillig)").fill("Quittungen")
         page.get_by_role("button", name="Hochladen und auswerten").click()
+        # Nothing is stored before the uploader chose per attribute; the resource is preset to pseudonymise.
+        expect(page.get_by_role("heading", level=1)).to_have_text("Datenschutz je Attribut")
+        expect(page.locator("#attribute-0-pseudonymise")).to_be_checked()
+        check(page, "protokoll-datenschutz")
+        page.get_by_role("button", name="Speichern und auswerten").click()
         page.wait_for_url(re.compile(r".*/monitor/logs/log-\d+$"))
         expect(page.get_by_role("heading", level=1)).to_have_text("Quittungen")
         image_loaded(page, "#dfg-diagram img")
@@ -144,6 +149,74 @@ with sync_playwright() as playwright:
     page.get_by_role("button", name="Ergebnis speichern").click()
     expect(page.get_by_role("alert")).to_contain_text("Bitte")
     check(page, "workshop-formular-fehler")
+    # 5. Accounts: the administrator (local mode) creates a Mitwirkende of the Gewerbe desk, a reader and the
+    #    staff council; each signs in in a browser of their own.
+    visit(page, "/admin/accounts", "konten")
+    password = "ein-langes-passwort-2026"
+    for login, display, role, unit in [("maria", "Maria Gewerbe", "contributor", "32.1"),
+                                       ("lena", "Lena Lesend", "reader", ""),
+                                       ("paul", "Paul Personalrat", "staff-council", "")]:
+        page.goto(BASE + "/admin/accounts")
+        page.get_by_label("Name der Person").fill(display)
+        page.get_by_label("Anmeldename (Kleinbuchstaben, Ziffern, Punkt, Bindestrich)").fill(login)
+        page.get_by_label("Rolle", exact=True).select_option(role)
+        if unit:
+            page.get_by_label("Organisationseinheit (für Mitwirkende nötig)").select_option(unit)
+        page.get_by_label("Erstes Passwort (mindestens 10 Zeichen)").fill(password)
+        page.get_by_role("button", name="Konto anlegen").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(display)
+    check(page, "konto-verwalten")
+
+    def signed_in(login, shot):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        person = context.new_page()
+        person.on("pageerror", lambda error: console_errors.append(str(error)))
+        person.goto(BASE + "/login")
+        check(person, "anmelden") if shot else None
+        person.get_by_label("Anmeldename").fill(login)
+        person.get_by_label("Passwort").fill(password)
+        person.get_by_role("button", name="Anmelden").click()
+        expect(person.locator(".person-name")).to_be_visible()
+        return context, person
+
+    # Maria changes a step of her unit's process, and cannot change another unit's.
+    context, maria = signed_in("maria", True)
+    maria.goto(BASE + "/processes/gewerbe-anmeldung-ist")
+    maria.get_by_role("link", name="Schritte bearbeiten").click()
+    maria.get_by_role("link", name=re.compile(r"^Bearbeiten")).first.click()
+    maria.get_by_label("Name des Schritts").fill("Gewerbeanzeige digital annehmen")
+    maria.get_by_role("button", name="Speichern und Diagramm neu zeichnen").click()
+    expect(maria.locator(".notice")).to_contain_text("neu gezeichnet")
+    maria.goto(BASE + "/processes/baugenehmigung-ist")
+    expect(maria.get_by_role("link", name="Schritte bearbeiten")).to_have_count(0)
+    token = maria.locator("input[name=csrf]").first.get_attribute("value")
+    crafted = maria.request.post(BASE + "/processes/baugenehmigung-ist/steps/Vollstaendigkeit",
+                                 form={"csrf": token, "name": "Von Maria geändert"},
+                                 headers={"Origin": BASE})
+    assert crafted.status == 403, f"a crafted change of another unit's process got {crafted.status}"
+    maria.goto(BASE + "/account")
+    check(maria, "mein-konto")
+    context.close()
+
+    # Lena reads only: no edit controls anywhere.
+    context, lena = signed_in("lena", False)
+    for path in ["/processes/gewerbe-anmeldung-ist", "/processes", "/map/flows", "/monitor", "/map/ist"]:
+        lena.goto(BASE + path)
+        for control in ["Schritte bearbeiten", "BPMN-Datei hochladen", "Informationsfluss anlegen",
+                        "Ereignisprotokoll hochladen", "Ergebnis speichern"]:
+            expect(lena.get_by_text(control, exact=True)).to_have_count(0)
+    context.close()
+
+    # The staff council reads the audit log with both changes: the account and Maria's step.
+    context, paul = signed_in("paul", False)
+    paul.goto(BASE + "/audit")
+    expect(paul.get_by_role("heading", level=1)).to_have_text("Protokoll")
+    audit = paul.locator("table").inner_text()
+    assert "Maria Gewerbe" in audit and "saveProcess" in audit, "Maria's change is not in the audit log"
+    assert "createAccount" in audit, "the new accounts are not in the audit log"
+    check(paul, "protokoll")
+    context.close()
+
     # English, chosen once, stays; the pages speak it.
     visit(page, "/?lang=en", "start-englisch")
     visit(page, "/processes/baugenehmigung-ist", "prozess-englisch")

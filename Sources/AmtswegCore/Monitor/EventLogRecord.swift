@@ -21,12 +21,16 @@ public struct EventLogRecord: Hashable, Sendable, Codable {
     public var resourceUnits: [String: String]
     /// The log as gzip-compressed XES (IEEE 1849).
     public var xesGzip: Data
+    /// What the uploader chose for each attribute that was not simply kept ("Sachbearbeiter: pseudonymisiert;
+    /// Kunde: entfernt"), shown with the log and written to the audit log.
+    public var privacy: String
 
     public init(
         id: ID<EventLogRecord>, name: String, fileName: String, uploadedAt: Date, uploadedBy: Author, caseCount: Int,
         eventCount: Int, isPseudonymised: Bool, processID: ID<ProcessModel>? = nil,
-        resourceUnits: [String: String] = [:], xesGzip: Data
+        resourceUnits: [String: String] = [:], xesGzip: Data, privacy: String = ""
     ) {
+        self.privacy = privacy
         self.id = id
         self.name = name
         self.fileName = fileName

@@ -49,6 +49,7 @@ enum Paths {
 
     static let monitor = "/monitor"
     static let eventLogs = "/monitor/logs"
+    static let eventLogPrivacy = "/monitor/logs/privacy"
     static let eventLogPattern = "/monitor/logs/:id"
     static let eventLogDFGPattern = "/monitor/logs/:id/dfg.svg"
     static let eventLogModelPattern = "/monitor/logs/:id/model.svg"

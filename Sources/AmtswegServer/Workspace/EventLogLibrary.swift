@@ -29,15 +29,9 @@ actor EventLogLibrary {
         self.maxDecompressedBytes = maxDecompressedBytes
     }
 
-    /// Parses an uploaded file (XES, XES.gz or CSV) and stores it. Throws ``MiningError`` naming the file,
-    /// line and cause when the file cannot be read; nothing is stored then.
-    ///
-    /// Parsing runs on NIO's thread pool, outside this actor and the request executor: a large upload neither
-    /// holds up the other logs' pages nor the server's other requests.
-    nonisolated func importLog(
-        _ data: Data, fileName: String, name: String, keepResources: Bool, processID: ID<ProcessModel>?,
-        units: (data: Data, fileName: String)?, tenant: ID<Tenant>, author: Author, existing: [EventLogRecord]
-    ) async throws -> EventLogRecord {
+    /// Parses an uploaded file (XES, XES.gz or CSV) on NIO's thread pool — outside this actor and the request
+    /// executor, so a large upload holds up neither the other logs' pages nor the server's other requests.
+    nonisolated func parse(_ data: Data, fileName: String) async throws -> EventLog {
         let limit = maxDecompressedBytes
         let parsed: EventLog = try await NIOThreadPool.singleton.runIfActive {
             fileName.lowercased().hasSuffix(".csv")
@@ -47,21 +41,39 @@ actor EventLogLibrary {
         guard parsed.caseCount > 0 else {
             throw MiningError(file: fileName, message: "Das Protokoll enthält keinen einzigen Fall.")
         }
-        let log = keepResources ? parsed : parsed.pseudonymisingResources(with: pseudonymizer)
+        return parsed
+    }
+
+    /// Parses an uploaded file and stores it with each attribute kept, pseudonymised or dropped as chosen
+    /// (person-related ones pseudonymised unless chosen otherwise). Throws ``MiningError`` naming the file, line
+    /// and cause when the file cannot be read; nothing is stored then, and nothing of a dropped attribute is
+    /// stored, cached or logged.
+    nonisolated func importLog(
+        _ data: Data, fileName: String, name: String, privacy: PrivacyChoices, processID: ID<ProcessModel>?,
+        units: (data: Data, fileName: String)?, tenant: ID<Tenant>, author: Author, existing: [EventLogRecord]
+    ) async throws -> EventLogRecord {
+        let parsed = try await parse(data, fileName: fileName)
+        let attributes = parsed.attributeOverview(samples: 0)
+        let log = parsed.applying(privacy, with: pseudonymizer)
+        let resource = attributes.first { $0.id == "event:" + EventLog.resourceKey }.map(privacy.treatment(of:))
         // The mapping names people as the log does; it is pseudonymised with the same key, so it matches.
         var resourceUnits = ResourceUnits([:])
-        if let units {
+        if let units, resource != .drop {
             resourceUnits = try ResourceUnits.read(units.data, file: units.fileName)
-            if !keepResources { resourceUnits = resourceUnits.pseudonymised(with: pseudonymizer) }
+            if resource == .pseudonymise { resourceUnits = resourceUnits.pseudonymised(with: pseudonymizer) }
         }
         let taken = Set(existing.map(\.id.rawValue))
         var number = existing.count + 1
         while taken.contains("log-\(number)") { number += 1 }
+        let choices = attributes.compactMap { attribute -> String? in
+            let treatment = privacy.treatment(of: attribute)
+            return treatment == .keep ? nil : "\(attribute.key): \(treatment.label)"
+        }
         let record = EventLogRecord(
             id: ID("log-\(number)"), name: name.isEmpty ? fileName : name, fileName: fileName, uploadedAt: Date(),
-            uploadedBy: author, caseCount: log.caseCount, eventCount: log.eventCount, isPseudonymised: !keepResources,
-            processID: processID, resourceUnits: resourceUnits.unitOfResource,
-            xesGzip: try XESWriter.writeCompressed(log, file: fileName))
+            uploadedBy: author, caseCount: log.caseCount, eventCount: log.eventCount,
+            isPseudonymised: resource != .keep, processID: processID, resourceUnits: resourceUnits.unitOfResource,
+            xesGzip: try XESWriter.writeCompressed(log, file: fileName), privacy: choices.joined(separator: "; "))
         try await repository.saveEventLog(record, of: tenant, by: author)
         await remember(record, log, key: "\(tenant)/\(record.id)")
         return record

@@ -1,8 +1,8 @@
 import SQLKit
 
 extension Migration {
-    /// Version 4: accounts, their roles per tenant, sessions, access tokens, and what the audit log needs
-    /// beyond the change log: the object an entry is about. Secrets (passwords, session and access tokens)
+    /// Version 4: accounts, their roles per tenant, sessions, access tokens, what the audit log needs beyond the
+    /// change log (the object an entry is about), and the privacy choices of each event log. Secrets (passwords, session and access tokens)
     /// are stored only as hashes.
     static let accessSchema = Migration(version: 4, name: "accounts and audit") { db in
         try await db.create(table: "accounts")
@@ -41,5 +41,7 @@ extension Migration {
             .column("revoked_at", type: .text)
             .run()
         try await db.alter(table: "change_log").column("object", type: .text, .notNull, .default("")).run()
+        // What the uploader chose per attribute of an event log (kept, pseudonymised, dropped).
+        try await db.alter(table: "event_logs").column("privacy", type: .text, .notNull, .default("")).run()
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 extension SQLMapRepository: EventLogRepository {
     private static let summaryColumns = [
         "id", "name", "file_name", "uploaded_at", "author_id", "author_name", "case_count", "event_count",
-        "pseudonymised", "process_id", "resource_units",
+        "pseudonymised", "process_id", "resource_units", "privacy",
     ]
 
     private static let unitsEncoder: JSONEncoder = {
@@ -50,13 +50,15 @@ extension SQLMapRepository: EventLogRepository {
                     SQLBind(record.eventCount), SQLBind(record.isPseudonymised ? 1 : 0),
                     record.processID.map { SQLBind($0.rawValue) as any SQLExpression } ?? SQLLiteral.null,
                     SQLBind(String(decoding: try Self.unitsEncoder.encode(record.resourceUnits), as: UTF8.self)),
+                    SQLBind(record.privacy),
                     SQLBind(record.xesGzip.base64EncodedString())
                 )
                 .run()
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "saveEventLog",
-                    summary: "Ereignisprotokoll gespeichert: \(record.name) (\(record.caseCount) Fälle)",
+                    summary: "Ereignisprotokoll gespeichert: \(record.name) (\(record.caseCount) Fälle); Datenschutz: "
+                        + (record.privacy.isEmpty ? "alle Attribute behalten" : record.privacy),
                     object: "eventLog:\(record.id)"), in: db)
         }
     }
@@ -94,6 +96,6 @@ extension SQLMapRepository: EventLogRepository {
             eventCount: try row.decode(column: "event_count", as: Int.self),
             isPseudonymised: try row.decode(column: "pseudonymised", as: Int.self) != 0,
             processID: try row.decode(column: "process_id", as: String?.self).map { ID($0) },
-            resourceUnits: resourceUnits, xesGzip: data)
+            resourceUnits: resourceUnits, xesGzip: data, privacy: try row.decode(column: "privacy", as: String.self))
     }
 }

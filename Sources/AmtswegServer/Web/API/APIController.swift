@@ -285,7 +285,8 @@ struct APIController: Sendable {
             response: JSONBody(Self.summary(record)))
     }
 
-    /// An event log (XES, XES.GZ or CSV by `?file=` name) stored pseudonymised, as the upload form does.
+    /// An event log (XES, XES.GZ or CSV by `?file=` name), each attribute treated as `privacy=ATTRIBUT=WAHL`
+    /// says (repeatable); person-related attributes are pseudonymised unless chosen otherwise, as in the form.
     func createEventLog(_ request: Request, _ context: AppRequestContext) async throws
         -> EditedResponse<JSONBody<EventLogSummary>>
     {
@@ -294,11 +295,18 @@ struct APIController: Sendable {
         let snapshot = try await pages.snapshot(context)
         let query = request.uri.queryParameters
         let fileName = query["file"].map(String.init) ?? "upload.xes"
+        var assignments = query.getAll("privacy")
+        if query["keep-resources"] == "true" { assignments.append("event:\(EventLog.resourceKey)=keep") }
+        let privacy: PrivacyChoices
+        do throws(PrivacyChoices.ParseError) {
+            privacy = try PrivacyChoices(parsing: assignments)
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
+        }
         let record: EventLogRecord
         do {
             record = try await pages.logs.importLog(
-                body, fileName: fileName, name: query["name"].map(String.init) ?? "",
-                keepResources: query["keep-resources"] == "true",
+                body, fileName: fileName, name: query["name"].map(String.init) ?? "", privacy: privacy,
                 processID: query["process"].flatMap { snapshot.process(String($0))?.id }, units: nil,
                 tenant: snapshot.map.tenant.id, author: context.author,
                 existing: try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id))

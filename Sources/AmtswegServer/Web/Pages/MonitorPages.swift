@@ -11,6 +11,7 @@ struct MonitorPages: Sendable {
     func addRoutes(to routes: RouteTable) {
         routes.get(Paths.monitor, .read) { request, context in try await overview(request, context, upload: .init()) }
         routes.post(Paths.eventLogs, .manageProcesses) { request, context in try await upload(request, context) }
+        routes.post(Paths.eventLogPrivacy, .manageProcesses) { request, context in try await confirm(request, context) }
     }
 
     struct View: Sendable {
@@ -29,7 +30,6 @@ struct MonitorPages: Sendable {
     struct UploadForm: Sendable {
         var csrf = ""
         var name = ""
-        var keepResources = false
         var process = ""
         var processes: [SelectOption] = []
         var error: String?
@@ -92,30 +92,115 @@ struct MonitorPages: Sendable {
             snapshot: snapshot, status: status)
     }
 
+    /// Step 1 of an upload: the file is read (errors name file, line and cause), nothing is stored; the
+    /// uploader then sees every attribute with sample values and chooses what to keep (``confirm``).
     func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await FormInput.read(request, context: context, limit: pages.configuration.maxUploadBytes)
+        let access = try context.requireAccess()
         let snapshot = try await pages.snapshot(context)
-        var upload = UploadForm(
-            name: form["name"], keepResources: form["keep-resources"] == "on", process: form["process"])
-        let processID = snapshot.process(upload.process)?.id
-        guard let file = form.files["file"], !file.data.isEmpty else {
+        var upload = UploadForm(name: form[UploadField.name], process: form[UploadField.process])
+        guard let file = form.files[UploadField.file.rawValue], !file.data.isEmpty else {
             upload.error = "Bitte eine Protokolldatei auswählen (XES, XES.GZ oder CSV)."
             return try await overview(request, context, upload: upload, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
+        let log: EventLog
         do {
-            let existing = try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id)
-            let record = try await pages.logs.importLog(
-                file.data, fileName: file.fileName, name: upload.name, keepResources: upload.keepResources,
-                processID: processID,
-                units: form.files["units"].flatMap { $0.data.isEmpty ? nil : ($0.data, $0.fileName) },
-                tenant: snapshot.map.tenant.id, author: context.author, existing: existing)
-            return SeeOther(location: "/monitor/logs/\(Paths.escape(record.id.rawValue))")
-                .response(from: request, context: context)
+            log = try await pages.logs.parse(file.data, fileName: file.fileName)
         } catch let error as MiningError {
             upload.error = "Das Protokoll wurde nicht gespeichert: \(error)"
             return try await overview(request, context, upload: upload, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
+        let attributes = log.attributeOverview()
+        let key = await pages.pendingUploads.keep(
+            .init(
+                data: file.data, fileName: file.fileName, name: upload.name,
+                processID: snapshot.process(upload.process)?.id,
+                units: form.files[UploadField.units.rawValue].flatMap {
+                    $0.data.isEmpty ? nil : ($0.data, $0.fileName)
+                },
+                attributes: attributes, account: access.account.id, tenant: access.tenantID, createdAt: Date()))
+        let view = PrivacyView(
+            csrf: context.csrfToken, pending: key, fileName: file.fileName,
+            facts: "\(Display.integer(log.caseCount)) Fälle, \(Display.integer(log.eventCount)) Ereignisse",
+            attributes: attributes.enumerated().map { index, attribute in
+                PrivacyView.Attribute(
+                    field: "attribute-\(index)", key: attribute.key,
+                    scope: attribute.scope == .case ? "Fall" : "Ereignis",
+                    samples: attribute.samples.map { String($0.prefix(60)) }.joined(separator: " · "),
+                    looksPersonal: attribute.looksPersonal,
+                    choices: AttributeTreatment.allCases.map { treatment in
+                        .init(
+                            id: "attribute-\(index)-\(treatment.rawValue)", value: treatment.rawValue,
+                            label: treatment.label, isChecked: treatment == attribute.defaultTreatment)
+                    })
+            }, hasAttributes: !attributes.isEmpty)
+        return try pages.page(
+            "monitor/privacy", title: "Datenschutz je Attribut", section: .monitor, content: view, context: context,
+            snapshot: snapshot
+        ).response(from: request, context: context)
     }
+
+    struct PrivacyView: Sendable {
+        struct Choice: Sendable {
+            var id: String
+            var value: String
+            var label: String
+            var isChecked: Bool
+        }
+        struct Attribute: Sendable {
+            var field: String
+            var key: String
+            var scope: String
+            var samples: String
+            var looksPersonal: Bool
+            var choices: [Choice]
+        }
+        var csrf: String
+        var pending: String
+        var fileName: String
+        var facts: String
+        var attributes: [Attribute]
+        var hasAttributes: Bool
+    }
+
+    /// Step 2: the uploader's choices applied, the log stored (the choice and the uploader in the audit log).
+    func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let access = try context.requireAccess()
+        let snapshot = try await pages.snapshot(context)
+        guard
+            let upload = await pages.pendingUploads.take(
+                form[UploadField.pending], account: access.account.id, tenant: access.tenantID)
+        else {
+            var form = UploadForm()
+            form.error =
+                "Die hochgeladene Datei liegt nicht mehr bereit (nach 15 Minuten verworfen). Bitte erneut hochladen."
+            return try await overview(request, context, upload: form, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        var treatments: [String: AttributeTreatment] = [:]
+        for (index, attribute) in upload.attributes.enumerated() {
+            treatments[attribute.id] =
+                AttributeTreatment(rawValue: form["attribute-\(index)"]) ?? attribute.defaultTreatment
+        }
+        do {
+            let record = try await pages.logs.importLog(
+                upload.data, fileName: upload.fileName, name: upload.name, privacy: PrivacyChoices(treatments),
+                processID: upload.processID, units: upload.units, tenant: access.tenantID, author: context.author,
+                existing: try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id))
+            return SeeOther(location: "/monitor/logs/\(Paths.escape(record.id.rawValue))")
+                .response(from: request, context: context)
+        } catch let error as MiningError {
+            var form = UploadForm()
+            form.error = "Das Protokoll wurde nicht gespeichert: \(error)"
+            return try await overview(request, context, upload: form, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+    }
+}
+
+enum UploadField: String, FormField {
+    case file, name, process, units, pending
 }

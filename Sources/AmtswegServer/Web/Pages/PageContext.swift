@@ -8,6 +8,8 @@ struct Pages: Sendable {
     let workspace: Workspace
     let logs: EventLogLibrary
     let configuration: ServerConfiguration
+    /// Uploaded logs waiting for the privacy choice per attribute.
+    let pendingUploads = PendingUploads()
 
     /// The tenant's snapshot; a store without any tenant gets a page that says how to fill it.
     func snapshot(_ context: AppRequestContext) async throws -> TenantSnapshot {
