@@ -49,7 +49,8 @@ public enum PersonalData {
     /// Parts of attribute keys that point to a person (lower case; matched within the key).
     static let personalKeyParts = [
         "resource", "ressource", "user", "employee", "bearbeiter", "mitarbeiter", "name", "e-mail", "email", "mail",
-        "person", "clerk", "owner", "assignee", "kunde", "antragsteller", "buerger", "bürger",
+        "person", "clerk", "owner", "assignee", "assigned", "responsible", "handler", "worker", "kunde",
+        "antragsteller", "buerger", "bürger", "zuständig", "zustaendig", "verantwortlich", "sachbearb",
     ]
 
     public static func looksPersonal(key: String, samples: [String]) -> Bool {
@@ -75,6 +76,7 @@ extension EventLog {
     /// in a stable order: the resource first, then case attributes, then event attributes, each by key.
     public func attributeOverview(samples: Int = 3) -> [AttributeSummary] {
         func examples(_ values: some Sequence<AttributeValue?>) -> [String] {
+            guard samples > 0 else { return [] }
             var seen: [String] = []
             for value in values {
                 guard let value, let text = value.displayText, !text.isEmpty, !seen.contains(text) else { continue }
@@ -82,6 +84,12 @@ extension EventLog {
                 if seen.count == samples { break }
             }
             return seen
+        }
+        // Values that are also resources name people, whatever the attribute is called.
+        let resourceNames = Set(resources.strings)
+        func personal(_ key: String, _ values: some Sequence<AttributeValue?>, _ samples: [String]) -> Bool {
+            PersonalData.looksPersonal(key: key, samples: samples)
+                || values.contains { value in value?.displayText.map(resourceNames.contains) == true }
         }
         var result: [AttributeSummary] = []
         if resource.contains(where: { $0 >= 0 }) {
@@ -95,14 +103,14 @@ extension EventLog {
             result.append(
                 AttributeSummary(
                     scope: .case, key: key, samples: values,
-                    looksPersonal: PersonalData.looksPersonal(key: key, samples: values)))
+                    looksPersonal: personal(key, caseAttributes.lazy.prefix(1_000).map { $0[key] }, values)))
         }
         for key in eventAttributes.keys.sorted() {
             let values = examples(eventAttributes[key]!)
             result.append(
                 AttributeSummary(
                     scope: .event, key: key, samples: values,
-                    looksPersonal: PersonalData.looksPersonal(key: key, samples: values)))
+                    looksPersonal: personal(key, eventAttributes[key]!.prefix(1_000), values)))
         }
         return result
     }

@@ -46,7 +46,7 @@ for (const controls of document.querySelectorAll("[data-zoom-target]")) {
   });
 }
 
-// Uploads of large files: a progress bar while the browser sends the file, then the result page.
+// Uploads of large files: a progress bar while the browser sends the file, then the page that answers.
 for (const form of document.querySelectorAll("form[data-progress]")) {
   form.addEventListener("submit", (event) => {
     const bar = document.getElementById(form.dataset.progress);
@@ -59,7 +59,13 @@ for (const form of document.querySelectorAll("form[data-progress]")) {
       if (progress.lengthComputable) bar.value = progress.loaded / progress.total;
     });
     request.addEventListener("load", () => {
-      if (request.responseURL) { window.location.assign(request.responseURL); return; }
+      // A redirect ends on the result page: go there. An answer of the form's own address is the next step
+      // (the privacy choice) or the form with its errors: show it as it is.
+      const target = new URL(form.action, window.location.href).href;
+      if (request.responseURL && request.responseURL !== target) {
+        window.location.assign(request.responseURL);
+        return;
+      }
       document.open(); document.write(request.responseText); document.close();
     });
     request.send(new FormData(form));
