@@ -1,4 +1,4 @@
-public import AmtswegCore
+import AmtswegCore
 import Foundation
 import ProcessMining
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What happens to one attribute of an uploaded log before anything is stored.
 public enum AttributeTreatment: String, Sendable, CaseIterable, Codable {
