@@ -15,6 +15,9 @@ public protocol MapRepository: Sendable {
     /// Validates first and throws ``StoreError/invalid(_:)`` without writing anything if the map is inconsistent.
     func saveMap(_ map: TenantMap, by author: Author) async throws
 
+    /// Saves the map as ``saveMap(_:by:)`` does, with the audit entry naming what changed.
+    func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws
+
     /// Removes a tenant and everything that belongs to it.
     func deleteTenant(_ tenant: ID<Tenant>, by author: Author) async throws
 

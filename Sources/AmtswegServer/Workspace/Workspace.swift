@@ -108,9 +108,9 @@ public actor Workspace {
         generations[tenant, default: 0] += 1
     }
 
-    public func saveMap(_ map: TenantMap, by author: Author) async throws {
+    public func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws {
         invalidate(map.tenant.id)
-        try await repository.saveMap(map, by: author)
+        try await repository.saveMap(map, change: change, by: author)
     }
 
     public func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws {

@@ -82,8 +82,12 @@ public struct SQLMapRepository: MapRepository {
         try await save(map, processes: nil, by: author)
     }
 
+    public func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws {
+        try await save(map, processes: nil, change: change, by: author)
+    }
+
     /// Saves the map and, unless `processes` is `nil`, replaces the tenant's processes — in one transaction.
-    func save(_ map: TenantMap, processes: [ProcessRecord]?, by author: Author) async throws {
+    func save(_ map: TenantMap, processes: [ProcessRecord]?, change: MapChange? = nil, by author: Author) async throws {
         let issues = map.validate()
         guard issues.isEmpty else { throw StoreError.invalid(issues) }
         if let processes { try Self.check(processes) }
@@ -93,7 +97,9 @@ public struct SQLMapRepository: MapRepository {
         try await runInTransaction { db in
             try await Self.write(map, into: db, engine: engine)
             try await Self.log(
-                ChangeRecord(tenantID: map.tenant.id, at: at, author: author, action: "saveMap", summary: map.summary),
+                ChangeRecord(
+                    tenantID: map.tenant.id, at: at, author: author, action: change?.action ?? "saveMap",
+                    summary: change?.summary ?? map.summary, object: change?.object ?? ""),
                 in: db)
             if let processes {
                 try await Self.write(processes, of: map.tenant.id, into: db, engine: engine)

@@ -239,7 +239,7 @@ struct APIController: Sendable {
             throw HTTPError(.conflict, message: "Einen Informationsfluss „\(flow.id)“ gibt es schon.")
         }
         map.flows.append(flow)
-        try await pages.workspace.saveMap(map, by: context.author)
+        try await pages.workspace.saveMap(map, change: .flow(flow, action: "createFlow", in: map), by: context.author)
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/flows?id=\(Paths.escape(flow.id.rawValue))"],
             response: JSONBody(flow))
@@ -255,7 +255,7 @@ struct APIController: Sendable {
             throw HTTPError(.conflict, message: "Ein Workshop-Ergebnis „\(finding.id)“ gibt es schon.")
         }
         map.findings.append(finding)
-        try await pages.workspace.saveMap(map, by: context.author)
+        try await pages.workspace.saveMap(map, change: .finding(finding), by: context.author)
         return EditedResponse(status: .created, response: JSONBody(finding))
     }
 

@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegStore
 import Foundation
 import Hummingbird
 
@@ -198,6 +199,10 @@ struct AccountPages: Sendable {
         switched.tenantID = membership.tenantID
         try await pages.workspace.accounts.deleteSession(hash: hash)
         try await pages.workspace.accounts.createSession(switched)
+        try await pages.workspace.accounts.audit(
+            ChangeRecord(
+                tenantID: membership.tenantID, at: Date(), author: access.author, action: "switchTenant",
+                summary: "In diese Kommune gewechselt", object: "account:\(access.account.name)"))
         return SeeOther(location: Paths.start)
     }
 }

@@ -90,12 +90,14 @@ struct FlowPages: Sendable {
             return try await edit(request, context, form: form, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
+        let isNew = !map.flows.contains { $0.id == flow.id }
         if let index = map.flows.firstIndex(where: { $0.id == flow.id }) {
             map.flows[index] = flow
         } else {
             map.flows.append(flow)
         }
-        try await pages.workspace.saveMap(map, by: context.author)
+        try await pages.workspace.saveMap(
+            map, change: .flow(flow, action: isNew ? "createFlow" : "updateFlow", in: map), by: context.author)
         return SeeOther(location: "/map/flows?saved=1#flow-\(Paths.escape(flow.id.rawValue))")
             .response(from: request, context: context)
     }
@@ -108,8 +110,10 @@ struct FlowPages: Sendable {
         guard map.flows.contains(where: { $0.id.rawValue == id }) else {
             throw HTTPError(.notFound, message: "Einen Informationsfluss „\(id)“ gibt es nicht.")
         }
+        let removed = map.flows.first { $0.id.rawValue == id }!
         map.flows.removeAll { $0.id.rawValue == id }
-        try await pages.workspace.saveMap(map, by: context.author)
+        try await pages.workspace.saveMap(
+            map, change: .flow(removed, action: "deleteFlow", in: snapshot.map), by: context.author)
         return SeeOther(location: "/map/flows?saved=1").response(from: request, context: context)
     }
 }

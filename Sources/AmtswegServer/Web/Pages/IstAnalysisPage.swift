@@ -44,7 +44,7 @@ struct IstAnalysisPage: Sendable {
         }
         var map = snapshot.map
         map.findings.append(finding)
-        try await pages.workspace.saveMap(map, by: context.author)
+        try await pages.workspace.saveMap(map, change: .finding(finding), by: context.author)
         form = .empty
         return SeeOther(location: "/map/ist?saved=1#findings").response(from: request, context: context)
     }

@@ -1,0 +1,203 @@
+import AmtswegCore
+import AmtswegServer
+import AmtswegStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Generated from the route table: every write route, sent a valid request, leaves exactly one entry in the
+/// tenant's audit log naming the person, the action and the object.
+@Suite struct AuditTests {
+    /// A valid request for a write route: form fields (pages) or a body (API), and how many entries it makes.
+    struct Example {
+        var path: String
+        var fields: [(String, String)] = []
+        var body: String?
+        var contentType = "application/json"
+        /// A form without its own step: `POST /monitor/logs` only reads the file and stores nothing.
+        var entries = 1
+        /// Who sends it: the administrator (default), or anonymous for signing in.
+        var anonymous = false
+    }
+
+    static let csv = "case;activity;timestamp\n1;A;2026-01-01 08:00:00\n1;B;2026-01-01 09:00:00\n"
+
+    static func example(
+        _ entry: RouteTable.Entry, snapshot: TenantSnapshot, tokenID: String
+    ) -> Example? {
+        let bpmn = snapshot.records.first { $0.id == "baugenehmigung-ist" }!.bpmn
+        let flows = snapshot.map.flows.map(\.id.rawValue)
+        switch entry.path {
+        case "/map/flows":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("from", "unit:32"), ("to", "unit:20"), ("channel", "eFile"), ("medium", "eFile"),
+                    ("frequency", "12"),
+                ])
+        case "/map/flows/:id":
+            return Example(
+                path: "/map/flows/\(flows[0])",
+                fields: [
+                    ("from", "unit:32"), ("to", "unit:20"), ("channel", "post"), ("medium", "paper"),
+                    ("frequency", "3"),
+                ])
+        case "/map/flows/:id/delete": return Example(path: "/map/flows/\(flows[1])/delete")
+        case "/map/ist/findings":
+            return Example(
+                path: entry.path,
+                fields: [("question", "6"), ("text", "Unklar."), ("author", "Frau Adler"), ("day", "14.03.2026")])
+        case "/processes/upload": return nil  // multipart: below
+        case "/processes/:id/steps/:step":
+            return Example(
+                path: "/processes/baugenehmigung-ist/steps/Vollstaendigkeit",
+                fields: [
+                    ("name", "Vollständigkeit prüfen"), ("performer", ""), ("medium", "eFile"), ("handling", "30"),
+                    ("waiting", "60"),
+                ])
+        case "/processes/:id/steps/:step/move":
+            return Example(
+                path: "/processes/gewerbe-anmeldung-ist/steps/Erfassen/move", fields: [("direction", "down")])
+        case "/processes/:id/steps/:step/delete":
+            return Example(path: "/processes/wohnsitz-anmeldung-ist/steps/Erfassen/delete")
+        case "/processes/:id/steps/:step/insert":
+            return Example(path: "/processes/gewerbe-anmeldung-ist/steps/Erfassen/insert", fields: [("name", "Neu")])
+        case "/processes/:id/steps/:step/choice":
+            return Example(
+                path: "/processes/gewerbe-anmeldung-ist/steps/Erfassen/choice", fields: [("question", "Frei?")])
+        case "/monitor/logs", "/monitor/logs/privacy": return nil  // multipart and two steps: below
+        case "/login":
+            return Example(
+                path: entry.path, fields: [("name", "person-reader"), ("password", TestServer.password)],
+                anonymous: true)
+        case "/logout": return Example(path: entry.path)
+        case "/account/password":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("current-password", TestServer.password), ("new-password", TestServer.password),
+                    ("repeat-password", TestServer.password),
+                ])
+        case "/account/tokens": return Example(path: entry.path, fields: [("label", "Skript"), ("scope", "read")])
+        case "/account/tokens/:token/revoke": return Example(path: "/account/tokens/\(tokenID)/revoke")
+        case "/account/tenant": return Example(path: entry.path, fields: [("tenant", snapshot.map.tenant.id.rawValue)])
+        case "/admin/accounts":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("name", "neu"), ("display-name", "Neue Person"), ("role", "reader"),
+                    ("password", TestServer.password),
+                ])
+        case "/admin/accounts/:account":
+            return Example(path: "/admin/accounts/person-reader", fields: [("role", "staff-council")])
+        case "/admin/accounts/:account/reset":
+            return Example(path: "/admin/accounts/person-reader/reset", fields: [("password", TestServer.password)])
+        case "/admin/accounts/:account/disable": return Example(path: "/admin/accounts/person-contributor/disable")
+        case "/admin/accounts/:account/enable": return Example(path: "/admin/accounts/person-contributor/enable")
+        case "/admin/accounts/:account/tokens":
+            return Example(
+                path: "/admin/accounts/person-reader/tokens", fields: [("label", "Für Lena"), ("scope", "read")])
+        case "/api/v1/flows":
+            return Example(
+                path: entry.path,
+                body:
+                    #"{"id":"audit-1","from":"unit:32","to":"unit:20","channel":"email","medium":"email","frequencyPerYear":1}"#
+            )
+        case "/api/v1/findings":
+            return Example(
+                path: entry.path,
+                body: #"{"id":"audit-f","question":2,"text":"x","author":"y","recordedOn":"2026-03-14"}"#)
+        case "/api/v1/processes":
+            return Example(path: entry.path + "?file=kopie.bpmn", body: bpmn, contentType: "application/xml")
+        case "/api/v1/event-logs": return Example(path: entry.path + "?file=a.csv", body: csv, contentType: "text/csv")
+        default: return nil
+        }
+    }
+
+    @Test func everyWriteRouteLeavesOneEntryNamingPersonActionAndObject() async throws {
+        let server = try await TestServer(localMode: false)
+        let callers = try await Caller.all(server)
+        let admin = try #require(callers.first { $0.role == .administration })
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        let snapshot = try await workspace.snapshot(of: tenant)
+        // A token of its own to revoke: the one the API examples use must stay valid.
+        let account = try #require(try await workspace.accounts.account("person-administration"))
+        _ = try await TokenIssuer(accounts: workspace.accounts).issue(
+            for: account, tenant: tenant, label: "Zum Widerrufen", scope: .read, by: .local)
+        let tokenID = try #require(
+            try await workspace.accounts.tokens(of: account.id).first { $0.label == "Zum Widerrufen" }
+        ).id.rawValue
+        let entries = server.routes.entries.filter(\.isWrite)
+        try await server.run { client in
+            var checked = 0
+            for entry in entries {
+                let before = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 10_000).count
+                let caller = try await admin.signedIn(workspace)
+                var expected = 1
+                var author = caller.account.map { "account:\($0)" } ?? ""
+                if entry.path == "/processes/upload" || entry.path == "/monitor/logs"
+                    || entry.path == "/monitor/logs/privacy"
+                {
+                    expected = try await Self.upload(entry.path, client: client, caller: caller, snapshot: snapshot)
+                } else {
+                    let example = try #require(
+                        Self.example(entry, snapshot: snapshot, tokenID: tokenID),
+                        "no example for \(entry.method) \(entry.path): add one, so that its audit entry is checked")
+                    let sender = example.anonymous ? Caller(role: nil) : caller
+                    if example.anonymous { author = "account:person-reader" }
+                    var (headers, body) = sender.request(entry, path: example.path)
+                    if entry.isAPI {
+                        headers[.contentType] = example.contentType
+                        body = ByteBuffer(string: example.body ?? "")
+                    } else {
+                        body = ByteBuffer(
+                            string: ([("csrf", sender.formToken)] + example.fields).map {
+                                "\($0)=\(Browser.encode($1))"
+                            }
+                            .joined(separator: "&"))
+                    }
+                    try await client.execute(uri: example.path, method: entry.method, headers: headers, body: body) {
+                        #expect($0.status.code < 400, "\(entry.path): \($0.status) \($0.text.prefix(300))")
+                    }
+                    expected = example.entries
+                }
+                let after = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 10_000)
+                let new = after.prefix(after.count - before)
+                #expect(
+                    new.count == expected, "\(entry.method) \(entry.path): \(new.count) entries \(new.map(\.action))")
+                for record in new {
+                    #expect(record.author.id == author, "\(entry.path): by \(record.author.id), not \(author)")
+                    #expect(!record.action.isEmpty && !record.object.isEmpty, "\(entry.path): \(record)")
+                    #expect(record.tenantID == tenant)
+                }
+                checked += 1
+            }
+            #expect(checked == entries.count && checked >= 25)
+        }
+    }
+
+    /// The multipart uploads: a BPMN file (one entry), an event log's first step (none) and second (one).
+    static func upload(
+        _ path: String, client: any TestClientProtocol, caller: Caller, snapshot: TenantSnapshot
+    ) async throws -> Int {
+        let browser = Browser(
+            cookie: "amtsweg_form=\(caller.formToken); amtsweg_session=\(caller.sessionCookie!)",
+            token: caller.formToken)
+        if path == "/processes/upload" {
+            let bpmn = snapshot.records.first { $0.id == "baugenehmigung-ist" }!.bpmn
+            let (headers, body) = browser.multipart(fields: [], file: ("file", "kopie.bpmn", Data(bpmn.utf8)))
+            try await client.execute(uri: path, method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther, "\($0.text.prefix(300))")
+            }
+            return 1
+        }
+        let (headers, body) = browser.multipart(fields: [], file: ("file", "a.csv", Data(csv.utf8)))
+        let page = try await client.execute(uri: "/monitor/logs", method: .post, headers: headers, body: body) {
+            $0.text
+        }
+        guard path == "/monitor/logs/privacy" else { return 0 }
+        _ = try await browser.confirmPrivacy(client, page: page)
+        return 1
+    }
+}
