@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "amtsweg", targets: ["amtsweg"]),
         .library(name: "AmtswegCore", targets: ["AmtswegCore"]),
+        .library(name: "AmtswegDemo", targets: ["AmtswegDemo"]),
         .library(name: "AmtswegStore", targets: ["AmtswegStore"]),
         .library(name: "AmtswegServer", targets: ["AmtswegServer"]),
         .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
@@ -51,6 +52,8 @@ let package = Package(
             swiftSettings: hot
         ),
         .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),
+        /// The demo municipality Musterstadt: data, not domain, so it lives beside the core.
+        .target(name: "AmtswegDemo", dependencies: ["AmtswegCore", "ProcessBPMN"], swiftSettings: strict),
         .target(
             name: "MinedProcesses", dependencies: ["AmtswegCore", "ProcessMining", "ProcessBPMN"],
             swiftSettings: strict),
@@ -66,7 +69,7 @@ let package = Package(
         .target(
             name: "AmtswegServer",
             dependencies: [
-                "AmtswegCore", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining", "MinedProcesses",
+                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining", "MinedProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -81,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegStore", "AmtswegServer", "BPMN", "ProcessBPMN", "ProcessMining",
+                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegServer", "BPMN", "ProcessBPMN", "ProcessMining",
                 "MinedProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -107,21 +110,23 @@ let package = Package(
         ),
         .executableTarget(
             name: "ProcessBenchmark",
-            dependencies: ["AmtswegCore"],
+            dependencies: ["AmtswegCore", "AmtswegDemo"],
             path: "bench/ProcessBenchmark",
             swiftSettings: strict
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ProcessMiningTests", dependencies: ["ProcessMining", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
-            name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "BPMN", "TestSupport"],
+            name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "AmtswegDemo", "BPMN", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegStore"], swiftSettings: strict),
+        .testTarget(
+            name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegStore"], swiftSettings: strict),
         .testTarget(
             name: "AmtswegServerTests",
             dependencies: [

@@ -31,10 +31,3 @@ extension ProcessRecord {
         return (model, process)
     }
 }
-
-extension Musterstadt {
-    /// The demo processes as they are stored.
-    public static func processRecords(for map: TenantMap) -> [ProcessRecord] {
-        processes().map { ProcessRecord(captured: $0, map: map) }
-    }
-}

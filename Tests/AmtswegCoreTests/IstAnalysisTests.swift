@@ -1,4 +1,5 @@
 @testable import AmtswegCore
+import AmtswegDemo
 import Foundation
 import TestSupport
 import Testing

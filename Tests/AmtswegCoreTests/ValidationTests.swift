@@ -1,4 +1,5 @@
 @testable import AmtswegCore
+import AmtswegDemo
 import Testing
 
 @Suite struct ValidationTests {

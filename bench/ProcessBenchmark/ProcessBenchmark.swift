@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegDemo
 import Foundation
 
 /// Issue 4's performance target: key figures and problem spots for a tenant with 5,000 processes of 10–60

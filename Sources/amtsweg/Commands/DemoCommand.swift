@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegDemo
 import AmtswegStore
 import ArgumentParser
 import ProcessBPMN

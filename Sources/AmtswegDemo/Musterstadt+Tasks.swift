@@ -1,3 +1,5 @@
+import AmtswegCore
+
 extension Musterstadt {
     /// Standing tasks per unit, with KGSt Aufgabenhauptgruppe and NKF Produktbereich. Ids are "A-<unit>-<n>".
     static func duties() -> [Duty] {

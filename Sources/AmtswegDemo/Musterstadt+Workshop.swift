@@ -1,3 +1,5 @@
+import AmtswegCore
+
 extension Musterstadt {
     /// Answers to "whose tasks do you know?" from the units that took part in the workshop.
     static func awareness() -> [UnitAwareness] {

@@ -1,3 +1,5 @@
+import AmtswegCore
+
 extension Musterstadt {
     /// Specialist applications, documents, legal bases and skills of Musterstadt. The Steueramt uses the
     /// finance system yet keeps the dog tax on paper, and only one position masters building technology —

@@ -1,3 +1,5 @@
+import AmtswegCore
+
 extension Musterstadt {
     static func units() -> [OrgUnit] {
         let rows: [(id: String, name: String, kind: OrgUnitKind, parent: String?, office: String?)] = [

@@ -1,3 +1,5 @@
+import AmtswegCore
+
 extension Musterstadt {
     private typealias FlowRow = (
         from: String, to: String, object: String?, channel: Channel, medium: Medium,

@@ -1,3 +1,5 @@
+import AmtswegCore
+
 extension Musterstadt {
     /// Services with their real LeiKa keys (OZG catalogue) and the unit responsible.
     static func services() -> [Service] {

@@ -1,3 +1,5 @@
+public import AmtswegCore
+
 /// The demo municipality "Musterstadt", a town of about 50,000 in the classic KGSt structure.
 ///
 /// Its data is invented but realistic, and it is built so that the Ist-Analyse finds something:

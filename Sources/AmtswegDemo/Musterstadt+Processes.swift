@@ -1,3 +1,5 @@
+public import AmtswegCore
+
 extension Musterstadt {
     /// Twelve processes over Musterstadt's services, captured as step lists, with Soll versions for five of
     /// them. The Ist processes show what the problem rules look for: the building permit crosses many desks
