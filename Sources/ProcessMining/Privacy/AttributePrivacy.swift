@@ -188,11 +188,13 @@ extension PrivacyChoices {
     public init(parsing assignments: [String]) throws(ParseError) {
         var treatments: [String: AttributeTreatment] = [:]
         for assignment in assignments {
-            guard let equals = assignment.lastIndex(of: "="),
-                let treatment = AttributeTreatment(rawValue: String(assignment[assignment.index(after: equals)...])),
-                assignment.hasPrefix("case:") || assignment.hasPrefix("event:")
+            // By scalars: a key may hold anything, also characters that would join the `=` into one grapheme.
+            let scalars = assignment.unicodeScalars
+            guard let equals = scalars.lastIndex(of: "="),
+                let treatment = AttributeTreatment(rawValue: String(scalars[scalars.index(after: equals)...])),
+                scalars.starts(with: "case:".unicodeScalars) || scalars.starts(with: "event:".unicodeScalars)
             else { throw ParseError(assignment: String(assignment.prefix(200))) }
-            treatments[String(assignment[..<equals])] = treatment
+            treatments[String(scalars[..<equals])] = treatment
         }
         self.init(treatments)
     }

@@ -132,8 +132,8 @@ struct APIController: Sendable {
         let query = request.uri.queryParameters
         let offset =
             try query["offset"].map { value in
-                guard let number = Int(String(value)), number >= 0 else {
-                    throw HTTPError(.badRequest, message: "offset muss eine ganze Zahl ab 0 sein.")
+                guard let number = Int(String(value)), (0...1_000_000_000).contains(number) else {
+                    throw HTTPError(.badRequest, message: "offset muss eine ganze Zahl von 0 bis 1000000000 sein.")
                 }
                 return number
             } ?? 0
@@ -190,6 +190,12 @@ struct APIController: Sendable {
         let query = request.uri.queryParameters
         let rule = query["rule"].map(String.init)
         let severity = query["severity"].map(String.init)
+        if let rule, ProblemRule(rawValue: rule) == nil {
+            throw HTTPError(.badRequest, message: "Eine Regel „\(rule.prefix(100))“ gibt es nicht.")
+        }
+        if let severity, !["high", "medium", "low"].contains(severity) {
+            throw HTTPError(.badRequest, message: "severity ist high, medium oder low.")
+        }
         let spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes).filter {
             (rule == nil || $0.rule.rawValue == rule) && (severity == nil || $0.severity.rawValue == severity)
         }
@@ -198,7 +204,12 @@ struct APIController: Sendable {
 
     func search(_ request: Request, _ context: AppRequestContext) async throws -> Page<TenantSearch.Hit> {
         let snapshot = try await pages.snapshot(context)
-        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(200))
+        guard let query = request.uri.queryParameters["q"].map(String.init) else {
+            throw HTTPError(.badRequest, message: "Der Suchbegriff fehlt (q=…).")
+        }
+        guard query.unicodeScalars.count <= 200 else {
+            throw HTTPError(.badRequest, message: "Der Suchbegriff darf höchstens 200 Zeichen lang sein.")
+        }
         return try Self.paginate(
             TenantSearch.search(query, map: snapshot.map, processes: snapshot.processes), request)
     }
