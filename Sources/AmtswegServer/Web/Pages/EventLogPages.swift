@@ -242,7 +242,7 @@ struct EventLogPages: Sendable {
         let logID = try context.parameters.require("id")
         let (_, log) = try await pages.logs.log(ID(logID), of: snapshot.map.tenant.id)
         let options = Options(request)
-        let (record, process) = try ProcessPages.find(options.process, in: snapshot)
+        let (record, process) = try snapshot.readableProcess(options.process)
         let filtered = options.apply(to: log)
         let base = "/monitor/logs/\(Paths.escape(logID))"
         let report = try await pages.logs.alignments(

@@ -96,8 +96,8 @@ struct OptimizePages: Sendable {
 
     func compare(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
-        let (_, ist) = try ProcessPages.find(try context.parameters.require("ist"), in: snapshot)
-        let (_, soll) = try ProcessPages.find(try context.parameters.require("soll"), in: snapshot)
+        let (_, ist) = try snapshot.readableProcess(try context.parameters.require("ist"))
+        let (_, soll) = try snapshot.readableProcess(try context.parameters.require("soll"))
         let comparison = ProcessComparison(ist: ist, soll: soll, map: snapshot.map)
         func value(_ number: Double, _ key: String) -> String {
             key == "specialistSoftwareShare" ? Display.percent(number) : Display.decimal(number)

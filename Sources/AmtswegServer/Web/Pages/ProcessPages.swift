@@ -107,46 +107,17 @@ struct ProcessPages: Sendable {
                 .response(from: request, context: context)
         }
         let service = snapshot.map.services.first { $0.id.rawValue == upload.service }
-        let record = Self.importedRecord(model, fileName: file.fileName, service: service, snapshot: snapshot)
+        let record = snapshot.importedRecord(model, fileName: file.fileName, service: service)
         try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
         return SeeOther(location: Paths.process(record.id) + "?uploaded=1")
             .response(from: request, context: context)
-    }
-
-    /// An uploaded model as a new process of the tenant. An upload never silently replaces another process:
-    /// an id already taken gets a number.
-    static func importedRecord(_ model: BPMNModel, fileName: String, service: Service?, snapshot: TenantSnapshot)
-        -> ProcessRecord
-    {
-        let fallback = ID<ProcessModel>(identifier(from: (fileName as NSString).deletingPathExtension))
-        var imported = BPMNImport(model: model, fallbackID: fallback, map: snapshot.map, service: service)
-        let taken = Set(snapshot.records.map(\.id))
-        if taken.contains(imported.record.id) {
-            var number = 2
-            while taken.contains(ID("\(imported.record.id.rawValue)-\(number)")) { number += 1 }
-            imported = BPMNImport(
-                model: model, fallbackID: fallback, map: snapshot.map,
-                id: ID("\(imported.record.id.rawValue)-\(number)"),
-                service: service)
-        }
-        return imported.record
-    }
-
-    /// A process id from a file name: letters, digits, '-', '_' and '.', at most 60 characters.
-    static func identifier(from name: String) -> String {
-        let kept = name.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-                ? Character(scalar) : "-"
-        }
-        let id = String(kept.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-."))
-        return id.isEmpty ? "prozess" : id
     }
 
     // MARK: - One process
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
-        let (record, process) = try Self.find(try context.parameters.require("id"), in: snapshot)
+        let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
         let notice =
             request.uri.queryParameters["uploaded"] != nil
             ? "Hochgeladen: \(process.steps.count) Schritte. Bahnen, die keiner Stelle zugeordnet werden konnten, sind markiert."
@@ -164,7 +135,7 @@ struct ProcessPages: Sendable {
 
     func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
-        let (record, _) = try Self.find(try context.parameters.require("id"), in: snapshot)
+        let (record, _) = try snapshot.readableProcess(try context.parameters.require("id"))
         let drawing = try await pages.workspace.derived(snapshot.map.tenant.id, "process-svg:\(record.id)") {
             try Self.svg(of: record)
         }
@@ -178,7 +149,7 @@ struct ProcessPages: Sendable {
 
     func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
-        let (record, _) = try Self.find(try context.parameters.require("id"), in: snapshot)
+        let (record, _) = try snapshot.readableProcess(try context.parameters.require("id"))
         return FileResponse(body: record.bpmn, contentType: "application/xml", fileName: "\(record.id).bpmn")
             .response(from: request, context: context)
     }
@@ -188,15 +159,4 @@ struct ProcessPages: Sendable {
         SVGRenderer.render(BPMNLayout.withDiagram(try record.read().model))
     }
 
-    static func find(_ id: String, in snapshot: TenantSnapshot) throws -> (ProcessRecord, ProcessModel) {
-        guard let record = snapshot.record(id) else {
-            throw HTTPError(.notFound, message: "Einen Prozess „\(id)“ gibt es nicht.")
-        }
-        guard let process = snapshot.process(id) else {
-            throw HTTPError(
-                .unprocessableContent, message: "Das gespeicherte BPMN des Prozesses „\(record.name)“ ist nicht lesbar."
-            )
-        }
-        return (record, process)
-    }
 }

@@ -44,7 +44,7 @@ struct StepEditorPages: Sendable {
 
     func load(_ context: AppRequestContext) async throws -> Editing {
         let snapshot = try await pages.snapshot(context)
-        let (record, process) = try ProcessPages.find(try context.parameters.require("id"), in: snapshot)
+        let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
         guard let captured = CapturedProcess(process: process) else {
             throw HTTPError(
                 .unprocessableContent,
