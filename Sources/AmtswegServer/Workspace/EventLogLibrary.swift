@@ -11,7 +11,7 @@ import ProcessMining
 /// are pseudonymised unless the uploader opted out, and it is kept as compressed XES. Parsed logs are cached
 /// per tenant and log: the analyses of one page visit read the same log several times.
 actor EventLogLibrary {
-    let repository: SQLMapRepository
+    let repository: any Store
     let pseudonymizer: ResourcePseudonymizer
     /// Parsed logs with their facts (content left out), most recently used last in `order`.
     private var cache: [String: (record: EventLogRecord, log: EventLog)] = [:]
@@ -23,7 +23,7 @@ actor EventLogLibrary {
     /// The most bytes an uploaded log may inflate to (gzip), checked while inflating.
     let maxDecompressedBytes: Int
 
-    init(repository: SQLMapRepository, pseudonymizer: ResourcePseudonymizer, maxDecompressedBytes: Int) {
+    init(repository: any Store, pseudonymizer: ResourcePseudonymizer, maxDecompressedBytes: Int) {
         self.repository = repository
         self.pseudonymizer = pseudonymizer
         self.maxDecompressedBytes = maxDecompressedBytes

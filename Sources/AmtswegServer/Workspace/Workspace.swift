@@ -8,15 +8,16 @@ import Foundation
 /// a write through this workspace drops the tenant's snapshot. Several server instances against one
 /// database (a later issue) will need a change counter in the store to notice each other's writes.
 public actor Workspace {
-    public let repository: SQLMapRepository
-    /// Accounts, sessions, tokens and the audit log.
+    /// The store behind its protocols: the workspace does not know the engine.
+    public nonisolated let repository: any Store
+    /// Accounts, sessions, tokens and the audit log (the same store, seen through its account protocol).
     public nonisolated let accounts: any AccountRepository
     private var snapshots: [ID<Tenant>: TenantSnapshot] = [:]
     /// Values computed from a snapshot (a page's view, a drawing), dropped with it.
     private var derived: [ID<Tenant>: [String: any Sendable]] = [:]
     private var firstTenant: ID<Tenant>??
 
-    public init(repository: SQLMapRepository) {
+    public init(repository: any Store) {
         self.repository = repository
         self.accounts = repository
     }
