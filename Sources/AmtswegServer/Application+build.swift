@@ -71,6 +71,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     AccountPages(pages: pages).addRoutes(to: routes)
     AdminPages(pages: pages).addRoutes(to: routes)
     AuditPage(pages: pages).addRoutes(to: routes)
+    PrivacyPage(pages: pages).addRoutes(to: routes)
     APIController(pages: pages).addRoutes(to: routes)
     return (router, routes)
 }

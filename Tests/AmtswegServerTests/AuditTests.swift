@@ -21,6 +21,8 @@ import Testing
         var anonymous = false
     }
 
+    static let privacyPath = "/privacy"
+
     static let csv = "case;activity;timestamp\n1;A;2026-01-01 08:00:00\n1;B;2026-01-01 09:00:00\n"
 
     static func example(
@@ -98,6 +100,7 @@ import Testing
         case "/admin/accounts/:account/tokens":
             return Example(
                 path: "/admin/accounts/person-reader/tokens", fields: [("label", "Für Lena"), ("scope", "read")])
+        case "/privacy": return nil  // only Personalrat/Datenschutz: below
         case "/api/v1/flows":
             return Example(
                 path: entry.path,
@@ -136,7 +139,16 @@ import Testing
                 let caller = try await admin.signedIn(workspace)
                 var expected = 1
                 var author = caller.account.map { "account:\($0)" } ?? ""
-                if entry.path == "/processes/upload" || entry.path == "/monitor/logs"
+                if entry.path == Self.privacyPath {
+                    // Switching person-level figures is the staff council's.
+                    let council = try await callers.first { $0.role == .staffCouncil }!.signedIn(workspace)
+                    author = "account:\(council.account!)"
+                    let (headers, _) = council.request(entry, path: entry.path)
+                    try await client.execute(
+                        uri: entry.path, method: .post, headers: headers,
+                        body: ByteBuffer(string: "csrf=\(council.formToken)&person-level=on")
+                    ) { #expect($0.status == .seeOther, "\($0.text.prefix(300))") }
+                } else if entry.path == "/processes/upload" || entry.path == "/monitor/logs"
                     || entry.path == "/monitor/logs/privacy"
                 {
                     expected = try await Self.upload(entry.path, client: client, caller: caller, snapshot: snapshot)

@@ -215,6 +215,14 @@ with sync_playwright() as playwright:
     assert "Maria Gewerbe" in audit and "saveProcess" in audit, "Maria's change is not in the audit log"
     assert "createAccount" in audit, "the new accounts are not in the audit log"
     check(paul, "protokoll")
+    # The staff council switches person-level figures on; the switch is in the audit log.
+    paul.goto(BASE + "/privacy")
+    check(paul, "datenschutz")
+    paul.get_by_label("eingeschaltet").check()
+    paul.get_by_role("button", name="Speichern").click()
+    expect(paul.locator(".notice")).to_contain_text("Gespeichert")
+    paul.goto(BASE + "/audit")
+    assert "enablePersonLevel" in paul.locator("table").inner_text(), "the switch is not in the audit log"
     context.close()
 
     # English, chosen once, stays; the pages speak it.

@@ -23,6 +23,7 @@ enum Paths {
     static let adminAccountTokens = "/admin/accounts/:account/tokens"
     static let audit = "/audit"
     static let auditCSV = "/audit.csv"
+    static let privacy = "/privacy"
 
     static let map = "/map"
     static let unitPattern = "/map/units/:id"

@@ -54,6 +54,7 @@ struct PersonBar: Sendable {
     var accountLabel: String
     var adminLabel: String?
     var auditLabel: String?
+    var privacyLabel: String?
     var logoutLabel: String?
     var localNotice: String?
 
@@ -64,6 +65,7 @@ struct PersonBar: Sendable {
         accountLabel = german ? "Mein Konto" : "My account"
         adminLabel = access.role.grants(.administer) ? (german ? "Konten" : "Accounts") : nil
         auditLabel = access.role.grants(.readAudit) ? (german ? "Protokoll" : "Audit log") : nil
+        privacyLabel = access.role.grants(.readAudit) ? (german ? "Datenschutz" : "Data protection") : nil
         if case .session = access.means { logoutLabel = german ? "Abmelden" : "Sign out" }
         if access.means == .local {
             localNotice = german ? "Lokaler Betrieb ohne Anmeldung" : "Local mode without sign-in"
