@@ -188,6 +188,24 @@ import Testing
         }
     }
 
+    @Test func aRequestPastItsTimeLimitGets503() async throws {
+        let server = try await TestServer(timeLimit: .milliseconds(1))
+        let token = try await server.member("api", role: .processManagement).token
+        // Twenty thousand events take far longer than a millisecond to read.
+        let log =
+            "case;activity;timestamp\n"
+            + (0..<20_000).map { "\($0 / 4);A\($0 % 4);2026-01-01 08:\(10 + $0 % 40):00" }.joined(separator: "\n")
+        try await server.run { client in
+            try await client.execute(
+                uri: "/api/v1/event-logs?file=gross.csv", method: .post, headers: .api(token, contentType: "text/csv"),
+                body: ByteBuffer(string: log)
+            ) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.text.contains("abgebrochen"))
+            }
+        }
+    }
+
     @Test func eventLogIsStoredPseudonymised() async throws {
         let log =
             "case;activity;timestamp;resource\n1;A;2026-01-01 08:00:00;Frau Adler\n1;B;2026-01-01 09:00:00;Herr Berg\n"

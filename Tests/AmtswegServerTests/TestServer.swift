@@ -18,12 +18,15 @@ struct TestServer {
 
     /// - Parameter localMode: `true` (the default on a loopback address) acts as the local administrator without
     ///   signing in; `false` is a server where everyone signs in.
-    init(maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil) async throws {
+    init(
+        maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil, timeLimit: Duration? = nil
+    ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
             databasePath: path.path, loadDemo: true, maxUploadBytes: maxUploadBytes,
             pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning,
             localMode: localMode)
+        if let timeLimit { configuration.requestTimeLimit = timeLimit }
         if let log {
             configuration.logLevel = .trace
             configuration.logHandler = { _ in log }
