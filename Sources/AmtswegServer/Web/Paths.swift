@@ -71,8 +71,24 @@ enum Paths {
         return login + "?next=" + escape(next)
     }
 
-    static func unit(_ id: ID<OrgUnit>) -> String { "/map/units/" + escape(id.rawValue) }
-    static func process(_ id: ID<ProcessModel>) -> String { "/processes/" + escape(id.rawValue) }
+    static func unit(_ id: ID<OrgUnit>) -> String { unit(id.rawValue) }
+    static func unit(_ id: String) -> String { "/map/units/" + escape(id) }
+    static func process(_ id: String) -> String { "/processes/" + escape(id) }
+    static func processDiagram(_ id: String) -> String { process(id) + "/diagram.svg" }
+    static func processBPMN(_ id: String) -> String { process(id) + "/bpmn" }
+    static func steps(_ processID: String) -> String { process(processID) + "/steps" }
+    static func step(_ processID: String, _ stepID: String) -> String { steps(processID) + "/" + escape(stepID) }
+    static func compare(_ ist: String, _ soll: String) -> String {
+        "/optimize/compare/" + escape(ist) + "/" + escape(soll)
+    }
+    static func eventLog(_ id: String) -> String { eventLogs + "/" + escape(id) }
+    static func flow(_ id: String) -> String { flows + "/" + escape(id) }
+    static func flowDelete(_ id: String) -> String { flow(id) + "/delete" }
+    /// The flow's line in the list of flows.
+    static func flowInList(_ id: String) -> String { flows + "#flow-" + escape(id) }
+    static func apiProcess(_ id: String) -> String { api + "/processes/" + escape(id) }
+    static func apiEventLog(_ id: String) -> String { api + "/event-logs/" + escape(id) }
+    static func process(_ id: ID<ProcessModel>) -> String { process(id.rawValue) }
     static func service(_ id: ID<Service>) -> String { "/map/services#service-" + escape(id.rawValue) }
     static func adminAccount(_ name: String) -> String { adminAccounts + "/" + escape(name) }
     static func accountTokenRevoke(_ id: ID<AccessToken>) -> String {

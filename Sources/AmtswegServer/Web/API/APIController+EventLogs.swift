@@ -62,7 +62,7 @@ extension APIController {
             throw HTTPError(.unprocessableContent, message: "\(error)")
         }
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/event-logs/\(Paths.escape(record.id.rawValue))"],
+            status: .created, headers: [.location: Paths.apiEventLog(record.id.rawValue)],
             response: JSONBody(
                 EventLogSummary(
                     id: record.id.rawValue, name: record.name, fileName: record.fileName, uploadedAt: record.uploadedAt,

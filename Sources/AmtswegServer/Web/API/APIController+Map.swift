@@ -63,7 +63,7 @@ extension APIController {
         map.flows.append(flow)
         try await pages.workspace.saveMap(map, change: .flow(flow, action: "createFlow", in: map), by: context.author)
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/flows?id=\(Paths.escape(flow.id.rawValue))"],
+            status: .created, headers: [.location: Paths.api + "/flows?id=" + Paths.escape(flow.id.rawValue)],
             response: JSONBody(flow))
     }
 

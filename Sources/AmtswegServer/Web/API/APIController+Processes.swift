@@ -8,14 +8,12 @@ import ProcessMining
 /// Processes: list, one with its report, its BPMN, and a BPMN file from any modeller as a new process.
 extension APIController {
     static func summary(_ record: ProcessRecord) -> ProcessSummary {
-        let id = Paths.escape(record.id.rawValue)
+        let id = record.id.rawValue
         return ProcessSummary(
-            id: record.id.rawValue, name: record.name, state: record.state.rawValue,
+            id: id, name: record.name, state: record.state.rawValue,
             serviceID: record.serviceID?.rawValue, ownerUnitID: record.ownerUnitID?.rawValue,
             istID: record.istID?.rawValue,
-            links: [
-                "self": "/api/v1/processes/\(id)", "bpmn": "/api/v1/processes/\(id)/bpmn", "page": "/processes/\(id)",
-            ])
+            links: ["self": Paths.apiProcess(id), "bpmn": Paths.apiProcess(id) + "/bpmn", "page": Paths.process(id)])
     }
 
     func process(_ request: Request, _ context: AppRequestContext) async throws -> ProcessDetail {
@@ -54,7 +52,7 @@ extension APIController {
         let record = snapshot.importedRecord(model, fileName: name, service: service)
         try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/processes/\(Paths.escape(record.id.rawValue))"],
+            status: .created, headers: [.location: Paths.apiProcess(record.id.rawValue)],
             response: JSONBody(Self.summary(record)))
     }
 

@@ -24,7 +24,7 @@ public final class RouteTable {
             self.scope = scope
         }
 
-        public var isAPI: Bool { path.hasPrefix("/api/") }
+        public var isAPI: Bool { path.hasPrefix(Paths.api + "/") }
         public var isWrite: Bool { ![.get, .head, .options].contains(method) }
     }
 

@@ -20,7 +20,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch AccessDenied.signInRequired
-            where !request.uri.path.hasPrefix("/api/") && [.get, .head].contains(request.method)
+            where !request.uri.path.hasPrefix(Paths.api + "/") && [.get, .head].contains(request.method)
         {
             // A page read anonymously: to the sign-in page, and back here afterwards.
             let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
@@ -32,7 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if status == .internalServerError {
                 context.logger.error("\(request.method) \(request.uri.path): \(String(describing: error))")
             }
-            if request.uri.path.hasPrefix("/api/") {
+            if request.uri.path.hasPrefix(Paths.api + "/") {
                 var problem = ProblemDetails(title: status.reasonPhrase, status: status.code, detail: message)
                 if case StoreError.invalid(let issues) = error {
                     problem.errors = Dictionary(grouping: issues) { "\($0.kind.rawValue):\($0.id)" }

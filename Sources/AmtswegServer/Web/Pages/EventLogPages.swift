@@ -103,7 +103,7 @@ struct EventLogPages: Sendable {
         let filtered = options.apply(to: log)
         let graph = DirectlyFollowsGraph(filtered)
         let statistics = LogStatistics(log)
-        let base = "/monitor/logs/\(Paths.escape(record.id.rawValue))"
+        let base = Paths.eventLog(record.id.rawValue)
         let edgeRows = graph.edges.sorted { ($0.count, $1.from) > ($1.count, $0.from) }.prefix(30).map { edge in
             TableRow(
                 "\(edge.from) → \(edge.to)",
@@ -244,7 +244,7 @@ struct EventLogPages: Sendable {
         let options = Options(request)
         let (record, process) = try snapshot.readableProcess(options.process)
         let filtered = options.apply(to: log)
-        let base = "/monitor/logs/\(Paths.escape(logID))"
+        let base = Paths.eventLog(logID)
         let report = try await pages.logs.alignments(
             of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
         var highlights: [SVGRenderer.Highlight] = []

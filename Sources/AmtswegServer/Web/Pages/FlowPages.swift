@@ -98,7 +98,7 @@ struct FlowPages: Sendable {
         }
         try await pages.workspace.saveMap(
             map, change: .flow(flow, action: isNew ? "createFlow" : "updateFlow", in: map), by: context.author)
-        return SeeOther(location: "/map/flows?saved=1#flow-\(Paths.escape(flow.id.rawValue))")
+        return SeeOther(location: Paths.flows + "?saved=1#flow-" + Paths.escape(flow.id.rawValue))
             .response(from: request, context: context)
     }
 
@@ -114,7 +114,7 @@ struct FlowPages: Sendable {
         map.flows.removeAll { $0.id.rawValue == id }
         try await pages.workspace.saveMap(
             map, change: .flow(removed, action: "deleteFlow", in: snapshot.map), by: context.author)
-        return SeeOther(location: "/map/flows?saved=1").response(from: request, context: context)
+        return SeeOther(location: Paths.flows + "?saved=1").response(from: request, context: context)
     }
 }
 
@@ -141,7 +141,7 @@ struct FlowForm: Sendable {
     var channels: [SelectOption] = []
     var media: [SelectOption] = []
     var csrf = ""
-    var action = "/map/flows"
+    var action = Paths.flows
     var deleteAction: String?
     /// Stored, not computed: Mustache sees only stored properties.
     var hasErrors = false
@@ -189,8 +189,8 @@ struct FlowForm: Sendable {
             .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == channel)
         }
         media = Medium.allCases.map { .init(value: $0.rawValue, label: $0.label, isSelected: $0.rawValue == medium) }
-        action = isNew ? "/map/flows" : "/map/flows/\(Paths.escape(id))"
-        deleteAction = isNew ? nil : "/map/flows/\(Paths.escape(id))/delete"
+        action = isNew ? Paths.flows : Paths.flow(id)
+        deleteAction = isNew ? nil : Paths.flowDelete(id)
     }
 
     static func kindLabel(_ endpoint: FlowEndpoint) -> String {

@@ -46,7 +46,7 @@ struct IstAnalysisPage: Sendable {
         map.findings.append(finding)
         try await pages.workspace.saveMap(map, change: .finding(finding), by: context.author)
         form = .empty
-        return SeeOther(location: "/map/ist?saved=1#findings").response(from: request, context: context)
+        return SeeOther(location: Paths.ist + "?saved=1#findings").response(from: request, context: context)
     }
 }
 

@@ -82,7 +82,7 @@ struct MonitorPages: Sendable {
             processRows: processRows, serviceRows: serviceRows, chart: chart.svg,
             logs: logs.map { log in
                 .init(
-                    name: log.name, href: "/monitor/logs/\(Paths.escape(log.id.rawValue))",
+                    name: log.name, href: Paths.eventLog(log.id.rawValue),
                     facts: "\(Display.integer(log.caseCount)) Fälle, \(Display.integer(log.eventCount)) Ereignisse, "
                         + "hochgeladen am \(log.uploadedAt.formatted(.dateTime.day().month().year().locale(Locale(identifier: "de_DE"))))"
                         + (log.isPseudonymised ? ", Bearbeitende pseudonymisiert" : ", mit Klarnamen"))
@@ -190,7 +190,7 @@ struct MonitorPages: Sendable {
                 upload.data, fileName: upload.fileName, name: upload.name, privacy: PrivacyChoices(treatments),
                 processID: upload.processID, units: upload.units, tenant: access.tenantID, author: context.author,
                 existing: try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id))
-            return SeeOther(location: "/monitor/logs/\(Paths.escape(record.id.rawValue))")
+            return SeeOther(location: Paths.eventLog(record.id.rawValue))
                 .response(from: request, context: context)
         } catch let error as MiningError {
             var form = UploadForm()

@@ -61,7 +61,7 @@ struct OptimizePages: Sendable {
             let comparison = ProcessComparison(ist: ist, soll: soll, map: map)
             return .init(
                 ist: ist.name, soll: soll.name,
-                href: "/optimize/compare/\(Paths.escape(ist.id.rawValue))/\(Paths.escape(soll.id.rawValue))",
+                href: Paths.compare(ist.id.rawValue, soll.id.rawValue),
                 saving: comparison.savedEurosPerYear.map { Display.integer(Int($0.rounded())) + " € im Jahr" }
                     ?? "ohne Fallzahl nicht berechenbar")
         }
@@ -123,8 +123,8 @@ struct OptimizePages: Sendable {
         let view = CompareView(
             ist: ist.name, soll: soll.name, istHref: Paths.process(ist.id),
             sollHref: Paths.process(soll.id),
-            istDiagram: "/processes/\(Paths.escape(ist.id.rawValue))/diagram.svg",
-            sollDiagram: "/processes/\(Paths.escape(soll.id.rawValue))/diagram.svg", rows: rows, savings: savings)
+            istDiagram: Paths.processDiagram(ist.id.rawValue),
+            sollDiagram: Paths.processDiagram(soll.id.rawValue), rows: rows, savings: savings)
         return try pages.page(
             "optimize/compare", title: "Ist und Soll: \(ist.name)", section: .optimize, content: view,
             context: context, snapshot: snapshot)

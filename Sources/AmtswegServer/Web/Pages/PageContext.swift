@@ -89,16 +89,16 @@ enum Display {
     /// The page for any object a problem spot or search result links to.
     static func href(_ link: ObjectLink) -> String {
         switch link.kind {
-        case .process: "/processes/" + Paths.escape(link.id)
-        case .step: "/processes/" + Paths.escape(link.processID ?? "") + "#step-" + Paths.escape(link.id)
-        case .unit: "/map/units/" + Paths.escape(link.id)
-        case .service: "/map/services#service-" + Paths.escape(link.id)
-        case .flow: "/map/flows#flow-" + Paths.escape(link.id)
-        case .position: "/map#position-" + Paths.escape(link.id)
-        case .task: "/map#task-" + Paths.escape(link.id)
+        case .process: Paths.process(link.id)
+        case .step: Paths.process(link.processID ?? "") + "#step-" + Paths.escape(link.id)
+        case .unit: Paths.unit(link.id)
+        case .service: Paths.services + "#service-" + Paths.escape(link.id)
+        case .flow: Paths.flowInList(link.id)
+        case .position: Paths.map + "#position-" + Paths.escape(link.id)
+        case .task: Paths.map + "#task-" + Paths.escape(link.id)
         case .application, .document, .legalBasis, .skill:
-            "/processes/catalogue#" + link.kind.rawValue + "-" + Paths.escape(link.id)
-        default: "/search?q=" + Paths.escape(link.name)
+            Paths.catalogue + "#" + link.kind.rawValue + "-" + Paths.escape(link.id)
+        default: Paths.search + "?q=" + Paths.escape(link.name)
         }
     }
 }

@@ -41,7 +41,7 @@ struct PrivacyPage: Sendable {
             mayDecide: access.role.grants(.decidePrivacy),
             logs: logs.map {
                 .init(
-                    name: $0.name, href: "/monitor/logs/\(Paths.escape($0.id.rawValue))",
+                    name: $0.name, href: Paths.eventLog($0.id.rawValue),
                     uploaded: "\(Display.dateTime($0.uploadedAt)), \($0.uploadedBy.displayName)",
                     choices: $0.privacy.isEmpty
                         ? ($0.isPseudonymised ? "Bearbeitende pseudonymisiert" : "alle Attribute behalten")

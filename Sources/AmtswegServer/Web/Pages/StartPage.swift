@@ -58,12 +58,12 @@ struct StartPage: Sendable {
         let view = View(
             tenantName: map.tenant.name, population: Display.integer(map.tenant.population),
             counts: [
-                .init(label: t("Organisationseinheiten"), value: Display.integer(map.units.count), href: "/map"),
-                .init(label: t("Stellen"), value: Display.integer(map.positions.count), href: "/map"),
-                .init(label: t("Aufgaben"), value: Display.integer(map.duties.count), href: "/map"),
-                .init(label: t("Leistungen"), value: Display.integer(map.services.count), href: "/map/services"),
-                .init(label: t("Informationsflüsse"), value: Display.integer(map.flows.count), href: "/map/flows"),
-                .init(label: t("Prozesse"), value: Display.integer(snapshot.records.count), href: "/processes"),
+                .init(label: t("Organisationseinheiten"), value: Display.integer(map.units.count), href: Paths.map),
+                .init(label: t("Stellen"), value: Display.integer(map.positions.count), href: Paths.map),
+                .init(label: t("Aufgaben"), value: Display.integer(map.duties.count), href: Paths.map),
+                .init(label: t("Leistungen"), value: Display.integer(map.services.count), href: Paths.services),
+                .init(label: t("Informationsflüsse"), value: Display.integer(map.flows.count), href: Paths.flows),
+                .init(label: t("Prozesse"), value: Display.integer(snapshot.records.count), href: Paths.processes),
             ],
             processes: busiest.map { report in
                 let process = snapshot.processes.first { $0.id == report.figures.processID }
@@ -79,16 +79,16 @@ struct StartPage: Sendable {
             problemCount: Display.integer(spots.count),
             phases: [
                 .init(
-                    name: t("Erfassen"), question: t("Wer arbeitet mit wem, woran?"), href: "/map/ist",
+                    name: t("Erfassen"), question: t("Wer arbeitet mit wem, woran?"), href: Paths.ist,
                     action: t("Ist-Analyse ansehen")),
                 .init(
-                    name: t("Anreichern"), question: t("Was gehört zu jedem Prozess?"), href: "/processes",
+                    name: t("Anreichern"), question: t("Was gehört zu jedem Prozess?"), href: Paths.processes,
                     action: t("Prozesse öffnen")),
                 .init(
-                    name: t("Messen"), question: t("Wie läuft es wirklich?"), href: "/monitor",
+                    name: t("Messen"), question: t("Wie läuft es wirklich?"), href: Paths.monitor,
                     action: t("Kennzahlen und Ereignisprotokolle")),
                 .init(
-                    name: t("Verbessern"), question: t("Was ändern wir zuerst?"), href: "/optimize",
+                    name: t("Verbessern"), question: t("Was ändern wir zuerst?"), href: Paths.optimize,
                     action: t("Schwachstellen ansehen")),
             ])
         return view

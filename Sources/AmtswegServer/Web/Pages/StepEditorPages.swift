@@ -64,7 +64,7 @@ struct StepEditorPages: Sendable {
         try await pages.workspace.saveProcess(record, of: editing.snapshot.map.tenant.id, by: context.author)
         return SeeOther(
             location:
-                "/processes/\(Paths.escape(editing.record.id.rawValue))/steps?saved=1#step-\(Paths.escape(step))")
+                Paths.steps(editing.record.id.rawValue) + "?saved=1#step-" + Paths.escape(step))
     }
 
     // MARK: - Pages
@@ -305,8 +305,8 @@ struct StepForm: Sendable {
             let name = ["application", "document", "legalBasis", "skill"][index]
             for check in groups[index].checks.indices { groups[index].checks[check].name = name }
         }
-        action = "/processes/\(Paths.escape(processID))/steps/\(Paths.escape(stepID))"
-        backHref = "/processes/\(Paths.escape(processID))/steps"
+        action = Paths.step(processID, stepID)
+        backHref = Paths.steps(processID)
     }
 
     /// The step's name and details, or nil with every message filled in. What the form does not show

@@ -99,14 +99,14 @@ enum Section: String, Sendable, CaseIterable {
 
     var href: String {
         switch self {
-        case .start: "/"
-        case .map: "/map"
-        case .processes: "/processes"
-        case .monitor: "/monitor"
-        case .optimize: "/optimize"
-        case .roadmap: "/roadmap"
-        case .search: "/search"
-        case .none: "/"
+        case .start: Paths.start
+        case .map: Paths.map
+        case .processes: Paths.processes
+        case .monitor: Paths.monitor
+        case .optimize: Paths.optimize
+        case .roadmap: Paths.roadmap
+        case .search: Paths.search
+        case .none: Paths.start
         }
     }
 

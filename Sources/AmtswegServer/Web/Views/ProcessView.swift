@@ -73,15 +73,15 @@ struct ProcessView: Sendable {
         // The Ist version of a Soll process, or the Soll versions of an Ist process.
         if let ist = process.istID, let istRecord = snapshot.record(ist.rawValue) {
             facts.append(.init(label: "Ist-Prozess", value: istRecord.name, href: Paths.process(ist)))
-            compareHref = "/optimize/compare/\(Paths.escape(ist.rawValue))/\(Paths.escape(id))"
+            compareHref = Paths.compare(ist.rawValue, id)
         }
         for soll in snapshot.records where soll.istID == record.id {
             facts.append(.init(label: "Soll-Version", value: soll.name, href: Paths.process(soll.id)))
-            compareHref = "/optimize/compare/\(Paths.escape(id))/\(Paths.escape(soll.id.rawValue))"
+            compareHref = Paths.compare(id, soll.id.rawValue)
         }
         self.facts = facts
-        diagramHref = "/processes/\(Paths.escape(id))/diagram.svg"
-        downloadHref = "/processes/\(Paths.escape(id))/bpmn"
+        diagramHref = Paths.processDiagram(id)
+        downloadHref = Paths.processBPMN(id)
         diagramAlt =
             "BPMN-Diagramm „\(process.name)“ mit \(process.steps.count) Schritten in \(process.lanes.count) Bahnen. "
             + "Die Schrittliste unter dem Diagramm beschreibt denselben Ablauf."
@@ -120,7 +120,7 @@ struct ProcessView: Sendable {
                     if !applications.isEmpty { parts.append(applications.joined(separator: ", ")) }
                     return StepEntry(
                         number: "\(number).", id: stepID, name: stepName, facts: parts.joined(separator: " · "),
-                        editHref: "/processes/\(Paths.escape(processID))/steps/\(Paths.escape(stepID))",
+                        editHref: Paths.step(processID, stepID),
                         isBlock: false, blockTitle: "", branches: [])
                 case .choice(let question, let branches):
                     return StepEntry(
@@ -165,7 +165,7 @@ struct ProcessView: Sendable {
             isEditable = false
         }
         stepCount = process.steps.count
-        editHref = "/processes/\(Paths.escape(id))/steps"
+        editHref = Paths.steps(id)
         raciColumns = report.raci.columnNames
         raciRows = report.raci.rows.map { RACIRow(step: $0.stepName, cells: $0.cells, isComplete: $0.isComplete) }
         var uses: [UseLine] = []
