@@ -101,12 +101,18 @@ public struct SQLiteEngine: SQLEngine {
                 throw StoreError.unavailable("'\(path)' ist keine lesbare SQLite-Datenbank: \(error)")
             }
             let result = try await body(connection)
-            try await connection.close()
+            try await Self.close(connection)
             return result
         } catch {
-            try? await connection.close()
+            try? await Self.close(connection)
             throw error
         }
+    }
+
+    /// Closes a connection in a task of its own: a cancelled request (a client gone, a time limit passed) must
+    /// still close it, and SQLiteNIO traps on a connection released open.
+    private static func close(_ connection: SQLiteConnection) async throws {
+        try await Task.detached { try await connection.close() }.value
     }
 
     /// Binds values as SQLite values directly; SQLKit's `Encodable` path costs more than SQLite itself

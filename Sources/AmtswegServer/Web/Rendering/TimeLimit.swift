@@ -1,9 +1,9 @@
 import Hummingbird
 import Synchronization
 
-/// Gives a request's handler a time limit. Past it the client gets 503 with a message and the handler's task
-/// is cancelled; work that does not look at cancellation (a parser in a loop on the thread pool) runs to its
-/// end in the background, but the client is answered and the connection is free.
+/// Gives a request's handler a time limit. Past it the client gets 503 with a message; the handler runs to its
+/// end in the background (not cancelled: a write half done must finish or roll back by itself), but the client
+/// is answered and the connection is free.
 ///
 /// The route table applies it to every route, where the handler is an escaping closure that can run in a task
 /// of its own (a middleware's `next` cannot leave its call).
@@ -13,7 +13,7 @@ enum TimeLimit {
     ) async throws -> Response {
         let once = Once()
         return try await withCheckedThrowingContinuation { continuation in
-            let handler = Task {
+            Task {
                 do {
                     let response = try await work()
                     if once.claim() { continuation.resume(returning: response) }
@@ -24,7 +24,6 @@ enum TimeLimit {
             Task {
                 try? await Task.sleep(for: limit)
                 guard once.claim() else { return }
-                handler.cancel()
                 continuation.resume(
                     throwing: HTTPError(
                         .serviceUnavailable,
