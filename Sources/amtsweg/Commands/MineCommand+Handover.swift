@@ -31,7 +31,7 @@ extension MineCommand {
                 if let units {
                     var mapping = try ResourceUnits.read(contentsOf: URL(fileURLWithPath: units))
                     // The log's resources are pseudonyms unless kept: the mapping must speak the same language.
-                    if !log.keepResources { mapping = mapping.pseudonymised(with: try PseudonymKey.load()) }
+                    if !log.keepsResources { mapping = mapping.pseudonymised(with: try PseudonymKey.load()) }
                     network = HandoverNetwork(unitsOf: events, unitOf: mapping.unit(of:))
                     if network.total == 0 {
                         print(

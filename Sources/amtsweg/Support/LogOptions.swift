@@ -15,11 +15,31 @@ struct LogOptions: ParsableArguments {
         name: .customLong("keep-resources"),
         help: "Namen der Bearbeitenden nicht pseudonymisieren (nur mit Zustimmung von Personalrat und Datenschutz).")
     var keepResources = false
+    @Option(
+        name: .customLong("privacy"),
+        help: """
+            Datenschutz je Attribut, wiederholbar: case:SCHLÜSSEL=keep|pseudonymise|drop oder event:SCHLÜSSEL=… \
+            (event:org:resource ist die Ressource). Ohne Angabe werden personenbezogen wirkende Attribute \
+            pseudonymisiert, die übrigen behalten – wie beim Hochladen in der Weboberfläche.
+            """)
+    var privacy: [String] = []
 
-    /// The log, with its resources pseudonymised unless `--keep-resources` says otherwise.
+    /// Whether names of staff stay as they are (the resource kept): mappings of names to units must then not
+    /// be pseudonymised either.
+    var keepsResources: Bool { keepResources || privacy.contains("event:\(EventLog.resourceKey)=keep") }
+
+    /// The log with each attribute kept, pseudonymised or dropped as `--privacy` says (person-related ones
+    /// pseudonymised by default; `--keep-resources` keeps the resource).
     func load() throws -> EventLog {
         let log = try read()
-        return keepResources ? log : log.pseudonymisingResources(with: try PseudonymKey.load())
+        let choices: PrivacyChoices
+        do {
+            choices = try PrivacyChoices(
+                parsing: privacy + (keepResources ? ["event:\(EventLog.resourceKey)=keep"] : []))
+        } catch {
+            throw CLIError(error.description)
+        }
+        return log.applying(choices, with: try PseudonymKey.load())
     }
 
     private func read() throws -> EventLog {
