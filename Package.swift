@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "amtsweg", targets: ["amtsweg"]),
         .library(name: "AmtswegCore", targets: ["AmtswegCore"]),
         .library(name: "AmtswegDemo", targets: ["AmtswegDemo"]),
+        .library(name: "AmtswegInterchange", targets: ["AmtswegInterchange"]),
         .library(name: "AmtswegStore", targets: ["AmtswegStore"]),
         .library(name: "AmtswegServer", targets: ["AmtswegServer"]),
         .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
@@ -52,6 +53,8 @@ let package = Package(
             swiftSettings: hot
         ),
         .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),
+        /// Exchange formats of the map: the tenant as JSON, CSV imports from HR and Excel exports.
+        .target(name: "AmtswegInterchange", dependencies: ["AmtswegCore"], swiftSettings: strict),
         /// The demo municipality Musterstadt: data, not domain, so it lives beside the core.
         .target(name: "AmtswegDemo", dependencies: ["AmtswegCore", "ProcessBPMN"], swiftSettings: strict),
         .target(
@@ -84,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegServer", "BPMN", "ProcessBPMN", "ProcessMining",
+                "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegStore", "AmtswegServer", "BPMN", "ProcessBPMN",
+                "ProcessMining",
                 "MinedProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -92,7 +96,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MapBenchmark",
-            dependencies: ["AmtswegCore", "AmtswegStore"],
+            dependencies: ["AmtswegCore", "AmtswegInterchange", "AmtswegStore"],
             path: "bench/MapBenchmark",
             swiftSettings: strict
         ),
@@ -116,7 +120,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
-            name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "TestSupport"], swiftSettings: strict),
+            name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(
@@ -126,7 +131,8 @@ let package = Package(
             name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "AmtswegDemo", "BPMN", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegStore"], swiftSettings: strict),
+            name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegStore"],
+            swiftSettings: strict),
         .testTarget(
             name: "AmtswegServerTests",
             dependencies: [

@@ -1,4 +1,5 @@
 @testable import AmtswegCore
+@testable import AmtswegInterchange
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegInterchange
 import AmtswegDemo
 import AmtswegStore
 import Foundation

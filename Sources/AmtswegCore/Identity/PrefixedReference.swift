@@ -1,7 +1,7 @@
 /// The textual form "kind:id" shared by references that can point at several kinds of object
 /// (a flow endpoint, a RACI assignee). Used in JSON and accepted in CSV files.
-enum PrefixedReference {
-    static func split(_ text: String) -> (kind: String, id: String)? {
+public enum PrefixedReference {
+    public static func split(_ text: String) -> (kind: String, id: String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let kind = String(text[..<colon])
         let id = String(text[text.index(after: colon)...])

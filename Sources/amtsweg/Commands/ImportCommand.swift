@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegInterchange
 import AmtswegStore
 import ArgumentParser
 import ProcessBPMN

@@ -1,3 +1,4 @@
+import AmtswegCore
 import Foundation
 
 /// A parsed CSV file: header and records, each record with the physical line it starts on.

@@ -1,3 +1,4 @@
+public import AmtswegCore
 public import Foundation
 
 /// The JSON exchange format of a whole tenant: `amtsweg export` writes it, `amtsweg import` reads it.

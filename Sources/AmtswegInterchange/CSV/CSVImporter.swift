@@ -1,3 +1,4 @@
+public import AmtswegCore
 public import Foundation
 
 /// One CSV file to import: what it holds, where it came from (for messages), and its bytes.

@@ -1,3 +1,4 @@
+import AmtswegCore
 import Foundation
 
 /// The kinds of CSV file the importer reads, and the columns each may have.

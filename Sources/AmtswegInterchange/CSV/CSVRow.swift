@@ -1,3 +1,4 @@
+import AmtswegCore
 /// One record of a CSV file with its canonical column keys, collecting the problems found in it.
 struct CSVRow {
     var file: String

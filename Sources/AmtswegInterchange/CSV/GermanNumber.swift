@@ -1,3 +1,4 @@
+import AmtswegCore
 import Foundation
 
 /// Numbers as German spreadsheets write them: "0,5" and "1.200" as well as "0.5" and "1200".

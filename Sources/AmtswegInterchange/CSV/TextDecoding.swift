@@ -1,3 +1,4 @@
+import AmtswegCore
 import Foundation
 
 /// Turns the bytes of a spreadsheet export into text, as municipalities' files come: UTF-8 with or without

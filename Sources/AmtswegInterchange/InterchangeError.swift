@@ -1,3 +1,4 @@
+import AmtswegCore
 /// A problem with an import file: which file, which line (where it has lines), and what is wrong.
 public struct InterchangeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
