@@ -53,6 +53,8 @@ let package = Package(
             swiftSettings: hot
         ),
         .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),
+        /// Text reports (tables, the Ist-Analyse, process figures) that the command line prints.
+        .target(name: "AmtswegReports", dependencies: ["AmtswegCore"], swiftSettings: strict),
         /// Exchange formats of the map: the tenant as JSON, CSV imports from HR and Excel exports.
         .target(name: "AmtswegInterchange", dependencies: ["AmtswegCore"], swiftSettings: strict),
         /// The demo municipality Musterstadt: data, not domain, so it lives beside the core.
@@ -87,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "amtsweg",
             dependencies: [
-                "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegStore", "AmtswegServer", "BPMN", "ProcessBPMN",
+                "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegReports", "AmtswegStore", "AmtswegServer", "BPMN",
+                "ProcessBPMN",
                 "ProcessMining",
                 "MinedProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -120,7 +123,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
-            name: "AmtswegCoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "TestSupport"],
+            name: "AmtswegCoreTests",
+            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegReports", "TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 @testable import AmtswegCore
+import AmtswegReports
 import AmtswegDemo
 import Foundation
 import TestSupport

@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegReports
 import AmtswegStore
 import ArgumentParser
 import BPMN

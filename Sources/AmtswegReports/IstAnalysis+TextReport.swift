@@ -1,3 +1,4 @@
+public import AmtswegCore
 /// The Ist-Analyse as readable text for the terminal: one section per view, each with its explanation.
 extension IstAnalysis {
     /// - Parameter limit: the most rows a long table shows; the rest is counted, not printed.
