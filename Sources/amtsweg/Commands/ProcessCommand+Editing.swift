@@ -53,24 +53,11 @@ extension ProcessCommand {
                 let map = try await repository.loadMap(of: tenant)
                 let record = try await repository.process(ID(id), of: tenant)
                 var (model, process) = try record.read()
-                guard
-                    let index = process.lanes.firstIndex(where: { $0.id == lane })
-                        ?? process.lanes.firstIndex(where: { $0.name == lane })
-                else {
-                    throw CLIError(
-                        "Prozess '\(id)' hat keine Bahn '\(lane)'. Bahnen: \(process.lanes.map(\.id).joined(separator: ", "))"
-                    )
-                }
-                if performer == "-" {
-                    process.lanes[index].performer = nil
-                } else {
-                    guard let target = Performer(reference: performer) else {
-                        throw CLIError("'\(performer)': erwartet position:ID, role:ID oder unit:ID.")
-                    }
-                    guard OrganisationLookup(map).knows(target) else {
-                        throw CLIError("'\(performer)' gibt es in der Kommune nicht.")
-                    }
-                    process.lanes[index].performer = target
+                let index: Int
+                do throws(LaneAssignmentError) {
+                    index = try process.assignLane(lane, to: performer, in: map)
+                } catch {
+                    throw CLIError("Prozess '\(id)': \(error.description)")
                 }
                 model = ProcessEnricher.apply(process, to: model)
                 try await repository.saveProcess(ProcessRecord(process: process, model: model), of: tenant, by: .local)
