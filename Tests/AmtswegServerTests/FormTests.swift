@@ -270,7 +270,9 @@ import Testing
         """
 
     @Test func conformanceIsColouredAndHandoversAreShownBetweenUnits() async throws {
-        try await TestServer().run { client in
+        let server = try await TestServer()
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        try await server.run { client in
             let browser = try await Browser.start(client, uri: "/monitor")
             var (headers, body) = browser.multipart(
                 fields: [("name", "Gewerbe 2026"), ("process", "gewerbe-anmeldung-ist")],
@@ -310,6 +312,10 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.text.contains("value=\"50\""))
             }
+            // Who ran which analysis on which log is in the audit log, once per computed analysis.
+            let runs = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 50)
+                .filter { $0.action == "runConformance" }
+            #expect(runs.count >= 1 && runs.allSatisfy { $0.object.hasPrefix("eventLog:") && $0.author == .local })
         }
     }
 

@@ -79,23 +79,39 @@ actor EventLogLibrary {
         return record
     }
 
-    /// The stored log with its facts.
-    func log(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>) async throws -> (EventLogRecord, EventLog) {
+    /// The stored log with its facts. Reading runs on the thread pool, outside this actor.
+    nonisolated func log(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>) async throws -> (EventLogRecord, EventLog) {
         let key = "\(tenant)/\(id)"
-        if let cached = cache[key] { return cached }
+        if let cached = await cached(key) { return cached }
         let record = try await repository.eventLog(id, of: tenant)
-        let log = try XESReader.read(record.xesGzip, file: "\(record.id).xes.gz")
-        remember(record, log, key: key)
-        return cache[key]!
+        let log = try await NIOThreadPool.singleton.runIfActive {
+            try XESReader.read(record.xesGzip, file: "\(record.id).xes.gz")
+        }
+        await remember(record, log, key: key)
+        return await cached(key) ?? (record, log)
     }
 
-    /// Optimal alignments of `log` against `process`, computed once per key.
-    func alignments(of log: EventLog, against process: ProcessModel, key: String) throws -> AlignmentReport {
-        if let report = reports[key] { return report }
-        let report = try AlignmentReport(log: log, net: process.petriNet())
+    private func cached(_ key: String) -> (record: EventLogRecord, log: EventLog)? { cache[key] }
+
+    /// Optimal alignments of `log` against `process`, computed once per key on the thread pool (a large log
+    /// takes seconds; neither this actor nor the request executor waits for it). `isNew` says that this call
+    /// computed it — an analysis someone ran, for the audit log.
+    nonisolated func alignments(of log: EventLog, against process: ProcessModel, key: String) async throws
+        -> (report: AlignmentReport, isNew: Bool)
+    {
+        if let report = await report(key) { return (report, false) }
+        let report = try await NIOThreadPool.singleton.runIfActive {
+            try AlignmentReport(log: log, net: process.petriNet())
+        }
+        await keep(report, key: key)
+        return (report, true)
+    }
+
+    private func report(_ key: String) -> AlignmentReport? { reports[key] }
+
+    private func keep(_ report: AlignmentReport, key: String) {
         if reports.count >= 16 { reports.removeAll() }
         reports[key] = report
-        return report
     }
 
     /// Logs are written once and never changed (a new upload is a new log), so a cached one stays valid.

@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegStore
 import BPMN
 import Foundation
 import Hummingbird
@@ -118,9 +119,10 @@ struct EventLogPages: Sendable {
                 steps: variant.activities.joined(separator: " → "))
         }
         var conformance: Conformance?
-        if let process = snapshot.process(options.process), let record = snapshot.record(options.process) {
+        if let process = snapshot.process(options.process), let processRecord = snapshot.record(options.process) {
             conformance = await conformanceView(
-                of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
+                of: filtered, against: process, key: Self.reportKey(processRecord, log: base, options: options),
+                record: record, context: context)
             conformance?.diagramHref =
                 "\(base)/conformance.svg?process=\(Paths.escape(process.id.rawValue))&\(options.filterQuery)"
         }
@@ -215,10 +217,21 @@ struct EventLogPages: Sendable {
     }
 
     /// Alignments of the log against the process as a workflow net; steps and activities match by name.
-    func conformanceView(of log: EventLog, against process: ProcessModel, key: String) async -> Conformance {
+    func conformanceView(
+        of log: EventLog, against process: ProcessModel, key: String, record: EventLogRecord,
+        context: AppRequestContext
+    ) async -> Conformance {
         let report: AlignmentReport
         do {
-            report = try await pages.logs.alignments(of: log, against: process, key: key)
+            let (computed, isNew) = try await pages.logs.alignments(of: log, against: process, key: key)
+            report = computed
+            if isNew, let tenant = context.tenantID {
+                try await pages.workspace.accounts.audit(
+                    ChangeRecord(
+                        tenantID: tenant, at: Date(), author: context.author, action: "runConformance",
+                        summary: "Abgleich von „\(record.name)“ mit „\(process.name)“ berechnet",
+                        object: "eventLog:\(record.id)"))
+            }
         } catch {
             return Conformance(
                 processName: process.name, processHref: Paths.process(process.id),
@@ -245,7 +258,7 @@ struct EventLogPages: Sendable {
         let (record, process) = try snapshot.readableProcess(options.process)
         let filtered = options.apply(to: log)
         let base = Paths.eventLog(logID)
-        let report = try await pages.logs.alignments(
+        let (report, _) = try await pages.logs.alignments(
             of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
         var highlights: [SVGRenderer.Highlight] = []
         for deviation in report.deviations {
