@@ -212,4 +212,23 @@ import Testing
         _ = try await browser.confirmPrivacy(client, page: page)
         return 1
     }
+
+    @Test func downloadsAreInTheAuditLog() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("skript", role: .reader, scope: .read).token
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        try await server.run { client in
+            try await client.execute(uri: "/processes/baugenehmigung-ist/bpmn", method: .get) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(
+                uri: "/api/v1/processes/baugenehmigung-ist/bpmn", method: .get, headers: .api(token)
+            ) {
+                #expect($0.status == .ok)
+            }
+            let exports = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 20)
+                .filter { $0.action == "exportProcess" && $0.object == "process:baugenehmigung-ist" }
+            #expect(exports.map(\.author.id).sorted() == ["account:skript", "local"])
+        }
+    }
 }

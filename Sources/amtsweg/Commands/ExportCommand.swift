@@ -2,6 +2,7 @@ import AmtswegCore
 import AmtswegInterchange
 import AmtswegStore
 import ArgumentParser
+import Foundation
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,11 @@ struct ExportCommand: AsyncParsableCommand {
             let tenant = try await store.tenantID(in: repository)
             let map = try await repository.loadMap(of: tenant)
             try write(try TenantDocument.encode(map, processes: try await repository.processes(of: tenant)), to: output)
+            try await repository.audit(
+                ChangeRecord(
+                    tenantID: tenant, at: Date(), author: UserCommand.author, action: "exportTenant",
+                    summary: "Kommune als JSON exportiert (\(output == "-" ? "Standardausgabe" : output))",
+                    object: "tenant:\(tenant)"))
         }
     }
 }

@@ -25,6 +25,9 @@ extension APIController {
     func bpmn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
         let (record, _) = try snapshot.readableProcess(try context.parameters.require("id"))
+        try await pages.audit(
+            "exportProcess", object: "process:\(record.id)", summary: "BPMN über die API abgerufen: \(record.name)",
+            context)
         return FileResponse(body: record.bpmn, contentType: "application/xml").response(from: request, context: context)
     }
 

@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegStore
 import Foundation
 import Hummingbird
 
@@ -21,6 +22,14 @@ struct Pages: Sendable {
             )
         }
         return try await workspace.snapshot(of: tenant)
+    }
+
+    /// Records in the audit log what a request did that changes nothing stored: an export, a download.
+    func audit(_ action: String, object: String, summary: String, _ context: AppRequestContext) async throws {
+        guard let tenant = context.tenantID else { return }
+        try await workspace.accounts.audit(
+            ChangeRecord(
+                tenantID: tenant, at: Date(), author: context.author, action: action, summary: summary, object: object))
     }
 
     /// A word or sentence of the catalogue in the visitor's language.

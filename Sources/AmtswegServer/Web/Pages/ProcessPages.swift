@@ -150,6 +150,8 @@ struct ProcessPages: Sendable {
     func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
         let (record, _) = try snapshot.readableProcess(try context.parameters.require("id"))
+        try await pages.audit(
+            "exportProcess", object: "process:\(record.id)", summary: "BPMN heruntergeladen: \(record.name)", context)
         return FileResponse(body: record.bpmn, contentType: "application/xml", fileName: "\(record.id).bpmn")
             .response(from: request, context: context)
     }
