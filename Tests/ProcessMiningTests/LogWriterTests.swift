@@ -32,9 +32,9 @@ import TestSupport
         }
     }
 
-    @Test(arguments: logs)
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"), arguments: logs)
     func xesReadsBackTheSame(_ path: String) throws {
-        guard Corpus.isAvailable, let url = Corpus.file("eventlogs/pm4py/\(path)") else { return }
+        let url = try #require(Corpus.file("eventlogs/pm4py/\(path)"))
         let log = try XESReader.read(contentsOf: url)
         let again = try XESReader.read(XESWriter.write(log), file: "again.xes")
         Self.expectSameEvents(again, log)
@@ -59,9 +59,9 @@ import TestSupport
         #expect(again.eventAttributes == log.eventAttributes)
     }
 
-    @Test(arguments: logs)
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"), arguments: logs)
     func csvReadsBackTheSame(_ path: String) throws {
-        guard Corpus.isAvailable, let url = Corpus.file("eventlogs/pm4py/\(path)") else { return }
+        let url = try #require(Corpus.file("eventlogs/pm4py/\(path)"))
         let log = try XESReader.read(contentsOf: url)
         let again = try CSVLogReader.read(CSVLogWriter.write(log), file: "again.csv")
         Self.expectSameEvents(again, log)
