@@ -163,13 +163,13 @@ struct FlowForm: Sendable {
     init(_ input: FormInput, id: String?) {
         self.id = id ?? ""
         isNew = id == nil
-        from = input["from"]
-        to = input["to"]
-        object = input["object"]
-        channel = input["channel"]
-        medium = input["medium"]
-        frequency = input["frequency"]
-        note = input["note"]
+        from = input[FlowField.from]
+        to = input[FlowField.to]
+        object = input[FlowField.object]
+        channel = input[FlowField.channel]
+        medium = input[FlowField.medium]
+        frequency = input[FlowField.frequency]
+        note = input[FlowField.note]
     }
 
     /// Fills the choices of the selects from the map, keeping what was chosen.
@@ -237,4 +237,9 @@ struct FlowForm: Sendable {
             objectID: map.informationObjects.first { $0.id.rawValue == object }?.id, channel: channelValue,
             medium: mediumValue, frequencyPerYear: count, note: note.isEmpty ? nil : note)
     }
+}
+
+/// The fields of the form, as its template names them.
+enum FlowField: String, FormField {
+    case from, to, object, channel, medium, frequency, note
 }

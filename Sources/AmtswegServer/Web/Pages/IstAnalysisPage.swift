@@ -73,11 +73,11 @@ struct FindingForm: Sendable {
     init() {}
 
     init(_ input: FormInput) {
-        question = input["question"]
-        text = input["text"]
-        author = input["author"]
-        unit = input["unit"]
-        day = input["day"]
+        question = input[FindingField.question]
+        text = input[FindingField.text]
+        author = input[FindingField.author]
+        unit = input[FindingField.unit]
+        day = input[FindingField.day]
     }
 
     /// The finding, or nil with the messages filled in.
@@ -111,4 +111,9 @@ extension Day {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
+}
+
+/// The fields of the form, as its template names them.
+enum FindingField: String, FormField {
+    case question, text, author, unit, day
 }

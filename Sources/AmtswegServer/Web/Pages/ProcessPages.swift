@@ -91,8 +91,8 @@ struct ProcessPages: Sendable {
 
     func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await FormInput.read(request, context: context, limit: pages.configuration.maxUploadBytes)
-        var upload = UploadForm(service: form["service"])
-        guard let file = form.files["file"], !file.data.isEmpty else {
+        var upload = UploadForm(service: form[ProcessUploadField.service])
+        guard let file = form.files[ProcessUploadField.file.rawValue], !file.data.isEmpty else {
             upload.error = "Bitte eine BPMN-Datei auswählen."
             return try await list(request, context, upload: upload, status: .unprocessableContent)
                 .response(from: request, context: context)
@@ -161,4 +161,9 @@ struct ProcessPages: Sendable {
         SVGRenderer.render(BPMNLayout.withDiagram(try record.read().model))
     }
 
+}
+
+/// The fields of the form, as its template names them.
+enum ProcessUploadField: String, FormField {
+    case service, file
 }

@@ -153,7 +153,7 @@ struct StepEditorPages: Sendable {
         let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let editing = try await load(context)
         let stepID = try context.parameters.require("step")
-        let offset = input["direction"] == "up" ? -1 : 1
+        let offset = input[StepField.direction] == "up" ? -1 : 1
         return try await save(editing.captured.movingStep(stepID, by: offset), editing, step: stepID, context: context)
             .response(from: request, context: context)
     }
@@ -174,7 +174,7 @@ struct StepEditorPages: Sendable {
         let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let editing = try await load(context)
         let stepID = try context.parameters.require("step")
-        let name = input["name"].isEmpty ? "Neuer Schritt" : String(input["name"].prefix(200))
+        let name = input[StepField.name].isEmpty ? "Neuer Schritt" : String(input[StepField.name].prefix(200))
         let performer = editing.captured.step(stepID)?.details.performer
         guard
             let edited = editing.captured.insertingStep(
@@ -188,9 +188,10 @@ struct StepEditorPages: Sendable {
         let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let editing = try await load(context)
         let stepID = try context.parameters.require("step")
-        let question = input["question"].isEmpty ? "Entscheidung" : String(input["question"].prefix(200))
-        let first = input["first"].isEmpty ? "ja" : String(input["first"].prefix(100))
-        let second = input["second"].isEmpty ? "nein" : String(input["second"].prefix(100))
+        let question =
+            input[StepField.question].isEmpty ? "Entscheidung" : String(input[StepField.question].prefix(200))
+        let first = input[StepField.first].isEmpty ? "ja" : String(input[StepField.first].prefix(100))
+        let second = input[StepField.second].isEmpty ? "nein" : String(input[StepField.second].prefix(100))
         let edited = editing.captured.insertingChoice(
             after: stepID, question: question,
             branches: [(first, 0.5, "\(first): weiter bearbeiten"), (second, 0.5, "\(second): weiter bearbeiten")])
@@ -249,15 +250,15 @@ struct StepForm: Sendable {
     }
 
     init(_ input: FormInput) {
-        name = input["name"]
-        performer = input["performer"]
-        medium = input["medium"]
-        handling = input["handling"]
-        waiting = input["waiting"]
-        applications = input.fields["application"] ?? []
-        documents = input.fields["document"] ?? []
-        legalBases = input.fields["legalBasis"] ?? []
-        skills = input.fields["skill"] ?? []
+        name = input[StepField.name]
+        performer = input[StepField.performer]
+        medium = input[StepField.medium]
+        handling = input[StepField.handling]
+        waiting = input[StepField.waiting]
+        applications = input.fields[StepField.application.rawValue] ?? []
+        documents = input.fields[StepField.document.rawValue] ?? []
+        legalBases = input.fields[StepField.legalBasis.rawValue] ?? []
+        skills = input.fields[StepField.skill.rawValue] ?? []
     }
 
     mutating func prepare(
@@ -353,4 +354,10 @@ struct StepForm: Sendable {
         }
         return (name, details)
     }
+}
+
+/// The fields of the form, as its template names them.
+enum StepField: String, FormField {
+    case direction, name, question, first, second, performer, medium, handling, waiting, application, document,
+        legalBasis, skill
 }

@@ -50,7 +50,7 @@ struct FormInput: Sendable {
         } else {
             form = urlEncoded(String(buffer: body))
         }
-        guard !context.csrfToken.isEmpty, form["csrf"] == context.csrfToken else {
+        guard !context.csrfToken.isEmpty, form[TokenFormField.csrf] == context.csrfToken else {
             throw HTTPError(
                 .forbidden,
                 message: "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte die Seite neu laden.")
@@ -151,3 +151,8 @@ extension ByteCountFormatter {
 /// The name of a form field, as an enum per form (`enum LoginField: String, FormField { case name, password }`)
 /// so that a handler and its template cannot disagree on a name by a typo.
 protocol FormField: RawRepresentable<String>, Sendable {}
+
+/// The hidden field every form repeats the visitor's form token in.
+enum TokenFormField: String, FormField {
+    case csrf
+}
