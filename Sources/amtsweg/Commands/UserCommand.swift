@@ -87,20 +87,16 @@ struct UserCommand: AsyncParsableCommand {
     struct Reset: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Setzt das Passwort eines Kontos neu und hebt eine Sperre nach Fehlversuchen auf.")
-        @Argument(help: "Anmeldename.") var name: String
+        @OptionGroup var existing: ExistingAccount
         @Flag(help: "Das Passwort von der Standardeingabe lesen statt danach zu fragen.") var passwordStdin = false
-        @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
 
         func run() async throws {
             try await reportingErrors {
-                let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
-                guard let account = try await repository.account(named: name) else {
-                    throw CLIError("Ein Konto '\(name)' gibt es nicht.")
-                }
+                let (repository, account) = try await existing.load()
                 let password = try PasswordInput.read(fromStdin: passwordStdin, confirm: true)
                 try await repository.setPasswordHash(
                     try await Secrets.hash(password: password), of: account.id, by: UserCommand.author)
-                print("Passwort von '\(name)' neu gesetzt; offene Anmeldungen sind beendet.")
+                print("Passwort von '\(account.name)' neu gesetzt; offene Anmeldungen sind beendet.")
             }
         }
     }
@@ -108,20 +104,30 @@ struct UserCommand: AsyncParsableCommand {
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sperrt ein Konto (beendet Anmeldungen, widerruft Zugangsschlüssel) oder entsperrt es.")
-        @Argument(help: "Anmeldename.") var name: String
+        @OptionGroup var existing: ExistingAccount
         @Flag(help: "Entsperren statt sperren.") var enable = false
-        @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
 
         func run() async throws {
             try await reportingErrors {
-                let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
-                guard let account = try await repository.account(named: name) else {
-                    throw CLIError("Ein Konto '\(name)' gibt es nicht.")
-                }
+                let (repository, account) = try await existing.load()
                 try await repository.setDisabled(!enable, of: account.id, by: UserCommand.author)
-                print(enable ? "Konto '\(name)' entsperrt." : "Konto '\(name)' gesperrt.")
+                print(enable ? "Konto '\(account.name)' entsperrt." : "Konto '\(account.name)' gesperrt.")
             }
         }
+    }
+}
+
+/// The account a command changes, named by its sign-in name, and the database that holds it.
+struct ExistingAccount: ParsableArguments {
+    @Argument(help: "Anmeldename.") var name: String
+    @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
+
+    func load() async throws -> (SQLMapRepository, Account) {
+        let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
+        guard let account = try await repository.account(named: name) else {
+            throw CLIError("Ein Konto '\(name)' gibt es nicht.")
+        }
+        return (repository, account)
     }
 }
 

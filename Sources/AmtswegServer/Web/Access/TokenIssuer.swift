@@ -20,3 +20,16 @@ public struct TokenIssuer: Sendable {
         return secret
     }
 }
+
+extension TokenIssuer {
+    /// The message when a token form lacks its label or scope.
+    static let incomplete = "Bitte eine Bezeichnung und den Umfang angeben."
+
+    /// A token for `account` in the tenant of `access`, with label and scope from a token form (own account or
+    /// administration); `nil` when the form lacks one of them.
+    func issue(from form: FormInput, for account: Account, by access: Access) async throws -> String? {
+        let label = String(form[TokenField.label].prefix(100))
+        guard !label.isEmpty, let scope = AccessToken.Scope(rawValue: form[TokenField.scope]) else { return nil }
+        return try await issue(for: account, tenant: access.tenantID, label: label, scope: scope, by: access.author)
+    }
+}

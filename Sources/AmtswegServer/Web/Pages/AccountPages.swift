@@ -167,14 +167,13 @@ struct AccountPages: Sendable {
     func createToken(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let form = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let access = try context.requireAccess()
-        let label = String(form[TokenField.label].prefix(100))
-        guard !label.isEmpty, let scope = AccessToken.Scope(rawValue: form[TokenField.scope]) else {
+        guard
+            let secret = try await TokenIssuer(accounts: pages.workspace.accounts).issue(
+                from: form, for: access.account, by: access)
+        else {
             return try await show(
-                request, context, tokenError: "Bitte eine Bezeichnung und den Umfang angeben.",
-                status: .unprocessableContent)
+                request, context, tokenError: TokenIssuer.incomplete, status: .unprocessableContent)
         }
-        let secret = try await TokenIssuer(accounts: pages.workspace.accounts).issue(
-            for: access.account, tenant: access.tenantID, label: label, scope: scope, by: access.author)
         return try await show(
             request, context, newToken: secret,
             notice: "Zugangsschlüssel erstellt. Er wird nur jetzt angezeigt – bitte sicher aufbewahren.")

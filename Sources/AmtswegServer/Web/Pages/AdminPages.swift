@@ -185,14 +185,12 @@ struct AdminPages: Sendable {
         let form = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let access = try context.requireAccess()
         let (account, _) = try await member(context)
-        let label = String(form[TokenField.label].prefix(100))
-        guard !label.isEmpty, let scope = AccessToken.Scope(rawValue: form[TokenField.scope]) else {
-            return try await show(
-                request, context, error: "Bitte eine Bezeichnung und den Umfang angeben.", status: .unprocessableContent
-            )
+        guard
+            let secret = try await TokenIssuer(accounts: pages.workspace.accounts).issue(
+                from: form, for: account, by: access)
+        else {
+            return try await show(request, context, error: TokenIssuer.incomplete, status: .unprocessableContent)
         }
-        let secret = try await TokenIssuer(accounts: pages.workspace.accounts).issue(
-            for: account, tenant: access.tenantID, label: label, scope: scope, by: access.author)
         return try await show(
             request, context, newToken: secret,
             notice: "Zugangsschlüssel erstellt. Er wird nur jetzt angezeigt – bitte sicher weitergeben.")
