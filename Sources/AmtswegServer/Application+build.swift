@@ -53,7 +53,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration))
     router.add(
         middleware: FileMiddleware(
-            configuration.resources.appendingPathComponent("static").path, urlBasePath: "/static",
+            configuration.resources.appendingPathComponent("static").path, urlBasePath: Paths.staticFiles,
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false,
             logger: configuration.logger("files")))
     router.add(middleware: SessionMiddleware())

@@ -1,4 +1,5 @@
 public import Foundation
+import Hummingbird
 public import Logging
 public import ProcessMining
 
@@ -78,6 +79,20 @@ public struct ServerConfiguration: Sendable {
 
     /// Whether cookies get `Secure`: the server is reached over TLS.
     public var isSecure: Bool { publicURL?.scheme?.lowercased() == "https" }
+
+    /// Whether this request's cookies get `Secure`: the server is reached over TLS, or a proxy in front of it
+    /// says the browser used https (`X-Forwarded-Proto`, `Forwarded: proto=https`). Trusting the header costs
+    /// nothing: a forged one only keeps the sender's own cookie off plain http.
+    func isSecure(_ headers: HTTPFields) -> Bool {
+        if isSecure { return true }
+        func trimmed(_ part: Substring) -> String { part.trimmingCharacters(in: .whitespaces).lowercased() }
+        // The first entry is the proxy nearest the browser.
+        if let proto = headers.forwardedProto?.split(separator: ",").first, trimmed(proto) == "https" {
+            return true
+        }
+        guard let first = headers.forwarded?.split(separator: ",").first else { return false }
+        return first.split(separator: ";").contains { trimmed($0) == "proto=https" }
+    }
 
     /// A logger with the configured level.
     public func logger(_ label: String) -> Logger {

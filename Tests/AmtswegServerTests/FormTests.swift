@@ -312,10 +312,20 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.text.contains("value=\"50\""))
             }
-            // Who ran which analysis on which log is in the audit log, once per computed analysis.
-            let runs = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 50)
-                .filter { $0.action == "runConformance" }
-            #expect(runs.count >= 1 && runs.allSatisfy { $0.object.hasPrefix("eventLog:") && $0.author == .local })
+            for _ in 0..<2 {
+                try await client.execute(uri: location + "/model.svg", method: .get) { response in
+                    #expect(response.status == .ok && response.text.hasPrefix("<svg"))
+                }
+            }
+            // Who ran which analysis on which log is in the audit log, once per computed analysis: the page and
+            // its diagram share one alignment, the filtered page is another; the discovery ran once.
+            let log = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 50)
+            let conformance = log.filter { $0.action == "runConformance" }
+            #expect(conformance.count == 2)
+            let discovery = log.filter { $0.action == "runDiscovery" }
+            #expect(discovery.count == 1)
+            #expect(
+                (conformance + discovery).allSatisfy { $0.object.hasPrefix("eventLog:") && $0.author == .local })
         }
     }
 

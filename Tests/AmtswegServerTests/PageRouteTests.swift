@@ -130,6 +130,26 @@ import Testing
     }
 }
 
+/// Templates take every link from `Paths` (as `{{paths.…}}` or a precomputed href), so a moved route cannot leave
+/// a dead link behind in a template.
+@Suite struct TemplateLinkTests {
+    @Test func templatesWriteNoPathByHand() async throws {
+        let folder = try await TestServer().configuration.resources.appendingPathComponent("templates")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".mustache")
+        }
+        #expect(files.count > 20, "the templates were found")
+        var literal: [String] = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for attribute in ["href=\"/", "action=\"/", "src=\"/"] where text.contains(attribute) {
+                literal.append("\(file): \(attribute)")
+            }
+        }
+        #expect(literal.isEmpty, "\(literal)")
+    }
+}
+
 /// English is more than the frame: the templates' words are translated, and none is forgotten.
 @Suite struct TranslationTests {
     @Test func everyTemplateTextHasAnEnglishEntry() async throws {

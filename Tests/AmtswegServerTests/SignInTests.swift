@@ -33,6 +33,27 @@ import Testing
         try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { $0.status }
     }
 
+    /// Behind a TLS-terminating proxy the server itself speaks plain http; the proxy's report of https makes the
+    /// session cookie `Secure`, and without it (a plain http installation) the cookie must still work.
+    @Test(arguments: [
+        ("X-Forwarded-Proto", "https", true), ("Forwarded", "for=10.0.0.1;proto=https", true),
+        ("X-Forwarded-Proto", "http", false),
+    ])
+    func sessionCookieIsSecureBehindAnHTTPSProxy(header: String, value: String, secure: Bool) async throws {
+        let server = try await TestServer(localMode: false)
+        try await server.member("anna", role: .reader)
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/login")
+            var (headers, body) = browser.form([("name", "anna"), ("password", TestServer.password), ("next", "/")])
+            headers[.init(header)!] = value
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: body) { response in
+                let cookie = try #require(
+                    response.headers[values: .setCookie].first { $0.hasPrefix("amtsweg_session=") })
+                #expect(cookie.contains("; Secure") == secure, "\(cookie)")
+            }
+        }
+    }
+
     @Test func bcryptHashesVerifyAndDifferPerAccount() async throws {
         let server = try await TestServer(localMode: false)
         let (first, _) = try await server.member("erste", role: .reader)

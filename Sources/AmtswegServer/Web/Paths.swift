@@ -61,6 +61,10 @@ enum Paths {
     static let roadmap = "/roadmap"
     static let search = "/search"
 
+    static let staticFiles = "/static"
+    static let stylesheet = staticFiles + "/amtsweg.css"
+    static let script = staticFiles + "/amtsweg.js"
+
     static let api = "/api/v1"
     static let openAPI = "/api/openapi.json"
 

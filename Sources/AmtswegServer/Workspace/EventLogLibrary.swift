@@ -17,8 +17,8 @@ actor EventLogLibrary {
     private var cache: [String: (record: EventLogRecord, log: EventLog)] = [:]
     private var order: [String] = []
     private let capacity = 4
-    /// Alignment reports by log, filter and process version: the page and its diagram need the same one.
-    private var reports: [String: AlignmentReport] = [:]
+    /// Analyses by tenant, log, filter and subject: the page and its diagram need the same one.
+    private var analyses: [AnalysisKey: any Sendable] = [:]
 
     /// The most bytes an uploaded log may inflate to (gzip), checked while inflating.
     let maxDecompressedBytes: Int
@@ -96,22 +96,37 @@ actor EventLogLibrary {
     /// Optimal alignments of `log` against `process`, computed once per key on the thread pool (a large log
     /// takes seconds; neither this actor nor the request executor waits for it). `isNew` says that this call
     /// computed it — an analysis someone ran, for the audit log.
-    nonisolated func alignments(of log: EventLog, against process: ProcessModel, key: String) async throws
+    nonisolated func alignments(of log: EventLog, against process: ProcessModel, key: AnalysisKey) async throws
         -> (report: AlignmentReport, isNew: Bool)
     {
-        if let report = await report(key) { return (report, false) }
-        let report = try await NIOThreadPool.singleton.runIfActive {
-            try AlignmentReport(log: log, net: process.petriNet())
-        }
-        await keep(report, key: key)
-        return (report, true)
+        try await analysis(key) { try AlignmentReport(log: log, net: process.petriNet()) }
     }
 
-    private func report(_ key: String) -> AlignmentReport? { reports[key] }
+    /// The process discovered from `log` (inductive miner, 20 % noise), computed once per key on the thread pool;
+    /// `isNew` as for ``alignments(of:against:key:)``.
+    nonisolated func discovery(of log: EventLog, key: AnalysisKey, name: String) async throws
+        -> (process: ProcessModel, isNew: Bool)
+    {
+        try await analysis(key) {
+            ProcessModel(
+                discovered: InductiveMiner(noiseThreshold: 0.2).discover(log), id: ID(key.log.rawValue), name: name)
+        }
+    }
 
-    private func keep(_ report: AlignmentReport, key: String) {
-        if reports.count >= 16 { reports.removeAll() }
-        reports[key] = report
+    private nonisolated func analysis<Result: Sendable>(
+        _ key: AnalysisKey, compute: @escaping @Sendable () throws -> Result
+    ) async throws -> (Result, isNew: Bool) {
+        if let result = await analysis(key) as? Result { return (result, false) }
+        let result = try await NIOThreadPool.singleton.runIfActive(compute)
+        await keep(result, key: key)
+        return (result, true)
+    }
+
+    private func analysis(_ key: AnalysisKey) -> (any Sendable)? { analyses[key] }
+
+    private func keep(_ result: any Sendable, key: AnalysisKey) {
+        if analyses.count >= 16 { analyses.removeAll() }
+        analyses[key] = result
     }
 
     /// Logs are written once and never changed (a new upload is a new log), so a cached one stays valid.
@@ -123,4 +138,13 @@ actor EventLogLibrary {
         order.append(key)
         while order.count > capacity { cache[order.removeFirst()] = nil }
     }
+}
+
+/// What an analysis of a log is cached by: the tenant (log identifiers repeat across tenants), the log, the filter
+/// the visitor chose, and what the log is analysed against (a process version, or the discovery's parameters).
+struct AnalysisKey: Hashable, Sendable {
+    var tenant: ID<Tenant>
+    var log: ID<EventLogRecord>
+    var filter: String
+    var subject: String
 }

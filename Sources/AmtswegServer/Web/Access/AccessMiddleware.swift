@@ -41,7 +41,9 @@ struct AccessMiddleware: RouterMiddleware {
             context.tenantID = nil
         }
         var response = try await next(request, context)
-        if clearSession { response.setCookie(Self.expiredSessionCookie(secure: configuration.isSecure)) }
+        if clearSession {
+            response.setCookie(Self.expiredSessionCookie(secure: configuration.isSecure(request.headers)))
+        }
         return response
     }
 
@@ -50,7 +52,7 @@ struct AccessMiddleware: RouterMiddleware {
     func checkHost(_ request: Request) throws {
         let allowed = configuration.allowedHosts
         guard !allowed.isEmpty else { return }
-        let presented = [request.head.authority, request.headers[.init("Host")!]].compactMap { $0 }
+        let presented = [request.head.authority, request.headers.host].compactMap { $0 }
         for host in presented where !allowed.contains(Self.hostName(host)) {
             throw AccessDenied.unknownHost(String(host.prefix(100)))
         }
@@ -68,7 +70,7 @@ struct AccessMiddleware: RouterMiddleware {
             let sameAsRequest = own.map { Self.stripDefaultPort($0, scheme: url.scheme!) } == presented
             let samAsPublic = configuration.publicURL.map { Self.origin(of: $0) == Self.origin(of: url) } ?? false
             guard sameAsRequest || samAsPublic else { throw AccessDenied.crossSite }
-        } else if let site = request.headers[.init("Sec-Fetch-Site")!]?.lowercased() {
+        } else if let site = request.headers.secFetchSite?.lowercased() {
             guard site == "same-origin" || site == "none" else { throw AccessDenied.crossSite }
         }
     }

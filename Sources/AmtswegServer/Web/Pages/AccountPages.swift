@@ -61,7 +61,8 @@ struct AccountPages: Sendable {
             var response = Response(status: .seeOther, headers: [.location: target])
             response.setCookie(
                 AccessMiddleware.sessionCookie(
-                    cookie, lifetime: pages.configuration.sessionLifetime, secure: pages.configuration.isSecure))
+                    cookie, lifetime: pages.configuration.sessionLifetime,
+                    secure: pages.configuration.isSecure(request.headers)))
             return response
         }
     }
@@ -70,7 +71,7 @@ struct AccountPages: Sendable {
         _ = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         if let access = context.access { try await signIn.signOut(access) }
         var response = Response(status: .seeOther, headers: [.location: Paths.login])
-        response.setCookie(AccessMiddleware.expiredSessionCookie(secure: pages.configuration.isSecure))
+        response.setCookie(AccessMiddleware.expiredSessionCookie(secure: pages.configuration.isSecure(request.headers)))
         return response
     }
 

@@ -121,7 +121,8 @@ struct EventLogPages: Sendable {
         var conformance: Conformance?
         if let process = snapshot.process(options.process), let processRecord = snapshot.record(options.process) {
             conformance = await conformanceView(
-                of: filtered, against: process, key: Self.reportKey(processRecord, log: base, options: options),
+                of: filtered, against: process,
+                key: Self.reportKey(processRecord, log: record, options: options, tenant: snapshot.map.tenant.id),
                 record: record, context: context)
             conformance?.diagramHref =
                 "\(base)/conformance.svg?process=\(Paths.escape(process.id.rawValue))&\(options.filterQuery)"
@@ -206,8 +207,15 @@ struct EventLogPages: Sendable {
             ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
         let options = Options(request)
         let filtered = options.apply(to: log)
-        let tree = InductiveMiner(noiseThreshold: 0.2).discover(filtered)
-        let process = ProcessModel(discovered: tree, id: ID(record.id.rawValue), name: record.name)
+        let key = AnalysisKey(
+            tenant: snapshot.map.tenant.id, log: record.id, filter: options.filterQuery, subject: "discovery|0.2")
+        let (process, isNew) = try await pages.logs.discovery(of: filtered, key: key, name: record.name)
+        if isNew, let tenant = context.tenantID {
+            try await pages.workspace.accounts.audit(
+                ChangeRecord(
+                    tenantID: tenant, at: Date(), author: context.author, action: "runDiscovery",
+                    summary: "Prozess aus „\(record.name)“ entdeckt", object: "eventLog:\(record.id)"))
+        }
         return svgResponse(ProcessGenerator.bpmn(for: process), request: request, context: context)
     }
 
@@ -218,7 +226,7 @@ struct EventLogPages: Sendable {
 
     /// Alignments of the log against the process as a workflow net; steps and activities match by name.
     func conformanceView(
-        of log: EventLog, against process: ProcessModel, key: String, record: EventLogRecord,
+        of log: EventLog, against process: ProcessModel, key: AnalysisKey, record: EventLogRecord,
         context: AppRequestContext
     ) async -> Conformance {
         let report: AlignmentReport
@@ -253,13 +261,13 @@ struct EventLogPages: Sendable {
     func conformanceDiagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
         let logID = try context.parameters.require("id")
-        let (_, log) = try await pages.logs.log(ID(logID), of: snapshot.map.tenant.id)
+        let (logRecord, log) = try await pages.logs.log(ID(logID), of: snapshot.map.tenant.id)
         let options = Options(request)
         let (record, process) = try snapshot.readableProcess(options.process)
         let filtered = options.apply(to: log)
-        let base = Paths.eventLog(logID)
         let (report, _) = try await pages.logs.alignments(
-            of: filtered, against: process, key: Self.reportKey(record, log: base, options: options))
+            of: filtered, against: process,
+            key: Self.reportKey(record, log: logRecord, options: options, tenant: snapshot.map.tenant.id))
         var highlights: [SVGRenderer.Highlight] = []
         for deviation in report.deviations {
             for step in process.steps where step.name == deviation.activity {
@@ -277,8 +285,12 @@ struct EventLogPages: Sendable {
         return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
     }
 
-    static func reportKey(_ record: ProcessRecord, log: String, options: Options) -> String {
-        "\(log)|\(record.id)|\(record.bpmn.hashValue)|\(options.filterQuery)"
+    static func reportKey(
+        _ record: ProcessRecord, log: EventLogRecord, options: Options, tenant: ID<Tenant>
+    ) -> AnalysisKey {
+        AnalysisKey(
+            tenant: tenant, log: log.id, filter: options.filterQuery,
+            subject: "alignments|\(record.id)|\(record.bpmn.hashValue)")
     }
 
     /// A duration in seconds as minutes, hours or days.

@@ -184,11 +184,13 @@ struct FlowLine: Sendable {
     var isExternal: Bool
     /// Whether the person may change the flow (Mitwirkende: only flows of their unit).
     var canEdit: Bool
+    var editHref: String
 
     init(_ flow: InformationFlow, index: MapIndex, access: Access?) {
         let units = [index.unit(of: flow.from), index.unit(of: flow.to)].compactMap { $0 }
         canEdit = access?.may(.editMap, forUnits: units, in: index.map) == true
         id = flow.id.rawValue
+        editHref = Paths.flow(flow.id.rawValue)
         from = index.name(of: flow.from)
         to = index.name(of: flow.to)
         object = index.objectName(flow.objectID) ?? "–"

@@ -34,7 +34,8 @@ struct PageRenderer: Sendable {
             otherLanguageLabel: language == .german ? "English" : "Deutsch",
             text: LayoutText(language), person: context.access.map { PersonBar($0, language: language) },
             may: Abilities(context.access), signInHref: context.access == nil ? Paths.login : nil)
-        let view = PageView(layout: layout, content: content, t: translations.lambda(for: language))
+        let view = PageView(
+            layout: layout, content: content, paths: PathLinks(), t: translations.lambda(for: language))
         return HTMLResponse(try render(template, view), status: status)
     }
 
@@ -46,10 +47,11 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// What a page template renders: the frame, the page's own view, and `t`, which translates the templates'
+/// What a page template renders: the frame, the page's own view, the application's fixed paths, and `t`, which translates the templates'
 /// own words (see ``Translations``). Made and rendered within one call, so it need not be `Sendable`.
 struct PageView<Content: Sendable> {
     var layout: PageLayout
     var content: Content
+    var paths: PathLinks
     var t: MustacheLambda
 }
