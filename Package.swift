@@ -6,9 +6,6 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// The parsers and mining algorithms are optimised in debug builds too: the test suite reads real event logs
-/// of hundreds of thousands of events, which unoptimised code reads 30 times slower.
-let hot: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Amtsweg",
@@ -41,7 +38,7 @@ let package = Package(
     targets: [
         .target(name: "AmtswegSupport", swiftSettings: strict),
         .target(name: "AmtswegCore", dependencies: ["AmtswegSupport"], swiftSettings: strict),
-        .target(name: "AmtswegXML", swiftSettings: hot),
+        .target(name: "AmtswegXML", swiftSettings: strict),
         .target(name: "BPMN", dependencies: ["AmtswegXML"], swiftSettings: strict),
         .target(
             name: "ProcessMining",
@@ -50,7 +47,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
-            swiftSettings: hot
+            swiftSettings: strict
         ),
         .target(name: "ProcessBPMN", dependencies: ["AmtswegCore", "BPMN", "AmtswegXML"], swiftSettings: strict),
         /// Text reports (tables, the Ist-Analyse, process figures) that the command line prints.
