@@ -55,7 +55,8 @@ let package = Package(
         /// Exchange formats of the map: the tenant as JSON, CSV imports from HR and Excel exports.
         .target(name: "AmtswegInterchange", dependencies: ["AmtswegCore"], swiftSettings: strict),
         /// The demo municipality Musterstadt: data, not domain, so it lives beside the core.
-        .target(name: "AmtswegDemo", dependencies: ["AmtswegCore", "ProcessBPMN"], swiftSettings: strict),
+        .target(
+            name: "AmtswegDemo", dependencies: ["AmtswegCore", "AmtswegSupport", "ProcessBPMN"], swiftSettings: strict),
         .target(
             name: "MinedProcesses", dependencies: ["AmtswegCore", "ProcessMining", "ProcessBPMN"],
             swiftSettings: strict),
@@ -96,7 +97,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MapBenchmark",
-            dependencies: ["AmtswegCore", "AmtswegInterchange", "AmtswegStore"],
+            dependencies: ["AmtswegCore", "AmtswegInterchange", "AmtswegStore", "AmtswegSupport"],
             path: "bench/MapBenchmark",
             swiftSettings: strict
         ),
@@ -121,7 +122,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "AmtswegCoreTests",
-            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegReports", "TestSupport"],
+            dependencies: [
+                "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegReports", "AmtswegSupport", "TestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),

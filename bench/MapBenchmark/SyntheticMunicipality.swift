@@ -1,3 +1,4 @@
+import AmtswegSupport
 import AmtswegCore
 
 /// A large, deterministic synthetic municipality (a Land-wide shared service centre's scale) for benchmarks.
@@ -120,20 +121,4 @@ struct SyntheticMunicipality {
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-}
-
-/// A small, fast, seedable generator (Steele, Lea, Flood 2014) so the benchmark data is the same every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

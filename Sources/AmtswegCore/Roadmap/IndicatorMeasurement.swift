@@ -1,0 +1,31 @@
+/// One recorded value of an indicator (Messpunkt): the Monitor phase made continuous. A measurement run records
+/// every goal's indicator on one day; goals draw their trend from the series.
+public struct IndicatorMeasurement: Hashable, Sendable, Codable {
+    /// ``Indicator/key``.
+    public var indicatorKey: String
+    public var day: Day
+    public var value: Double
+
+    public init(indicatorKey: String, day: Day, value: Double) {
+        self.indicatorKey = indicatorKey
+        self.day = day
+        self.value = value
+    }
+}
+
+extension Roadmap {
+    /// The distinct indicators of the goals, in goal order.
+    public var indicators: [Indicator] {
+        var seen: Set<String> = []
+        return goals.map(\.indicator).filter { seen.insert($0.key).inserted }
+    }
+
+    /// The values to record now: one per indicator of a goal that can be computed.
+    public func measure(with evaluator: IndicatorEvaluator, on day: Day) -> [IndicatorMeasurement] {
+        indicators.compactMap { indicator in
+            evaluator.value(of: indicator).map {
+                IndicatorMeasurement(indicatorKey: indicator.key, day: day, value: $0)
+            }
+        }
+    }
+}
