@@ -24,8 +24,7 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
     let logger = configuration.logger("amtsweg")
     let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
     if configuration.loadDemo, try await repository.tenants().isEmpty {
-        let map = Musterstadt.map()
-        try await repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
+        try await DemoLoader.write(into: repository)
         logger.info("Demo-Kommune Musterstadt geladen.")
     }
     let workspace = Workspace(repository: repository)

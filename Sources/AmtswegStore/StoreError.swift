@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The data breaks the domain's invariants; nothing was written.
     case invalid([MapIssue])
+    /// The roadmap breaks its invariants (unknown goal, negative effort, a dependency cycle …); nothing was written.
+    case invalidRoadmap([String])
     /// The database cannot be reached, opened or migrated.
     case unavailable(String)
 
@@ -18,6 +20,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .invalid(let issues):
             "Die Daten sind unvollständig oder widersprüchlich (\(issues.count) Befunde):\n"
                 + issues.map { "  – \($0)" }.joined(separator: "\n")
+        case .invalidRoadmap(let problems):
+            "Der Fahrplan ist unvollständig oder widersprüchlich (\(problems.count) Befunde):\n"
+                + problems.map { "  – \($0)" }.joined(separator: "\n")
         case .unavailable(let reason): "Die Datenbank ist nicht verfügbar: \(reason)"
         }
     }

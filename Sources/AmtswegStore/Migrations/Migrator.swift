@@ -4,7 +4,7 @@ import SQLKit
 /// Brings a database's schema up to date.
 enum Migrator {
     /// Every migration, in order.
-    static let all: [Migration] = [.mapSchema, .enrichSchema, .eventLogSchema, .accessSchema]
+    static let all: [Migration] = [.mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema]
 
     /// Applies the migrations the database has not seen yet; returns the versions applied.
     @discardableResult

@@ -34,48 +34,51 @@ public struct SQLMapRepository: MapRepository {
 
     public func loadMap(of tenantID: ID<Tenant>) async throws -> TenantMap {
         // One read transaction, so the map is a consistent snapshot even while another process writes.
-        try await runInSnapshot { db in
-            guard let tenant = try await Self.tenant(tenantID, in: db) else {
-                throw StoreError.notFound(kind: .tenant, id: tenantID.rawValue)
-            }
-            let t = tenantID.rawValue
-            var roles = try await MapTables.roles.selectAll(tenant: t, from: db)
-            var members: [ID<Role>: [ID<Position>]] = [:]
-            for pair in try await MapTables.rolePositions.selectAll(tenant: t, from: db) {
-                members[pair.role, default: []].append(pair.position)
-            }
-            for index in roles.indices { roles[index].positionIDs = members[roles[index].id] ?? [] }
-            var applications = try await EnrichTables.applications.selectAll(tenant: t, from: db)
-            var usedBy: [ID<Application>: [ID<OrgUnit>]] = [:]
-            for pair in try await EnrichTables.applicationUnits.selectAll(tenant: t, from: db) {
-                usedBy[pair.application, default: []].append(pair.unit)
-            }
-            for index in applications.indices { applications[index].unitIDs = usedBy[applications[index].id] ?? [] }
-            let catalogue = EnrichCatalogue(
-                applications: applications,
-                documents: try await EnrichTables.documents.selectAll(tenant: t, from: db),
-                legalBases: try await EnrichTables.legalBases.selectAll(tenant: t, from: db),
-                skills: try await EnrichTables.skills.selectAll(tenant: t, from: db),
-                skillHoldings: try await EnrichTables.skillHoldings.selectAll(tenant: t, from: db),
-                buildingBlocks: try await EnrichTables.buildingBlocks.selectAll(tenant: t, from: db))
-            let settings = try await EnrichTables.settings.selectAll(tenant: t, from: db).first ?? .standard
-            return TenantMap(
-                tenant: tenant,
-                units: try await MapTables.units.selectAll(tenant: t, from: db),
-                positions: try await MapTables.positions.selectAll(tenant: t, from: db),
-                roles: roles,
-                duties: try await MapTables.duties.selectAll(tenant: t, from: db),
-                services: try await MapTables.services.selectAll(tenant: t, from: db),
-                informationObjects: try await MapTables.informationObjects.selectAll(tenant: t, from: db),
-                externalParties: try await MapTables.externalParties.selectAll(tenant: t, from: db),
-                flows: try await MapTables.flows.selectAll(tenant: t, from: db),
-                entryPoints: try await MapTables.entryPoints.selectAll(tenant: t, from: db),
-                responsibilities: try await MapTables.responsibilities.selectAll(tenant: t, from: db),
-                awareness: try await MapTables.awareness.selectAll(tenant: t, from: db),
-                findings: try await MapTables.findings.selectAll(tenant: t, from: db),
-                catalogue: catalogue, settings: settings
-            ).sorted()
+        try await runInSnapshot { db in try await Self.readMap(tenantID, in: db) }
+    }
+
+    /// The whole map, read within the caller's transaction.
+    static func readMap(_ tenantID: ID<Tenant>, in db: any SQLDatabase) async throws -> TenantMap {
+        guard let tenant = try await Self.tenant(tenantID, in: db) else {
+            throw StoreError.notFound(kind: .tenant, id: tenantID.rawValue)
         }
+        let t = tenantID.rawValue
+        var roles = try await MapTables.roles.selectAll(tenant: t, from: db)
+        var members: [ID<Role>: [ID<Position>]] = [:]
+        for pair in try await MapTables.rolePositions.selectAll(tenant: t, from: db) {
+            members[pair.role, default: []].append(pair.position)
+        }
+        for index in roles.indices { roles[index].positionIDs = members[roles[index].id] ?? [] }
+        var applications = try await EnrichTables.applications.selectAll(tenant: t, from: db)
+        var usedBy: [ID<Application>: [ID<OrgUnit>]] = [:]
+        for pair in try await EnrichTables.applicationUnits.selectAll(tenant: t, from: db) {
+            usedBy[pair.application, default: []].append(pair.unit)
+        }
+        for index in applications.indices { applications[index].unitIDs = usedBy[applications[index].id] ?? [] }
+        let catalogue = EnrichCatalogue(
+            applications: applications,
+            documents: try await EnrichTables.documents.selectAll(tenant: t, from: db),
+            legalBases: try await EnrichTables.legalBases.selectAll(tenant: t, from: db),
+            skills: try await EnrichTables.skills.selectAll(tenant: t, from: db),
+            skillHoldings: try await EnrichTables.skillHoldings.selectAll(tenant: t, from: db),
+            buildingBlocks: try await EnrichTables.buildingBlocks.selectAll(tenant: t, from: db))
+        let settings = try await EnrichTables.settings.selectAll(tenant: t, from: db).first ?? .standard
+        return TenantMap(
+            tenant: tenant,
+            units: try await MapTables.units.selectAll(tenant: t, from: db),
+            positions: try await MapTables.positions.selectAll(tenant: t, from: db),
+            roles: roles,
+            duties: try await MapTables.duties.selectAll(tenant: t, from: db),
+            services: try await MapTables.services.selectAll(tenant: t, from: db),
+            informationObjects: try await MapTables.informationObjects.selectAll(tenant: t, from: db),
+            externalParties: try await MapTables.externalParties.selectAll(tenant: t, from: db),
+            flows: try await MapTables.flows.selectAll(tenant: t, from: db),
+            entryPoints: try await MapTables.entryPoints.selectAll(tenant: t, from: db),
+            responsibilities: try await MapTables.responsibilities.selectAll(tenant: t, from: db),
+            awareness: try await MapTables.awareness.selectAll(tenant: t, from: db),
+            findings: try await MapTables.findings.selectAll(tenant: t, from: db),
+            catalogue: catalogue, settings: settings
+        ).sorted()
     }
 
     public func saveMap(_ map: TenantMap, by author: Author) async throws {
@@ -159,6 +162,8 @@ public struct SQLMapRepository: MapRepository {
             try await Self.deleteContents(of: tenantID.rawValue, in: db)
             try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
             try await db.delete(from: "event_logs").where("tenant_id", .equal, tenantID.rawValue).run()
+            try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
+            try await db.delete(from: "indicator_measurements").where("tenant_id", .equal, tenantID.rawValue).run()
             for table in ["memberships", "sessions", "access_tokens"] {
                 try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).run()
             }

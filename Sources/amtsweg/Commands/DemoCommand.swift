@@ -1,5 +1,6 @@
 import AmtswegCore
 import AmtswegDemo
+import AmtswegServer
 import AmtswegStore
 import ArgumentParser
 import ProcessBPMN
@@ -16,11 +17,11 @@ struct DemoCommand: AsyncParsableCommand {
             let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
             let map = Musterstadt.map()
             let processes = Musterstadt.processRecords(for: map)
-            try await repository.saveTenant(map, processes: processes, by: .local)
+            try await DemoLoader.write(into: repository)
             print(
                 "Musterstadt gespeichert in \(db): \(map.units.count) Einheiten, \(map.positions.count) Stellen, "
                     + "\(map.duties.count) Aufgaben, \(map.services.count) Leistungen, \(map.flows.count) Informationsflüsse, "
-                    + "\(processes.count) Prozesse."
+                    + "\(processes.count) Prozesse, ein Fahrplan."
             )
         }
     }

@@ -1,0 +1,92 @@
+import AmtswegCore
+import AmtswegDemo
+import AmtswegStore
+import Testing
+
+/// The roadmap lands whole or not at all, comes back as it was saved, and measurement runs are one per day.
+@Suite struct RoadmapRepositoryTests {
+    static let change = MapChange(action: "saveRoadmap", object: "roadmap", summary: "Fahrplan gespeichert")
+
+    static func demo(_ store: StoreFixture) async throws -> (TenantMap, Roadmap) {
+        let map = Musterstadt.map()
+        try await store.repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
+        return (map, Musterstadt.roadmap(for: map))
+    }
+
+    @Test func savesAndLoadsTheWholeRoadmap() async throws {
+        try await StoreFixture.with { store in
+            let (map, roadmap) = try await Self.demo(store)
+            #expect(try await store.repository.loadRoadmap(of: map.tenant.id) == Roadmap(), "empty before saving")
+            try await store.repository.saveRoadmap(roadmap, of: map.tenant.id, change: Self.change, by: .local)
+            let loaded = try await store.repository.loadRoadmap(of: map.tenant.id)
+            #expect(loaded == roadmap.sorted())
+            #expect(loaded.initiatives.count >= 12 && loaded.goals.count >= 4 && loaded.fields.count == 4)
+            #expect(
+                loaded.initiatives.contains { !$0.notes.isEmpty }
+                    && loaded.initiatives.contains { !$0.dependencies.isEmpty })
+            #expect(loaded.capacities.contains { !$0.exceptions.isEmpty })
+            let log = try await store.repository.changes(of: map.tenant.id, limit: 1)
+            #expect(log.first?.action == "saveRoadmap" && log.first?.object == "roadmap")
+        }
+    }
+
+    @Test func anInvalidRoadmapNamesEveryProblemAndChangesNothing() async throws {
+        try await StoreFixture.with { store in
+            let (map, roadmap) = try await Self.demo(store)
+            try await store.repository.saveRoadmap(roadmap, of: map.tenant.id, change: Self.change, by: .local)
+            var broken = roadmap
+            broken.initiatives[0].goalIDs.append("gibt-es-nicht")
+            broken.initiatives[1].efforts.append(.init(unitID: "33", personDays: -5))
+            broken.initiatives[2].fixedStart = nil
+            broken.initiatives[2].earliestStart = Quarter(year: 2030, number: 1)
+            broken.initiatives[2].deadline = Day(year: 2029, month: 1, day: 1)
+            broken.initiatives[3].dependencies.append(broken.initiatives[4].id)
+            broken.initiatives[4].dependencies.append(broken.initiatives[3].id)
+            do {
+                try await store.repository.saveRoadmap(broken, of: map.tenant.id, change: Self.change, by: .local)
+                Issue.record("an invalid roadmap must be refused")
+            } catch StoreError.invalidRoadmap(let problems) {
+                #expect(problems.count == 4, "\(problems)")
+                #expect(problems.contains { $0.contains("Das Ziel „gibt-es-nicht“ gibt es nicht") })
+                #expect(problems.contains { $0.contains("Der Aufwand muss 0 oder mehr Personentage sein, nicht -5") })
+                #expect(problems.contains { $0.contains("Die Frist 2029-01-01 liegt vor dem Beginn Q1/2030") })
+                #expect(problems.contains { $0.contains("Die Abhängigkeiten bilden einen Kreis") })
+            }
+            #expect(try await store.repository.loadRoadmap(of: map.tenant.id) == roadmap.sorted(), "nothing written")
+        }
+    }
+
+    @Test func oneMeasurementRunPerDayUnlessForced() async throws {
+        try await StoreFixture.with { store in
+            let (map, roadmap) = try await Self.demo(store)
+            let tenant = map.tenant.id
+            let day = Day(year: 2027, month: 1, day: 15)!
+            let first = [IndicatorMeasurement(indicatorKey: roadmap.goals[0].indicator.key, day: day, value: 30)]
+            #expect(
+                try await store.repository.recordMeasurements(first, of: tenant, day: day, force: false, by: .local))
+            let second = [IndicatorMeasurement(indicatorKey: roadmap.goals[0].indicator.key, day: day, value: 31)]
+            #expect(
+                !(try await store.repository.recordMeasurements(second, of: tenant, day: day, force: false, by: .local))
+            )
+            #expect(try await store.repository.measurements(of: tenant).map(\.value) == [30])
+            #expect(
+                try await store.repository.recordMeasurements(second, of: tenant, day: day, force: true, by: .local))
+            #expect(try await store.repository.measurements(of: tenant).map(\.value) == [31])
+            let log = try await store.repository.changes(of: tenant, limit: 5).filter {
+                $0.action == "recordMeasurements"
+            }
+            #expect(log.count == 2)
+        }
+    }
+
+    @Test func deletingTheTenantDeletesItsRoadmap() async throws {
+        try await StoreFixture.with { store in
+            let (map, roadmap) = try await Self.demo(store)
+            try await store.repository.saveRoadmap(roadmap, of: map.tenant.id, change: Self.change, by: .local)
+            try await store.repository.deleteTenant(map.tenant.id, by: .local)
+            try await store.repository.saveTenant(map, processes: [], by: .local)
+            #expect(try await store.repository.loadRoadmap(of: map.tenant.id) == Roadmap())
+            #expect(try await store.repository.measurements(of: map.tenant.id).isEmpty)
+        }
+    }
+}
