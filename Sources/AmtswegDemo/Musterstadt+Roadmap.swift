@@ -22,31 +22,44 @@ extension Musterstadt {
         func pair(_ name: String) -> Initiative.ProcessPair { .init(ist: ID(name + "-ist"), soll: ID(name + "-soll")) }
         let q = { (year: Int, number: Int) in Quarter(year: year, number: number)! }
         let agreed = roadmapDay
+        // Baselines and targets start from what the demo data shows today: the goals were agreed in March, and
+        // the town has improved a little since (see ``measurementHistory(for:)``).
+        let evaluator = IndicatorEvaluator(map: map, processes: processes)
+        func goal(
+            _ id: String, _ title: String, _ indicator: Indicator, target: (Double) -> Double, by day: Day,
+            fallback: Double
+        ) -> Goal {
+            let now = evaluator.value(of: indicator) ?? fallback
+            let lowerIsBetter = indicator.kind.lowerIsBetter
+            // Where it stood in March: a quarter worse than today (shares: eight points lower).
+            let baseline =
+                indicator.kind.unit == "%"
+                ? max(0, now - 8) : lowerIsBetter ? (now * 1.25 * 10).rounded() / 10 : (now * 0.8 * 10).rounded() / 10
+            return Goal(
+                id: ID(id), title: title, indicator: indicator, baseline: .init(value: baseline, day: agreed),
+                target: .init(value: (target(now) * 10).rounded() / 10, day: day),
+                direction: lowerIsBetter ? .decrease : .increase)
+        }
+        let end2027 = Day(year: 2027, month: 12, day: 31)!, end2028 = Day(year: 2028, month: 12, day: 31)!
         let goals = [
-            Goal(
-                id: "Z1", title: "Mehr Anliegen kommen digital an",
-                indicator: Indicator(.digitalEntryShare), baseline: .init(value: 24, day: agreed),
-                target: .init(value: 50, day: Day(year: 2028, month: 12, day: 31)!), direction: .increase),
-            Goal(
-                id: "Z2", title: "Weniger Übergaben je Bürgeranliegen",
-                indicator: Indicator(.handoffsPerRequest), baseline: .init(value: 6.5, day: agreed),
-                target: .init(value: 4, day: Day(year: 2028, month: 12, day: 31)!), direction: .decrease),
-            Goal(
-                id: "Z3", title: "Keine Medienbrüche mehr in der Gewerbeanmeldung",
-                indicator: Indicator(.openProblemSpots, scope: .process("gewerbe-anmeldung-ist"), rule: .mediaBreak),
-                baseline: .init(value: 4, day: agreed),
-                target: .init(value: 0, day: Day(year: 2027, month: 12, day: 31)!),
-                direction: .decrease),
-            Goal(
-                id: "Z4", title: "Gewerbeanmeldungen in höchstens fünf Tagen erledigt",
-                indicator: Indicator(.leadTimeMedian, scope: .process("gewerbe-anmeldung-ist")),
-                baseline: .init(value: 12, day: agreed),
-                target: .init(value: 5, day: Day(year: 2027, month: 12, day: 31)!),
-                direction: .decrease),
-            Goal(
-                id: "Z5", title: "Klare Verantwortung für jede Aufgabe",
-                indicator: Indicator(.raciCompleteness), baseline: .init(value: 70, day: agreed),
-                target: .init(value: 100, day: Day(year: 2027, month: 6, day: 30)!), direction: .increase),
+            goal(
+                "Z1", "Mehr Anliegen kommen digital an", Indicator(.digitalEntryShare), target: { min(100, $0 + 25) },
+                by: end2028, fallback: 25),
+            goal(
+                "Z2", "Weniger Übergaben je Bürgeranliegen", Indicator(.handoffsPerRequest), target: { $0 * 0.6 },
+                by: end2028, fallback: 2),
+            goal(
+                "Z3", "Keine Medienbrüche mehr in der Gewerbeanmeldung",
+                Indicator(.openProblemSpots, scope: .process("gewerbe-anmeldung-ist"), rule: .mediaBreak),
+                target: { _ in 0 }, by: end2027, fallback: 4),
+            // Measured from the Gewerbe log once one is uploaded; until then the recorded points carry the trend.
+            goal(
+                "Z4", "Gewerbeanmeldungen in höchstens fünf Tagen erledigt",
+                Indicator(.leadTimeMedian, scope: .process("gewerbe-anmeldung-ist")), target: { _ in 5 }, by: end2027,
+                fallback: 9.6),
+            goal(
+                "Z5", "Klare Verantwortung für jede Aufgabe", Indicator(.raciCompleteness), target: { _ in 100 },
+                by: Day(year: 2027, month: 6, day: 30)!, fallback: 80),
         ]
         let fields = [
             FieldOfAction(
@@ -84,7 +97,7 @@ extension Musterstadt {
                 description: "Die eWA des Landes anbinden; Schalterbesuche nur noch für Ausnahmen.",
                 fieldID: "H3", goalIDs: ["Z1", "Z2"], processPair: pair("wohnsitz-anmeldung"),
                 serviceIDs: ["wohnsitz-anmeldung"], ownerUnitID: "33", efforts: effort(("33", 25), ("10.1", 15)),
-                cost: 12_000, risk: 3, durationQuarters: 2, fixedStart: q(2027, 1), status: .inProgress,
+                cost: 12_000, risk: 3, durationQuarters: 2, fixedStart: q(2026, 4), status: .inProgress,
                 notes: [
                     .init(
                         day: Day(year: 2026, month: 11, day: 4)!, author: "Leitung Bürgerbüro",
@@ -125,7 +138,7 @@ extension Musterstadt {
                 id: "M09", title: "E-Akte für die Fachämter einführen",
                 description: "Grundlage für Online-Dienste: elektronische Ablage statt Papierakte.",
                 fieldID: "H4", goalIDs: ["Z3"], ownerUnitID: "10.1", efforts: effort(("10.1", 40), ("10.2", 15)),
-                cost: 60_000, risk: 3, durationQuarters: 2, fixedStart: q(2027, 1), status: .inProgress,
+                cost: 60_000, risk: 3, durationQuarters: 2, fixedStart: q(2026, 4), status: .inProgress,
                 notes: [
                     .init(
                         day: Day(year: 2026, month: 10, day: 15)!, author: "Organisation und IT",
@@ -136,12 +149,13 @@ extension Musterstadt {
                 fieldID: "H2", goalIDs: ["Z2", "Z3"],
                 problemSpotKeys: spots(.mediaBreak, process: "bewohnerparken-ist"),
                 processIDs: ["bewohnerparken-ist"], serviceIDs: ["bewohnerparken"], ownerUnitID: "32.2",
-                efforts: effort(("32.2", 6), ("33", 20)), risk: 1, fixedStart: q(2027, 1), status: .inProgress),
+                efforts: effort(("32.2", 6), ("33", 20)), risk: 1, fixedStart: q(2026, 4), status: .inProgress),
             Initiative(
                 id: "M11", title: "Wohngeld: Nachweise digital anfordern",
                 fieldID: "H2", goalIDs: ["Z4"], problemSpotKeys: spots(.longWait, process: "wohngeld-ist"),
                 processIDs: ["wohngeld-ist"], serviceIDs: ["wohngeld"], ownerUnitID: "50",
-                efforts: effort(("50", 15), ("10.1", 5)), risk: 2, dependencies: ["M09"], status: .idea),
+                efforts: effort(("50", 15), ("10.1", 5)), risk: 2, durationQuarters: 2, dependencies: ["M09"],
+                status: .idea),
             Initiative(
                 id: "M12", title: "Urkunden online bestellen",
                 fieldID: "H3", goalIDs: ["Z1"], problemSpotKeys: spots(.mediaBreak, process: "geburtsurkunde-ist"),
@@ -161,7 +175,7 @@ extension Musterstadt {
             UnitCapacity(unitID: "22", personDaysPerQuarter: 15),
             UnitCapacity(unitID: "32.1", personDaysPerQuarter: 20),
             UnitCapacity(unitID: "32.2", personDaysPerQuarter: 10),
-            // Two initiatives under way need 32.5 person-days of the Bürgerbüro in 2027-Q1: over capacity.
+            // Two initiatives under way need 32.5 person-days of the Bürgerbüro in 2026-Q4: over capacity.
             UnitCapacity(unitID: "33", personDaysPerQuarter: 25),
             UnitCapacity(unitID: "34", personDaysPerQuarter: 10),
             UnitCapacity(unitID: "50", personDaysPerQuarter: 10),
@@ -183,14 +197,17 @@ extension Musterstadt {
         roadmap(map: map, processes: processes().map { $0.processModel(laneName: map.name(of:)) })
     }
 
-    /// Three earlier measurement points of the demo's indicators, so that trends are not flat: the values as
-    /// they stood in the spring, summer and autumn before today's data.
-    public static func measurementHistory(for roadmap: Roadmap) -> [IndicatorMeasurement] {
+    /// Three earlier measurement points of the demo's indicators, so that trends are not flat: from the baseline
+    /// in March towards today's value, in June and September.
+    public static func measurementHistory(for roadmap: Roadmap, map: TenantMap) -> [IndicatorMeasurement] {
+        let processes = processes().map { $0.processModel(laneName: map.name(of:)) }
+        let evaluator = IndicatorEvaluator(map: map, processes: processes)
         let days = [roadmapDay, Day(year: 2026, month: 6, day: 30)!, Day(year: 2026, month: 9, day: 30)!]
         return roadmap.goals.flatMap { goal in
-            days.enumerated().map { step, day in
-                // An eighth of the way from the baseline towards the target per point.
-                let value = goal.baseline.value + (goal.target.value - goal.baseline.value) * Double(step) / 8
+            // Event-log indicators have no log in the demo: they continue along the planned path.
+            let now = evaluator.value(of: goal.indicator) ?? (goal.baseline.value + goal.target.value) / 2
+            return days.enumerated().map { step, day in
+                let value = goal.baseline.value + (now - goal.baseline.value) * Double(step) / 3
                 return IndicatorMeasurement(
                     indicatorKey: goal.indicator.key, day: day, value: (value * 100).rounded() / 100)
             }

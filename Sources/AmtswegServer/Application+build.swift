@@ -66,6 +66,8 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     MonitorPages(pages: pages).addRoutes(to: routes)
     EventLogPages(pages: pages).addRoutes(to: routes)
     OptimizePages(pages: pages).addRoutes(to: routes)
+    RoadmapPages(pages: pages).addRoutes(to: routes)
+    InitiativePages(pages: pages).addRoutes(to: routes)
     SearchPage(pages: pages).addRoutes(to: routes)
     AccountPages(pages: pages).addRoutes(to: routes)
     AdminPages(pages: pages).addRoutes(to: routes)

@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable {
     /// The address people reach the server at (`--public-url`): its host is answered for, an `https` one makes
     /// cookies `Secure`, and forms sent from it are not cross-site even behind a proxy.
     public var publicURL: URL?
+    /// The clock: which day it is for the roadmap's schedule and measurements. Tests fix it.
+    public var now: @Sendable () -> Date = Date.init
     /// How long a sign-in lasts.
     public var sessionLifetime: TimeInterval = 8 * 3600
     /// Failed sign-ins in a row that lock an account, and for how long.

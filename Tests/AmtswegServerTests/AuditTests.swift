@@ -101,6 +101,20 @@ import Testing
             return Example(
                 path: "/admin/accounts/person-reader/tokens", fields: [("label", "Für Lena"), ("scope", "read")])
         case "/privacy": return nil  // only Personalrat/Datenschutz: below
+        case "/roadmap/measurements": return Example(path: entry.path, fields: [("force", "1")])
+        case "/roadmap/initiatives":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("title", "Neue Maßnahme"), ("status", "idea"), ("risk", "2"), ("duration", "1"), ("cost", "0"),
+                    ("effort-unit-1", "33"), ("effort-days-1", "5"),
+                ])
+        case "/roadmap/initiatives/:id":
+            return Example(
+                path: "/roadmap/initiatives/M05",
+                fields: [("title", "Rückfragen bündeln"), ("status", "planned"), ("risk", "1"), ("duration", "1")])
+        case "/roadmap/initiatives/:id/notes":
+            return Example(path: "/roadmap/initiatives/M05/notes", fields: [("note", "Prüfliste abgestimmt.")])
         case "/api/v1/flows":
             return Example(
                 path: entry.path,

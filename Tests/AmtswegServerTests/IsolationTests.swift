@@ -19,6 +19,7 @@ import Testing
         var log = ""
         var account = "konto-nurinb"
         var token = ""
+        var initiative = "massnahme-nurinb"
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
@@ -27,6 +28,7 @@ import Testing
             case "id" where path.contains("/flows/"): flow
             case "id" where path.contains("/processes/"): process
             case "id" where path.contains("/logs/") || path.contains("/event-logs/"): log
+            case "id" where path.contains("/initiatives"): initiative
             case "ist", "soll": process
             case "step": step
             case "account": account
@@ -40,7 +42,7 @@ import Testing
     /// Names and ids of the other tenant's objects, as lists and searches would show them.
     static let markers = [
         "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
-        "Protokoll nurinb", "A nurinb", "konto-nurinb",
+        "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -61,6 +63,22 @@ import Testing
             id: ID(other.process), name: "Prozess nurinb", ownerUnitID: ID(other.unit),
             bpmn: template.bpmn.replacingOccurrences(of: template.id.rawValue, with: other.process))
         try await server.workspace.saveTenant(map, processes: [record], by: .local)
+        let roadmap = Roadmap(
+            vision: Vision(statement: "Zielbild nurinb"),
+            goals: [
+                Goal(
+                    id: "ziel-nurinb", title: "Ziel nurinb", indicator: Indicator(.raciCompleteness),
+                    baseline: .init(value: 10, day: Day(year: 2026, month: 1, day: 1)!),
+                    target: .init(value: 90, day: Day(year: 2027, month: 1, day: 1)!), direction: .increase)
+            ],
+            initiatives: [
+                Initiative(
+                    id: ID(other.initiative), title: "Maßnahme nurinb", ownerUnitID: ID(other.unit),
+                    efforts: [.init(unitID: ID(other.unit), personDays: 3)], status: .planned)
+            ])
+        try await server.workspace.saveRoadmap(
+            roadmap, of: other.tenant, change: MapChange(action: "saveRoadmap", object: "roadmap", summary: "nurinb"),
+            by: .local)
         let snapshot = try await server.workspace.snapshot(of: other.tenant)
         other.step = try #require(snapshot.process(other.process)?.steps.first?.id)
         let (_, token) = try await server.member(other.account, role: .processManagement, tenant: other.tenant)

@@ -10,13 +10,15 @@ public enum AccessPolicy {
         .editMap: [.administration, .processManagement, .contributor],
         .editProcess: [.administration, .processManagement, .contributor],
         .manageProcesses: [.administration, .processManagement],
+        .planRoadmap: [.administration, .processManagement],
+        .reportProgress: [.administration, .processManagement, .contributor],
         .readAudit: [.administration, .staffCouncil],
         .decidePrivacy: [.staffCouncil],
         .administer: [.administration],
     ]
 
     /// Permissions that Mitwirkende hold only for objects of their own unit (and the units below it).
-    public static let unitScoped: Set<Permission> = [.editMap, .editProcess]
+    public static let unitScoped: Set<Permission> = [.editMap, .editProcess, .reportProgress]
 
     /// Whether `role` needs the object's unit to be its own for `permission`.
     public static func isLimitedToOwnUnit(_ role: AccessRole, for permission: Permission) -> Bool {

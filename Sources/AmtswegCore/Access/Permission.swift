@@ -13,6 +13,10 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case editProcess = "edit-process"
     /// Importing processes and uploading event logs, running analyses on them.
     case manageProcesses = "manage-processes"
+    /// Planning the roadmap: Zielbild, goals, fields of action, initiatives, weights, capacities, measurements.
+    case planRoadmap = "plan-roadmap"
+    /// Reporting progress on an initiative. Mitwirkende only on initiatives their unit owns.
+    case reportProgress = "report-progress"
     /// Reading the audit log and the privacy settings.
     case readAudit = "read-audit"
     /// Switching person-level analyses on or off for the tenant.

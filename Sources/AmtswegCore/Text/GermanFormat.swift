@@ -1,3 +1,5 @@
+import Foundation
+
 /// German number formatting for reports, pages and problem texts, independent of the machine's locale: "38.500", "0,42", "42 %".
 public enum GermanFormat {
     public static func integer(_ value: Int) -> String {
@@ -22,4 +24,24 @@ public enum GermanFormat {
     }
 
     public static func percent(_ share: Double) -> String { decimal(share * 100, digits: 0) + " %" }
+
+    /// "26.03.2026", as German pages write a day.
+    public static func date(_ day: Day) -> String {
+        let dd = day.day < 10 ? "0\(day.day)" : "\(day.day)", mm = day.month < 10 ? "0\(day.month)" : "\(day.month)"
+        return "\(dd).\(mm).\(day.year)"
+    }
+
+    /// Reads a number as people type it in German forms: "12,5", "1.234,5", "1.234" (thousands) or "12.5".
+    public static func parseDecimal(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
+        var normalised = trimmed
+        if trimmed.contains(",") {
+            normalised = trimmed.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        } else if trimmed.range(of: #"^-?\d{1,3}(\.\d{3})+$"#, options: .regularExpression) != nil {
+            normalised = trimmed.replacingOccurrences(of: ".", with: "")
+        }
+        guard let value = Double(normalised), value.isFinite else { return nil }
+        return value
+    }
 }

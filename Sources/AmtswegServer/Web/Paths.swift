@@ -59,6 +59,14 @@ enum Paths {
     static let optimize = "/optimize"
     static let comparePattern = "/optimize/compare/:ist/:soll"
     static let roadmap = "/roadmap"
+    static let roadmapMeasurements = "/roadmap/measurements"
+    static let roadmapCSV = "/roadmap/initiatives.csv"
+    static let roadmapICS = "/roadmap/milestones.ics"
+    static let roadmapPrint = "/roadmap/print"
+    static let initiatives = "/roadmap/initiatives"
+    static let newInitiative = "/roadmap/initiatives/new"
+    static let initiativePattern = "/roadmap/initiatives/:id"
+    static let initiativeNotesPattern = "/roadmap/initiatives/:id/notes"
     static let search = "/search"
 
     static let staticFiles = "/static"
@@ -90,6 +98,15 @@ enum Paths {
     static func flowDelete(_ id: String) -> String { flow(id) + "/delete" }
     /// The flow's line in the list of flows.
     static func flowInList(_ id: String) -> String { flows + "#flow-" + escape(id) }
+    static func initiative(_ id: ID<Initiative>) -> String { initiatives + "/" + escape(id.rawValue) }
+    static func initiativeNotes(_ id: ID<Initiative>) -> String { initiative(id) + "/notes" }
+    /// The form for a new initiative made from a problem spot, an Ist/Soll pair or a workshop finding.
+    static func newInitiative(spot: String) -> String { newInitiative + "?spot=" + escape(spot) }
+    static func newInitiative(ist: String, soll: String) -> String {
+        newInitiative + "?ist=" + escape(ist) + "&soll=" + escape(soll)
+    }
+    static func newInitiative(finding: String) -> String { newInitiative + "?finding=" + escape(finding) }
+
     static func apiProcess(_ id: String) -> String { api + "/processes/" + escape(id) }
     static func apiEventLog(_ id: String) -> String { api + "/event-logs/" + escape(id) }
     static func process(_ id: ID<ProcessModel>) -> String { process(id.rawValue) }
@@ -99,7 +116,7 @@ enum Paths {
         accountTokens + "/" + escape(id.rawValue) + "/revoke"
     }
 
-    /// A path segment with everything but unreserved characters percent-encoded.
+    /// A path segment (or query value) with everything but unreserved characters percent-encoded.
     static func escape(_ segment: String) -> String {
         segment.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? segment
     }

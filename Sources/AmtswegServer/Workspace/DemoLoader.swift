@@ -13,7 +13,7 @@ public enum DemoLoader {
             roadmap, of: map.tenant.id,
             change: MapChange(action: "saveRoadmap", object: "roadmap", summary: "Fahrplan der Demo-Kommune angelegt"),
             by: .local)
-        let history = Musterstadt.measurementHistory(for: roadmap)
+        let history = Musterstadt.measurementHistory(for: roadmap, map: map)
         for day in Set(history.map(\.day)).sorted() {
             _ = try await store.recordMeasurements(
                 history.filter { $0.day == day }, of: map.tenant.id, day: day, force: true, by: .local)

@@ -125,4 +125,27 @@ public actor Workspace {
         localAccessCache = nil
         try await repository.saveTenant(map, processes: processes, by: author)
     }
+
+    // MARK: - Roadmap
+
+    /// The tenant's roadmap (read from the store each time: it is a handful of small tables).
+    public func roadmap(of tenant: ID<Tenant>) async throws -> Roadmap {
+        try await repository.loadRoadmap(of: tenant)
+    }
+
+    /// Saves the roadmap; what was derived from the old one (schedule, scores) is dropped.
+    public func saveRoadmap(_ roadmap: Roadmap, of tenant: ID<Tenant>, change: MapChange, by author: Author)
+        async throws
+    {
+        invalidate(tenant)
+        try await repository.saveRoadmap(roadmap, of: tenant, change: change, by: author)
+    }
+
+    /// Records a measurement run; see ``RoadmapRepository/recordMeasurements(_:of:day:force:by:)``.
+    public func recordMeasurements(
+        _ measurements: [IndicatorMeasurement], of tenant: ID<Tenant>, day: Day, force: Bool, by author: Author
+    ) async throws -> Bool {
+        invalidate(tenant)
+        return try await repository.recordMeasurements(measurements, of: tenant, day: day, force: force, by: author)
+    }
 }

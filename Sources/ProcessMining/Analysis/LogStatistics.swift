@@ -9,6 +9,8 @@ public struct LogStatistics: Hashable, Sendable, Codable {
     public var firstTimestamp: String?
     public var lastTimestamp: String?
     public var meanCaseDurationSeconds: Double?
+    /// The median case duration (mean of the two middle cases for an even count, as pm4py's numpy median).
+    public var medianCaseDurationSeconds: Double?
 
     public init(_ log: EventLog, variants: Variants? = nil) {
         cases = log.caseCount
@@ -20,15 +22,26 @@ public struct LogStatistics: Hashable, Sendable, Codable {
         firstTimestamp = stamps.min().map(Timestamp.iso)
         lastTimestamp = stamps.max().map(Timestamp.iso)
         var sum = 0.0, counted = 0
+        var durations: [Double] = []
         for c in 0..<log.caseCount {
             let events = log.events(ofCase: c)
             guard let first = events.first, let last = events.last, log.timestamp[first] != EventLog.noTimestamp,
                 log.timestamp[last] != EventLog.noTimestamp
             else { continue }
-            sum += Double(log.timestamp[last] - log.timestamp[first]) / 1_000
+            let duration = Double(log.timestamp[last] - log.timestamp[first]) / 1_000
+            sum += duration
+            durations.append(duration)
             counted += 1
         }
         meanCaseDurationSeconds = counted > 0 ? sum / Double(counted) : nil
+        durations.sort()
+        if durations.isEmpty {
+            medianCaseDurationSeconds = nil
+        } else if durations.count % 2 == 1 {
+            medianCaseDurationSeconds = durations[durations.count / 2]
+        } else {
+            medianCaseDurationSeconds = (durations[durations.count / 2 - 1] + durations[durations.count / 2]) / 2
+        }
     }
 }
 

@@ -34,6 +34,8 @@ public final class RouteTable {
         case process(parameter: String)
         /// The units at either end of the information flow named by a path parameter.
         case flow(parameter: String)
+        /// The owner unit of the roadmap initiative named by a path parameter.
+        case initiative(parameter: String)
     }
 
     let router: Router<AppRequestContext>
@@ -104,6 +106,9 @@ public final class RouteTable {
         case .flow(let parameter):
             let id = context.parameters.get(parameter) ?? ""
             units = snapshot.map.flows.first { $0.id.rawValue == id }.map { snapshot.map.units(of: $0) } ?? []
+        case .initiative(let parameter):
+            let id = ID<Initiative>(context.parameters.get(parameter) ?? "")
+            units = try await workspace.roadmap(of: access.tenantID).initiative(id)?.ownerUnitID.map { [$0] } ?? []
         }
         guard access.may(entry.permission, forUnits: units, in: snapshot.map) else {
             throw AccessDenied.forbidden(entry.permission)

@@ -9,7 +9,6 @@ struct OptimizePages: Sendable {
     func addRoutes(to routes: RouteTable) {
         routes.get(Paths.optimize, .read) { request, context in try await problems(request, context) }
         routes.get(Paths.comparePattern, .read) { request, context in try await compare(request, context) }
-        routes.get(Paths.roadmap, .read) { request, context in try await roadmap(request, context) }
     }
 
     struct ProblemsView: Sendable {
@@ -128,22 +127,6 @@ struct OptimizePages: Sendable {
         return try pages.page(
             "optimize/compare", title: "Ist und Soll: \(ist.name)", section: .optimize, content: view,
             context: context, snapshot: snapshot)
-    }
-
-    struct RoadmapView: Sendable {
-        var serviceCount: String
-        var sollCount: String
-    }
-
-    /// The roadmap's place in the navigation; Zielbild, initiatives and OZG maturity arrive with a later issue.
-    func roadmap(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
-        let snapshot = try await pages.snapshot(context)
-        let view = RoadmapView(
-            serviceCount: Display.integer(snapshot.map.services.count),
-            sollCount: Display.integer(snapshot.records.filter { $0.state == .soll }.count))
-        return try pages.page(
-            "optimize/roadmap", title: "Fahrplan", section: .roadmap, content: view, context: context,
-            snapshot: snapshot)
     }
 }
 

@@ -36,6 +36,8 @@ struct Abilities: Sendable {
     var editMap: Bool
     /// Importing processes and uploading event logs.
     var manageProcesses: Bool
+    /// Planning the roadmap: goals, initiatives, measurements.
+    var planRoadmap: Bool
 
     init(_ access: Access?) {
         func holds(_ permission: Permission) -> Bool {
@@ -44,6 +46,7 @@ struct Abilities: Sendable {
         }
         editMap = holds(.editMap)
         manageProcesses = holds(.manageProcesses)
+        planRoadmap = holds(.planRoadmap)
     }
 }
 

@@ -27,6 +27,12 @@ struct PathLinks: Sendable {
     var eventLogPrivacy = Paths.eventLogPrivacy
     var optimize = Paths.optimize
     var roadmap = Paths.roadmap
+    var roadmapMeasurements = Paths.roadmapMeasurements
+    var roadmapCSV = Paths.roadmapCSV
+    var roadmapICS = Paths.roadmapICS
+    var roadmapPrint = Paths.roadmapPrint
+    var initiatives = Paths.initiatives
+    var newInitiative = Paths.newInitiative
     var openAPI = Paths.openAPI
     var stylesheet = Paths.stylesheet
     var script = Paths.script

@@ -60,7 +60,7 @@ struct IstAnalysisView: Sendable {
                 title: described.title, explanation: described.explanation,
                 questions: "Frage " + described.questions.map(String.init).joined(separator: " und "),
                 findings: described.findings.map {
-                    Finding(text: $0.text, author: $0.author, day: Self.german($0.recordedOn))
+                    Finding(text: $0.text, author: $0.author, day: GermanFormat.date($0.recordedOn))
                 })
         }
         let matrixView = analysis.interactionMatrix.view
@@ -189,7 +189,4 @@ struct IstAnalysisView: Sendable {
         return name.count <= 6 ? name : String(name.prefix(5)) + "."
     }
 
-    static func german(_ day: Day) -> String {
-        String(format: "%02d.%02d.%04d", day.day, day.month, day.year)
-    }
 }

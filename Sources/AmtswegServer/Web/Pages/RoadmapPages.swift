@@ -1,0 +1,59 @@
+import AmtswegCore
+import Foundation
+import Hummingbird
+
+/// The Fahrplan: Zielbild, goals with their trends, fields of action and initiatives, the schedule, priorities
+/// and the units' load on one page; the measurement button; the exports.
+struct RoadmapPages: Sendable {
+    let pages: Pages
+
+    func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.roadmap, .read) { request, context in try await overview(request, context) }
+        routes.post(Paths.roadmapMeasurements, .planRoadmap) { request, context in try await measure(request, context) }
+    }
+
+    /// Today, as the municipality counts days.
+    var today: Day { Day(pages.configuration.now()) }
+
+    /// The plan of the tenant's roadmap for today, computed once per state of the data.
+    func plan(_ context: AppRequestContext) async throws -> (TenantSnapshot, RoadmapPlan) {
+        let snapshot = try await pages.snapshot(context)
+        let tenant = snapshot.map.tenant.id
+        let today = today
+        let workspace = pages.workspace
+        let plan = try await workspace.derived(tenant, "roadmap-plan|\(today)") {
+            let roadmap = try await workspace.roadmap(of: tenant)
+            let measurements = try await workspace.repository.measurements(of: tenant)
+            return RoadmapPlan(snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today)
+        }
+        return (snapshot, plan)
+    }
+
+    func overview(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let (snapshot, plan) = try await plan(context)
+        let view = RoadmapView(plan: plan, map: snapshot.map, csrf: context.csrfToken)
+        let query = request.uri.queryParameters
+        let notice: String? =
+            switch query["measured"] {
+            case "1": "Messpunkt vom \(GermanFormat.date(today)) erfasst."
+            case "0": "Für heute gibt es schon einen Messpunkt; er bleibt unverändert."
+            default: query["saved"] != nil ? "Gespeichert." : nil
+            }
+        return try pages.page(
+            "roadmap/overview", title: "Fahrplan", section: .roadmap, content: view, context: context,
+            snapshot: snapshot, notice: notice)
+    }
+
+    /// Records today's measurement point (again, when the form asks to replace it).
+    func measure(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let tenant = try await pages.snapshot(context).map.tenant.id
+        let outcome = try await RoadmapMeasurement.run(
+            workspace: pages.workspace, tenant: tenant, day: today, force: input[MeasurementField.force] == "1",
+            by: context.author)
+        return SeeOther(location: Paths.roadmap + "?measured=\(outcome.recorded ? 1 : 0)#goals")
+            .response(from: request, context: context)
+    }
+}
+
+enum MeasurementField: String, FormField { case force }

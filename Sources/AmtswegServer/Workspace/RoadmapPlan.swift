@@ -1,0 +1,64 @@
+import AmtswegCore
+
+/// Everything the roadmap's pages, API and exports show, computed together from one state of the data: each
+/// goal's current value and trend, each initiative's priority with its components, and the schedule.
+struct RoadmapPlan: Sendable {
+    var roadmap: Roadmap
+    var today: Day
+    var facts: [ID<Initiative>: InitiativeFacts]
+    /// Highest priority first.
+    var scores: [PriorityScore]
+    var schedule: RoadmapScheduler.Schedule?
+    /// Why there is no schedule (a dependency cycle), in words.
+    var scheduleError: String?
+    /// Current value per indicator key: computed now for the map and the models, the latest measurement for
+    /// event-log indicators (reading logs takes seconds; the measurement button does it).
+    var currentValues: [String: Double]
+    var measurements: [IndicatorMeasurement]
+    var spots: [ProblemSpot]
+
+    init(snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day) {
+        self.roadmap = roadmap
+        self.today = today
+        self.measurements = measurements
+        let evaluator = IndicatorEvaluator(map: snapshot.map, processes: snapshot.processes)
+        var values: [String: Double] = [:]
+        for indicator in roadmap.indicators {
+            if let value = evaluator.value(of: indicator) {
+                values[indicator.key] = value
+            } else if let latest = measurements.filter({ $0.indicatorKey == indicator.key }).max(by: { $0.day < $1.day }
+            ) {
+                values[indicator.key] = latest.value
+            }
+        }
+        currentValues = values
+        facts = roadmap.facts(map: snapshot.map, processes: snapshot.processes)
+        let start = Quarter(today)
+        scores = Prioritizer(weights: roadmap.weights, today: start, horizonQuarters: roadmap.horizonQuarters)
+            .scores(roadmap.initiatives, facts: facts)
+        do {
+            schedule = try RoadmapScheduler(start: start, horizonQuarters: roadmap.horizonQuarters)
+                .schedule(roadmap.initiatives, capacities: roadmap.capacities, priority: scores.map(\.initiativeID))
+        } catch {
+            scheduleError = error.description
+        }
+        spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes)
+    }
+
+    func score(of id: ID<Initiative>) -> PriorityScore? { scores.first { $0.initiativeID == id } }
+
+    /// The measurements of a goal's indicator, oldest first, with today's value appended where it differs from
+    /// the last measured day.
+    func series(of goal: Goal) -> [(day: Day, value: Double)] {
+        measurements.filter { $0.indicatorKey == goal.indicator.key }.sorted { $0.day < $1.day }.map {
+            ($0.day, $0.value)
+        }
+    }
+
+    /// Whether the goal is on track by its measurements (see ``Goal/isOnTrack(_:)``), counting today's value.
+    func isOnTrack(_ goal: Goal) -> Bool {
+        var points = series(of: goal)
+        if let now = currentValues[goal.indicator.key], points.last?.day != today { points.append((today, now)) }
+        return goal.isOnTrack(points)
+    }
+}
