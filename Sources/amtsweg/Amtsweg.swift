@@ -10,7 +10,8 @@ struct Amtsweg: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self,
             TenantCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
-            BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self,
+            BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self, RoadmapCommand.self,
+            MeasureCommand.self,
         ]
     )
 }

@@ -1,23 +1,23 @@
-import AmtswegCore
+public import AmtswegCore
 
 /// Everything the roadmap's pages, API and exports show, computed together from one state of the data: each
 /// goal's current value and trend, each initiative's priority with its components, and the schedule.
-struct RoadmapPlan: Sendable {
-    var roadmap: Roadmap
-    var today: Day
-    var facts: [ID<Initiative>: InitiativeFacts]
+public struct RoadmapPlan: Sendable {
+    public var roadmap: Roadmap
+    public var today: Day
+    public var facts: [ID<Initiative>: InitiativeFacts]
     /// Highest priority first.
-    var scores: [PriorityScore]
-    var schedule: RoadmapScheduler.Schedule?
+    public var scores: [PriorityScore]
+    public var schedule: RoadmapScheduler.Schedule?
     /// Why there is no schedule (a dependency cycle), in words.
-    var scheduleError: String?
+    public var scheduleError: String?
     /// Current value per indicator key: computed now for the map and the models, the latest measurement for
     /// event-log indicators (reading logs takes seconds; the measurement button does it).
-    var currentValues: [String: Double]
-    var measurements: [IndicatorMeasurement]
-    var spots: [ProblemSpot]
+    public var currentValues: [String: Double]
+    public var measurements: [IndicatorMeasurement]
+    public var spots: [ProblemSpot]
 
-    init(snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day) {
+    public init(snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day) {
         self.roadmap = roadmap
         self.today = today
         self.measurements = measurements
@@ -45,7 +45,15 @@ struct RoadmapPlan: Sendable {
         spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes)
     }
 
-    func score(of id: ID<Initiative>) -> PriorityScore? { scores.first { $0.initiativeID == id } }
+    public func score(of id: ID<Initiative>) -> PriorityScore? { scores.first { $0.initiativeID == id } }
+
+    /// The plan from what the store holds now.
+    public static func make(workspace: Workspace, tenant: ID<Tenant>, today: Day) async throws -> RoadmapPlan {
+        let snapshot = try await workspace.snapshot(of: tenant)
+        let roadmap = try await workspace.roadmap(of: tenant)
+        let measurements = try await workspace.repository.measurements(of: tenant)
+        return RoadmapPlan(snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today)
+    }
 
     /// The measurements of a goal's indicator, oldest first, with today's value appended where it differs from
     /// the last measured day.

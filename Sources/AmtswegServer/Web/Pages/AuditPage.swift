@@ -113,17 +113,8 @@ struct AuditPage: Sendable {
                 [
                     record.at.formatted(.iso8601), record.author.displayName, record.author.id, record.action,
                     record.object, record.summary,
-                ].map(Self.csvField).joined(separator: ";") + "\r\n"
+                ].map(CSVText.field).joined(separator: ";") + "\r\n"
         }
         return FileResponse(body: text, contentType: "text/csv; charset=utf-8", fileName: "protokoll.csv")
-    }
-
-    /// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is defused so that a spreadsheet does not
-    /// run it as a formula.
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ";\"\r\n".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -23,6 +23,8 @@ struct OptimizePages: Sendable {
             var soll: String
             var href: String
             var saving: String
+            var addressedBy: [ProblemLine.Link]
+            var createHref: String?
         }
         var groups: [RuleGroup]
         var total: String
@@ -38,6 +40,20 @@ struct OptimizePages: Sendable {
         let snapshot = try await pages.snapshot(context)
         let map = snapshot.map
         let all = ProblemFinder(map: map).findAll(in: snapshot.processes)
+        let roadmap = try await pages.workspace.roadmap(of: map.tenant.id)
+        let mayPlan = context.access?.may(.planRoadmap, forUnits: [], in: map) == true
+        func initiatives(_ matches: (Initiative) -> Bool) -> [ProblemLine.Link] {
+            roadmap.initiatives.filter(matches).map {
+                .init(label: "\($0.id) \($0.title)", href: Paths.initiative($0.id))
+            }
+        }
+        func line(_ spot: ProblemSpot) -> ProblemLine {
+            var line = ProblemLine(spot)
+            let key = spot.key
+            line.addressedBy = initiatives { $0.problemSpotKeys.contains(key) }
+            line.createHref = mayPlan ? Paths.newInitiative(spot: key) : nil
+            return line
+        }
         let query = request.uri.queryParameters
         let rule = query["rule"].map(String.init).flatMap(ProblemRule.init(rawValue:))
         let severity = query["severity"].map(String.init).flatMap(ProblemSeverity.init(rawValue:))
@@ -51,7 +67,7 @@ struct OptimizePages: Sendable {
             guard let first = mine.first else { return nil }
             return .init(
                 title: first.title, explanation: first.explanation, count: Display.integer(mine.count),
-                spots: mine.map(ProblemLine.init))
+                spots: mine.map(line))
         }.sorted { ($0.spots[0].severityRank, $0.title) < ($1.spots[0].severityRank, $1.title) }
         let pairs = snapshot.processes.compactMap { soll -> ProblemsView.Pair? in
             guard soll.state == .soll, let istID = soll.istID, let ist = snapshot.process(istID.rawValue) else {
@@ -62,7 +78,9 @@ struct OptimizePages: Sendable {
                 ist: ist.name, soll: soll.name,
                 href: Paths.compare(ist.id.rawValue, soll.id.rawValue),
                 saving: comparison.savedEurosPerYear.map { Display.integer(Int($0.rounded())) + " € im Jahr" }
-                    ?? "ohne Fallzahl nicht berechenbar")
+                    ?? "ohne Fallzahl nicht berechenbar",
+                addressedBy: initiatives { $0.processPair == .init(ist: ist.id, soll: soll.id) },
+                createHref: mayPlan ? Paths.newInitiative(ist: ist.id.rawValue, soll: soll.id.rawValue) : nil)
         }
         let present = Set(all.map(\.rule))
         let view = ProblemsView(

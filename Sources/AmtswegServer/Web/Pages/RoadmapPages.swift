@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegStore
 import Foundation
 import Hummingbird
 
@@ -10,6 +11,26 @@ struct RoadmapPages: Sendable {
     func addRoutes(to routes: RouteTable) {
         routes.get(Paths.roadmap, .read) { request, context in try await overview(request, context) }
         routes.post(Paths.roadmapMeasurements, .planRoadmap) { request, context in try await measure(request, context) }
+        routes.get(Paths.roadmapCSV, .read) { request, context in
+            let (snapshot, plan) = try await plan(context)
+            try await audit(context, "Maßnahmen als CSV exportiert")
+            return FileResponse(
+                body: RoadmapCSV.text(plan, map: snapshot.map), contentType: "text/csv; charset=utf-8",
+                fileName: "fahrplan-massnahmen.csv")
+        }
+        routes.get(Paths.roadmapICS, .read) { request, context in
+            let (snapshot, plan) = try await plan(context)
+            try await audit(context, "Meilensteine als Kalender exportiert")
+            return FileResponse(
+                body: RoadmapCalendar.text(plan, tenant: snapshot.map.tenant.id, now: pages.configuration.now()),
+                contentType: "text/calendar; charset=utf-8", fileName: "fahrplan.ics")
+        }
+        routes.get(Paths.roadmapPrint, .read) { request, context in
+            let (snapshot, plan) = try await plan(context)
+            let html = try pages.renderer.render(
+                "roadmap/print", RoadmapPrintView(plan: plan, map: snapshot.map, stylesheet: Paths.stylesheet))
+            return HTMLResponse(html)
+        }
     }
 
     /// Today, as the municipality counts days.
@@ -53,6 +74,17 @@ struct RoadmapPages: Sendable {
             by: context.author)
         return SeeOther(location: Paths.roadmap + "?measured=\(outcome.recorded ? 1 : 0)#goals")
             .response(from: request, context: context)
+    }
+}
+
+extension RoadmapPages {
+    /// Exports are in the audit log, like every other export.
+    func audit(_ context: AppRequestContext, _ summary: String) async throws {
+        guard let tenant = context.tenantID else { return }
+        try await pages.workspace.accounts.audit(
+            ChangeRecord(
+                tenantID: tenant, at: Date(), author: context.author, action: "exportRoadmap", summary: summary,
+                object: "roadmap"))
     }
 }
 

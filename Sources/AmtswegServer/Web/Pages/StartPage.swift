@@ -109,6 +109,10 @@ struct ProblemLine: Sendable {
     var rule: String
     var links: [Link]
     var firstLink: Link?
+    /// The roadmap's initiatives that address the spot.
+    var addressedBy: [Link] = []
+    /// The form for a new initiative made from the spot, for those who plan the roadmap.
+    var createHref: String?
 
     init(_ spot: ProblemSpot) {
         title = spot.title

@@ -7,6 +7,8 @@ struct IstAnalysisView: Sendable {
         var text: String
         var author: String
         var day: String
+        /// The form for a roadmap initiative made from the finding.
+        var newInitiativeHref: String
     }
     struct Header: Sendable {
         var title: String
@@ -60,7 +62,9 @@ struct IstAnalysisView: Sendable {
                 title: described.title, explanation: described.explanation,
                 questions: "Frage " + described.questions.map(String.init).joined(separator: " und "),
                 findings: described.findings.map {
-                    Finding(text: $0.text, author: $0.author, day: GermanFormat.date($0.recordedOn))
+                    Finding(
+                        text: $0.text, author: $0.author, day: GermanFormat.date($0.recordedOn),
+                        newInitiativeHref: Paths.newInitiative(finding: $0.id.rawValue))
                 })
         }
         let matrixView = analysis.interactionMatrix.view

@@ -1,0 +1,43 @@
+public import AmtswegCore
+public import Foundation
+
+/// The roadmap's exports for the command line; the pages serve the same texts.
+public enum RoadmapExport {
+    /// The initiatives as CSV (semicolons, UTF-8).
+    public static func csv(_ plan: RoadmapPlan, map: TenantMap) -> String { RoadmapCSV.text(plan, map: map) }
+
+    /// The milestones as iCalendar.
+    public static func calendar(_ plan: RoadmapPlan, tenant: ID<Tenant>, now: Date) -> String {
+        RoadmapCalendar.text(plan, tenant: tenant, now: now)
+    }
+
+    /// A conflict of the schedule in words, naming initiatives and units.
+    public static func describe(_ conflict: ScheduleConflict, plan: RoadmapPlan, map: TenantMap) -> String {
+        let units = Dictionary(map.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return RoadmapView.describe(conflict, roadmap: plan.roadmap, units: units)
+    }
+
+    /// The print document as one HTML file; `stylesheet` is where it finds Amtsweg's CSS (a URL path when served,
+    /// a file URL when the command line hands it to the browser for a PDF).
+    public static func printHTML(_ plan: RoadmapPlan, map: TenantMap, stylesheet: String, resources: URL) async throws
+        -> String
+    {
+        let renderer = try await PageRenderer(resources: resources)
+        return try renderer.render("roadmap/print", RoadmapPrintView(plan: plan, map: map, stylesheet: stylesheet))
+    }
+}
+
+/// The print document: the roadmap view with the title block a printed roadmap needs.
+struct RoadmapPrintView {
+    var roadmap: RoadmapView
+    var tenant: String
+    var stylesheet: String
+    var date: String
+
+    init(plan: RoadmapPlan, map: TenantMap, stylesheet: String) {
+        roadmap = RoadmapView(plan: plan, map: map, csrf: "")
+        tenant = map.tenant.name
+        self.stylesheet = stylesheet
+        date = GermanFormat.date(plan.today)
+    }
+}
