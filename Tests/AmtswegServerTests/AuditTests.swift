@@ -128,6 +128,11 @@ import Testing
         case "/api/v1/processes":
             return Example(path: entry.path + "?file=kopie.bpmn", body: bpmn, contentType: "application/xml")
         case "/api/v1/event-logs": return Example(path: entry.path + "?file=a.csv", body: csv, contentType: "text/csv")
+        case "/api/v1/roadmap/initiatives":
+            return Example(
+                path: entry.path,
+                body: #"{"id":"audit-m","title":"Über die API","efforts":[{"unitID":"33","personDays":4}]}"#)
+        case "/api/v1/roadmap/measurements": return Example(path: entry.path + "?force=true", body: "")
         default: return nil
         }
     }

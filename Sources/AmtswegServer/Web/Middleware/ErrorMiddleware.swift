@@ -38,6 +38,7 @@ struct ErrorMiddleware: RouterMiddleware {
                     problem.errors = Dictionary(grouping: issues) { "\($0.kind.rawValue):\($0.id)" }
                         .mapValues { $0.map(\.message) }
                 }
+                if case StoreError.invalidRoadmap(let problems) = error { problem.errors = ["roadmap": problems] }
                 var response = try problem.response(from: request, context: context)
                 if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
                 if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"amtsweg\"" }
@@ -77,6 +78,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return (.unprocessableContent, issues.map(String.init(describing:)).joined(separator: " "))
         case StoreError.conflict(let reason):
             return (.conflict, reason)
+        case StoreError.invalidRoadmap(let problems):
+            return (.unprocessableContent, problems.joined(separator: " "))
         default:
             return (.internalServerError, "Ein unerwarteter Fehler ist aufgetreten.")
         }

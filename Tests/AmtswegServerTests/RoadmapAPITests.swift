@@ -1,0 +1,83 @@
+import AmtswegCore
+import AmtswegServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The roadmap through the API: a valid initiative is scheduled, a bad one is refused naming each problem and
+/// changes nothing, a cycle is named.
+@Suite struct RoadmapAPITests {
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test func initiativesAreCreatedScheduledAndBadOnesRefused() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("planerin", role: .processManagement).token
+        try await server.run { client in
+            let good =
+                #"{"id":"api-m1","title":"Schnittstelle Kasse","efforts":[{"unitID":"21","personDays":5}],"dependencies":["M09"],"status":"planned"}"#
+            try await client.execute(
+                uri: "/api/v1/roadmap/initiatives", method: .post, headers: .api(token), body: ByteBuffer(string: good)
+            ) { #expect($0.status == .created, "\($0.text)") }
+            try await client.execute(uri: "/api/v1/roadmap/schedule", method: .get, headers: .api(token)) { response in
+                #expect(response.status == .ok)
+                let placements = try #require(try Self.json(response)["placements"] as? [[String: Any]])
+                let mine = try #require(placements.first { $0["initiative"] as? String == "api-m1" })
+                let e_akte = try #require(placements.first { $0["initiative"] as? String == "M09" })
+                #expect((mine["start"] as? String ?? "") > (e_akte["end"] as? String ?? "~"), "after its dependency")
+            }
+            let bad =
+                #"{"id":"api-m2","title":"Kaputt","goalIDs":["Z99"],"efforts":[{"unitID":"21","personDays":-3}],"earliestStart":"2030-Q1","deadline":"2029-01-01"}"#
+            try await client.execute(
+                uri: "/api/v1/roadmap/initiatives", method: .post, headers: .api(token), body: ByteBuffer(string: bad)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let errors = try #require(try Self.json(response)["errors"] as? [String: [String]])
+                let problems = try #require(errors["roadmap"])
+                #expect(problems.count == 3, "\(problems)")
+                #expect(problems.contains { $0.contains("„Z99“") })
+                #expect(problems.contains { $0.contains("-3") })
+                #expect(problems.contains { $0.contains("Frist 2029-01-01") })
+            }
+            let cycle = #"{"id":"M09-vorher","title":"Kreis","dependencies":["M01"]}"#
+            try await client.execute(
+                uri: "/api/v1/roadmap/initiatives", method: .post, headers: .api(token), body: ByteBuffer(string: cycle)
+            ) { #expect($0.status == .created, "a dependency on M01 alone is no cycle") }
+            try await client.execute(uri: "/api/v1/roadmap/initiatives?limit=500", method: .get, headers: .api(token)) {
+                response in
+                let items = try #require(try Self.json(response)["items"] as? [[String: Any]])
+                #expect(!items.contains { $0["id"] as? String == "api-m2" }, "nothing of the refused one is stored")
+                #expect(items.contains { $0["id"] as? String == "api-m1" })
+            }
+        }
+    }
+
+    @Test func aMeasurementPointIsRecordedOncePerDay() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("planerin", role: .processManagement).token
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/roadmap/measurements", method: .post, headers: .api(token)) {
+                response in
+                #expect(response.status == .created)
+                let recorded = try Self.json(response)["recorded"] as? Bool
+                #expect(recorded == true)
+            }
+            try await client.execute(uri: "/api/v1/roadmap/measurements", method: .post, headers: .api(token)) {
+                response in
+                #expect(response.status == .ok)
+                let recorded = try Self.json(response)["recorded"] as? Bool
+                #expect(recorded == false)
+            }
+            try await client.execute(uri: "/api/v1/roadmap/goals", method: .get, headers: .api(token)) { response in
+                let goals = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(goals.count == 5)
+                // Three demo points and today's for the goals measurable from the data.
+                let counts = goals.map { ($0["measurements"] as? [Any])?.count ?? 0 }
+                #expect(counts.filter { $0 == 4 }.count == 4 && counts.contains(3), "\(counts)")
+            }
+        }
+    }
+}
