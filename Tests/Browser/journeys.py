@@ -225,6 +225,43 @@ with sync_playwright() as playwright:
     assert "enablePersonLevel" in paul.locator("table").inner_text(), "the switch is not in the audit log"
     context.close()
 
+    # The Fahrplan, by keyboard only: from a problem spot an initiative with effort and a dependency, scheduled
+    # after it, in the Gantt chart and in the unit's load; then a measurement point extends every goal's trend.
+    visit(page, "/roadmap", "fahrplan")
+    expect(page.locator("svg.gantt")).to_be_visible()
+    assert page.locator("table").filter(has_text="Zeitplan als Tabelle").count() == 1, "the Gantt chart's table"
+    visit(page, "/optimize?rule=longWait&process=gaststaette-ist", "schwachstellen-gaststaette")
+    page.get_by_role("link", name="Maßnahme daraus machen").first.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maßnahme anlegen")
+    check(page, "massnahme-anlegen")
+    page.get_by_label("Titel").press("Control+A")
+    page.get_by_label("Titel").press_sequentially("Stellungnahmen digital einholen")
+    page.get_by_label("Einheit 1").focus()
+    page.keyboard.type("Gewerbe und")  # a select takes typed letters
+    page.get_by_label("Personentage 1").press_sequentially("6")
+    page.get_by_label("M09 E-Akte für die Fachämter einführen").press("Space")
+    page.get_by_label("Stand").focus()
+    page.keyboard.type("geplant")
+    page.get_by_role("button", name="Speichern").press("Enter")
+    expect(page.locator(".notice")).to_contain_text("Gespeichert")
+    check(page, "massnahme")
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading.startswith("M14 Stellungnahmen digital einholen"), heading
+    lead = page.locator(".lead").inner_text()
+    assert "nicht eingeplant" not in lead and "Q1/2027" not in lead, f"not after the E-Akte: {lead}"
+    assert "Gewerbe und Gaststätten: 6,0 Personentage" in page.locator("table").first.inner_text()
+    page.goto(BASE + "/roadmap")
+    assert page.locator("svg.gantt text", has_text="M14 Stellungnahmen").count() == 1, "M14 is not in the Gantt chart"
+    load = page.locator("#load table").inner_text()
+    assert "Gewerbe und Gaststätten" in load, load
+    first_goal = page.locator("article.goal").first
+    before = first_goal.locator("tbody tr").count()
+    page.get_by_role("button", name="Messpunkt erfassen").press("Enter")
+    expect(page.locator(".notice")).to_contain_text("Messpunkt vom")
+    after = page.locator("article.goal").first.locator("tbody tr").count()
+    assert after == before + 1, f"the trend did not grow: {before} → {after} points"
+    check(page, "fahrplan-nach-messung")
+
     # English, chosen once, stays; the pages speak it.
     visit(page, "/?lang=en", "start-englisch")
     visit(page, "/processes/baugenehmigung-ist", "prozess-englisch")
