@@ -119,6 +119,12 @@ let package = Package(
             path: "bench/ProcessBenchmark",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "RoadmapBenchmark",
+            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegServer", "AmtswegStore"],
+            path: "bench/RoadmapBenchmark",
+            swiftSettings: strict
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "AmtswegCoreTests",

@@ -219,8 +219,10 @@ struct RoadmapView: Sendable {
         horizon = "\(roadmap.horizonQuarters) Quartale ab \(first.label)"
     }
 
+    /// A value in its unit with as many decimals as small values need to show a change.
     static func value(_ value: Double, _ unit: String) -> String {
-        let digits = abs(value) >= 100 || value == value.rounded() ? 0 : 1
+        let digits =
+            value == value.rounded() || abs(value) >= 100 ? 0 : unit == "%" || abs(value) >= 10 ? 1 : 2
         return Display.decimal(value, digits: digits) + (unit == "%" ? " %" : " " + unit)
     }
 
