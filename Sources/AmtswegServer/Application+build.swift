@@ -67,6 +67,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     EventLogPages(pages: pages).addRoutes(to: routes)
     OptimizePages(pages: pages).addRoutes(to: routes)
     RoadmapPages(pages: pages).addRoutes(to: routes)
+    RoadmapSettingsPages(pages: pages).addRoutes(to: routes)
     InitiativePages(pages: pages).addRoutes(to: routes)
     SearchPage(pages: pages).addRoutes(to: routes)
     AccountPages(pages: pages).addRoutes(to: routes)

@@ -113,6 +113,39 @@ import Testing
             return Example(
                 path: "/roadmap/initiatives/M05",
                 fields: [("title", "Rückfragen bündeln"), ("status", "planned"), ("risk", "1"), ("duration", "1")])
+        case "/roadmap/vision":
+            return Example(path: entry.path, fields: [("statement", "Alles digital."), ("agreed-on", "01.12.2026")])
+        case "/roadmap/weights":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("saving", "3"), ("goals", "2"), ("citizens", "2"), ("deadline", "1"), ("effort", "2"),
+                    ("risk", "1"),
+                    ("horizon", "12"),
+                ])
+        case "/roadmap/capacities":
+            return Example(path: entry.path, fields: [("capacity-33", "30"), ("exceptions-33", "2027-Q3: 10")])
+        case "/roadmap/fields":
+            return Example(path: entry.path, fields: [("name", "Neues Feld"), ("kind", "strategic")])
+        case "/roadmap/fields/:id":
+            return Example(path: "/roadmap/fields/H1", fields: [("name", "Zusammenarbeit"), ("kind", "operational")])
+        case "/roadmap/fields/:id/delete": return Example(path: "/roadmap/fields/H4/delete")
+        case "/roadmap/goals":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("title", "Mehr online"), ("indicator", "digitalEntryShare"), ("scope", "tenant"),
+                    ("baseline-day", "01.12.2026"), ("target-value", "60"), ("target-day", "31.12.2028"),
+                ])
+        case "/roadmap/goals/:id":
+            return Example(
+                path: "/roadmap/goals/Z5",
+                fields: [
+                    ("title", "RACI vollständig"), ("indicator", "raciCompleteness"), ("scope", "tenant"),
+                    ("baseline-value", "70"), ("baseline-day", "26.03.2026"), ("target-value", "100"),
+                    ("target-day", "30.06.2027"),
+                ])
+        case "/roadmap/goals/:id/delete": return Example(path: "/roadmap/goals/Z4/delete")
         case "/roadmap/initiatives/:id/notes":
             return Example(path: "/roadmap/initiatives/M05/notes", fields: [("note", "Prüfliste abgestimmt.")])
         case "/api/v1/flows":

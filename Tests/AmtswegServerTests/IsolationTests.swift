@@ -29,6 +29,8 @@ import Testing
             case "id" where path.contains("/processes/"): process
             case "id" where path.contains("/logs/") || path.contains("/event-logs/"): log
             case "id" where path.contains("/initiatives"): initiative
+            case "id" where path.contains("/roadmap/fields"): "feld-nurinb"
+            case "id" where path.contains("/roadmap/goals"): "ziel-nurinb"
             case "ist", "soll": process
             case "step": step
             case "account": account
@@ -43,6 +45,7 @@ import Testing
     static let markers = [
         "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
         "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
+        "Feld nurinb", "Zielbild nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -71,6 +74,7 @@ import Testing
                     baseline: .init(value: 10, day: Day(year: 2026, month: 1, day: 1)!),
                     target: .init(value: 90, day: Day(year: 2027, month: 1, day: 1)!), direction: .increase)
             ],
+            fields: [FieldOfAction(id: "feld-nurinb", name: "Feld nurinb", kind: .operational)],
             initiatives: [
                 Initiative(
                     id: ID(other.initiative), title: "Maßnahme nurinb", ownerUnitID: ID(other.unit),

@@ -63,6 +63,16 @@ enum Paths {
     static let roadmapCSV = "/roadmap/initiatives.csv"
     static let roadmapICS = "/roadmap/milestones.ics"
     static let roadmapPrint = "/roadmap/print"
+    static let roadmapSettings = "/roadmap/settings"
+    static let roadmapVision = "/roadmap/vision"
+    static let roadmapWeights = "/roadmap/weights"
+    static let roadmapCapacities = "/roadmap/capacities"
+    static let roadmapFields = "/roadmap/fields"
+    static let roadmapFieldPattern = "/roadmap/fields/:id"
+    static let roadmapFieldDeletePattern = "/roadmap/fields/:id/delete"
+    static let roadmapGoals = "/roadmap/goals"
+    static let roadmapGoalPattern = "/roadmap/goals/:id"
+    static let roadmapGoalDeletePattern = "/roadmap/goals/:id/delete"
     static let initiatives = "/roadmap/initiatives"
     static let newInitiative = "/roadmap/initiatives/new"
     static let initiativePattern = "/roadmap/initiatives/:id"
@@ -98,6 +108,8 @@ enum Paths {
     static func flowDelete(_ id: String) -> String { flow(id) + "/delete" }
     /// The flow's line in the list of flows.
     static func flowInList(_ id: String) -> String { flows + "#flow-" + escape(id) }
+    static func roadmapField(_ id: ID<FieldOfAction>) -> String { roadmapFields + "/" + escape(id.rawValue) }
+    static func roadmapGoal(_ id: ID<Goal>) -> String { roadmapGoals + "/" + escape(id.rawValue) }
     static func initiative(_ id: ID<Initiative>) -> String { initiatives + "/" + escape(id.rawValue) }
     static func initiativeNotes(_ id: ID<Initiative>) -> String { initiative(id) + "/notes" }
     /// The form for a new initiative made from a problem spot, an Ist/Soll pair or a workshop finding.

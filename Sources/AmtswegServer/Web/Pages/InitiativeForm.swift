@@ -48,7 +48,6 @@ struct InitiativeForm: Sendable {
     var notes: [Initiative.ProgressNote] = []
 
     var errors: [String] = []
-    var hasErrors: Bool { !errors.isEmpty }
     var csrf = ""
     var fields: [SelectOption] = []
     var goals: [Choice] = []

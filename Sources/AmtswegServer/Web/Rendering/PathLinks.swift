@@ -31,6 +31,12 @@ struct PathLinks: Sendable {
     var roadmapCSV = Paths.roadmapCSV
     var roadmapICS = Paths.roadmapICS
     var roadmapPrint = Paths.roadmapPrint
+    var roadmapSettings = Paths.roadmapSettings
+    var roadmapVision = Paths.roadmapVision
+    var roadmapWeights = Paths.roadmapWeights
+    var roadmapCapacities = Paths.roadmapCapacities
+    var roadmapFields = Paths.roadmapFields
+    var roadmapGoals = Paths.roadmapGoals
     var initiatives = Paths.initiatives
     var newInitiative = Paths.newInitiative
     var openAPI = Paths.openAPI
