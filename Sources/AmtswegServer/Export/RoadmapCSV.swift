@@ -11,10 +11,7 @@ enum RoadmapCSV {
     static func text(_ plan: RoadmapPlan, map: TenantMap) -> String {
         let roadmap = plan.roadmap
         let units = Dictionary(map.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let ranked = plan.scores.map(\.initiativeID)
-        let ordered = roadmap.initiatives.sorted {
-            (ranked.firstIndex(of: $0.id) ?? Int.max, $0.id) < (ranked.firstIndex(of: $1.id) ?? Int.max, $1.id)
-        }
+        let ordered = plan.ranked(roadmap.initiatives)
         var text = CSVText.line(header)
         for initiative in ordered {
             let field = initiative.fieldID.flatMap { roadmap.field($0) }

@@ -22,8 +22,18 @@ public enum RoadmapExport {
     public static func printHTML(_ plan: RoadmapPlan, map: TenantMap, stylesheet: String, resources: URL) async throws
         -> String
     {
-        let renderer = try await PageRenderer(resources: resources)
-        return try renderer.render("roadmap/print", RoadmapPrintView(plan: plan, map: map, stylesheet: stylesheet))
+        try await Renderer(resources: resources).printHTML(plan, map: map, stylesheet: stylesheet)
+    }
+
+    /// The templates loaded once, as the server loads them at start, for rendering many documents.
+    public struct Renderer: Sendable {
+        let pages: PageRenderer
+
+        public init(resources: URL) async throws { pages = try await PageRenderer(resources: resources) }
+
+        public func printHTML(_ plan: RoadmapPlan, map: TenantMap, stylesheet: String) throws -> String {
+            try pages.render("roadmap/print", RoadmapPrintView(plan: plan, map: map, stylesheet: stylesheet))
+        }
     }
 }
 

@@ -16,6 +16,8 @@ public struct RoadmapPlan: Sendable {
     public var currentValues: [String: Double]
     public var measurements: [IndicatorMeasurement]
     public var spots: [ProblemSpot]
+    /// Each scored initiative's place in the priority order (0 first), for sorting and lookups in constant time.
+    let rank: [ID<Initiative>: Int]
 
     public init(snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day) {
         self.roadmap = roadmap
@@ -43,9 +45,15 @@ public struct RoadmapPlan: Sendable {
             scheduleError = error.description
         }
         spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes)
+        rank = Dictionary(scores.enumerated().map { ($1.initiativeID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func score(of id: ID<Initiative>) -> PriorityScore? { scores.first { $0.initiativeID == id } }
+    public func score(of id: ID<Initiative>) -> PriorityScore? { rank[id].map { scores[$0] } }
+
+    /// The initiatives in priority order, the unscored (closed) ones last by id.
+    func ranked(_ initiatives: [Initiative]) -> [Initiative] {
+        initiatives.sorted { (rank[$0.id] ?? Int.max, $0.id) < (rank[$1.id] ?? Int.max, $1.id) }
+    }
 
     /// The plan from what the store holds now.
     public static func make(workspace: Workspace, tenant: ID<Tenant>, today: Day) async throws -> RoadmapPlan {

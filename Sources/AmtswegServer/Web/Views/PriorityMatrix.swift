@@ -62,8 +62,10 @@ struct PriorityMatrix {
                 return Box(x0: x0, y0: candidate.1 - 11, x1: x0 + textWidth, y1: candidate.1 + 2)
             }
             let inside = candidates.filter { box($0).x0 >= 0 && box($0).x1 <= width && box($0).y0 >= 0 }
+            let free = inside.first { candidate in !taken.contains { $0.overlaps(box(candidate)) } }
             let chosen =
-                inside.min { a, b in
+                free
+                ?? inside.min { a, b in
                     taken.filter { $0.overlaps(box(a)) }.count < taken.filter { $0.overlaps(box(b)) }.count
                 } ?? candidates[0]
             taken.append(box(chosen))

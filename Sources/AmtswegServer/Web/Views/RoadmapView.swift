@@ -115,10 +115,6 @@ struct RoadmapView: Sendable {
                     ?? (initiative.status.isOpen ? "nicht eingeplant" : initiative.status.label),
                 conflicts: conflictsByInitiative[initiative.id]?.joined(separator: " ") ?? "")
         }
-        let ranked = plan.scores.map(\.initiativeID)
-        func byRank(_ a: Initiative, _ b: Initiative) -> Bool {
-            (ranked.firstIndex(of: a.id) ?? Int.max, a.id) < (ranked.firstIndex(of: b.id) ?? Int.max, b.id)
-        }
         fields = roadmap.fields.sorted {
             ($0.kind == .operational ? 0 : 1, $0.id) < ($1.kind == .operational ? 0 : 1, $1.id)
         }
@@ -126,9 +122,9 @@ struct RoadmapView: Sendable {
             FieldView(
                 name: field.name, kind: field.kind.label, description: field.description,
                 goals: field.goalIDs.compactMap { roadmap.goal($0)?.title }.joined(separator: "; "),
-                initiatives: roadmap.initiatives.filter { $0.fieldID == field.id }.sorted(by: byRank).map(line))
+                initiatives: plan.ranked(roadmap.initiatives.filter { $0.fieldID == field.id }).map(line))
         }
-        let unassigned = roadmap.initiatives.filter { $0.fieldID == nil }.sorted(by: byRank).map(line)
+        let unassigned = plan.ranked(roadmap.initiatives.filter { $0.fieldID == nil }).map(line)
         if !unassigned.isEmpty {
             fields.append(
                 FieldView(name: "Ohne Handlungsfeld", kind: "", description: "", goals: "", initiatives: unassigned))
