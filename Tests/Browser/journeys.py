@@ -228,9 +228,9 @@ with sync_playwright() as playwright:
     # The Fahrplan, by keyboard only: from a problem spot an initiative with effort and a dependency, scheduled
     # after it, in the Gantt chart and in the unit's load; then a measurement point extends every goal's trend.
     visit(page, "/roadmap", "fahrplan")
-    visit(page, "/roadmap/settings", "fahrplan-planen")
     expect(page.locator("svg.gantt")).to_be_visible()
     assert page.locator("table").filter(has_text="Zeitplan als Tabelle").count() == 1, "the Gantt chart's table"
+    visit(page, "/roadmap/settings", "fahrplan-planen")
     visit(page, "/optimize?rule=longWait&process=gaststaette-ist", "schwachstellen-gaststaette")
     page.get_by_role("link", name="Maßnahme daraus machen").first.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Maßnahme anlegen")
