@@ -52,3 +52,14 @@ import Testing
         #expect(GermanFormat.percent(0.864) == "86 %")
     }
 }
+
+/// "kind:id" references split at the first colon scalar, also when the id begins with a mark that would join the
+/// colon into one character (found by schemathesis: `external:🏻t¡`).
+@Suite struct PrefixedReferenceTests {
+    @Test(arguments: ["external:\u{1F3FB}t\u{A1}", "unit:\u{301}amt", "position:32-1"])
+    func splitsAtTheColon(_ text: String) throws {
+        let (kind, id) = try #require(PrefixedReference.split(text))
+        #expect(kind + ":" + id == text)
+        #expect(FlowEndpoint(reference: text)?.description == text)
+    }
+}

@@ -2,9 +2,12 @@
 /// (a flow endpoint, a RACI assignee). Used in JSON and accepted in CSV files.
 public enum PrefixedReference {
     public static func split(_ text: String) -> (kind: String, id: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let kind = String(text[..<colon])
-        let id = String(text[text.index(after: colon)...])
+        // By scalar, not by character: an id may begin with a combining mark or an emoji modifier, which would
+        // join the colon into one character and hide it.
+        let scalars = text.unicodeScalars
+        guard let colon = scalars.firstIndex(of: ":") else { return nil }
+        let kind = String(scalars[..<colon])
+        let id = String(scalars[scalars.index(after: colon)...])
         guard !kind.isEmpty, !id.isEmpty else { return nil }
         return (kind, id)
     }
