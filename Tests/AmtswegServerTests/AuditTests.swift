@@ -166,6 +166,12 @@ import Testing
                 path: entry.path,
                 body: #"{"id":"audit-m","title":"Über die API","efforts":[{"unitID":"33","personDays":4}]}"#)
         case "/api/v1/roadmap/measurements": return Example(path: entry.path + "?force=true", body: "")
+        case "/api/v1/roadmap/initiatives/:id" where entry.method == .delete:
+            return Example(path: "/api/v1/roadmap/initiatives/M12", body: "")
+        case "/api/v1/roadmap/initiatives/:id":
+            return Example(
+                path: "/api/v1/roadmap/initiatives/M08",
+                body: #"{"id":"M08","title":"Gesamtverantwortung klären","status":"inProgress","risk":1}"#)
         default: return nil
         }
     }

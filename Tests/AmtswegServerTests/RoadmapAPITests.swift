@@ -80,4 +80,30 @@ import Testing
             }
         }
     }
+
+    @Test func initiativesAreReplacedAndDeletedNamingWhatLostADependency() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("planerin", role: .processManagement).token
+        try await server.run { client in
+            let changed =
+                #"{"id":"M09","title":"E-Akte für alle Ämter","status":"inProgress","fixedStart":"2026-Q4","durationQuarters":3,"efforts":[{"unitID":"10.1","personDays":60}]}"#
+            try await client.execute(
+                uri: "/api/v1/roadmap/initiatives/M09", method: .put, headers: .api(token),
+                body: ByteBuffer(string: changed)
+            ) { #expect($0.status == .ok, "\($0.text)") }
+            try await client.execute(
+                uri: "/api/v1/roadmap/initiatives/M09", method: .put, headers: .api(token),
+                body: ByteBuffer(string: #"{"id":"anders","title":"x"}"#)
+            ) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(uri: "/api/v1/roadmap/initiatives/M09", method: .delete, headers: .api(token)) {
+                response in
+                #expect(response.status == .ok)
+                let unlinked = try Self.json(response)["unlinked"] as? [String]
+                #expect(Set(unlinked ?? []) == ["M01", "M04", "M11"], "\(unlinked ?? [])")
+            }
+            try await client.execute(uri: "/api/v1/roadmap/initiatives/M09", method: .get, headers: .api(token)) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
 }

@@ -26,6 +26,12 @@ extension APIController {
             }
             return JSONBody(initiative)
         }
+        routes.add(.put, roadmap + "/initiatives/:id", .planRoadmap, scope: nil) { request, context in
+            try await replaceInitiative(request, context)
+        }
+        routes.add(.delete, roadmap + "/initiatives/:id", .planRoadmap, scope: nil) { request, context in
+            try await deleteInitiative(request, context)
+        }
         routes.post(roadmap + "/measurements", .planRoadmap) { request, context in
             try await recordMeasurement(request, context)
         }
@@ -127,6 +133,57 @@ extension APIController {
             status: .created,
             headers: [.location: Paths.api + "/roadmap/initiatives/" + Paths.escape(initiative.id.rawValue)],
             response: JSONBody(initiative))
+    }
+
+    /// Replaces an initiative; the id is the path's (one in the body must be the same).
+    func replaceInitiative(_ request: Request, _ context: AppRequestContext) async throws -> JSONBody<Initiative> {
+        let id = ID<Initiative>(try context.parameters.require("id"))
+        let (snapshot, plan) = try await RoadmapPages(pages: pages).plan(context)
+        var roadmap = plan.roadmap
+        guard let index = roadmap.initiatives.firstIndex(where: { $0.id == id }) else {
+            throw HTTPError(.notFound, message: "Eine Maßnahme „\(id)“ gibt es nicht.")
+        }
+        let initiative = try await request.decode(as: Initiative.self, context: context)
+        guard initiative.id == id else {
+            throw HTTPError(
+                .unprocessableContent,
+                message: "Die Kennung im Inhalt („\(initiative.id)“) ist nicht die der Adresse („\(id)“).")
+        }
+        roadmap.initiatives[index] = initiative
+        try await pages.workspace.saveRoadmap(
+            roadmap, of: snapshot.map.tenant.id,
+            change: MapChange(
+                action: "updateInitiative", object: "initiative:\(id)",
+                summary: "Maßnahme geändert: \(initiative.title)"),
+            by: context.author)
+        return JSONBody(initiative)
+    }
+
+    /// What a deletion changed: the initiatives that depended on the deleted one lose that dependency.
+    struct DeletionDocument: Encodable, Sendable {
+        var deleted: ID<Initiative>
+        var unlinked: [ID<Initiative>]
+    }
+
+    func deleteInitiative(_ request: Request, _ context: AppRequestContext) async throws -> JSONBody<DeletionDocument> {
+        let id = ID<Initiative>(try context.parameters.require("id"))
+        let (snapshot, plan) = try await RoadmapPages(pages: pages).plan(context)
+        var roadmap = plan.roadmap
+        guard let removed = roadmap.initiative(id) else {
+            throw HTTPError(.notFound, message: "Eine Maßnahme „\(id)“ gibt es nicht.")
+        }
+        roadmap.initiatives.removeAll { $0.id == id }
+        var unlinked: [ID<Initiative>] = []
+        for index in roadmap.initiatives.indices where roadmap.initiatives[index].dependencies.contains(id) {
+            roadmap.initiatives[index].dependencies.removeAll { $0 == id }
+            unlinked.append(roadmap.initiatives[index].id)
+        }
+        try await pages.workspace.saveRoadmap(
+            roadmap, of: snapshot.map.tenant.id,
+            change: MapChange(
+                action: "deleteInitiative", object: "initiative:\(id)", summary: "Maßnahme gelöscht: \(removed.title)"),
+            by: context.author)
+        return JSONBody(DeletionDocument(deleted: id, unlinked: unlinked))
     }
 
     struct MeasurementDocument: Encodable, Sendable {
