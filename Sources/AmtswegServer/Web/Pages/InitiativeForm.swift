@@ -12,13 +12,6 @@ struct InitiativeForm: Sendable {
         var days: String
     }
 
-    struct Choice: Sendable {
-        var value: String
-        var label: String
-        var isChecked: Bool
-        var fieldID: String
-    }
-
     var id = ""
     var isNew = true
     var action = Paths.initiatives
@@ -50,12 +43,12 @@ struct InitiativeForm: Sendable {
     var errors: [String] = []
     var csrf = ""
     var fields: [SelectOption] = []
-    var goals: [Choice] = []
+    var goals: [CheckOption] = []
     var owners: [SelectOption] = []
     var effortRows: [EffortRow] = []
     var risks: [SelectOption] = []
     var statuses: [SelectOption] = []
-    var others: [Choice] = []
+    var others: [CheckOption] = []
     var hidden: [SelectOption] = []
 
     init() {}
@@ -194,7 +187,7 @@ struct InitiativeForm: Sendable {
         goals = roadmap.goals.map {
             .init(
                 value: $0.id.rawValue, label: $0.title, isChecked: goalIDs.contains($0.id.rawValue),
-                fieldID: "goal-\($0.id)")
+                elementID: "goal-\($0.id)")
         }
         let units = map.units.sorted { $0.name < $1.name }
         owners = units.map { .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == owner) }
@@ -216,7 +209,7 @@ struct InitiativeForm: Sendable {
         others = roadmap.initiatives.filter { $0.id.rawValue != id }.map {
             .init(
                 value: $0.id.rawValue, label: "\($0.id) \($0.title)", isChecked: dependencies.contains($0.id.rawValue),
-                fieldID: "dependency-\($0.id)")
+                elementID: "dependency-\($0.id)")
         }
         hidden = []
         if isNew {

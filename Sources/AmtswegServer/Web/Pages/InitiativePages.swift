@@ -74,7 +74,8 @@ struct InitiativePages: Sendable {
         let existing = id.map { roadmap.initiative(ID($0)) } ?? nil
         if let id, existing == nil { throw HTTPError(.notFound, message: "Eine Maßnahme „\(id)“ gibt es nicht.") }
         var form = InitiativeForm(input, existing: existing)
-        let newID = existing?.id ?? Self.nextID(in: roadmap)
+        let newID =
+            existing?.id ?? ID(RoadmapSettingsPages.nextID("M", roadmap.initiatives.map(\.id.rawValue), digits: 2))
         guard
             let initiative = form.validate(
                 id: newID, in: roadmap, map: snapshot.map, processIDs: Set(snapshot.records.map(\.id)))
@@ -101,16 +102,6 @@ struct InitiativePages: Sendable {
                 summary: "Maßnahme \(existing == nil ? "angelegt" : "geändert"): \(initiative.title)"),
             by: context.author)
         return SeeOther(location: Paths.initiative(newID) + "?saved=1").response(from: request, context: context)
-    }
-
-    /// "M14" after "M13": the next free number of the tenant's initiatives.
-    static func nextID(in roadmap: Roadmap) -> ID<Initiative> {
-        let numbers = roadmap.initiatives.compactMap { initiative -> Int? in
-            guard initiative.id.rawValue.hasPrefix("M") else { return nil }
-            return Int(initiative.id.rawValue.dropFirst())
-        }
-        let next = (numbers.max() ?? 0) + 1
-        return ID(next < 10 ? "M0\(next)" : "M\(next)")
     }
 
     func addNote(_ request: Request, _ context: AppRequestContext) async throws -> Response {

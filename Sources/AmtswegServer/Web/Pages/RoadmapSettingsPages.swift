@@ -257,10 +257,11 @@ struct RoadmapSettingsPages: Sendable {
         return capacities
     }
 
-    /// "Z6" after "Z5".
-    static func nextID(_ prefix: String, _ existing: [String]) -> String {
+    /// "Z6" after "Z5"; "M14" after "M13" (at least `digits` digits).
+    static func nextID(_ prefix: String, _ existing: [String], digits: Int = 1) -> String {
         let numbers = existing.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }
-        return prefix + "\((numbers.max() ?? 0) + 1)"
+        let next = String((numbers.max() ?? 0) + 1)
+        return prefix + String(repeating: "0", count: max(0, digits - next.count)) + next
     }
 }
 

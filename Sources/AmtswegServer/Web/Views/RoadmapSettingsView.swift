@@ -3,13 +3,6 @@ import AmtswegCore
 /// The planning page's forms, filled with the roadmap as it stands; element ids carry the form's key so that
 /// every label points to its own field.
 struct RoadmapSettingsView: Sendable {
-    struct Choice: Sendable {
-        var value: String
-        var label: String
-        var isChecked: Bool
-        var elementID: String
-    }
-
     struct FieldForm: Sendable {
         var key: String
         var title: String
@@ -18,7 +11,7 @@ struct RoadmapSettingsView: Sendable {
         var name: String
         var kinds: [SelectOption]
         var description: String
-        var goals: [Choice]
+        var goals: [CheckOption]
     }
 
     struct GoalForm: Sendable {
@@ -98,7 +91,7 @@ struct RoadmapSettingsView: Sendable {
                 },
                 description: field?.description ?? "",
                 goals: roadmap.goals.map { goal in
-                    Choice(
+                    CheckOption(
                         value: goal.id.rawValue, label: goal.title,
                         isChecked: field?.goalIDs.contains(goal.id) ?? false,
                         elementID: "\(key)-goal-\(goal.id)")
