@@ -8,7 +8,9 @@ public import Foundation
 public enum TenantDocument {
     /// The format marker written into every document.
     public static let format = "amtsweg.tenant"
-    public static let version = 1
+    /// Version 2 added the roadmap and its measurement points; an older Amtsweg refuses such a file instead of
+    /// importing it without them.
+    public static let version = 2
 
     private struct Envelope: Codable {
         var format: String
@@ -16,22 +18,26 @@ public enum TenantDocument {
         var map: TenantMap
         /// Absent in documents written before processes existed.
         var processes: [ProcessRecord]?
+        /// Absent in documents of version 1.
+        var roadmap: Roadmap?
+        var measurements: [IndicatorMeasurement]?
     }
 
-    /// A whole tenant: its map and its processes (each as BPMN text).
-    public struct Contents: Sendable {
-        public var map: TenantMap
-        public var processes: [ProcessRecord]
-    }
-
-    public static func encode(_ map: TenantMap, processes: [ProcessRecord] = []) throws -> Data {
+    public static func encode(_ contents: TenantContents) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let contents = contents.sorted()
         var data = try encoder.encode(
             Envelope(
-                format: format, version: version, map: map.sorted(), processes: processes.sorted { $0.id < $1.id }))
+                format: format, version: version, map: contents.map, processes: contents.processes,
+                roadmap: contents.roadmap, measurements: contents.measurements))
         data.append(0x0A)
         return data
+    }
+
+    /// A tenant without roadmap: its map and processes.
+    public static func encode(_ map: TenantMap, processes: [ProcessRecord] = []) throws -> Data {
+        try encode(TenantContents(map: map, processes: processes))
     }
 
     /// Reads a document's map. Errors name the file and, for syntax errors, the position.
@@ -39,8 +45,8 @@ public enum TenantDocument {
         try decodeContents(data, file: file).map
     }
 
-    /// Reads a document's map and processes.
-    public static func decodeContents(_ data: Data, file: String) throws(InterchangeError) -> Contents {
+    /// Reads a whole document.
+    public static func decodeContents(_ data: Data, file: String) throws(InterchangeError) -> TenantContents {
         let envelope: Envelope
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: data)
@@ -62,7 +68,9 @@ public enum TenantDocument {
                 message:
                     "Die Datei hat Version \(envelope.version); diese Amtsweg-Version liest bis Version \(version).")
         }
-        return Contents(map: envelope.map, processes: envelope.processes ?? [])
+        return TenantContents(
+            map: envelope.map, processes: envelope.processes ?? [], roadmap: envelope.roadmap ?? Roadmap(),
+            measurements: envelope.measurements ?? [])
     }
 
     /// JSONDecoder does not say where the syntax breaks; JSONSerialization does ("around character 15"),

@@ -15,8 +15,17 @@ public protocol ProcessRepository: Sendable {
     /// Replaces all processes of a tenant at once (an import): all land or none.
     func replaceProcesses(_ records: [ProcessRecord], of tenant: ID<Tenant>, by author: Author) async throws
 
-    /// Replaces a tenant's map and all its processes in one transaction (an import of a whole tenant).
-    func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws
+    /// Replaces a tenant's map, all its processes, its roadmap and its measurement points in one transaction (an
+    /// import of a whole tenant). The roadmap is checked against the new map and processes; anything invalid
+    /// leaves the store as it was.
+    func saveTenant(_ contents: TenantContents, by author: Author) async throws
 
     func deleteProcess(_ id: ID<ProcessModel>, of tenant: ID<Tenant>, by author: Author) async throws
+}
+
+extension ProcessRepository {
+    /// Replaces a tenant with a map and processes and no roadmap.
+    public func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws {
+        try await saveTenant(TenantContents(map: map, processes: processes), by: author)
+    }
 }

@@ -12,6 +12,19 @@ import Testing
         #expect(try TenantDocument.encode(decoded) == first)
     }
 
+    /// Files of version 1 were written before the roadmap existed; they still read, with an empty roadmap.
+    @Test func aVersionOneDocumentReadsWithoutRoadmap() throws {
+        let written = try TenantDocument.encode(Musterstadt.map())
+        var object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        #expect(object["version"] as? Int == 2 && object["roadmap"] != nil && object["measurements"] != nil)
+        object["version"] = 1
+        object["roadmap"] = nil
+        object["measurements"] = nil
+        let old = try JSONSerialization.data(withJSONObject: object)
+        let contents = try TenantDocument.decodeContents(old, file: "alt.json")
+        #expect(contents.map == Musterstadt.map() && contents.roadmap == Roadmap() && contents.measurements.isEmpty)
+    }
+
     @Test func outputIsSortedWhateverTheInputOrder() throws {
         var shuffled = Musterstadt.map()
         shuffled.flows.shuffle()

@@ -65,7 +65,7 @@ import Testing
         let record = ProcessRecord(
             id: ID(other.process), name: "Prozess nurinb", ownerUnitID: ID(other.unit),
             bpmn: template.bpmn.replacingOccurrences(of: template.id.rawValue, with: other.process))
-        try await server.workspace.saveTenant(map, processes: [record], by: .local)
+        try await server.workspace.saveTenant(TenantContents(map: map, processes: [record]), by: .local)
         let roadmap = Roadmap(
             vision: Vision(statement: "Zielbild nurinb"),
             goals: [

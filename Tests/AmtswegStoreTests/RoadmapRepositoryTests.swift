@@ -1,5 +1,6 @@
 import AmtswegCore
 import AmtswegDemo
+import AmtswegInterchange
 import AmtswegStore
 import Testing
 
@@ -87,6 +88,63 @@ import Testing
             try await store.repository.saveTenant(map, processes: [], by: .local)
             #expect(try await store.repository.loadRoadmap(of: map.tenant.id) == Roadmap())
             #expect(try await store.repository.measurements(of: map.tenant.id).isEmpty)
+        }
+    }
+
+    static func demoContents() -> TenantContents {
+        let map = Musterstadt.map()
+        let roadmap = Musterstadt.roadmap(for: map)
+        return TenantContents(
+            map: map, processes: Musterstadt.processRecords(for: map), roadmap: roadmap,
+            measurements: Musterstadt.measurementHistory(for: roadmap, map: map))
+    }
+
+    /// A whole tenant moves with its roadmap and measurement points: store → document → another store →
+    /// document gives the same bytes, and nothing of the roadmap is left behind.
+    @Test func aWholeTenantMovesWithItsRoadmap() async throws {
+        let contents = Self.demoContents()
+        #expect(contents.measurements.count >= 3 * contents.roadmap.goals.count - 2, "the demo's history")
+        try await StoreFixture.with { first in
+            try await first.repository.saveTenant(contents, by: .local)
+            let tenant = contents.map.tenant.id
+            let exported = try TenantDocument.encode(
+                TenantContents(
+                    map: try await first.repository.loadMap(of: tenant),
+                    processes: try await first.repository.processes(of: tenant),
+                    roadmap: try await first.repository.loadRoadmap(of: tenant),
+                    measurements: try await first.repository.measurements(of: tenant)))
+            #expect(exported == (try TenantDocument.encode(contents)))
+            let read = try TenantDocument.decodeContents(exported, file: "musterstadt.json")
+            #expect(read.roadmap == contents.roadmap.sorted())
+            #expect(Set(read.measurements) == Set(contents.measurements))
+            try await StoreFixture.with { second in
+                try await second.repository.saveTenant(read, by: .local)
+                #expect(try await second.repository.loadRoadmap(of: tenant) == contents.roadmap.sorted())
+                #expect(Set(try await second.repository.measurements(of: tenant)) == Set(contents.measurements))
+            }
+        }
+    }
+
+    /// An import whose roadmap does not fit its own map stores nothing — not even the map.
+    @Test func anImportWithABrokenRoadmapStoresNothing() async throws {
+        try await StoreFixture.with { store in
+            let contents = Self.demoContents()
+            try await store.repository.saveTenant(contents, by: .local)
+            var broken = contents
+            broken.map.units[0].name = "Neuer Name"
+            broken.roadmap.initiatives[0].ownerUnitID = "gibt-es-nicht"
+            broken.measurements.append(broken.measurements[0])
+            await #expect {
+                try await store.repository.saveTenant(broken, by: .local)
+            } throws: { error in
+                guard case .invalidRoadmap(let problems) = error as? StoreError else { return false }
+                return problems.count == 2 && problems.contains { $0.contains("gibt-es-nicht") }
+                    && problems.contains { $0.contains("steht doppelt da") }
+            }
+            let tenant = contents.map.tenant.id
+            #expect(try await store.repository.loadMap(of: tenant) == contents.map.sorted())
+            #expect(try await store.repository.loadRoadmap(of: tenant) == contents.roadmap.sorted())
+            #expect(try await store.repository.measurements(of: tenant).count == contents.measurements.count)
         }
     }
 }

@@ -13,6 +13,24 @@ public struct IndicatorMeasurement: Hashable, Sendable, Codable {
     }
 }
 
+extension IndicatorMeasurement {
+    /// What is wrong with a series read from a file: a value that is not a number, or two values of one
+    /// indicator on one day.
+    public static func problems(in series: [IndicatorMeasurement]) -> [String] {
+        var seen: Set<String> = []
+        var problems: [String] = []
+        for measurement in series {
+            if !measurement.value.isFinite {
+                problems.append("Messwert „\(measurement.indicatorKey)“ vom \(measurement.day) ist keine Zahl.")
+            }
+            if !seen.insert("\(measurement.indicatorKey)@\(measurement.day)").inserted {
+                problems.append("Messwert „\(measurement.indicatorKey)“ vom \(measurement.day) steht doppelt da.")
+            }
+        }
+        return problems
+    }
+}
+
 extension Roadmap {
     /// The distinct indicators of the goals, in goal order.
     public var indicators: [Indicator] {

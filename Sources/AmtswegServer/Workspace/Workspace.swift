@@ -119,11 +119,11 @@ public actor Workspace {
         try await repository.saveProcess(record, of: tenant, by: author)
     }
 
-    public func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws {
-        invalidate(map.tenant.id)
+    public func saveTenant(_ contents: TenantContents, by author: Author) async throws {
+        invalidate(contents.map.tenant.id)
         firstTenant = nil
         localAccessCache = nil
-        try await repository.saveTenant(map, processes: processes, by: author)
+        try await repository.saveTenant(contents, by: author)
     }
 
     // MARK: - Roadmap

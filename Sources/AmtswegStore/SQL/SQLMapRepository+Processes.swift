@@ -72,8 +72,9 @@ extension SQLMapRepository: ProcessRepository {
         }
     }
 
-    public func saveTenant(_ map: TenantMap, processes: [ProcessRecord], by author: Author) async throws {
-        try await save(map, processes: processes, by: author)
+    public func saveTenant(_ contents: TenantContents, by author: Author) async throws {
+        try await save(
+            contents.map, processes: contents.processes, roadmap: (contents.roadmap, contents.measurements), by: author)
     }
 
     static func write(

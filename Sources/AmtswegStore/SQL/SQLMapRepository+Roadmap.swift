@@ -13,20 +13,10 @@ extension SQLMapRepository: RoadmapRepository {
     public func saveRoadmap(_ roadmap: Roadmap, of tenantID: ID<Tenant>, change: MapChange, by author: Author)
         async throws
     {
-        let roadmap = roadmap.sorted()
         let engine = engine
         let at = now()
         try await runInTransaction { db in
-            // Checked inside the transaction against what is stored right now, so no concurrent change of the
-            // map can slip a dangling reference in between.
-            let map = try await Self.readMap(tenantID, in: db)
-            let processIDs = try await db.select().column("id").from("processes")
-                .where("tenant_id", .equal, tenantID.rawValue).all()
-                .map { ID<ProcessModel>(try $0.decode(column: "id", as: String.self)) }
-            let problems = roadmap.problems(map: map, processIDs: Set(processIDs))
-            guard problems.isEmpty else { throw StoreError.invalidRoadmap(problems) }
-            try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
-            try await Self.write(roadmap, tenant: tenantID.rawValue, into: db, engine: engine)
+            try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: change.action, summary: change.summary,
@@ -60,6 +50,31 @@ extension SQLMapRepository: RoadmapRepository {
                     object: "measurement:\(day)"), in: db)
             return true
         }
+    }
+
+    /// Checks the roadmap against what is stored right now — inside the caller's transaction, so no concurrent
+    /// change of the map can slip a dangling reference in between — and replaces the stored one; with
+    /// `measurements`, the measurement points too.
+    static func replaceRoadmap(
+        _ roadmap: Roadmap, of tenantID: ID<Tenant>, measurements: [IndicatorMeasurement]? = nil,
+        in db: any SQLDatabase, engine: any SQLEngine
+    ) async throws {
+        let roadmap = roadmap.sorted()
+        let map = try await Self.readMap(tenantID, in: db)
+        let processIDs = try await db.select().column("id").from("processes")
+            .where("tenant_id", .equal, tenantID.rawValue).all()
+            .map { ID<ProcessModel>(try $0.decode(column: "id", as: String.self)) }
+        let problems =
+            roadmap.problems(map: map, processIDs: Set(processIDs))
+            + IndicatorMeasurement.problems(in: measurements ?? [])
+        guard problems.isEmpty else { throw StoreError.invalidRoadmap(problems) }
+        try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
+        try await Self.write(roadmap, tenant: tenantID.rawValue, into: db, engine: engine)
+        guard let measurements else { return }
+        try await db.delete(from: "indicator_measurements").where("tenant_id", .equal, tenantID.rawValue).run()
+        try await RoadmapTables.measurements.insert(
+            measurements.sorted { ($0.day, $0.indicatorKey) < ($1.day, $1.indicatorKey) }, tenant: tenantID.rawValue,
+            into: db, engine: engine)
     }
 
     // MARK: - Rows

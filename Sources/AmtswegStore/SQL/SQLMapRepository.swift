@@ -90,7 +90,12 @@ public struct SQLMapRepository: MapRepository {
     }
 
     /// Saves the map and, unless `processes` is `nil`, replaces the tenant's processes — in one transaction.
-    func save(_ map: TenantMap, processes: [ProcessRecord]?, change: MapChange? = nil, by author: Author) async throws {
+    /// Writes the map, and with `processes` all processes, and with `roadmap` the roadmap and its measurements
+    /// (checked against the map and processes just written), in one transaction.
+    func save(
+        _ map: TenantMap, processes: [ProcessRecord]?, roadmap: (Roadmap, [IndicatorMeasurement])? = nil,
+        change: MapChange? = nil, by author: Author
+    ) async throws {
         let issues = map.validate()
         guard issues.isEmpty else { throw StoreError.invalid(issues) }
         if let processes { try Self.check(processes) }
@@ -110,6 +115,16 @@ public struct SQLMapRepository: MapRepository {
                     ChangeRecord(
                         tenantID: map.tenant.id, at: at, author: author, action: "replaceProcesses",
                         summary: "Prozesse ersetzt: \(processes.count) Prozesse"), in: db)
+            }
+            if let (roadmap, measurements) = roadmap {
+                try await Self.replaceRoadmap(
+                    roadmap, of: map.tenant.id, measurements: measurements, in: db, engine: engine)
+                try await Self.log(
+                    ChangeRecord(
+                        tenantID: map.tenant.id, at: at, author: author, action: "replaceRoadmap",
+                        summary:
+                            "Fahrplan ersetzt: \(roadmap.goals.count) Ziele, \(roadmap.initiatives.count) Maßnahmen, "
+                            + "\(measurements.count) Messwerte", object: "roadmap"), in: db)
             }
         }
     }

@@ -6,7 +6,9 @@ import Foundation
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Schreibt eine Kommune vollständig als JSON (stabil sortiert).")
+        commandName: "export",
+        abstract: "Schreibt eine Kommune vollständig als JSON (stabil sortiert): Karte, Prozesse, Fahrplan, Messpunkte."
+    )
 
     @OptionGroup var store: StoreOptions
 
@@ -18,7 +20,11 @@ struct ExportCommand: AsyncParsableCommand {
             let repository = try await store.repository()
             let tenant = try await store.tenantID(in: repository)
             let map = try await repository.loadMap(of: tenant)
-            try write(try TenantDocument.encode(map, processes: try await repository.processes(of: tenant)), to: output)
+            let contents = TenantContents(
+                map: map, processes: try await repository.processes(of: tenant),
+                roadmap: try await repository.loadRoadmap(of: tenant),
+                measurements: try await repository.measurements(of: tenant))
+            try write(try TenantDocument.encode(contents), to: output)
             try await repository.audit(
                 ChangeRecord(
                     tenantID: tenant, at: Date(), author: UserCommand.author, action: "exportTenant",

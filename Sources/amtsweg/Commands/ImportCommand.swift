@@ -49,10 +49,11 @@ struct ImportCommand: AsyncParsableCommand {
                     }
                 }
                 let map = contents.map
-                try await repository.saveTenant(map, processes: contents.processes, by: .local)
+                try await repository.saveTenant(contents, by: .local)
                 print(
                     "\(map.tenant.name) aus \(json) importiert: \(map.units.count) Einheiten, "
-                        + "\(map.flows.count) Informationsflüsse, \(contents.processes.count) Prozesse."
+                        + "\(map.flows.count) Informationsflüsse, \(contents.processes.count) Prozesse, "
+                        + "\(contents.roadmap.initiatives.count) Maßnahmen, \(contents.measurements.count) Messwerte."
                 )
                 return
             }
