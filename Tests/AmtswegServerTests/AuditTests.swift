@@ -172,6 +172,39 @@ import Testing
             return Example(
                 path: "/api/v1/roadmap/initiatives/M08",
                 body: #"{"id":"M08","title":"Gesamtverantwortung klären","status":"inProgress","risk":1}"#)
+        case "/api/v1/roadmap/vision":
+            return Example(
+                path: entry.path, body: #"{"statement":"Musterstadt 2031: alles digital.","agreedOn":"2026-11-30"}"#)
+        case "/api/v1/roadmap/weights":
+            return Example(
+                path: entry.path, body: #"{"saving":3,"goals":2,"citizens":2,"deadline":1,"effort":2,"risk":1}"#)
+        case "/api/v1/roadmap/capacities":
+            return Example(
+                path: entry.path,
+                body:
+                    #"[{"unitID":"33","personDaysPerQuarter":30,"exceptions":{"2027-Q3":10}},{"unitID":"63","personDaysPerQuarter":20}]"#
+            )
+        case "/api/v1/roadmap/goals":
+            return Example(
+                path: entry.path,
+                body:
+                    #"{"id":"Z-api","title":"Weniger Medienbrüche","indicator":{"kind":"mediaBreaks","scope":"tenant"},"baseline":{"value":40,"day":"2026-01-01"},"target":{"value":10,"day":"2029-12-31"},"direction":"decrease"}"#
+            )
+        case "/api/v1/roadmap/goals/:id" where entry.method == .delete:
+            return Example(path: "/api/v1/roadmap/goals/Z3", body: "")
+        case "/api/v1/roadmap/goals/:id":
+            return Example(
+                path: "/api/v1/roadmap/goals/Z1",
+                body:
+                    #"{"id":"Z1","title":"Weniger Medienbrüche","indicator":{"kind":"mediaBreaks","scope":"tenant"},"baseline":{"value":40,"day":"2026-01-01"},"target":{"value":10,"day":"2029-12-31"},"direction":"decrease"}"#
+            )
+        case "/api/v1/roadmap/fields":
+            return Example(path: entry.path, body: #"{"id":"H-api","name":"Dienste im Netz","kind":"strategic"}"#)
+        case "/api/v1/roadmap/fields/:id" where entry.method == .delete:
+            return Example(path: "/api/v1/roadmap/fields/H3", body: "")
+        case "/api/v1/roadmap/fields/:id":
+            return Example(
+                path: "/api/v1/roadmap/fields/H2", body: #"{"id":"H2","name":"Abläufe straffen","kind":"operational"}"#)
         default: return nil
         }
     }

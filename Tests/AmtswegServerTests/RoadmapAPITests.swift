@@ -106,4 +106,70 @@ import Testing
             }
         }
     }
+
+    /// The Zielbild, goals, fields of action, weights and capacities are planned through the API with the same
+    /// checks as on the page: each problem named, nothing half-stored, deletions say what lost its link.
+    @Test func goalsFieldsVisionWeightsAndCapacitiesArePlanned() async throws {
+        let server = try await TestServer()
+        let token = try await server.member("planerin", role: .processManagement).token
+        try await server.run { client in
+            func send(
+                _ method: HTTPRequest.Method, _ path: String, _ body: String = "", expect status: HTTPResponse.Status
+            ) async throws -> [String: Any] {
+                let data = try await client.execute(
+                    uri: "/api/v1/roadmap" + path, method: method, headers: .api(token), body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == status, "\(method) \(path): \(response.text)")
+                    return Data(buffer: response.body)
+                }
+                return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+            }
+            let goal =
+                #"{"id":"Z6","title":"Weniger Medienbrüche","indicator":{"kind":"raciCompleteness","scope":"unit:33"},"baseline":{"value":12,"day":"2026-01-01"},"target":{"value":2,"day":"2028-12-31"},"direction":"decrease"}"#
+            _ = try await send(.post, "/goals", goal, expect: .created)
+            _ = try await send(.post, "/goals", goal, expect: .conflict)
+            let read = try await send(.get, "/goals/Z6", expect: .ok)
+            #expect(read["current"] is Double, "the value is computed from the map: \(read)")
+            let bad =
+                #"{"id":"Z7","title":"Kaputt","indicator":{"kind":"raciCompleteness","scope":"unit:gibt-es-nicht"},"baseline":{"value":12,"day":"2029-01-01"},"target":{"value":2,"day":"2028-12-31"},"direction":"decrease"}"#
+            let refused = try await send(.post, "/goals", bad, expect: .unprocessableContent)
+            let problems = (refused["errors"] as? [String: [String]])?["roadmap"] ?? []
+            #expect(problems.count == 2, "\(problems)")
+            #expect(problems.contains { $0.contains("„gibt-es-nicht“") })
+            #expect(problems.contains { $0.contains("Zieldatum 2028-12-31") })
+            _ = try await send(.get, "/goals/Z7", expect: .notFound)
+
+            let field = #"{"id":"H5","name":"Zusammenarbeit mit dem Kreis","kind":"strategic","goalIDs":["Z6"]}"#
+            _ = try await send(.post, "/fields", field, expect: .created)
+            _ = try await send(
+                .put, "/fields/H5", #"{"id":"H5","name":"Kreis","kind":"sideways"}"#, expect: .badRequest)
+            let deletedGoal = try await send(.delete, "/goals/Z6", expect: .ok)
+            #expect(deletedGoal["unlinked"] as? [String] == ["Zusammenarbeit mit dem Kreis"])
+            let deletedField = try await send(.delete, "/fields/H1", expect: .ok)
+            #expect((deletedField["unlinked"] as? [String])?.count == 3, "\(deletedField)")
+            let fields = try await send(.get, "/fields", expect: .ok)
+            #expect(
+                (fields["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["H2", "H3", "H4", "H5"])
+
+            _ = try await send(
+                .put, "/vision", #"{"statement":"Musterstadt 2031","sourceFindingID":"gibt-es-nicht"}"#,
+                expect: .unprocessableContent)
+            _ = try await send(
+                .put, "/vision", #"{"statement":"Musterstadt 2031","agreedOn":"2026-11-30"}"#, expect: .ok)
+            #expect(try await send(.get, "/vision", expect: .ok)["statement"] as? String == "Musterstadt 2031")
+
+            _ = try await send(
+                .put, "/weights", #"{"saving":-1,"goals":0,"citizens":0,"deadline":0,"effort":0,"risk":0}"#,
+                expect: .unprocessableContent)
+            _ = try await send(
+                .put, "/capacities", #"[{"unitID":"33","personDaysPerQuarter":30,"exceptions":{"2027-Q3":5}}]"#,
+                expect: .ok)
+            let plan = try await send(.get, "", expect: .ok)
+            let roadmap = plan["roadmap"] as? [String: Any]
+            let capacities = roadmap?["capacities"] as? [[String: Any]]
+            #expect(capacities?.count == 1)
+            #expect((capacities?.first?["exceptions"] as? [String: Double]) == ["2027-Q3": 5])
+            #expect((roadmap?["weights"] as? [String: Double])?["saving"] == 3, "the refused weights changed nothing")
+        }
+    }
 }

@@ -22,3 +22,17 @@ public struct FieldOfAction: Hashable, Sendable, Codable {
         self.goalIDs = goalIDs
     }
 }
+
+extension FieldOfAction {
+    enum CodingKeys: String, CodingKey { case id, name, kind, description, goalIDs }
+
+    /// `description` and `goalIDs` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(ID<FieldOfAction>.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            kind: try c.decode(Kind.self, forKey: .kind),
+            description: try c.decodeIfPresent(String.self, forKey: .description) ?? "",
+            goalIDs: try c.decodeIfPresent([ID<Goal>].self, forKey: .goalIDs) ?? [])
+    }
+}

@@ -28,3 +28,21 @@ public struct Indicator: Hashable, Sendable, Codable {
             kind, scope: scope, rule: ProblemRule(rawValue: parts[1]), level: Int(parts[1]))
     }
 }
+
+extension Indicator {
+    enum CodingKeys: String, CodingKey { case kind, scope, rule, level }
+
+    /// Read through the initializer, so a rule or level sent with a kind that has none is dropped, as on the page.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let level = try c.decodeIfPresent(Int.self, forKey: .level)
+        if let level, !(0...7).contains(level) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .level, in: c, debugDescription: "Reifegrad \(level) gibt es nicht (0 bis 7)")
+        }
+        self.init(
+            try c.decode(IndicatorKind.self, forKey: .kind),
+            scope: try c.decodeIfPresent(IndicatorScope.self, forKey: .scope) ?? .tenant,
+            rule: try c.decodeIfPresent(ProblemRule.self, forKey: .rule), level: level)
+    }
+}

@@ -1,6 +1,6 @@
 /// A calendar quarter ("2027-Q2"), the roadmap's unit of time: municipal planning and budgets think in quarters,
 /// and capacities are given per unit and quarter.
-public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Quarter: Hashable, Comparable, Sendable, Codable, CodingKeyRepresentable, CustomStringConvertible {
     public let year: Int
     /// 1 to 4.
     public let number: Int
@@ -41,6 +41,18 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+
+    /// As a dictionary key too the quarter is its text, so capacity exceptions read `{"2027-Q3": 10}` in JSON.
+    public var codingKey: any CodingKey { QuarterKey(stringValue: description) }
+
+    public init?<T: CodingKey>(codingKey: T) { self.init(codingKey.stringValue) }
+
+    private struct QuarterKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     /// Quarters counted from year 0, so that differences and offsets are plain arithmetic.

@@ -20,6 +20,9 @@ extension Roadmap {
         for id in duplicates(initiatives.map(\.id)) { problems.append("Die Maßnahme „\(id)“ ist doppelt vorhanden.") }
 
         if let vision, vision.statement.trimmingSpaces.isEmpty { problems.append("Das Zielbild hat keinen Text.") }
+        if let finding = vision?.sourceFindingID, !map.findings.contains(where: { $0.id == finding }) {
+            problems.append("Zielbild: Den Workshop-Befund „\(finding)“ gibt es nicht.")
+        }
         if !weights.isValid {
             problems.append(
                 "Die Gewichte der Priorisierung dürfen nicht negativ sein, und mindestens eines muss größer als 0 sein."
@@ -128,6 +131,7 @@ extension Roadmap {
             let names = cycle.map { id in initiative(id).map { "„\($0.title)“" } ?? id.rawValue }
             problems.append("Die Abhängigkeiten bilden einen Kreis: \(names.joined(separator: " → ")).")
         }
+        problems += limitProblems()
         for capacity in capacities {
             if !units.contains(capacity.unitID) {
                 problems.append("Kapazität: Die Organisationseinheit „\(capacity.unitID)“ gibt es nicht.")

@@ -57,6 +57,30 @@ public struct Roadmap: Hashable, Sendable, Codable {
         return (roadmap, unlinked)
     }
 
+    /// The roadmap without the field of action; its initiatives stay, without a field. Returns their titles.
+    public func removingField(_ id: ID<FieldOfAction>) -> (roadmap: Roadmap, unlinked: [String]) {
+        var roadmap = self
+        var unlinked: [String] = []
+        roadmap.fields.removeAll { $0.id == id }
+        for index in roadmap.initiatives.indices where roadmap.initiatives[index].fieldID == id {
+            roadmap.initiatives[index].fieldID = nil
+            unlinked.append(roadmap.initiatives[index].title)
+        }
+        return (roadmap, unlinked)
+    }
+
+    /// The roadmap without the initiative; those that depended on it lose that dependency. Returns their ids.
+    public func removingInitiative(_ id: ID<Initiative>) -> (roadmap: Roadmap, unlinked: [ID<Initiative>]) {
+        var roadmap = self
+        var unlinked: [ID<Initiative>] = []
+        roadmap.initiatives.removeAll { $0.id == id }
+        for index in roadmap.initiatives.indices where roadmap.initiatives[index].dependencies.contains(id) {
+            roadmap.initiatives[index].dependencies.removeAll { $0 == id }
+            unlinked.append(roadmap.initiatives[index].id)
+        }
+        return (roadmap, unlinked)
+    }
+
     /// Initiatives that address problem spots which no longer exist (the rule was switched off, the spot was
     /// mended): they keep the link and the page says that its spot is gone.
     public func initiativesWithVanishedSpots(current spots: [ProblemSpot]) -> [(Initiative, [String])] {

@@ -13,3 +13,16 @@ public struct UnitCapacity: Hashable, Sendable, Codable {
 
     public func personDays(in quarter: Quarter) -> Double { exceptions[quarter] ?? personDaysPerQuarter }
 }
+
+extension UnitCapacity {
+    enum CodingKeys: String, CodingKey { case unitID, personDaysPerQuarter, exceptions }
+
+    /// `exceptions` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            unitID: try c.decode(ID<OrgUnit>.self, forKey: .unitID),
+            personDaysPerQuarter: try c.decode(Double.self, forKey: .personDaysPerQuarter),
+            exceptions: try c.decodeIfPresent([Quarter: Double].self, forKey: .exceptions) ?? [:])
+    }
+}

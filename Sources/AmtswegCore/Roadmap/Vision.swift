@@ -16,3 +16,17 @@ public struct Vision: Hashable, Sendable, Codable {
         self.sourceFindingID = sourceFindingID
     }
 }
+
+extension Vision {
+    enum CodingKeys: String, CodingKey { case statement, agreedOn, agreedBy, sourceFindingID }
+
+    /// Only the statement is required; API clients send what they know.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            statement: try c.decode(String.self, forKey: .statement),
+            agreedOn: try c.decodeIfPresent(Day.self, forKey: .agreedOn),
+            agreedBy: try c.decodeIfPresent(String.self, forKey: .agreedBy) ?? "",
+            sourceFindingID: try c.decodeIfPresent(ID<WorkshopFinding>.self, forKey: .sourceFindingID))
+    }
+}

@@ -28,7 +28,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let day = Day(text) else {
+        // Stored and exchanged days are ISO 8601 with two-digit month and day; the German form is for people.
+        guard text.utf8.count == 10, text.utf8.dropFirst(4).first == UInt8(ascii: "-"), let day = Day(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' ist kein Datum")
         }
         self = day

@@ -81,6 +81,13 @@ extension APIController {
         var current: Double?
         var onTrack: Bool
         var measurements: [IndicatorMeasurement]
+
+        init(_ goal: Goal, plan: RoadmapPlan) {
+            self.goal = goal
+            current = plan.currentValues[goal.indicator.key]
+            onTrack = plan.isOnTrack(goal)
+            measurements = plan.measurements.filter { $0.indicatorKey == goal.indicator.key }
+        }
     }
 
     func plan(_ context: AppRequestContext) async throws -> JSONBody<PlanDocument> {
@@ -94,12 +101,7 @@ extension APIController {
 
     func goals(_ context: AppRequestContext) async throws -> JSONBody<[GoalDocument]> {
         let (_, plan) = try await RoadmapPages(pages: pages).plan(context)
-        return JSONBody(
-            plan.roadmap.goals.map { goal in
-                GoalDocument(
-                    goal: goal, current: plan.currentValues[goal.indicator.key], onTrack: plan.isOnTrack(goal),
-                    measurements: plan.measurements.filter { $0.indicatorKey == goal.indicator.key })
-            })
+        return JSONBody(plan.roadmap.goals.map { GoalDocument($0, plan: plan) })
     }
 
     func schedule(_ context: AppRequestContext) async throws -> JSONBody<ScheduleDocument> {
@@ -168,18 +170,12 @@ extension APIController {
     func deleteInitiative(_ request: Request, _ context: AppRequestContext) async throws -> JSONBody<DeletionDocument> {
         let id = ID<Initiative>(try context.parameters.require("id"))
         let (snapshot, plan) = try await RoadmapPages(pages: pages).plan(context)
-        var roadmap = plan.roadmap
-        guard let removed = roadmap.initiative(id) else {
+        guard let removed = plan.roadmap.initiative(id) else {
             throw HTTPError(.notFound, message: "Eine Maßnahme „\(id)“ gibt es nicht.")
         }
-        roadmap.initiatives.removeAll { $0.id == id }
-        var unlinked: [ID<Initiative>] = []
-        for index in roadmap.initiatives.indices where roadmap.initiatives[index].dependencies.contains(id) {
-            roadmap.initiatives[index].dependencies.removeAll { $0 == id }
-            unlinked.append(roadmap.initiatives[index].id)
-        }
+        let (changed, unlinked) = plan.roadmap.removingInitiative(id)
         try await pages.workspace.saveRoadmap(
-            roadmap, of: snapshot.map.tenant.id,
+            changed, of: snapshot.map.tenant.id,
             change: MapChange(
                 action: "deleteInitiative", object: "initiative:\(id)", summary: "Maßnahme gelöscht: \(removed.title)"),
             by: context.author)

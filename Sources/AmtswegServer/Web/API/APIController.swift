@@ -43,6 +43,7 @@ struct APIController: Sendable {
         }
         routes.get(api + "event-logs/:id", .read) { request, context in try await eventLog(request, context) }
         addRoadmapRoutes(to: routes)
+        addRoadmapPlanningRoutes(to: routes)
         routes.get(Paths.openAPI, .anyone) { request, context in try openAPI(request, context) }
     }
 

@@ -72,12 +72,8 @@ struct RoadmapSettingsPages: Sendable {
                 guard roadmap.field(id) != nil else {
                     throw HTTPError(.notFound, message: "Ein Handlungsfeld „\(id)“ gibt es nicht.")
                 }
-                roadmap.fields.removeAll { $0.id == id }
-                var unlinked: [String] = []
-                for index in roadmap.initiatives.indices where roadmap.initiatives[index].fieldID == id {
-                    roadmap.initiatives[index].fieldID = nil
-                    unlinked.append(roadmap.initiatives[index].title)
-                }
+                let (changed, unlinked) = roadmap.removingField(id)
+                roadmap = changed
                 return unlinked
             }
         }
