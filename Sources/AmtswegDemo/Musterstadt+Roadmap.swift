@@ -187,7 +187,9 @@ extension Musterstadt {
             vision: Vision(
                 statement: "Musterstadt 2030: Jedes Anliegen kommt digital an, wird ohne Umwege an einer Stelle "
                     + "verantwortet und ist für Bürgerinnen, Bürger und Beschäftigte jederzeit nachvollziehbar.",
-                agreedOn: agreed, agreedBy: "Verwaltungsvorstand mit allen Amtsleitungen", sourceFindingID: nil),
+                agreedOn: agreed, agreedBy: "Verwaltungsvorstand mit allen Amtsleitungen",
+                // The finding the Zielbild answers first: requests on paper wait at the post office.
+                sourceFindingID: "W-1"),
             goals: goals, fields: fields, initiatives: initiatives, capacities: capacities,
             weights: .standard, horizonQuarters: 12)
     }

@@ -28,6 +28,79 @@ import Testing
         }
     }
 
+    /// The Zielbild names the workshop finding it came from; the print document speaks the reader's language.
+    @Test func theVisionKeepsItsSourceAndThePrintDocumentItsLanguage() async throws {
+        let server = try await TestServer()
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        let finding = try #require(try await workspace.snapshot(of: tenant).map.findings.last)
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/roadmap/settings")
+            try await client.execute(uri: "/roadmap/settings", method: .get, headers: browser.headers) {
+                #expect($0.text.contains("<option value=\"\(finding.id)\""))
+            }
+            let (headers, body) = browser.form([
+                ("statement", "Musterstadt 2031"), ("agreed-on", "30.11.2026"), ("agreed-by", "Rat"),
+                ("finding", finding.id.rawValue),
+            ])
+            try await client.execute(uri: "/roadmap/vision", method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther)
+            }
+            #expect(try await workspace.roadmap(of: tenant).vision?.sourceFindingID == finding.id)
+            let (badHeaders, badBody) = browser.form([("statement", "x"), ("finding", "gibt-es-nicht")])
+            try await client.execute(uri: "/roadmap/vision", method: .post, headers: badHeaders, body: badBody) {
+                #expect($0.status == .unprocessableContent)
+                #expect($0.text.contains("Den Workshop-Befund „gibt-es-nicht“ gibt es nicht"))
+            }
+            let english: HTTPFields = [.cookie: browser.cookie + "; amtsweg_lang=en"]
+            try await client.execute(uri: "/roadmap/print", method: .get, headers: english) { response in
+                #expect(response.text.contains("<html lang=\"en\">"))
+                #expect(response.text.contains("Planning period") && !response.text.contains("Planungszeitraum"))
+            }
+            try await client.execute(uri: "/roadmap/print", method: .get, headers: browser.headers) { response in
+                #expect(response.text.contains("<html lang=\"de\">") && response.text.contains("Planungszeitraum"))
+            }
+        }
+    }
+
+    /// The priority matrix is for reading: every label inside the picture, none over another label or a point,
+    /// and in the demo every initiative labelled.
+    @Test func matrixLabelsNeitherOverlapNorLeaveThePicture() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/roadmap")
+            let page = try await client.execute(uri: "/roadmap", method: .get, headers: browser.headers) { $0.text }
+            let start = try #require(page.range(of: "class=\"chart matrix\""))
+            let svg = String(page[start.upperBound...].prefix { $0 != "¶" }.split(separator: "</svg>")[0])
+            let circles = svg.matches(of: #/<circle cx="([0-9.]+)" cy="([0-9.]+)" r="5"[^>]*><title>(\S+) /#)
+            let dots = circles.map { match in
+                let (x, y) = (Double(match.output.1)!, Double(match.output.2)!)
+                return (x0: x - 5, y0: y - 5, x1: x + 5, y1: y + 5)
+            }
+            let texts = svg.matches(
+                of:
+                    #/<text class="point-label" x="([0-9.]+)" y="([0-9.]+)" text-anchor="(start|end|middle)" fill="#1a1a1a">([^<]+)</text>/#
+            )
+            let labels = texts.map { match in
+                let (x, y, width) = (
+                    Double(match.output.1)!, Double(match.output.2)!, Double(match.output.4.count) * 7.2
+                )
+                let x0 = match.output.3 == "start" ? x : match.output.3 == "end" ? x - width : x - width / 2
+                return (x0: x0, y0: y - 11, x1: x0 + width, y1: y + 2)
+            }
+            let labelled = Set(texts.flatMap { $0.output.4.split(separator: ", ").map(String.init) })
+            #expect(dots.count == 12, "every open initiative a point")
+            #expect(labelled == Set(circles.map { String($0.output.3) }), "every point named in a label")
+            for (index, label) in labels.enumerated() {
+                #expect(label.x0 >= 0 && label.x1 <= 600 && label.y0 >= 0 && label.y1 <= 420, "inside: \(label)")
+                for other in labels[..<index] + dots {
+                    #expect(
+                        !(label.x0 < other.x1 && other.x0 < label.x1 && label.y0 < other.y1 && other.y0 < label.y1),
+                        "\(label) overlaps \(other)")
+                }
+            }
+        }
+    }
+
     @Test func aBadChangeNamesItsProblemsAndChangesNothing() async throws {
         let server = try await TestServer()
         let (workspace, tenant) = (server.workspace, try server.tenant)

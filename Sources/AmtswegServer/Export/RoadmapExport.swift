@@ -1,5 +1,6 @@
 public import AmtswegCore
 public import Foundation
+import Mustache
 
 /// The roadmap's exports for the command line; the pages serve the same texts.
 public enum RoadmapExport {
@@ -19,10 +20,10 @@ public enum RoadmapExport {
 
     /// The print document as one HTML file; `stylesheet` is where it finds Amtsweg's CSS (a URL path when served,
     /// a file URL when the command line hands it to the browser for a PDF).
-    public static func printHTML(_ plan: RoadmapPlan, map: TenantMap, stylesheet: String, resources: URL) async throws
-        -> String
-    {
-        try await Renderer(resources: resources).printHTML(plan, map: map, stylesheet: stylesheet)
+    public static func printHTML(
+        _ plan: RoadmapPlan, map: TenantMap, stylesheet: String, resources: URL, language: Language = .german
+    ) async throws -> String {
+        try await Renderer(resources: resources).printHTML(plan, map: map, stylesheet: stylesheet, language: language)
     }
 
     /// The templates loaded once, as the server loads them at start, for rendering many documents.
@@ -31,23 +32,36 @@ public enum RoadmapExport {
 
         public init(resources: URL) async throws { pages = try await PageRenderer(resources: resources) }
 
-        public func printHTML(_ plan: RoadmapPlan, map: TenantMap, stylesheet: String) throws -> String {
-            try pages.render("roadmap/print", RoadmapPrintView(plan: plan, map: map, stylesheet: stylesheet))
+        init(pages: PageRenderer) { self.pages = pages }
+
+        public func printHTML(
+            _ plan: RoadmapPlan, map: TenantMap, stylesheet: String, language: Language = .german
+        ) throws -> String {
+            try pages.render(
+                "roadmap/print",
+                RoadmapPrintView(
+                    plan: plan, map: map, stylesheet: stylesheet, language: language,
+                    t: pages.translations.lambda(for: language)))
         }
     }
 }
 
-/// The print document: the roadmap view with the title block a printed roadmap needs.
+/// The print document: the roadmap view with the title block a printed roadmap needs, in the reader's language
+/// (the template's words through `t`, like every page). Made and rendered within one call.
 struct RoadmapPrintView {
     var roadmap: RoadmapView
     var tenant: String
     var stylesheet: String
     var date: String
+    var lang: String
+    var t: MustacheLambda
 
-    init(plan: RoadmapPlan, map: TenantMap, stylesheet: String) {
+    init(plan: RoadmapPlan, map: TenantMap, stylesheet: String, language: Language, t: MustacheLambda) {
         roadmap = RoadmapView(plan: plan, map: map, csrf: "")
         tenant = map.tenant.name
         self.stylesheet = stylesheet
         date = GermanFormat.date(plan.today)
+        lang = language.rawValue
+        self.t = t
     }
 }

@@ -114,6 +114,8 @@ struct RoadmapCommand: AsyncParsableCommand {
         @Option(help: "pdf, csv, ics oder html.") var format: Format
         @Option(name: .shortAndLong, help: "Zieldatei.") var output: String
         @Option(help: "Chromium für die PDF-Ausgabe.") var chromium = "chromium"
+        enum PrintLanguage: String, ExpressibleByArgument, CaseIterable { case de, en }
+        @Option(help: "Sprache der Druckfassung: de oder en.") var language: PrintLanguage = .de
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -127,7 +129,8 @@ struct RoadmapCommand: AsyncParsableCommand {
                     let resources = ServerConfiguration.bundled
                     let stylesheet = resources.appendingPathComponent("static/amtsweg.css").absoluteString
                     let html = try await RoadmapExport.printHTML(
-                        plan, map: map, stylesheet: stylesheet, resources: resources)
+                        plan, map: map, stylesheet: stylesheet, resources: resources,
+                        language: language == .en ? .english : .german)
                     if format == .html {
                         try Data(html.utf8).write(to: target)
                     } else {

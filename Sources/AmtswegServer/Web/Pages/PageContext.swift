@@ -75,6 +75,11 @@ struct Pages: Sendable {
 
 /// Display helpers shared by the view models: German numbers and links to objects.
 enum Display {
+    /// The text cut to at most `length` characters, ending in "…" when cut: for chart labels and option lists.
+    static func clipped(_ text: String, to length: Int) -> String {
+        text.count > length ? String(text.prefix(length - 1)) + "…" : text
+    }
+
     static func integer(_ value: Int) -> String { GermanFormat.integer(value) }
     static func decimal(_ value: Double, digits: Int = 1) -> String { GermanFormat.decimal(value, digits: digits) }
     static func percent(_ share: Double) -> String { GermanFormat.percent(share) }

@@ -27,8 +27,8 @@ struct RoadmapPages: Sendable {
         }
         routes.get(Paths.roadmapPrint, .read) { request, context in
             let (snapshot, plan) = try await plan(context)
-            let html = try pages.renderer.render(
-                "roadmap/print", RoadmapPrintView(plan: plan, map: snapshot.map, stylesheet: Paths.stylesheet))
+            let html = try RoadmapExport.Renderer(pages: pages.renderer).printHTML(
+                plan, map: snapshot.map, stylesheet: Paths.stylesheet, language: context.language)
             return HTMLResponse(html)
         }
     }

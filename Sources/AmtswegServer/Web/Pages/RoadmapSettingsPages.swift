@@ -21,9 +21,10 @@ struct RoadmapSettingsPages: Sendable {
                 guard day.isEmpty || Day(day) != nil else {
                     throw RoadmapError(["„\(day)“ ist kein Datum (TT.MM.JJJJ)."])
                 }
+                let finding = input[SettingsField.finding]
                 roadmap.vision = Vision(
                     statement: statement, agreedOn: Day(day), agreedBy: input[SettingsField.agreedBy],
-                    sourceFindingID: roadmap.vision?.sourceFindingID)
+                    sourceFindingID: finding.isEmpty ? nil : ID(finding))
                 return []
             }
         }
@@ -262,7 +263,7 @@ struct RoadmapSettingsPages: Sendable {
 }
 
 enum SettingsField: String, FormField {
-    case statement, agreedOn = "agreed-on", agreedBy = "agreed-by"
+    case statement, agreedOn = "agreed-on", agreedBy = "agreed-by", finding
     case saving, goals, citizens, deadline, effort, risk, horizon
     case name, kind, description, goal
     case title, indicator, scope, rule, level

@@ -28,7 +28,7 @@ struct BarChart {
         for (index, bar) in bars.enumerated() {
             let y = top + rowHeight * Double(index)
             let a = chartWidth * bar.first / maximum, b = chartWidth * bar.second / maximum
-            let short = bar.label.count > 42 ? String(bar.label.prefix(40)) + "…" : bar.label
+            let short = Display.clipped(bar.label, to: 41)
             parts.append(
                 "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 16))\" text-anchor=\"end\" fill=\"#1a1a1a\">\(escape(short))</text>"
                     + "<rect x=\"\(n(labelWidth))\" y=\"\(n(y + 4))\" width=\"\(n(a))\" height=\"18\" fill=\"#0b4f8a\"/>"

@@ -76,7 +76,7 @@ struct GanttChart {
         var y = Self.top
         for group in groups {
             parts.append(
-                "<text x=\"4\" y=\"\(n(y + 17))\" font-weight=\"bold\" fill=\"#1a1a1a\">\(escape(Self.clip(group.title, 40)))</text>"
+                "<text x=\"4\" y=\"\(n(y + 17))\" font-weight=\"bold\" fill=\"#1a1a1a\">\(escape(Display.clipped(group.title, to: 40)))</text>"
             )
             y += rowHeight
             for row in group.rows {
@@ -86,7 +86,7 @@ struct GanttChart {
                 let fill = row.isFixed ? "#2e7d32" : "#0b4f8a"
                 let stroke = row.hasConflict ? " stroke=\"#b3261e\" stroke-width=\"3\"" : ""
                 parts.append(
-                    "<text x=\"16\" y=\"\(n(y + 17))\" fill=\"#1a1a1a\">\(escape(Self.clip(row.label, 38)))</text>"
+                    "<text x=\"16\" y=\"\(n(y + 17))\" fill=\"#1a1a1a\">\(escape(Display.clipped(row.label, to: 38)))</text>"
                         + "<rect x=\"\(n(left + 3))\" y=\"\(n(y + 5))\" width=\"\(n(right - left - 3))\" height=\"16\" rx=\"3\" fill=\"\(fill)\"\(stroke)>"
                         + "<title>\(escape(row.label)): \(escape(row.start.label)) bis \(escape(row.end.label))</title></rect>"
                 )
@@ -135,9 +135,5 @@ struct GanttChart {
         }
         parts.append("</svg>")
         svg = parts.joined(separator: "\n")
-    }
-
-    static func clip(_ text: String, _ length: Int) -> String {
-        text.count > length ? String(text.prefix(length - 1)) + "…" : text
     }
 }

@@ -1,6 +1,7 @@
 /// The impact/effort matrix (SVG): each open initiative as a point, effort (person-days) to the right, impact
 /// (saving, goals, citizens, deadline; 0–100 %) upwards, with the four quadrants named. Labels are placed beside
-/// their point where they overlap no other label or point; the table beside the chart lists every initiative.
+/// their point where they overlap no other label or point, else left out; the table beside the chart lists every
+/// initiative.
 struct PriorityMatrix {
     struct Point {
         var label: String
@@ -34,45 +35,58 @@ struct PriorityMatrix {
             "<text x=\"\(n((left + width - right) / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" fill=\"#1a1a1a\">Aufwand in Personentagen (0 bis \(escape(Display.integer(Int(maxEffort.rounded())))))</text>",
             "<text x=\"16\" y=\"\(n((top + height - bottom) / 2))\" text-anchor=\"middle\" fill=\"#1a1a1a\" transform=\"rotate(-90 16 \(n((top + height - bottom) / 2)))\">Wirkung (0 bis 100 %)</text>",
         ]
-        // Labels go right, left, above or below their point, whichever overlaps nothing placed so far.
-        struct Box {
-            var x0, y0, x1, y1: Double
-            func overlaps(_ other: Box) -> Bool { x0 < other.x1 && other.x0 < x1 && y0 < other.y1 && other.y0 < y1 }
+        // Points closer than a dot's width are one cluster with one label naming all ("M06, M11, M12"); each
+        // label goes right, left, above or below its point, wherever it overlaps no label, point or quadrant name
+        // placed so far. Where no place is free the point keeps only its tooltip: an overlapping label is
+        // unreadable, and the table beside the chart names every initiative.
+        var taken = BoxGrid(width: width, height: height)
+        for fixed in [
+            (left + 6, top + 14, "start", "Schnelle Erfolge"), (width - right - 6, top + 14, "end", "Große Vorhaben"),
+            (left + 6, height - bottom - 8, "start", "Nebenbei"),
+            (width - right - 6, height - bottom - 8, "end", "Zurückstellen"),
+        ] {
+            let textWidth = Double(fixed.3.count) * 7.2
+            let x0 = fixed.2 == "start" ? fixed.0 : fixed.0 - textWidth
+            taken.insert(BoxGrid.Box(x0: x0, y0: fixed.1 - 11, x1: x0 + textWidth, y1: fixed.1 + 2))
         }
-        let dots = points.map {
-            Box(
-                x0: x(min($0.effort, maxEffort)) - 5, y0: y($0.impact) - 5, x1: x(min($0.effort, maxEffort)) + 5,
-                y1: y($0.impact) + 5)
-        }
-        var taken = dots
+        var clusters: [(x: Double, y: Double, labels: [String])] = []
         for point in points {
             let px = x(min(point.effort, maxEffort)), py = y(point.impact)
-            let textWidth = Double(point.label.count) * 7.2
+            taken.insert(BoxGrid.Box(x0: px - 5, y0: py - 5, x1: px + 5, y1: py + 5))
+            parts.append(
+                "<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"5\" fill=\"#0b4f8a\"><title>\(escape(point.label)) \(escape(point.title))</title></circle>"
+            )
+            if let index = clusters.firstIndex(where: { abs($0.x - px) < 10 && abs($0.y - py) < 10 }) {
+                clusters[index].labels.append(point.label)
+            } else {
+                clusters.append((px, py, [point.label]))
+            }
+        }
+        for cluster in clusters {
+            let (px, py) = (cluster.x, cluster.y)
+            let text = cluster.labels.joined(separator: ", ")
+            let textWidth = Double(text.count) * 7.2
             let candidates = [
                 (px + 8, py + 4, "start"), (px - 8, py + 4, "end"), (px, py - 9, "middle"), (px, py + 17, "middle"),
                 (px + 8, py - 8, "start"), (px - 8, py + 16, "end"), (px + 8, py + 16, "start"),
                 (px - 8, py - 8, "end"),
                 (px, py - 22, "middle"), (px, py + 30, "middle"), (px + 22, py + 4, "start"), (px - 22, py + 4, "end"),
             ]
-            // The first free place; where every place is taken, the one that covers the fewest labels and points.
-            func box(_ candidate: (Double, Double, String)) -> Box {
+            func box(_ candidate: (Double, Double, String)) -> BoxGrid.Box {
                 let x0 =
                     candidate.2 == "start"
                     ? candidate.0 : candidate.2 == "end" ? candidate.0 - textWidth : candidate.0 - textWidth / 2
-                return Box(x0: x0, y0: candidate.1 - 11, x1: x0 + textWidth, y1: candidate.1 + 2)
+                return BoxGrid.Box(x0: x0, y0: candidate.1 - 11, x1: x0 + textWidth, y1: candidate.1 + 2)
             }
-            let inside = candidates.filter { box($0).x0 >= 0 && box($0).x1 <= width && box($0).y0 >= 0 }
-            let free = inside.first { candidate in !taken.contains { $0.overlaps(box(candidate)) } }
-            let chosen =
-                free
-                ?? inside.min { a, b in
-                    taken.filter { $0.overlaps(box(a)) }.count < taken.filter { $0.overlaps(box(b)) }.count
-                } ?? candidates[0]
-            taken.append(box(chosen))
-            parts.append(
-                "<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"5\" fill=\"#0b4f8a\"><title>\(escape(point.title))</title></circle>"
-                    + "<text x=\"\(n(chosen.0))\" y=\"\(n(chosen.1))\" text-anchor=\"\(chosen.2)\" fill=\"#1a1a1a\">\(escape(point.label))</text>"
-            )
+            if let free = candidates.first(where: { candidate in
+                let box = box(candidate)
+                return box.x0 >= 0 && box.x1 <= width && box.y0 >= 0 && box.y1 <= height && !taken.overlaps(box)
+            }) {
+                taken.insert(box(free))
+                parts.append(
+                    "<text class=\"point-label\" x=\"\(n(free.0))\" y=\"\(n(free.1))\" text-anchor=\"\(free.2)\" fill=\"#1a1a1a\">\(escape(text))</text>"
+                )
+            }
         }
         parts.append("</svg>")
         svg = parts.joined(separator: "\n")

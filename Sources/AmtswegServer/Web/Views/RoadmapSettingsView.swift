@@ -42,6 +42,8 @@ struct RoadmapSettingsView: Sendable {
     var statement: String
     var agreedOn: String
     var agreedBy: String
+    /// The workshop findings the Zielbild can come from; the first option is "none".
+    var findings: [SelectOption]
     var weights: [TableRow]
     var weightSaving: String
     var weightGoals: String
@@ -62,6 +64,13 @@ struct RoadmapSettingsView: Sendable {
         statement = roadmap.vision?.statement ?? ""
         agreedOn = roadmap.vision?.agreedOn.map(GermanFormat.date) ?? ""
         agreedBy = roadmap.vision?.agreedBy ?? ""
+        let source = roadmap.vision?.sourceFindingID
+        findings = map.findings.sorted { ($0.recordedOn, $0.id) > ($1.recordedOn, $1.id) }.map { finding in
+            SelectOption(
+                value: finding.id.rawValue,
+                label: "\(GermanFormat.date(finding.recordedOn)): \(Display.clipped(finding.text, to: 90))",
+                isSelected: finding.id == source)
+        }
         let w = roadmap.weights
         func number(_ value: Double) -> String { Display.decimal(value, digits: value == value.rounded() ? 0 : 1) }
         weightSaving = number(w.saving)

@@ -69,6 +69,9 @@ struct RoadmapView: Sendable {
                 [
                     vision.agreedOn.map { "vereinbart am " + GermanFormat.date($0) },
                     vision.agreedBy.isEmpty ? nil : "von " + vision.agreedBy,
+                    vision.sourceFindingID.flatMap { id in map.findings.first { $0.id == id } }.map {
+                        "– aus dem Workshop-Befund vom \(GermanFormat.date($0.recordedOn)): „\(Display.clipped($0.text, to: 120))“"
+                    },
                 ]
                 .compactMap { $0 }.joined(separator: " ")
             } ?? ""

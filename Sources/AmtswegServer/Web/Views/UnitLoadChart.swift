@@ -32,7 +32,7 @@ struct UnitLoadChart {
         let barArea = rowHeight - 10
         for (rowIndex, row) in rows.enumerated() {
             let y = top + rowHeight * Double(rowIndex)
-            let clipped = row.unit.count > 32 ? String(row.unit.prefix(31)) + "…" : row.unit
+            let clipped = Display.clipped(row.unit, to: 32)
             parts.append(
                 "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + rowHeight / 2 + 4))\" text-anchor=\"end\" fill=\"#1a1a1a\">\(escape(clipped))</text>"
                     + "<line x1=\"\(n(labelWidth))\" y1=\"\(n(y + rowHeight))\" x2=\"\(n(width - 10))\" y2=\"\(n(y + rowHeight))\" stroke=\"#e0e0e0\"/>"
