@@ -72,7 +72,8 @@ let package = Package(
         .target(
             name: "AmtswegServer",
             dependencies: [
-                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "BPMN", "ProcessBPMN", "ProcessMining", "MinedProcesses",
+                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegXML", "BPMN", "ProcessBPMN", "ProcessMining",
+                "MinedProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -115,13 +116,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "ProcessBenchmark",
-            dependencies: ["AmtswegCore", "AmtswegDemo"],
+            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegSupport"],
             path: "bench/ProcessBenchmark",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "RoadmapBenchmark",
-            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegServer", "AmtswegStore"],
+            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegServer", "AmtswegStore"],
             path: "bench/RoadmapBenchmark",
             swiftSettings: strict
         ),

@@ -1,5 +1,6 @@
 import AmtswegCore
 import AmtswegDemo
+import AmtswegSupport
 import Foundation
 
 /// Issue 4's performance target: key figures and problem spots for a tenant with 5,000 processes of 10–60
@@ -12,7 +13,7 @@ struct ProcessBenchmark {
     static func main() {
         let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5_000
         let map = Musterstadt.map()
-        var generator = SeededGenerator(seed: 4_711)
+        var generator = SplitMix64(seed: 4_711)
         let captured = (0..<count).map { index in
             generateProcess(index, map: map, using: &generator)
         }
@@ -37,7 +38,7 @@ struct ProcessBenchmark {
 
     /// A process of 10–60 steps: a sequence with choices, parallel work and loops back along the way.
     static func generateProcess(
-        _ index: Int, map: TenantMap, using generator: inout SeededGenerator
+        _ index: Int, map: TenantMap, using generator: inout SplitMix64
     ) -> CapturedProcess {
         let target = Int.random(in: 10...60, using: &generator)
         var made = 0
@@ -87,18 +88,5 @@ struct ProcessBenchmark {
         return CapturedProcess(
             id: ID("p\(index)"), name: "Prozess \(index)", serviceID: service.id, ownerUnitID: service.unitID,
             items: items)
-    }
-}
-
-/// SplitMix64: a small, fixed, fast generator so that every run builds the same processes.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import AmtswegCore
 import AmtswegDemo
+import AmtswegInterchange
 import AmtswegServer
 import AmtswegStore
 import Foundation
@@ -11,7 +12,13 @@ import Foundation
 @main
 struct RoadmapBenchmark {
     static func main() async throws {
-        let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 15
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let runs = arguments.first.flatMap(Int.init) ?? 15
+        // `--tenant-json FILE` also writes the generated tenant for `amtsweg import`, so that the script can time
+        // the real page through a running server.
+        let tenantJSON = arguments.firstIndex(of: "--tenant-json").flatMap {
+            arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
+        }
         let start = Quarter(year: 2027, number: 1)!
         var roadmap = SyntheticRoadmap.make(seed: 2026, initiatives: 500, dependencies: 2_000, units: 60, start: start)
         roadmap.horizonQuarters = 16
@@ -74,10 +81,14 @@ struct RoadmapBenchmark {
             pageTimes.append(clock.now - began)
             size = html.utf8.count
         }
+        if let tenantJSON {
+            try TenantDocument.encode(TenantContents(map: map, roadmap: roadmap)).write(
+                to: URL(fileURLWithPath: tenantJSON))
+        }
         let page = pageTimes.sorted()[pageTimes.count / 2]
         print("  of which store read and plan: \(planTimes.sorted()[planTimes.count / 2])")
         print(
-            "  roadmap page, uncached (store read, plan, charts, template; \(size / 1024) KB): \(page)  (target under 200 ms) \(page < .milliseconds(200) ? "✔" : "✘")"
+            "  print document, uncached (store read, plan, charts, template; \(size / 1024) KB): \(page)  (target under 200 ms) \(page < .milliseconds(200) ? "✔" : "✘")"
         )
     }
 }

@@ -1,3 +1,4 @@
+import AmtswegXML
 import Foundation
 
 /// Accumulates SVG markup with escaped text and compactly formatted numbers.
@@ -9,19 +10,7 @@ struct SVGBuilder {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    static func escape(_ text: String) -> String { XMLText.escaped(text) }
 
     /// Appends an element; attribute values are escaped, numbers formatted.
     ///
