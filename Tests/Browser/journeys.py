@@ -229,6 +229,23 @@ with sync_playwright() as playwright:
     # after it, in the Gantt chart and in the unit's load; then a measurement point extends every goal's trend.
     visit(page, "/roadmap", "fahrplan")
     expect(page.locator("svg.gantt")).to_be_visible()
+    # The priority matrix as drawn: no text over another text or over a point, nothing outside the picture.
+    clashes = page.evaluate("""() => {
+        const svg = document.querySelector('svg.matrix');
+        const view = svg.viewBox.baseVal;
+        const boxes = [...svg.querySelectorAll('text:not([transform])')].map(t => ({t: t.textContent, b: t.getBBox(), label: t.classList.contains('point-label')}));
+        const dots = [...svg.querySelectorAll('circle')].map(c => ({t: 'Punkt', b: c.getBBox(), label: false}));
+        const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        const found = [];
+        boxes.forEach((a, i) => {
+            const b = a.b;
+            if (b.x < view.x || b.y < view.y || b.x + b.width > view.x + view.width || b.y + b.height > view.y + view.height) found.push('außerhalb: ' + a.t);
+            boxes.slice(0, i).forEach(o => { if (hit(a.b, o.b)) found.push(a.t + ' über ' + o.t); });
+            if (a.label) dots.forEach(o => { if (hit(a.b, o.b)) found.push(a.t + ' über einem Punkt'); });
+        });
+        return [found, svg.querySelectorAll('text.point-label').length];
+    }""")
+    assert not clashes[0] and clashes[1] > 0, f"priority matrix: {clashes}"
     assert page.locator("table").filter(has_text="Zeitplan als Tabelle").count() == 1, "the Gantt chart's table"
     visit(page, "/roadmap/settings", "fahrplan-planen")
     visit(page, "/optimize?rule=longWait&process=gaststaette-ist", "schwachstellen-gaststaette")

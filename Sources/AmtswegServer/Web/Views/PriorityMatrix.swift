@@ -45,7 +45,7 @@ struct PriorityMatrix {
             (left + 6, height - bottom - 8, "start", "Nebenbei"),
             (width - right - 6, height - bottom - 8, "end", "Zurückstellen"),
         ] {
-            let textWidth = Double(fixed.3.count) * 7.2
+            let textWidth = SVGText.width(fixed.3) * 1.1
             let x0 = fixed.2 == "start" ? fixed.0 : fixed.0 - textWidth
             taken.insert(BoxGrid.Box(x0: x0, y0: fixed.1 - 11, x1: x0 + textWidth, y1: fixed.1 + 2))
         }
@@ -65,7 +65,7 @@ struct PriorityMatrix {
         for cluster in clusters {
             let (px, py) = (cluster.x, cluster.y)
             let text = cluster.labels.joined(separator: ", ")
-            let textWidth = Double(text.count) * 7.2
+            let textWidth = SVGText.width(text)
             let candidates = [
                 (px + 8, py + 4, "start"), (px - 8, py + 4, "end"), (px, py - 9, "middle"), (px, py + 17, "middle"),
                 (px + 8, py - 8, "start"), (px - 8, py + 16, "end"), (px + 8, py + 16, "start"),
