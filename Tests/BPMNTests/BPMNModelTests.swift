@@ -114,6 +114,30 @@ func edit(_ element: inout BPMNElement, id: String, _ change: (inout BPMNElement
         #expect(differences.first?.description.contains("userTask 'Pruefen': Attribut name") == true)
     }
 
+    /// A repeated id (as in Visio exports): `bpmn check` names both lines, and the diff pairs the repeats in
+    /// order, so a change of the second is reported on the second and nothing else differs.
+    @Test func repeatedIdsAreNamedAndPairedInOrder() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <process id="p">
+                <task id="Shape_1" name="Erfassen"/>
+                <task id="Shape_1" name="Prüfen"/>
+                <sequenceFlow id="f" sourceRef="Shape_1" targetRef="Shape_1"/>
+              </process>
+            </definitions>
+            """
+        let a = try BPMNReader.read(Data(text.utf8), file: "visio.bpmn")
+        let warnings = BPMNCheck.warnings(a)
+        #expect(warnings == ["Zeile 5: task hat die Kennung 'Shape_1', die schon task in Zeile 4 trägt."])
+        #expect(BPMNDiff.compare(a, a).isEmpty)
+        let b = try BPMNReader.read(
+            Data(text.replacingOccurrences(of: "Prüfen", with: "Bescheiden").utf8), file: "visio-2.bpmn")
+        let differences = BPMNDiff.compare(a, b).map(\.description)
+        #expect(differences.count == 1, "\(differences)")
+        #expect(differences.first?.contains("task 'Shape_1' (2. mit dieser Kennung): Attribut name") == true)
+    }
+
     @Test func boundsWithinHalfAPixelAreEqual() throws {
         let a = try readCamundaStyle()
         var nearly = a, moved = a

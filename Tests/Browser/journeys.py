@@ -34,9 +34,10 @@ def check(page, name):
     checked.append(name)
 
 
-def visit(page, path, name):
+def visit(page, path, name, status=200):
+    """Opens the page, expects exactly the given answer, and checks it."""
     response = page.goto(BASE + path)
-    assert response is not None and response.status in (200, 404, 422), f"{path}: HTTP {response.status}"
+    assert response is not None and response.status == status, f"{path}: HTTP {response.status}, expected {status}"
     check(page, name)
     return response
 
@@ -104,6 +105,28 @@ with sync_playwright() as playwright:
     receipt = os.path.join(CORPUS, "eventlogs/pm4py/input_data/receipt.csv")
     if os.path.exists(receipt):
         visit(page, "/monitor", "messen")
+        # A refused upload (413) shows the server's message where it was sent, not a page that does not exist.
+        refusal = "Die Datei ist größer als erlaubt."
+        page.route("**/monitor/logs", lambda route: route.fulfill(
+            status=413, content_type="text/html; charset=utf-8",
+            body=f"<!doctype html><html lang=de><title>Zu groß</title><main><h1>Zu groß</h1><p>{refusal}</p></main></html>"))
+        page.get_by_label("Protokolldatei (.xes, .xes.gz, .csv)").set_input_files(receipt)
+        page.get_by_role("button", name="Hochladen und auswerten").click()
+        expect(page.get_by_text(refusal)).to_be_visible()
+        page.unroute("**/monitor/logs")
+        # A broken connection sends the form again the ordinary way; the server's next step appears.
+        attempts = []
+        def break_first(route):
+            attempts.append(route.request.url)
+            route.abort() if len(attempts) == 1 else route.continue_()
+        visit(page, "/monitor", "messen")
+        page.route("**/monitor/logs", break_first)
+        page.get_by_label("Protokolldatei (.xes, .xes.gz, .csv)").set_input_files(receipt)
+        page.get_by_role("button", name="Hochladen und auswerten").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Datenschutz je Attribut")
+        assert len(attempts) == 2, f"the form was not sent again after the broken connection: {attempts}"
+        page.unroute("**/monitor/logs")
+        visit(page, "/monitor", "messen")
         page.get_by_label("Protokolldatei (.xes, .xes.gz, .csv)").set_input_files(receipt)
         page.get_by_label("Bezeichnung (freiwillig)").fill("Quittungen")
         page.get_by_role("button", name="Hochladen und auswerten").click()
@@ -141,9 +164,10 @@ with sync_playwright() as playwright:
         ("/map", "organisation"), ("/map/units/32", "einheit"), ("/map/services", "leistungen"),
         ("/map/flows", "informationsfluesse"), ("/map/flows/new", "fluss-formular"), ("/processes/catalogue", "kataloge"),
         ("/optimize", "schwachstellen"), ("/optimize/compare/baugenehmigung-ist/baugenehmigung-soll", "ist-soll"),
-        ("/roadmap", "fahrplan"), ("/search?q=Bau", "suche"), ("/gibt-es-nicht", "fehlerseite"),
+        ("/roadmap", "fahrplan"), ("/search?q=Bau", "suche"),
     ]:
         visit(page, path, name)
+    visit(page, "/gibt-es-nicht", "fehlerseite", status=404)
     # A workshop form sent empty comes back with its messages.
     page.goto(BASE + "/map/ist#findings")
     page.get_by_role("button", name="Ergebnis speichern").click()

@@ -17,7 +17,7 @@ import Testing
         return names.filter { $0.hasSuffix(".bpmn") }.sorted().map { folder.appendingPathComponent($0) }
     }()
 
-    @Test(arguments: references)
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"), arguments: references)
     func importsAsAProcessWithFigures(_ url: URL) throws {
         let map = Musterstadt.map()
         let model = try BPMNReader.read(contentsOf: url)
@@ -52,7 +52,7 @@ import Testing
 
     /// Every parseable BPMN file of the corpus — 14 tools' exports, pm4py's models — yields a process and
     /// finite figures: no model construct crashes the extraction or the flow solver.
-    @Test func everyCorpusModelYieldsFigures() throws {
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing")) func everyCorpusModelYieldsFigures() throws {
         let map = Musterstadt.map()
         let organisation = OrganisationLookup(map)
         var count = 0
@@ -64,7 +64,7 @@ import Testing
             _ = ProblemFinder(map: map).findAll(in: [process])
             count += 1
         }
-        #expect(count > 0 || !Corpus.isAvailable)
+        #expect(count > 100, "the corpus has hundreds of models: \(count)")
     }
 
     @Test func lanesAreGuessedByName() {

@@ -21,7 +21,7 @@ import Testing
 
     /// pm4py's 71 importer edge cases: read with the same number of events where pm4py reads them, refused
     /// where pm4py refuses them or the file is invalid — never a crash.
-    @Test(arguments: importerTests)
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"), arguments: importerTests)
     func handlesPM4PysImporterEdgeCases(_ name: String) throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/xes-importer-tests.json")
@@ -92,10 +92,8 @@ import Testing
         }
     }
 
-    @Test func brokenAndOversizedGzipAreRefused() throws {
-        guard Corpus.isAvailable,
-            let url = Corpus.file("eventlogs/pm4py/compressed_input_data/01_running-example.xes.gz")
-        else { return }
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing")) func brokenAndOversizedGzipAreRefused() throws {
+        let url = try #require(Corpus.file("eventlogs/pm4py/compressed_input_data/01_running-example.xes.gz"))
         let data = try Data(contentsOf: url)
         // Truncated: the XML inside ends early.
         #expect(throws: MiningError.self) { try XESReader.read(data.prefix(data.count / 2), file: "cut.xes.gz") }

@@ -52,21 +52,32 @@ public enum BPMNDiff {
     private static func compareChildren(
         _ a: [BPMNElement], _ b: [BPMNElement], path: String, into differences: inout [BPMNDifference]
     ) {
-        // Matched by kind and id: some tools give two elements one id (a process and a global task, say).
-        func key(_ element: BPMNElement) -> String? { element.id.map { "\(element.kind)#\($0)" } }
-        var rightByKey: [String: BPMNElement] = [:]
-        for element in b { if let key = key(element), rightByKey[key] == nil { rightByKey[key] = element } }
-        let leftKeys = Set(a.compactMap(key))
-        for left in a {
-            guard let key = key(left) else { continue }
-            if let right = rightByKey[key] {
-                compare(left, right, path: path + " › " + label(left), into: &differences)
-            } else {
-                differences.append(BPMNDifference(path: path, message: "\(label(left)) fehlt rechts"))
+        // Matched by kind and id: some tools give two elements one id (a process and a global task, say). An id
+        // repeated among siblings of one kind (a Visio export repeats shape ids) pairs the first with the first,
+        // the second with the second, and so on.
+        func keyed(_ elements: [BPMNElement]) -> [(key: String, element: BPMNElement, label: String)] {
+            var seen: [String: Int] = [:]
+            return elements.compactMap { element in
+                guard let id = element.id else { return nil }
+                let base = "\(element.kind)#\(id)"
+                let occurrence = seen[base, default: 0] + 1
+                seen[base] = occurrence
+                let suffix = occurrence > 1 ? " (\(occurrence). mit dieser Kennung)" : ""
+                return ("\(base)#\(occurrence)", element, label(element) + suffix)
             }
         }
-        for right in b where key(right).map({ !leftKeys.contains($0) }) == true {
-            differences.append(BPMNDifference(path: path, message: "\(label(right)) fehlt links"))
+        let leftKeyed = keyed(a), rightKeyed = keyed(b)
+        let rightByKey = Dictionary(rightKeyed.map { ($0.key, $0.element) }, uniquingKeysWith: { first, _ in first })
+        let leftKeys = Set(leftKeyed.map(\.key))
+        for left in leftKeyed {
+            if let right = rightByKey[left.key] {
+                compare(left.element, right, path: path + " › " + left.label, into: &differences)
+            } else {
+                differences.append(BPMNDifference(path: path, message: "\(left.label) fehlt rechts"))
+            }
+        }
+        for right in rightKeyed where !leftKeys.contains(right.key) {
+            differences.append(BPMNDifference(path: path, message: "\(right.label) fehlt links"))
         }
         // Without ids: pair by order within each kind.
         let leftAnonymous = Dictionary(grouping: a.filter { $0.id == nil }, by: \.kind)

@@ -12,6 +12,7 @@ extension ProcessCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "Kennung des Prozesses.") var id: String
+        @Flag(help: "Die Schrittliste als JSON, wie 'process capture' sie liest.") var json = false
 
         func run() async throws {
             try await reportingErrors {
@@ -19,6 +20,17 @@ extension ProcessCommand {
                 let tenant = try await store.tenantID(in: repository)
                 let map = try await repository.loadMap(of: tenant)
                 let process = try await repository.process(ID(id), of: tenant).read().process
+                if json {
+                    guard let steps = CapturedProcess(process: process) else {
+                        throw CLIError(
+                            "„\(process.name)“ ist keine einfache Schrittliste (Verzweigungen); "
+                                + "als BPMN ausgeben: amtsweg process export \(id) -o \(id).bpmn")
+                    }
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    print(String(decoding: try encoder.encode(steps), as: UTF8.self))
+                    return
+                }
                 if let steps = CapturedProcess(process: process) {
                     print(steps.textReport(map: map), terminator: "")
                 } else {

@@ -59,14 +59,21 @@ for (const form of document.querySelectorAll("form[data-progress]")) {
       if (progress.lengthComputable) bar.value = progress.loaded / progress.total;
     });
     request.addEventListener("load", () => {
-      // A redirect ends on the result page: go there. An answer of the form's own address is the next step
-      // (the privacy choice) or the form with its errors: show it as it is.
+      // A followed redirect ends on the result page: go there. Every other answer — the next step (the privacy
+      // choice), the form with its errors, a refusal (413 too large, 422 not a log) — is shown as the server
+      // wrote it, so the user reads its message.
       const target = new URL(form.action, window.location.href).href;
-      if (request.responseURL && request.responseURL !== target) {
+      if (request.status < 400 && request.responseURL && request.responseURL !== target) {
         window.location.assign(request.responseURL);
         return;
       }
       document.open(); document.write(request.responseText); document.close();
+    });
+    // The connection broke (a server may close it on a refused upload before reading it all): send the form
+    // the ordinary way, and the browser shows whatever the server answers.
+    request.addEventListener("error", () => {
+      bar.hidden = true;
+      form.submit();
     });
     request.send(new FormData(form));
   });
