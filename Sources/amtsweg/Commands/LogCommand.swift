@@ -133,7 +133,8 @@ struct MineCommand: AsyncParsableCommand {
                 let throughput = Throughput(try log.load(), period: Throughput.Period(rawValue: period.rawValue)!)
                 if json { return try printJSON(throughput) }
                 for bucket in throughput.buckets {
-                    let duration = bucket.meanDurationSeconds.map { String(format: ", Ø %.1f Tage", $0 / 86_400) } ?? ""
+                    let duration =
+                        bucket.meanDurationSeconds.map { String(format: ", Ø %.1f Kalendertage", $0 / 86_400) } ?? ""
                     print(
                         "\(bucket.start): \(bucket.startedCases) begonnen, \(bucket.endedCases) beendet, "
                             + "\(bucket.events) Ereignisse\(duration)")

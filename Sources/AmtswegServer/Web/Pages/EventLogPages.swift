@@ -293,10 +293,6 @@ struct EventLogPages: Sendable {
             subject: "alignments|\(record.id)|\(record.bpmn.hashValue)")
     }
 
-    /// A duration in seconds as minutes, hours or days.
-    static func seconds(_ value: Double) -> String {
-        if value < 3600 { return Display.decimal(value / 60, digits: 0) + " min" }
-        if value < 2 * 86_400 { return Display.decimal(value / 3600) + " h" }
-        return Display.decimal(value / 86_400) + " Tage"
-    }
+    /// A duration between timestamps of a log: calendar time, and the page says so.
+    static func seconds(_ value: Double) -> String { Display.calendarDuration(seconds: value) }
 }

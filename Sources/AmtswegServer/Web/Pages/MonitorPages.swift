@@ -41,14 +41,17 @@ struct MonitorPages: Sendable {
     ) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let map = snapshot.map
+        let hours = map.settings.hoursPerWorkingDay
         let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
+        // Chart and table in one unit with the same numbers: working days of the tenant's length.
+        func days(_ minutes: Double) -> String { Display.decimal(minutes / 60 / hours, digits: 1) }
         let processRows = reports.map { report in
             let f = report.figures, a = f.allPaths
             return TableRow(
                 f.processName, href: Paths.process(f.processID),
                 numbers: [
                     Display.integer(a.desks), Display.decimal(a.handoffs), Display.decimal(a.mediaBreaks),
-                    Display.duration(minutes: a.handlingMinutes), Display.duration(minutes: a.leadTimeMinutes),
+                    days(a.handlingMinutes), days(a.waitingMinutes), days(a.leadTimeMinutes),
                     f.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–",
                 ])
         }
@@ -60,17 +63,18 @@ struct MonitorPages: Sendable {
                 service.name, href: Paths.service(service.id),
                 numbers: [
                     figures.casesPerYear.map(Display.integer) ?? "–", Display.integer(figures.perCase.desks),
-                    Display.duration(minutes: figures.perCase.leadTimeMinutes),
+                    Display.duration(minutes: figures.perCase.leadTimeMinutes, hoursPerDay: hours),
                     figures.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–",
                 ])
         }
         let chart = BarChart(
-            title: "Bearbeitungs- und Liegezeit je Fall, in Arbeitstagen",
+            title:
+                "Bearbeitungs- und Liegezeit je Fall, in Arbeitstagen zu \(Display.decimal(hours, digits: hours == hours.rounded() ? 0 : 1)) Stunden",
             bars: reports.map {
                 .init(
-                    label: $0.figures.processName, first: $0.figures.allPaths.handlingMinutes / 480,
-                    second: $0.figures.allPaths.waitingMinutes / 480)
-            }, firstLabel: "Bearbeitungszeit", secondLabel: "Liegezeit", unit: "Tage")
+                    label: $0.figures.processName, first: $0.figures.allPaths.handlingMinutes / 60 / hours,
+                    second: $0.figures.allPaths.waitingMinutes / 60 / hours)
+            }, firstLabel: "Bearbeitungszeit", secondLabel: "Liegezeit", unit: "Arbeitstage")
         let logs = try await pages.workspace.repository.eventLogs(of: map.tenant.id)
         var upload = upload
         upload.csrf = context.csrfToken

@@ -84,11 +84,21 @@ enum Display {
     static func decimal(_ value: Double, digits: Int = 1) -> String { GermanFormat.decimal(value, digits: digits) }
     static func percent(_ share: Double) -> String { GermanFormat.percent(share) }
 
-    /// Minutes as "45 min", "3,5 h" or "2,1 Tage" (8-hour days), whichever reads best.
-    static func duration(minutes: Double) -> String {
+    /// Working minutes as "45 min", "3,5 h" or "2,1 Arbeitstage", whichever reads best; a working day has the
+    /// tenant's hours (`ProcessSettings.hoursPerWorkingDay`), so every caller passes them.
+    static func duration(minutes: Double, hoursPerDay: Double) -> String {
+        let day = 60 * max(hoursPerDay, 0.1)
         if minutes < 90 { return decimal(minutes, digits: 0) + " min" }
-        if minutes < 8 * 60 * 2 { return decimal(minutes / 60) + " h" }
-        return decimal(minutes / 480) + " Arbeitstage"
+        if minutes < 2 * day { return decimal(minutes / 60) + " h" }
+        return decimal(minutes / day) + " Arbeitstage"
+    }
+
+    /// Elapsed calendar time of an event log (seconds between timestamps, nights and weekends included) as
+    /// "40 min", "5,5 h" or "3,2 Kalendertage".
+    static func calendarDuration(seconds: Double) -> String {
+        if seconds < 3600 { return decimal(seconds / 60, digits: 0) + " min" }
+        if seconds < 2 * 86_400 { return decimal(seconds / 3600) + " h" }
+        return decimal(seconds / 86_400) + " Kalendertage"
     }
 
     /// A moment as "03.12.2026, 14:05 UTC".

@@ -71,7 +71,9 @@ struct StartPage: Sendable {
                     name: report.figures.processName, href: Paths.process(report.figures.processID),
                     state: process?.state.label ?? "",
                     desks: Display.integer(report.figures.allPaths.desks),
-                    leadTime: Display.duration(minutes: report.figures.allPaths.leadTimeMinutes),
+                    leadTime: Display.duration(
+                        minutes: report.figures.allPaths.leadTimeMinutes,
+                        hoursPerDay: snapshot.map.settings.hoursPerWorkingDay),
                     fte: report.figures.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–")
             },
             hasProcesses: !reports.isEmpty,

@@ -112,7 +112,10 @@ struct ProcessView: Sendable {
                         parts.append("Bearbeitung " + Display.decimal(details.handlingMinutes, digits: 0) + " min")
                     }
                     if details.waitingMinutes > 0 {
-                        parts.append("Liegezeit " + Display.duration(minutes: details.waitingMinutes))
+                        parts.append(
+                            "Liegezeit "
+                                + Display.duration(
+                                    minutes: details.waitingMinutes, hoursPerDay: map.settings.hoursPerWorkingDay))
                     }
                     let applications = details.applicationIDs.compactMap { id in
                         map.catalogue.applications.first { $0.id == id }?.name
