@@ -147,6 +147,12 @@ import Testing
             #expect(deletedGoal["unlinked"] as? [String] == ["Zusammenarbeit mit dem Kreis"])
             let deletedField = try await send(.delete, "/fields/H1", expect: .ok)
             #expect((deletedField["unlinked"] as? [String])?.count == 3, "\(deletedField)")
+            // An id with a space and letters beyond ASCII, percent-encoded in the path, is the same id.
+            let spaced = #"{"id":"Ämter übergreifend","name":"Zusammenarbeit","kind":"operational"}"#
+            _ = try await send(.post, "/fields", spaced, expect: .created)
+            let escaped = "/fields/%C3%84mter%20%C3%BCbergreifend"
+            #expect(try await send(.get, escaped, expect: .ok)["id"] as? String == "Ämter übergreifend")
+            _ = try await send(.delete, escaped, expect: .ok)
             let fields = try await send(.get, "/fields", expect: .ok)
             #expect(
                 (fields["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["H2", "H3", "H4", "H5"])

@@ -74,11 +74,24 @@ public final class RouteTable {
             method: method, path: path.hasPrefix("/") ? path : "/" + path, permission: permission, scope: scope)
         list.append(entry)
         router.on(RouterPath(entry.path), method: method) { [workspace, timeLimit] request, context in
+            var decoded = context
+            decoded.coreContext.parameters = Self.decoded(context.parameters)
+            let context = decoded
             try await Self.authorize(entry, request: request, context: context, workspace: workspace)
             return try await TimeLimit.run(timeLimit) {
                 try await handler(request, context).response(from: request, context: context)
             }
         }
+    }
+
+    /// The path parameters as the client meant them. Hummingbird hands them over as they stand in the URI,
+    /// still percent-encoded, so an id with a space or a letter beyond ASCII ("Straßenverkehr", "a b") would
+    /// not be found; decoded here once, before the permission check and every handler see them.
+    static func decoded(_ parameters: Parameters) -> Parameters {
+        Parameters(
+            parameters.map { element in
+                (key: element.key, value: element.value.removingPercentEncoding.map { Substring($0) } ?? element.value)
+            })
     }
 
     /// Lets the request through or throws ``AccessDenied``.
