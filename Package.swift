@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "AmtswegSupport", swiftSettings: strict),
         .target(name: "AmtswegCore", dependencies: ["AmtswegSupport"], swiftSettings: strict),
         .target(name: "AmtswegXML", swiftSettings: strict),
-        .target(name: "BPMN", dependencies: ["AmtswegXML"], swiftSettings: strict),
+        .target(name: "BPMN", dependencies: ["AmtswegSupport", "AmtswegXML"], swiftSettings: strict),
         .target(
             name: "ProcessMining",
             dependencies: [
@@ -72,8 +72,8 @@ let package = Package(
         .target(
             name: "AmtswegServer",
             dependencies: [
-                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegXML", "BPMN", "ProcessBPMN", "ProcessMining",
-                "MinedProcesses",
+                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegSupport", "AmtswegXML", "BPMN", "ProcessBPMN",
+                "ProcessMining", "MinedProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -134,7 +134,8 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "AmtswegXMLTests", dependencies: ["AmtswegXML", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "AmtswegXML", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BPMNTests", dependencies: ["BPMN", "AmtswegSupport", "AmtswegXML", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ProcessMiningTests", dependencies: ["ProcessMining", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),

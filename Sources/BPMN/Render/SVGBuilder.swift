@@ -1,3 +1,4 @@
+import AmtswegSupport
 import AmtswegXML
 import Foundation
 
@@ -63,9 +64,19 @@ struct SVGBuilder {
             ])
     }
 
-    /// Text centred in `bounds`, wrapped to its width (about 6 px per character at 11 px).
-    mutating func label(_ text: String, in bounds: Bounds, size: Double = 11, rotated: Bool = false) {
-        let lines = Self.wrap(text, width: rotated ? bounds.height : bounds.width, size: size)
+    /// Text centred in `bounds`, wrapped to its width; words wider than a line (German compounds:
+    /// "Baugenehmigungsverfahren") are broken with a hyphen. Inside a shape (`inside`: a task, a lane's band)
+    /// lines that do not fit the height are set smaller, down to 8 px, and only then is the last line cut with
+    /// "…"; a free label (of an event, a gateway, a flow) keeps its size and all its lines, since the bounds
+    /// modellers give it are rough.
+    mutating func label(
+        _ text: String, in bounds: Bounds, size: Double = 11, rotated: Bool = false, inside: Bool = false
+    ) {
+        let width = rotated ? bounds.height : bounds.width, height = rotated ? bounds.width : bounds.height
+        let (lines, size) =
+            inside
+            ? Self.fit(text, width: width, height: height, size: size)
+            : (Self.wrap(text, width: width, size: size), size)
         guard !lines.isEmpty else { return }
         let lineHeight = size * 1.2
         var tspans = ""
@@ -86,19 +97,49 @@ struct SVGBuilder {
         element("text", attributes, content: tspans)
     }
 
+    /// The lines and the font size of a label in a box: the largest size from `size` down to 8 px whose lines
+    /// fit; at 8 px as many lines as fit, the last one cut with "…". A box too small for one line keeps one.
+    static func fit(_ text: String, width: Double, height: Double, size: Double) -> (lines: [String], size: Double) {
+        var current = size
+        while true {
+            let lines = wrap(text, width: width, size: current)
+            let fitting = max(1, Int(height / (current * 1.2)))
+            if lines.count <= fitting { return (lines, current) }
+            if current - 1 < 8 {
+                var kept = Array(lines.prefix(fitting))
+                var last = kept.removeLast()
+                while !last.isEmpty && TextMetrics.width(last + "…", fontSize: current) > width { last.removeLast() }
+                return (kept + [last + "…"], current)
+            }
+            current -= 1
+        }
+    }
+
+    /// The text broken into lines no wider than `width` at `size`, by words; a word wider than a line is cut
+    /// where it fits, with a hyphen.
     static func wrap(_ text: String, width: Double, size: Double) -> [String] {
-        let perLine = max(4, Int(width / (size * 0.55)))
+        func fits(_ line: String) -> Bool { TextMetrics.width(line, fontSize: size) <= width }
         var lines: [String] = []
         for paragraph in text.split(whereSeparator: \.isNewline) {
             var current = ""
-            for word in paragraph.split(separator: " ") {
-                if current.isEmpty {
-                    current = String(word)
-                } else if current.count + 1 + word.count <= perLine {
-                    current += " " + word
-                } else {
-                    lines.append(current)
-                    current = String(word)
+            for word in paragraph.split(separator: " ").map(String.init) {
+                let joined = current.isEmpty ? word : current + " " + word
+                if fits(joined) {
+                    current = joined
+                    continue
+                }
+                if !current.isEmpty { lines.append(current) }
+                current = word
+                // Too wide alone: cut off the longest head that fits with its hyphen (at least one letter).
+                while !fits(current) && current.count > 1 {
+                    var head = ""
+                    for character in current {
+                        if !head.isEmpty && !fits(head + String(character) + "-") { break }
+                        head.append(character)
+                    }
+                    if head.count >= current.count { break }
+                    lines.append(head + "-")
+                    current = String(current.dropFirst(head.count))
                 }
             }
             if !current.isEmpty { lines.append(current) }

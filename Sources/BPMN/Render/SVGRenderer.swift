@@ -71,7 +71,7 @@ public enum SVGRenderer {
                 horizontal
                 ? Bounds(x: shape.bounds.x, y: shape.bounds.y, width: 30, height: shape.bounds.height)
                 : Bounds(x: shape.bounds.x, y: shape.bounds.y, width: shape.bounds.width, height: 30)
-            svg.label(text, in: band, size: 12, rotated: horizontal)
+            svg.label(text, in: band, size: 12, rotated: horizontal, inside: true)
         case .activity:
             if isContainer(shape) {
                 svg.label(
@@ -83,7 +83,7 @@ public enum SVGRenderer {
                     text,
                     in: Bounds(
                         x: shape.bounds.x + 5, y: shape.bounds.y + 5, width: shape.bounds.width - 10,
-                        height: shape.bounds.height - 10))
+                        height: shape.bounds.height - 10), inside: true)
             }
         case .annotation:
             svg.label(
