@@ -74,6 +74,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     AdminPages(pages: pages).addRoutes(to: routes)
     AuditPage(pages: pages).addRoutes(to: routes)
     PrivacyPage(pages: pages).addRoutes(to: routes)
+    FigureSettingsPage(pages: pages).addRoutes(to: routes)
     APIController(pages: pages).addRoutes(to: routes)
     return (router, routes)
 }

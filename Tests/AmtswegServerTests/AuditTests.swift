@@ -102,6 +102,13 @@ import Testing
                 path: "/admin/accounts/person-reader/tokens", fields: [("label", "Für Lena"), ("scope", "read")])
         case "/privacy": return nil  // only Personalrat/Datenschutz: below
         case "/roadmap/measurements": return Example(path: entry.path, fields: [("force", "1")])
+        case "/processes/settings":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("hours-per-day", "7,8"), ("annual-hours", "1600"), ("hourly-cost", "65"), ("max-desks", "5"),
+                    ("long-wait-days", "5"),
+                ])
         case "/roadmap/initiatives":
             return Example(
                 path: entry.path,

@@ -38,4 +38,29 @@ import Testing
             #expect(page.contains("\(total) Arbeitstage</text>"), "the chart's label: \(total) Arbeitstage")
         }
     }
+
+    /// The working day is set on its page (Prozessmanagement), checked against its range, and in the audit log.
+    @Test func theWorkingDayIsSetOnItsPage() async throws {
+        let server = try await TestServer()
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/processes/settings")
+            let fields = [("annual-hours", "1.600"), ("hourly-cost", "65"), ("max-desks", "5"), ("long-wait-days", "5")]
+            let (badHeaders, badBody) = browser.form([("hours-per-day", "30")] + fields)
+            try await client.execute(uri: "/processes/settings", method: .post, headers: badHeaders, body: badBody) {
+                #expect($0.status == .unprocessableContent)
+                #expect($0.text.contains("Stunden je Arbeitstag: „30“ – bitte eine Zahl von 1 bis 24."))
+            }
+            #expect(try await workspace.snapshot(of: tenant).map.settings.hoursPerWorkingDay == 8, "nothing stored")
+            let (headers, body) = browser.form([("hours-per-day", "7,8")] + fields)
+            try await client.execute(uri: "/processes/settings", method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther)
+            }
+            #expect(try await workspace.snapshot(of: tenant).map.settings.hoursPerWorkingDay == 7.8)
+            let page = try await client.execute(uri: "/monitor", method: .get, headers: browser.headers) { $0.text }
+            #expect(page.contains("in Arbeitstagen zu 7,8 Stunden"))
+            let log = try await workspace.repository.changes(of: tenant, limit: 3)
+            #expect(log.contains { $0.action == "saveFigureSettings" && $0.summary.contains("Arbeitstag 7,8 h") })
+        }
+    }
 }

@@ -163,6 +163,7 @@ with sync_playwright() as playwright:
     for path, name in [
         ("/map", "organisation"), ("/map/units/32", "einheit"), ("/map/services", "leistungen"),
         ("/map/flows", "informationsfluesse"), ("/map/flows/new", "fluss-formular"), ("/processes/catalogue", "kataloge"),
+        ("/processes/settings", "annahmen"),
         ("/optimize", "schwachstellen"), ("/optimize/compare/baugenehmigung-ist/baugenehmigung-soll", "ist-soll"),
         ("/roadmap", "fahrplan"), ("/search?q=Bau", "suche"),
     ]:

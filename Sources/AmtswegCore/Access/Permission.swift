@@ -11,7 +11,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case editMap = "edit-map"
     /// Changing a process's steps. Mitwirkende only for processes their unit owns.
     case editProcess = "edit-process"
-    /// Importing processes and uploading event logs, running analyses on them.
+    /// Importing processes and uploading event logs, running analyses on them; setting the assumptions of the
+    /// figures (working day, annual hours, hourly cost, problem thresholds).
     case manageProcesses = "manage-processes"
     /// Planning the roadmap: Zielbild, goals, fields of action, initiatives, weights, capacities, measurements.
     case planRoadmap = "plan-roadmap"

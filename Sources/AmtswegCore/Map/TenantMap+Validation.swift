@@ -164,12 +164,18 @@ extension TenantMap {
                 issues.append(MapIssue(kind: .buildingBlock, id: block.key.rawValue, cause: .emptyName))
             }
         }
-        let numbers: [(String, Double)] = [
-            ("netAnnualWorkingHours", settings.netAnnualWorkingHours), ("hourlyCost", settings.hourlyCost),
-            ("maxDesks", Double(settings.maxDesks)), ("longWaitDays", settings.longWaitDays),
-            ("hoursPerWorkingDay", settings.hoursPerWorkingDay),
+        let bounds = ProcessSettings.bounds
+        let numbers: [(String, Double, ClosedRange<Double>)] = [
+            ("netAnnualWorkingHours", settings.netAnnualWorkingHours, bounds.netAnnualWorkingHours),
+            ("hourlyCost", settings.hourlyCost, bounds.hourlyCost),
+            (
+                "maxDesks", Double(settings.maxDesks),
+                Double(bounds.maxDesks.lowerBound)...Double(bounds.maxDesks.upperBound)
+            ),
+            ("longWaitDays", settings.longWaitDays, bounds.longWaitDays),
+            ("hoursPerWorkingDay", settings.hoursPerWorkingDay, bounds.hoursPerWorkingDay),
         ]
-        for (field, value) in numbers where !(value.isFinite && value > 0) {
+        for (field, value, range) in numbers where !(value.isFinite && range.contains(value)) {
             issues.append(
                 MapIssue(kind: .tenant, id: tenant.id.rawValue, cause: .invalidNumber(field: field, value: "\(value)")))
         }

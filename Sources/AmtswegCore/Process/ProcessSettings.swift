@@ -27,4 +27,12 @@ public struct ProcessSettings: Hashable, Sendable, Codable {
     }
 
     public static let standard = ProcessSettings()
+
+    /// The sensible range of each number, for forms and imports: a working day of 30 hours or a wait limit of
+    /// zero days would turn every figure into nonsense.
+    public static let bounds:
+        (
+            netAnnualWorkingHours: ClosedRange<Double>, hourlyCost: ClosedRange<Double>, maxDesks: ClosedRange<Int>,
+            longWaitDays: ClosedRange<Double>, hoursPerWorkingDay: ClosedRange<Double>
+        ) = (100...3_000, 1...1_000, 1...100, 0.5...365, 1...24)
 }

@@ -38,6 +38,7 @@ enum Paths {
     static let processes = "/processes"
     static let processUpload = "/processes/upload"
     static let catalogue = "/processes/catalogue"
+    static let figureSettings = "/processes/settings"
     static let processPattern = "/processes/:id"
     static let processDiagramPattern = "/processes/:id/diagram.svg"
     static let processBPMNPattern = "/processes/:id/bpmn"

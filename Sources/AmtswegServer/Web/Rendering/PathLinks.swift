@@ -22,6 +22,7 @@ struct PathLinks: Sendable {
     var processes = Paths.processes
     var processUpload = Paths.processUpload
     var catalogue = Paths.catalogue
+    var figureSettings = Paths.figureSettings
     var monitor = Paths.monitor
     var eventLogs = Paths.eventLogs
     var eventLogPrivacy = Paths.eventLogPrivacy
