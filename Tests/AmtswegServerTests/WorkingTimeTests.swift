@@ -45,7 +45,9 @@ import Testing
         let (workspace, tenant) = (server.workspace, try server.tenant)
         try await server.run { client in
             let browser = try await Browser.start(client, uri: "/processes/settings")
-            let fields = [("annual-hours", "1.600"), ("hourly-cost", "65"), ("max-desks", "5"), ("long-wait-days", "5")]
+            let fields = [
+                ("annual-hours", "1.600"), ("hourly-cost", "65"), ("max-desks", "5"), ("long-wait-days", "5"),
+            ]
             let (badHeaders, badBody) = browser.form([("hours-per-day", "30")] + fields)
             try await client.execute(uri: "/processes/settings", method: .post, headers: badHeaders, body: badBody) {
                 #expect($0.status == .unprocessableContent)
