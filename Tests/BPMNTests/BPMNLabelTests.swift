@@ -37,6 +37,8 @@ import TestSupport
         // A low box sets the text smaller before it cuts anything.
         let low = Self.check(name, width: 90, height: 40)
         #expect(low.size == 8 && low.lines.count == 3 && !low.lines.joined().contains("…"), "\(low)")
+        // The compound is divided at a syllable: "Baugenehmigungsver-" / "fahren klären".
+        #expect(low.lines.contains("Baugenehmigungsver-"), "\(low)")
         // Far too much text for the box: 8 px, the last line cut.
         let tiny = Self.check(String(repeating: name + " ", count: 4), width: 90, height: 30)
         #expect(tiny.size == 8 && tiny.lines.last?.hasSuffix("…") == true, "\(tiny)")

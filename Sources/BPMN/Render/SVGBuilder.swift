@@ -130,15 +130,25 @@ struct SVGBuilder {
                 }
                 if !current.isEmpty { lines.append(current) }
                 current = word
-                // Too wide alone: cut off the longest head that fits with its hyphen (at least one letter).
+                // Too wide alone: cut off the longest head that fits with its hyphen (at least one letter), moved
+                // back to a syllable's start where one is near — before a consonant followed by a vowel, as German
+                // divides "Baugenehmigungsver-fahren".
                 while !fits(current) && current.count > 1 {
-                    var head = ""
+                    var head: [Character] = []
                     for character in current {
-                        if !head.isEmpty && !fits(head + String(character) + "-") { break }
+                        if !head.isEmpty && !fits(String(head) + String(character) + "-") { break }
                         head.append(character)
                     }
                     if head.count >= current.count { break }
-                    lines.append(head + "-")
+                    // The next line starts at `start`: a consonant followed by a vowel, at most five letters back.
+                    let letters = Array(current)
+                    if let start = stride(from: head.count, through: max(2, head.count - 5), by: -1).first(where: {
+                        $0 + 1 < letters.count && !Self.isVowel(letters[$0]) && letters[$0].isLetter
+                            && Self.isVowel(letters[$0 + 1])
+                    }) {
+                        head = Array(letters[..<start])
+                    }
+                    lines.append(String(head) + "-")
                     current = String(current.dropFirst(head.count))
                 }
             }
@@ -146,4 +156,6 @@ struct SVGBuilder {
         }
         return lines
     }
+
+    private static func isVowel(_ character: Character) -> Bool { "aeiouäöüyAEIOUÄÖÜY".contains(character) }
 }
