@@ -57,6 +57,11 @@ let package = Package(
         /// The demo municipality Musterstadt: data, not domain, so it lives beside the core.
         .target(
             name: "AmtswegDemo", dependencies: ["AmtswegCore", "AmtswegSupport", "ProcessBPMN"], swiftSettings: strict),
+        /// The process map of an event log: simplification, a layered layout and its drawing, and the measures
+        /// of a drawing's readability.
+        .target(
+            name: "ProcessMaps", dependencies: ["AmtswegSupport", "AmtswegXML", "ProcessMining"],
+            swiftSettings: strict),
         .target(
             name: "MinedProcesses", dependencies: ["AmtswegCore", "ProcessMining", "ProcessBPMN"],
             swiftSettings: strict),
@@ -73,7 +78,7 @@ let package = Package(
             name: "AmtswegServer",
             dependencies: [
                 "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegSupport", "AmtswegXML", "BPMN", "ProcessBPMN",
-                "ProcessMining", "MinedProcesses",
+                "ProcessMining", "MinedProcesses", "ProcessMaps",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -92,6 +97,7 @@ let package = Package(
                 "ProcessBPMN",
                 "ProcessMining",
                 "MinedProcesses",
+                "ProcessMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -152,6 +158,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ProcessMapsTests", dependencies: ["ProcessMaps", "ProcessMining", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MinedProcessesTests",

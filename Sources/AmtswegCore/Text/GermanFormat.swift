@@ -23,6 +23,14 @@ public enum GermanFormat {
         return digits == 0 ? sign + integer(whole) : sign + integer(whole) + "," + fraction
     }
 
+    /// Elapsed time, short enough for a label: "40 min", "5,5 h", "3,2 Tage" (`days` names the unit of the
+    /// last, for another language or for saying "Kalendertage").
+    public static func elapsed(seconds: Double, days: String = "Tage") -> String {
+        if seconds < 3600 { return decimal(seconds / 60, digits: 0) + " min" }
+        if seconds < 2 * 86_400 { return decimal(seconds / 3600, digits: 1) + " h" }
+        return decimal(seconds / 86_400, digits: 1) + " " + days
+    }
+
     public static func percent(_ share: Double) -> String { decimal(share * 100, digits: 0) + " %" }
 
     /// "26.03.2026", as German pages write a day.

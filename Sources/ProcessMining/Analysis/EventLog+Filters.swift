@@ -64,6 +64,20 @@ extension EventLog {
         return rebuilt(keepingCase: { _ in true }, keepingEvent: { !rare.contains(activity[$0]) })
     }
 
+    /// The log with only the most frequent `percent` (1…100) of its activities, rounded up, at least one: the
+    /// process map's activity slider. Activities as frequent as the last one kept stay too.
+    public func keepingFrequentActivities(percent: Int) -> EventLog {
+        guard percent < 100, eventCount > 0 else { return self }
+        var counts = [Int](repeating: 0, count: activities.count)
+        for code in activity { counts[Int(code)] += 1 }
+        let present = counts.filter { $0 > 0 }.sorted(by: >)
+        let keep = max(1, Int((Double(present.count) * Double(max(percent, 1)) / 100).rounded(.up)))
+        let minimum = present[min(keep, present.count) - 1]
+        let rare = Set(counts.indices.filter { counts[$0] < minimum }.map { Int32($0) })
+        guard !rare.isEmpty else { return self }
+        return rebuilt(keepingCase: { _ in true }, keepingEvent: { !rare.contains(activity[$0]) })
+    }
+
     /// The cases that take no rare path: every step from one activity to the next they contain occurs in at
     /// least `share` (0…1) of all such steps in the log. Exceptions and data errors usually travel rare paths;
     /// the DFG's path slider uses this.

@@ -96,9 +96,7 @@ enum Display {
     /// Elapsed calendar time of an event log (seconds between timestamps, nights and weekends included) as
     /// "40 min", "5,5 h" or "3,2 Kalendertage".
     static func calendarDuration(seconds: Double) -> String {
-        if seconds < 3600 { return decimal(seconds / 60, digits: 0) + " min" }
-        if seconds < 2 * 86_400 { return decimal(seconds / 3600) + " h" }
-        return decimal(seconds / 86_400) + " Kalendertage"
+        GermanFormat.elapsed(seconds: seconds, days: "Kalendertage")
     }
 
     /// A moment as "03.12.2026, 14:05 UTC".
