@@ -121,6 +121,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "LayoutQuality",
+            dependencies: ["ProcessMaps", "ProcessMining"],
+            path: "bench/LayoutQuality",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ProcessBenchmark",
             dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegSupport"],
             path: "bench/ProcessBenchmark",

@@ -9,8 +9,11 @@ public struct DrawingMetrics: Sendable, Equatable {
     public var labelNodeOverlaps = 0
     /// Pairs of boxes that cover each other.
     public var nodeOverlaps = 0
-    /// Pairs of edges that run along one line for a stretch (closer than a pixel, in the same direction).
+    /// Pairs of edges that run along one line for a stretch: closer than a pixel and parallel within 3° over
+    /// at least 8 pixels together (two curves crossing at a flat angle are near for a moment; that is a crossing).
     public var sharedSegments = 0
+    /// The edges (by index) of each shared stretch, for a message that names them.
+    public var sharedPairs: [[Int]] = []
 
     public init(nodes: [Rect], edges: [[Point]], labels: [Rect]) {
         labelOverlaps = Self.overlappingPairs(labels, labels)
@@ -41,7 +44,9 @@ public struct DrawingMetrics: Sendable, Equatable {
         return line
     }
 
-    static func distance(_ a: Point, _ b: Point) -> Double { ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() }
+    static func distance(_ a: Point, _ b: Point) -> Double {
+        ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+    }
 
     /// Overlapping pairs between two lists (the same list: each pair once), by a sweep over x.
     static func overlappingPairs(_ a: [Rect], _ b: [Rect]) -> Int {
@@ -89,7 +94,7 @@ public struct DrawingMetrics: Sendable, Equatable {
         }
         // Where edges meet at a box they may touch; crossings count only away from the boxes.
         let nodeGrid = NodeGrid(nodes: nodes.map { $0.insetBy(-3) })
-        var shared = Set<Int64>()
+        var together: [Int64: Double] = [:]
         for (cellKey, members) in grid where members.count > 1 {
             let cx = Int(cellKey >> 32), cy = Int(Int32(truncatingIfNeeded: cellKey))
             for i in 0..<(members.count - 1) {
@@ -102,13 +107,22 @@ public struct DrawingMetrics: Sendable, Equatable {
                         guard Int((point.x / cell).rounded(.down)) == cx, Int((point.y / cell).rounded(.down)) == cy
                         else { continue }
                         if !nodeGrid.contains(point) { crossings += 1 }
-                    } else if Self.runTogether(s, t), !nodeGrid.contains(s.a), !nodeGrid.contains(s.b) {
-                        shared.insert(Int64(min(s.edge, t.edge)) << 32 | Int64(max(s.edge, t.edge)))
+                    } else if !nodeGrid.contains(s.a), !nodeGrid.contains(s.b) {
+                        let length = Self.runTogether(s, t)
+                        // Counted in the cell of the start of the shorter piece, so that no stretch counts twice.
+                        let anchor = length > 0 ? (s.a.x <= t.a.x ? s.a : t.a) : s.a
+                        if length > 0, Int((anchor.x / cell).rounded(.down)) == cx,
+                            Int((anchor.y / cell).rounded(.down)) == cy
+                        {
+                            together[Int64(min(s.edge, t.edge)) << 32 | Int64(max(s.edge, t.edge)), default: 0] +=
+                                length
+                        }
                     }
                 }
             }
         }
-        sharedSegments = shared.count
+        sharedPairs = together.filter { $0.value >= 8 }.keys.sorted().map { [Int($0 >> 32), Int($0 & 0xFFFF_FFFF)] }
+        sharedSegments = sharedPairs.count
     }
 
     /// The crossing point of two segments, ends half-open so that a crossing at a joint counts once.
@@ -124,18 +138,17 @@ public struct DrawingMetrics: Sendable, Equatable {
         return Point(s.a.x + u * r.x, s.a.y + u * r.y)
     }
 
-    /// Whether two segments lie along one line for more than two pixels: nearly parallel, less than a pixel
-    /// apart, and overlapping in their length.
-    private static func runTogether(_ s: Segment, _ t: Segment) -> Bool {
-        let r = Point(s.b.x - s.a.x, s.b.y - s.a.y)
-        let length = (r.x * r.x + r.y * r.y).squareRoot()
-        guard length > 0 else { return false }
+    /// How long two segments lie along one line (0 if they do not): parallel within 3°, less than a pixel
+    /// apart, over the length both cover.
+    private static func runTogether(_ s: Segment, _ t: Segment) -> Double {
+        let r = Point(s.b.x - s.a.x, s.b.y - s.a.y), q = Point(t.b.x - t.a.x, t.b.y - t.a.y)
+        let length = (r.x * r.x + r.y * r.y).squareRoot(), other = (q.x * q.x + q.y * q.y).squareRoot()
+        guard length > 0, other > 0, abs(r.x * q.y - r.y * q.x) / (length * other) < 0.0524 else { return 0 }
         let ux = r.x / length, uy = r.y / length
         func offset(_ p: Point) -> Double { abs((p.x - s.a.x) * uy - (p.y - s.a.y) * ux) }
-        guard offset(t.a) < 1, offset(t.b) < 1 else { return false }
-        let p = (t.a.x - s.a.x) * ux + (t.a.y - s.a.y) * uy, q = (t.b.x - s.a.x) * ux + (t.b.y - s.a.y) * uy
-        let overlap = min(length, max(p, q)) - max(0, min(p, q))
-        return overlap > 2
+        guard offset(t.a) < 1, offset(t.b) < 1 else { return 0 }
+        let p = (t.a.x - s.a.x) * ux + (t.a.y - s.a.y) * uy, p2 = (t.b.x - s.a.x) * ux + (t.b.y - s.a.y) * uy
+        return max(0, min(length, max(p, p2)) - max(0, min(p, p2)))
     }
 }
 

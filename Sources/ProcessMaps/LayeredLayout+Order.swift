@@ -1,48 +1,105 @@
 extension LayeredLayout {
-    /// Step 3: the order within each rank. Starts from a depth-first order, then sweeps down and up with
-    /// barycentres and adjacent swaps, keeping the best order seen; stops after several sweeps without gain.
+    /// Step 3: the order within each rank.
     mutating func order() {
         let rankCount = (rank.max() ?? 0) + 1
-        ranks = Array(repeating: [], count: rankCount)
-        // Depth-first from the top, heavier edges first, so that what belongs together starts together.
+        // Small and middling maps get several tries — three first orders (depth-first with the edges as given
+        // and reversed, breadth-first), each swept with medians and with barycentres — and the
+        // order with the fewest crossings wins. Huge maps (a hundred thousand placeholders) get one, so that
+        // their layout stays within a second.
+        let small = rank.count <= 20_000
+        var best: [[Int]] = []
+        var bestCrossings = Int.max
+        for start in 0..<(small ? 3 : 1) where bestCrossings > 0 {
+            for barycentre in small ? [false, true] : [true] where bestCrossings > 0 {
+                ranks = initialOrder(rankCount: rankCount, variant: start)
+                let crossings = sweep(
+                    rankCount: rankCount, barycentre: barycentre, iterations: small ? 24 : 4)
+                if crossings < bestCrossings {
+                    bestCrossings = crossings
+                    best = ranks
+                }
+            }
+        }
+        ranks = best
+    }
+
+    /// A first order: nodes in the order a search from the top meets them.
+    private func initialOrder(rankCount: Int, variant: Int) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: rankCount)
         var visited = [Bool](repeating: false, count: rank.count)
         var roots = Array(0..<rank.count).filter { up[$0].isEmpty }
         roots.sort { (rank[$0], $0) < (rank[$1], $1) }
         for root in roots where !visited[root] {
-            var stack = [root]
-            while let node = stack.popLast() {
-                guard !visited[node] else { continue }
-                visited[node] = true
-                ranks[rank[node]].append(node)
-                for next in down[node].reversed() where !visited[next.node] { stack.append(next.node) }
+            if variant == 2 {
+                var queue = [root], head = 0
+                visited[root] = true
+                while head < queue.count {
+                    let node = queue[head]
+                    head += 1
+                    result[rank[node]].append(node)
+                    for next in down[node] where !visited[next.node] {
+                        visited[next.node] = true
+                        queue.append(next.node)
+                    }
+                }
+            } else {
+                var stack = [root]
+                while let node = stack.popLast() {
+                    guard !visited[node] else { continue }
+                    visited[node] = true
+                    result[rank[node]].append(node)
+                    let children = variant == 0 ? Array(down[node].reversed()) : Array(down[node])
+                    for next in children where !visited[next.node] { stack.append(next.node) }
+                }
             }
         }
+        return result
+    }
+
+    /// Median (or barycentre) sweeps down and up with adjacent swaps, keeping the best order seen; stops after several
+    /// sweeps without gain. Returns the crossings of the order it leaves in `ranks`.
+    private mutating func sweep(rankCount: Int, barycentre useBarycentre: Bool, iterations: Int) -> Int {
         var position = [Int](repeating: 0, count: rank.count)
-        func index() {
-            for nodes in ranks { for (offset, node) in nodes.enumerated() { position[node] = offset } }
-        }
-        index()
+        for nodes in ranks { for (offset, node) in nodes.enumerated() { position[node] = offset } }
         var best = ranks
         var bestCrossings = totalCrossings(position)
         var stale = 0
-        for iteration in 0..<24 where bestCrossings > 0 {
+        var values: [Double] = []
+        var keys: [(Double, Int)] = [], movable: [Int] = []
+        for iteration in 0..<iterations where bestCrossings > 0 {
             let downwards = iteration % 2 == 0
             let sequence = downwards ? Array(1..<rankCount) : Array((0..<(rankCount - 1)).reversed())
             for r in sequence {
-                let barycentre = ranks[r].map { node -> Double in
-                    let neighbours = downwards ? up[node] : down[node]
-                    guard !neighbours.isEmpty else { return Double(position[node]) }
-                    var sum = 0.0
-                    for neighbour in neighbours { sum += Double(position[neighbour.node]) }
-                    return sum / Double(neighbours.count)
+                let nodes = ranks[r]
+                keys.removeAll(keepingCapacity: true)
+                movable.removeAll(keepingCapacity: true)
+                let side = downwards ? up : down
+                for (index, node) in nodes.enumerated() {
+                    let range = side.offsets[node]..<side.offsets[node + 1]
+                    guard !range.isEmpty else { continue }
+                    let key: Double
+                    if useBarycentre || range.count == 1 {
+                        var sum = 0
+                        for link in range { sum += position[side.links[link].node] }
+                        key = Double(sum) / Double(range.count)
+                    } else {
+                        values.removeAll(keepingCapacity: true)
+                        for link in range { values.append(Double(position[side.links[link].node])) }
+                        values.sort()
+                        let middle = values.count / 2
+                        key = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+                    }
+                    keys.append((key, index))
+                    movable.append(index)
                 }
-                // Positions are compared in the neighbour rank's scale; a node without neighbours keeps its place
-                // by being sorted on its own index scaled alike.
-                let order = ranks[r].indices.sorted { (barycentre[$0], $0) < (barycentre[$1], $1) }
-                ranks[r] = order.map { ranks[r][$0] }
-                for (offset, node) in ranks[r].enumerated() { position[node] = offset }
+                // Nodes without neighbours on that side stay where they are; the others are sorted around them.
+                keys.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+                var next = nodes
+                for (slot, entry) in zip(movable, keys) { next[slot] = nodes[entry.1] }
+                ranks[r] = next
+                for (offset, node) in next.enumerated() { position[node] = offset }
             }
-            transpose(&position)
+            transpose(&position, equalSwaps: iteration % 4 == 3)
             let crossings = totalCrossings(position)
             if crossings < bestCrossings {
                 bestCrossings = crossings
@@ -50,27 +107,28 @@ extension LayeredLayout {
                 stale = 0
             } else {
                 stale += 1
-                if stale >= 8 { break }
+                if stale >= 6 { break }
             }
         }
         ranks = best
+        return bestCrossings
     }
 
     /// Swaps neighbours on a rank wherever that removes crossings with both adjacent ranks, until no swap helps
-    /// (bounded, for very wide ranks).
-    private mutating func transpose(_ position: inout [Int]) {
+    /// (bounded, for very wide ranks). Now and then swaps that change nothing are made too, to leave a plateau.
+    private mutating func transpose(_ position: inout [Int], equalSwaps: Bool) {
         for _ in 0..<4 {
             var improved = false
             for r in ranks.indices where ranks[r].count > 1 && ranks[r].count <= 400 {
                 for i in 0..<(ranks[r].count - 1) {
                     let v = ranks[r][i], w = ranks[r][i + 1]
                     let now = pairCrossings(v, w, position), swapped = pairCrossings(w, v, position)
-                    if swapped < now {
+                    if swapped < now || (equalSwaps && swapped == now && now > 0) {
                         ranks[r][i] = w
                         ranks[r][i + 1] = v
                         position[v] = i + 1
                         position[w] = i
-                        improved = true
+                        if swapped < now { improved = true }
                     }
                 }
             }
@@ -88,19 +146,24 @@ extension LayeredLayout {
 
     func totalCrossings(_ position: [Int]) -> Int {
         var total = 0
+        var pairs: [(Int, Int)] = []
         for r in 0..<max(ranks.count - 1, 0) {
-            var pairs: [(Int, Int)] = []
-            for node in ranks[r] { for next in down[node] { pairs.append((position[node], position[next.node])) } }
+            pairs.removeAll(keepingCapacity: true)
+            // Nodes in rank order give the pairs already sorted by their upper end.
+            for node in ranks[r] {
+                let start = pairs.count
+                for next in down[node] { pairs.append((position[node], position[next.node])) }
+                if pairs.count - start > 1 { pairs[start...].sort { $0.1 < $1.1 } }
+            }
             total += Self.inversions(pairs, width: ranks[r + 1].count)
         }
         return total
     }
 
-    /// Crossings of straight edges between two ranks: inversions of the lower ends when sorted by the upper,
-    /// counted with an accumulator tree.
-    static func inversions(_ pairs: [(Int, Int)], width: Int) -> Int {
-        guard pairs.count > 1 else { return 0 }
-        let sorted = pairs.sorted { $0 < $1 }
+    /// Crossings of straight edges between two ranks: inversions of the lower ends in pairs sorted by the
+    /// upper end (then the lower), counted with an accumulator tree.
+    static func inversions(_ sorted: [(Int, Int)], width: Int) -> Int {
+        guard sorted.count > 1 else { return 0 }
         var first = 1
         while first < width { first *= 2 }
         var tree = [Int](repeating: 0, count: 2 * first)

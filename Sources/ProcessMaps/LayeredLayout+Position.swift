@@ -10,10 +10,20 @@ extension LayeredLayout {
                 x[node] = cursor
             }
         }
-        for round in 0..<10 {
+        // Offsets of each node from the first of its rank when packed tight: fixed from here on.
+        packed = ranks.map { nodes in
+            var offset = 0.0
+            return nodes.indices.map { index in
+                if index > 0 { offset += separation(nodes[index - 1], nodes[index]) }
+                return offset
+            }
+        }
+        let rounds = rank.count > 20_000 ? 4 : 10
+        for round in 0..<rounds {
             let downwards = round % 2 == 0
             let sequence = downwards ? Array(ranks.indices) : Array(ranks.indices.reversed())
-            for r in sequence { place(r, above: downwards || round >= 8, below: !downwards || round >= 8) }
+            let both = round >= rounds - 2
+            for r in sequence { place(r, above: downwards || both, below: !downwards || both) }
         }
         let leftmost = rank.indices.map { x[$0] - left[$0] }.min() ?? 0
         for node in x.indices { x[node] += options.margin - leftmost }
@@ -33,12 +43,20 @@ extension LayeredLayout {
         var targets: [Double] = [], weights: [Double] = []
         targets.reserveCapacity(nodes.count)
         weights.reserveCapacity(nodes.count)
-        var offset = 0.0
+        let offsets = packed[r]
         for (index, node) in nodes.enumerated() {
-            if index > 0 { offset += separation(nodes[index - 1], node) }
+            let offset = offsets[index]
             var sum = 0.0, weight = 0.0
-            if above { for n in up[node] { sum += n.weight * x[n.node]; weight += n.weight } }
-            if below { for n in down[node] { sum += n.weight * x[n.node]; weight += n.weight } }
+            if above {
+                let pull = up.pull(of: node, from: x)
+                sum += pull.sum
+                weight += pull.weight
+            }
+            if below {
+                let pull = down.pull(of: node, from: x)
+                sum += pull.sum
+                weight += pull.weight
+            }
             if weight == 0 {
                 sum = x[node] * 0.001
                 weight = 0.001
@@ -62,11 +80,9 @@ extension LayeredLayout {
             sizes.append(size)
         }
         var index = 0
-        offset = 0
         for (block, mean) in means.enumerated() {
             for _ in 0..<sizes[block] {
-                if index > 0 { offset += separation(nodes[index - 1], nodes[index]) }
-                x[nodes[index]] = mean + offset
+                x[nodes[index]] = mean + offsets[index]
                 index += 1
             }
         }

@@ -1,7 +1,7 @@
 extension LayeredLayout {
     /// Directions, ranks and the placeholders of long edges (steps 1 and 2).
     mutating func assignRanks() {
-        let sequence = greedySequence()
+        let sequence = flowSequence()
         var position = [Int](repeating: 0, count: realCount)
         for (index, node) in sequence.enumerated() { position[node] = index }
         reversed = graph.edges.map { position[$0.from] > position[$0.to] }
@@ -9,72 +9,40 @@ extension LayeredLayout {
         buildLayeredGraph(layer: layer)
     }
 
-    /// Eades, Lin and Smyth's greedy order for a small weighted feedback arc set: sinks go to the back, sources
-    /// to the front, otherwise the node whose outgoing weight most exceeds its incoming. Edges against the order
-    /// are drawn upwards; the heavy main flow points down.
-    private func greedySequence() -> [Int] {
-        let count = realCount
-        var inCount = [Int](repeating: 0, count: count), outCount = inCount
-        var inWeight = [Double](repeating: 0, count: count), outWeight = inWeight
-        var incoming = [[Int]](repeating: [], count: count), outgoing = incoming
-        for (index, edge) in graph.edges.enumerated() where edge.from != edge.to {
-            outCount[edge.from] += 1
-            inCount[edge.to] += 1
-            outWeight[edge.from] += edge.weight
-            inWeight[edge.to] += edge.weight
-            outgoing[edge.from].append(index)
-            incoming[edge.to].append(index)
+    /// The order in which a depth-first search from the start meets the nodes, following the most frequent
+    /// edge first (reverse postorder): edges back to a node on the current path point upwards, everything
+    /// else down — the reading order of a process, from its start.
+    private func flowSequence() -> [Int] {
+        var outgoing = [[Int]](repeating: [], count: realCount)
+        for (index, edge) in graph.edges.enumerated() where edge.from != edge.to { outgoing[edge.from].append(index) }
+        for node in outgoing.indices {
+            outgoing[node].sort { (graph.edges[$1].weight, $0) < (graph.edges[$0].weight, $1) }
         }
-        var removed = [Bool](repeating: false, count: count)
-        var front: [Int] = [], back: [Int] = []
-        func remove(_ node: Int) {
-            removed[node] = true
-            for index in outgoing[node] {
-                let edge = graph.edges[index]
-                inCount[edge.to] -= 1
-                inWeight[edge.to] -= edge.weight
-            }
-            for index in incoming[node] {
-                let edge = graph.edges[index]
-                outCount[edge.from] -= 1
-                outWeight[edge.from] -= edge.weight
-            }
-        }
-        for node in 0..<count where graph.nodes[node].pin == .first {
-            front.append(node)
-            remove(node)
-        }
-        for node in 0..<count where graph.nodes[node].pin == .last {
-            back.append(node)
-            remove(node)
-        }
-        var remaining = count - front.count - back.count
-        while remaining > 0 {
-            var sink = -1, source = -1, best = -1
-            var bestDelta = -Double.infinity
-            for node in 0..<count where !removed[node] {
-                if outCount[node] == 0 {
-                    sink = node
-                    break
-                }
-                if source < 0, inCount[node] == 0 { source = node }
-                let delta = outWeight[node] - inWeight[node]
-                if delta > bestDelta {
-                    bestDelta = delta
-                    best = node
+        var visited = [Bool](repeating: false, count: realCount)
+        var postorder: [Int] = []
+        let roots =
+            (0..<realCount).filter { graph.nodes[$0].pin == .first }
+            + (0..<realCount).filter { graph.nodes[$0].pin != .first }
+        for root in roots where !visited[root] && graph.nodes[root].pin != .last {
+            // Iterative: (node, next edge to try).
+            var stack = [(root, 0)]
+            visited[root] = true
+            while let (node, next) = stack.last {
+                if next < outgoing[node].count {
+                    stack[stack.count - 1].1 += 1
+                    let target = graph.edges[outgoing[node][next]].to
+                    if !visited[target] && graph.nodes[target].pin != .last {
+                        visited[target] = true
+                        stack.append((target, 0))
+                    }
+                } else {
+                    postorder.append(node)
+                    stack.removeLast()
                 }
             }
-            if sink >= 0 {
-                back.append(sink)
-                remove(sink)
-            } else {
-                let node = source >= 0 ? source : best
-                front.append(node)
-                remove(node)
-            }
-            remaining -= 1
         }
-        return front + back.reversed()
+        let last = (0..<realCount).filter { graph.nodes[$0].pin == .last }
+        return postorder.reversed() + last
     }
 
     /// Longest-path layers in the greedy sequence, then each node moved within its free range to the end that
@@ -140,15 +108,12 @@ extension LayeredLayout {
             right.append(width / 2 + loopExtent[node])
             height.append(spec.height)
         }
-        up = Array(repeating: [], count: realCount)
-        down = up
+        var links: [(Int, Int, Double)] = []
         func addNode(rank value: Int, right extent: Double, height value2: Double) -> Int {
             rank.append(value)
             left.append(0)
             right.append(extent)
             height.append(value2)
-            up.append([])
-            down.append([])
             return rank.count - 1
         }
         chains = []
@@ -175,11 +140,12 @@ extension LayeredLayout {
             chain.append(b)
             for (p, q) in zip(chain, chain.dropFirst()) {
                 let weight: Double = isReal(p) && isReal(q) ? 1 : !isReal(p) && !isReal(q) ? 8 : 2
-                down[p].append((q, weight))
-                up[q].append((p, weight))
+                links.append((p, q, weight))
             }
             chains.append(chain)
             labelNode.append(label)
         }
+        down = Adjacency(count: rank.count, pairs: links)
+        up = Adjacency(count: rank.count, pairs: links.map { ($0.1, $0.0, $0.2) })
     }
 }

@@ -40,14 +40,16 @@ public struct LayeredLayout: Sendable {
     var left: [Double] = []
     var right: [Double] = []
     var height: [Double] = []
-    var up: [[(node: Int, weight: Double)]] = []
-    var down: [[(node: Int, weight: Double)]] = []
+    var up = Adjacency()
+    var down = Adjacency()
     /// Per original edge: the nodes it runs through in drawing direction (top to bottom), empty for loops.
     var chains: [[Int]] = []
     var reversed: [Bool] = []
     var labelNode: [Int?] = []
     var ranks: [[Int]] = []
     var x: [Double] = []
+    /// Per rank, each node's distance from the rank's first node when packed as tight as allowed.
+    var packed: [[Double]] = []
 
     init(_ graph: LayeredGraph, options: Options) {
         self.graph = graph

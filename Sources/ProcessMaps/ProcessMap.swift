@@ -3,7 +3,8 @@ public import ProcessMining
 /// The process map of an event log as a reader sees it: the directly-follows graph simplified by two sliders,
 /// as Disco and Celonis do. *Activities* keeps the most frequent share of the activities (the others are
 /// left out and the log is read as if they had not happened, so A → X → B becomes A → B); *paths* keeps the
-/// most frequent share of the edges, but always each activity's most frequent incoming and outgoing edge, so
+/// most frequent share of the edges, but always each activity's most frequent incoming and outgoing edge (loops
+/// aside), so
 /// that nothing is left hanging.
 public struct ProcessMap: Sendable, Codable, Equatable {
     public enum Metric: String, Sendable, Codable, CaseIterable {
@@ -50,7 +51,8 @@ public struct ProcessMap: Sendable, Codable, Equatable {
         let graph = DirectlyFollowsGraph(filtered)
         var all: [Edge] = graph.startActivities.map { Edge(from: nil, to: $0.key, count: $0.value) }
         all += graph.edges.map {
-            Edge(from: $0.from, to: $0.to, count: $0.count, meanSeconds: $0.meanSeconds, medianSeconds: $0.medianSeconds)
+            Edge(
+                from: $0.from, to: $0.to, count: $0.count, meanSeconds: $0.meanSeconds, medianSeconds: $0.medianSeconds)
         }
         all += graph.endActivities.map { Edge(from: $0.key, to: nil, count: $0.value) }
         // Most frequent first; ties in name order, so the choice is the same in every run.
@@ -59,7 +61,8 @@ public struct ProcessMap: Sendable, Codable, Equatable {
         let wanted = Int((Double(all.count) * Double(pathPercent) / 100).rounded(.up))
         for index in 0..<min(wanted, all.count) { keep[index] = true }
         var hasIn = Set<String>(), hasOut = Set<String>()
-        for (index, edge) in all.enumerated() {
+        // A loop (A → A) does not connect an activity to the rest: it does not count for the guarantee.
+        for (index, edge) in all.enumerated() where edge.from == nil || edge.from != edge.to {
             if let to = edge.to, !hasIn.contains(to) {
                 hasIn.insert(to)
                 keep[index] = true

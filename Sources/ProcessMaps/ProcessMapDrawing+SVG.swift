@@ -54,8 +54,10 @@ extension ProcessMapDrawing {
             let frame = layout.nodes[offset + 2]
             let share = Double(activity.count) / maxCount
             let shade = Self.shades[min(Self.shades.count - 1, Int(share * Double(Self.shades.count)))]
-            out += "<g class=\"activity\"><title>\(XMLText.escaped(activity.name)): \(words.number(activity.count))</title>"
-            out += "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" "
+            out +=
+                "<g class=\"activity\"><title>\(XMLText.escaped(activity.name)): \(words.number(activity.count))</title>"
+            out +=
+                "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" "
             out += "rx=\"6\" fill=\"\(shade.fill)\" stroke=\"#1f4e8c\"/>"
             var baseline = frame.y + Self.padding + Self.lineHeight - 3
             for line in nameLines[offset + 2] {
@@ -80,7 +82,8 @@ extension ProcessMapDrawing {
     /// One line of symbols with their meaning above the map.
     private func legend() -> String {
         var out = "<g class=\"legend\" font-size=\"11\" fill=\"#1a1a1a\">\n"
-        out += "<rect x=\"12\" y=\"8\" width=\"22\" height=\"14\" rx=\"3\" fill=\"\(Self.shades[1].fill)\" stroke=\"#1f4e8c\"/>"
+        out +=
+            "<rect x=\"12\" y=\"8\" width=\"22\" height=\"14\" rx=\"3\" fill=\"\(Self.shades[1].fill)\" stroke=\"#1f4e8c\"/>"
         out += "<text x=\"40\" y=\"19\">\(XMLText.escaped(words.legendActivity))</text>\n"
         out += "<path d=\"M200,15 L228,15\" stroke=\"#4a4a4a\" stroke-width=\"2\" marker-end=\"url(#pm-arrow)\"/>"
         out += "<text x=\"234\" y=\"19\">\(XMLText.escaped(words.legendEdge))</text>\n"
@@ -96,6 +99,7 @@ extension ProcessMapDrawing {
         let tenths = (value * 10).rounded()
         guard tenths.isFinite, abs(tenths) < 1e15 else { return "0" }
         let whole = Int(tenths)
-        return (whole < 0 ? "-" : "") + String(whole.magnitude / 10) + (whole.magnitude % 10 == 0 ? "" : ".\(whole.magnitude % 10)")
+        return (whole < 0 ? "-" : "") + String(whole.magnitude / 10)
+            + (whole.magnitude % 10 == 0 ? "" : ".\(whole.magnitude % 10)")
     }
 }

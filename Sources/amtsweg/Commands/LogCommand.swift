@@ -60,7 +60,8 @@ struct MineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mine", abstract: "Process Mining auf einem Ereignisprotokoll.",
         subcommands: [
-            DFG.self, VariantsCommand.self, ThroughputCommand.self, Discover.self, Conformance.self, Handover.self, Map.self,
+            DFG.self, VariantsCommand.self, ThroughputCommand.self, Discover.self, Conformance.self, Handover.self,
+            Map.self,
         ])
 
     struct DFG: AsyncParsableCommand {

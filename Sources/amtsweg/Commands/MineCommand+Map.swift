@@ -32,7 +32,9 @@ extension MineCommand {
             if let activities, !(1...100).contains(activities) {
                 throw ValidationError("--activities muss zwischen 1 und 100 liegen.")
             }
-            if let paths, !(0...100).contains(paths) { throw ValidationError("--paths muss zwischen 0 und 100 liegen.") }
+            if let paths, !(0...100).contains(paths) {
+                throw ValidationError("--paths muss zwischen 0 und 100 liegen.")
+            }
         }
 
         func run() async throws {
@@ -56,9 +58,10 @@ extension MineCommand {
                         print("\(edge.from ?? "▶") → \(edge.to ?? "■"): \(edge.count)")
                     }
                 }
-                FileHandle.standardError.write(Data((
-                    "\(map.activities.count) Aktivitäten (\(map.hiddenActivities) ausgeblendet), \(map.edges.count) "
-                        + "Kanten (\(map.hiddenEdges) ausgeblendet).\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        ("\(map.activities.count) Aktivitäten (\(map.hiddenActivities) ausgeblendet), \(map.edges.count) "
+                            + "Kanten (\(map.hiddenEdges) ausgeblendet).\n").utf8))
             }
         }
     }

@@ -1,0 +1,102 @@
+import Foundation
+import ProcessMaps
+import Testing
+
+@Suite struct LayeredLayoutTests {
+    /// Start → A → B → End with a loop back B → A and a self-loop on B.
+    static let smallProcess = LayeredGraph(
+        nodes: [
+            .init(width: 20, height: 20, pin: .first), .init(width: 100, height: 40), .init(width: 100, height: 40),
+            .init(width: 20, height: 20, pin: .last),
+        ],
+        edges: [
+            .init(from: 0, to: 1, weight: 10, labelWidth: 20, labelHeight: 14),
+            .init(from: 1, to: 2, weight: 10, labelWidth: 20, labelHeight: 14),
+            .init(from: 2, to: 1, weight: 3, labelWidth: 14, labelHeight: 14),
+            .init(from: 2, to: 2, weight: 2, labelWidth: 14, labelHeight: 14),
+            .init(from: 2, to: 3, weight: 10, labelWidth: 20, labelHeight: 14),
+        ])
+
+    @Test func flowRunsDownwardsAndEveryEdgeJoinsItsOwnBoxes() throws {
+        let drawing = LayeredLayout.draw(Self.smallProcess)
+        let boxes = drawing.nodes
+        // Start above A above B above End.
+        #expect(boxes[0].maxY < boxes[1].y)
+        #expect(boxes[1].maxY < boxes[2].y)
+        #expect(boxes[2].maxY < boxes[3].y)
+        for (edge, route) in zip(Self.smallProcess.edges, drawing.edges) {
+            let first = route.points[0], last = route.points[route.points.count - 1]
+            #expect(Self.onBorder(first, of: boxes[edge.from]), "edge \(edge.from)→\(edge.to) starts on its source")
+            #expect(Self.onBorder(last, of: boxes[edge.to]), "edge \(edge.from)→\(edge.to) ends on its target")
+            #expect((route.points.count - 1) % 3 == 0, "pieces of three points after the first")
+        }
+        // The loop back from B to A arrives at A from below (drawn upwards).
+        let back = drawing.edges[2]
+        #expect(back.points[back.points.count - 1].y == boxes[1].maxY)
+        // The self-loop stays beside its box, its label beside the loop.
+        let loop = drawing.edges[3]
+        #expect(loop.points.allSatisfy { $0.x >= boxes[2].maxX })
+        #expect(try #require(loop.label).x > boxes[2].maxX)
+        let metrics = DrawingMetrics(
+            nodes: boxes, edges: drawing.edges.map(\.points), labels: drawing.edges.compactMap(\.label))
+        #expect(metrics == DrawingMetrics(nodes: [], edges: [], labels: []), "nothing crosses or overlaps")
+        #expect(drawing.nodes.allSatisfy { $0.x >= 0 && $0.maxX <= drawing.width && $0.maxY <= drawing.height })
+    }
+
+    @Test func sameGraphSameDrawing() {
+        let first = LayeredLayout.draw(Self.smallProcess), second = LayeredLayout.draw(Self.smallProcess)
+        #expect(first.nodes == second.nodes)
+        #expect(first.edges.map(\.points) == second.edges.map(\.points))
+    }
+
+    /// Two independent chains crossed at their middle (A1 → B2, A2 → B1 besides A1 → B1, A2 → B2): a planar
+    /// drawing exists, and the order step must find it.
+    @Test func crossingsThatCanBeAvoidedAreAvoided() {
+        let box = LayeredGraph.Node(width: 60, height: 30)
+        let graph = LayeredGraph(
+            nodes: [box, box, box, box, box, box],
+            edges: [
+                .init(from: 0, to: 3), .init(from: 1, to: 2), .init(from: 2, to: 5), .init(from: 3, to: 4),
+                .init(from: 0, to: 3), .init(from: 1, to: 2),
+            ])
+        let drawing = LayeredLayout.draw(graph)
+        let metrics = DrawingMetrics(nodes: drawing.nodes, edges: drawing.edges.map(\.points), labels: [])
+        #expect(metrics.crossings == 0)
+        #expect(metrics.sharedSegments == 0, "parallel edges between the same boxes run apart")
+    }
+
+    @Test func metricsFindWhatTheyMeasure() {
+        // Two straight edges forming an X, one running along another, overlapping labels and a label on a box.
+        func line(_ a: Point, _ b: Point) -> [Point] {
+            [
+                a, Point(a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3),
+                Point(a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3), b,
+            ]
+        }
+        let metrics = DrawingMetrics(
+            nodes: [Rect(x: 300, y: 300, width: 50, height: 50)],
+            edges: [
+                line(Point(0, 0), Point(100, 100)), line(Point(100, 0), Point(0, 100)),
+                line(Point(200, 0), Point(200, 100)), line(Point(200.4, 20), Point(200.4, 80)),
+            ],
+            labels: [
+                Rect(x: 0, y: 200, width: 30, height: 14), Rect(x: 20, y: 205, width: 30, height: 14),
+                Rect(x: 310, y: 310, width: 20, height: 14),
+            ])
+        #expect(metrics.crossings == 1)
+        #expect(metrics.sharedSegments == 1)
+        #expect(metrics.labelOverlaps == 1)
+        #expect(metrics.labelNodeOverlaps == 1)
+        #expect(metrics.nodeOverlaps == 0)
+    }
+
+    static func onBorder(_ point: Point, of box: Rect) -> Bool {
+        let inside =
+            point.x >= box.x - 0.01 && point.x <= box.maxX + 0.01 && point.y >= box.y - 0.01
+            && point.y <= box.maxY + 0.01
+        let onEdge =
+            abs(point.x - box.x) < 0.01 || abs(point.x - box.maxX) < 0.01 || abs(point.y - box.y) < 0.01
+            || abs(point.y - box.maxY) < 0.01
+        return inside && onEdge
+    }
+}
