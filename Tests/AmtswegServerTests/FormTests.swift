@@ -242,6 +242,12 @@ import Testing
             }
             try await client.execute(uri: location + "/dfg.svg?view=performance&coverage=80", method: .get) {
                 #expect($0.status == .ok && $0.text.contains("T02 Check"))
+                #expect($0.text.contains("mittlerer Dauer"), "the legend names the figure")
+            }
+            try await client.execute(uri: location + "/dfg.svg?activities=100&paths=100", method: .get) {
+                #expect($0.text.components(separatedBy: "<g class=\"activity\">").count - 1 == 27)
+                // 114 edges between the activities, from the start and to the end, as in pm4py's DFG (+ ends).
+                #expect($0.text.components(separatedBy: "<path class=\"edge\"").count - 1 == 114)
             }
             try await client.execute(uri: location + "/model.svg?coverage=100&activities=100", method: .get) {
                 #expect($0.status == .ok && $0.headers[.contentType] == "image/svg+xml" && $0.text.contains("T04"))

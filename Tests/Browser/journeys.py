@@ -140,6 +140,24 @@ with sync_playwright() as playwright:
         image_loaded(page, "#dfg-diagram img")
         assert page.locator("table.variants tbody tr").count() >= 10, "variants missing"
         check(page, "protokoll-dfg")
+        # The process map as the browser draws it: no text over another text, no edge label over a box.
+        log_page = page.url
+        page.goto(page.locator("#dfg-diagram img").get_attribute("src"))
+        clashes = page.evaluate("""() => {
+            const svg = document.querySelector('svg.process-map');
+            const group = t => t.closest('g.activity');
+            const texts = [...svg.querySelectorAll('text')].filter(t => !t.closest('g.legend')).map(t => ({t: t.textContent, g: group(t), b: t.getBBox()}));
+            const boxes = [...svg.querySelectorAll('g.activity rect')].map(r => ({g: r.closest('g.activity'), b: r.getBBox()}));
+            const hit = (a, b) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+            const found = [];
+            texts.forEach((a, i) => {
+                texts.slice(0, i).forEach(o => { if ((a.g !== o.g || !a.g) && hit(a.b, o.b)) found.push(a.t + ' über ' + o.t); });
+                boxes.forEach(o => { if (o.g !== a.g && hit(a.b, o.b)) found.push(a.t + ' über einem Kasten'); });
+            });
+            return [found, svg.querySelectorAll('g.activity').length, svg.querySelectorAll('path.edge').length];
+        }""")
+        assert not clashes[0] and clashes[1] > 0 and clashes[2] > 0, f"process map: {clashes}"
+        page.goto(log_page)
         page.get_by_label("Dauer").check()
         page.get_by_role("button", name="Anzeigen").click()
         image_loaded(page, "#dfg-diagram img")

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import MinedProcesses
 import ProcessBPMN
+import ProcessMaps
 import ProcessMining
 
 /// One uploaded event log: its statistics, the directly-follows graph (frequency or performance, with a
@@ -21,39 +22,49 @@ struct EventLogPages: Sendable {
         }
     }
 
-    /// What the visitor chose: DFG view, the share of cases (most frequent variants) and the share of
-    /// activities (most frequent) to show, in percent.
+    /// What the visitor chose: the map's edge figure, the share of cases (most frequent variants), and the
+    /// map's simplification — the share of activities and of paths to show, in percent. Without a choice of
+    /// activities the map shows about thirty (``ProcessMap/defaultActivityPercent(activityCount:)``), while
+    /// the discovered model and the conformance check take them all.
     struct Options: Sendable {
         var performance: Bool
         var coverage: Int
-        var activities: Int
+        var activities: Int?
+        var paths: Int
         var process: String
 
         init(_ request: Request) {
             let query = request.uri.queryParameters
             performance = query["view"] == "performance"
-            func percent(_ name: String) -> Int {
-                query[Substring(name)].flatMap { Int(String($0)) }.map { min(100, max(10, $0)) } ?? 100
+            func percent(_ name: String, in range: ClosedRange<Int>) -> Int? {
+                query[Substring(name)].flatMap { Int(String($0)) }.map {
+                    min(range.upperBound, max(range.lowerBound, $0))
+                }
             }
-            coverage = percent("coverage")
-            activities = percent("activities")
+            coverage = percent("coverage", in: 10...100) ?? 100
+            activities = percent("activities", in: 1...100)
+            paths = percent("paths", in: 0...100) ?? ProcessMap.defaultPathPercent
             process = query["process"].map(String.init) ?? ""
         }
 
-        var filterQuery: String { "coverage=\(coverage)&activities=\(activities)" }
-        var query: String { "view=\(performance ? "performance" : "frequency")&\(filterQuery)" }
+        var filterQuery: String { "coverage=\(coverage)" + (activities.map { "&activities=\($0)" } ?? "") }
+        var query: String { "view=\(performance ? "performance" : "frequency")&\(filterQuery)&paths=\(paths)" }
 
-        /// The log with the chosen filters: first the most frequent variants, then the most frequent activities.
+        /// The log with the chosen filters: first the most frequent variants, then, if chosen, the most
+        /// frequent activities.
         func apply(to log: EventLog) -> EventLog {
-            var filtered = coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
-            guard activities < 100, filtered.eventCount > 0 else { return filtered }
-            var counts = [Int](repeating: 0, count: filtered.activities.count)
-            for code in filtered.activity { counts[Int(code)] += 1 }
-            let present = counts.filter { $0 > 0 }.sorted(by: >)
-            let keep = max(1, Int((Double(present.count) * Double(activities) / 100).rounded(.up)))
-            let threshold = Double(present[min(keep, present.count) - 1]) / Double(filtered.eventCount)
-            filtered = filtered.removingRareActivities(below: threshold)
-            return filtered
+            let covered = coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
+            return activities.map { covered.keepingFrequentActivities(percent: $0) } ?? covered
+        }
+
+        /// The process map of the log with the chosen simplification.
+        func map(of log: EventLog) -> ProcessMap {
+            let covered = coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
+            return ProcessMap(
+                log: covered,
+                activityPercent: activities
+                    ?? ProcessMap.defaultActivityPercent(activityCount: Set(covered.activity).count),
+                pathPercent: paths)
         }
     }
 
@@ -74,6 +85,8 @@ struct EventLogPages: Sendable {
         var isPerformance: Bool
         var coverage: String
         var activities: String
+        var paths: String
+        var mapNote: String
         var edgeRows: [TableRow]
         var variants: [Variant]
         var variantNote: String
@@ -102,12 +115,13 @@ struct EventLogPages: Sendable {
         var options = Options(request)
         if options.process.isEmpty, let linked = record.processID { options.process = linked.rawValue }
         let filtered = options.apply(to: log)
-        let graph = DirectlyFollowsGraph(filtered)
+        let map = options.map(of: log)
         let statistics = LogStatistics(log)
         let base = Paths.eventLog(record.id.rawValue)
-        let edgeRows = graph.edges.sorted { ($0.count, $1.from) > ($1.count, $0.from) }.prefix(30).map { edge in
+        let start = pages.text("Beginn", context), end = pages.text("Ende", context)
+        let edgeRows = map.edges.sorted { $0.count > $1.count }.map { edge in
             TableRow(
-                "\(edge.from) → \(edge.to)",
+                "\(edge.from ?? start) → \(edge.to ?? end)",
                 numbers: [Display.integer(edge.count), edge.meanSeconds.map(Self.seconds) ?? "–"])
         }
         let variants = Variants(log).variants
@@ -166,11 +180,15 @@ struct EventLogPages: Sendable {
                     href: nil),
             ],
             dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?\(options.filterQuery)",
-            dfgAlt:
-                "Direkt-Folge-Graph mit \(graph.activityCounts.count) Aktivitäten und \(graph.edges.count) Übergängen; "
-                + "die Tabelle darunter nennt die häufigsten Übergänge.",
+            dfgAlt: pages.text(
+                "Prozesslandkarte; die Tabelle darunter nennt jeden gezeigten Übergang mit Anzahl und Dauer.", context),
             isPerformance: options.performance, coverage: String(options.coverage),
-            activities: String(options.activities), edgeRows: Array(edgeRows),
+            activities: String(map.activityPercent), paths: String(map.pathPercent),
+            mapNote: "\(Display.integer(map.activities.count)) " + pages.text("Aktivitäten", context) + " ("
+                + "\(Display.integer(map.hiddenActivities)) " + pages.text("ausgeblendet", context) + "), "
+                + "\(Display.integer(map.edges.count)) " + pages.text("Übergänge", context) + " ("
+                + "\(Display.integer(map.hiddenEdges)) " + pages.text("ausgeblendet", context) + ").",
+            edgeRows: edgeRows,
             variants: variantViews,
             variantNote:
                 "\(Display.integer(variants.count)) Varianten; die \(variantViews.count) häufigsten sind aufgeführt.",
@@ -188,17 +206,19 @@ struct EventLogPages: Sendable {
 
     func dfg(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
-        let (record, log) = try await pages.logs.log(
-            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
+        let (_, log) = try await pages.logs.log(ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
         let options = Options(request)
-        let filtered = options.apply(to: log)
-        let graph = DirectlyFollowsGraph(filtered)
-        let process = ProcessModel(
-            directlyFollows: graph, id: ID(record.id.rawValue), name: record.name,
-            label: { edge in
-                options.performance ? (edge.meanSeconds.map(Self.seconds) ?? "") : Display.integer(edge.count)
-            }, startLabel: { _, count in options.performance ? "" : Display.integer(count) })
-        return svgResponse(ProcessGenerator.bpmn(for: process), request: request, context: context)
+        let metric: ProcessMap.Metric = options.performance ? .duration : .frequency
+        let words = ProcessMapDrawing.Words.german(
+            metric: metric, number: { Display.integer($0) }, duration: { GermanFormat.elapsed(seconds: $0) })
+        let translated = ProcessMapDrawing.Words(
+            title: pages.text(words.title, context), start: pages.text(words.start, context),
+            end: pages.text(words.end, context), legendActivity: pages.text(words.legendActivity, context),
+            legendEdge: pages.text(words.legendEdge, context), legendShading: pages.text(words.legendShading, context),
+            number: words.number,
+            duration: { [days = pages.text("Tage", context)] in GermanFormat.elapsed(seconds: $0, days: days) })
+        let svg = ProcessMapDrawing(options.map(of: log), metric: metric, words: translated).svg
+        return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
     }
 
     func model(_ request: Request, _ context: AppRequestContext) async throws -> Response {
