@@ -166,7 +166,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "ProcessMapsTests", dependencies: ["ProcessMaps", "ProcessMining", "TestSupport"],
+            name: "ProcessMapsTests", dependencies: ["ProcessMaps", "ProcessMining", "AmtswegSupport", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MinedProcessesTests",

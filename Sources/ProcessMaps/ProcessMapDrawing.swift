@@ -59,7 +59,8 @@ public struct ProcessMapDrawing: Sendable {
         var index: [String: Int] = [:]
         for activity in map.activities {
             index[activity.name] = nodes.count
-            let wrapped = Self.wrap(activity.name, width: Self.boxMaxWidth - 2 * Self.padding, lines: 3)
+            let wrapped = TextLines.wrap(
+                activity.name, width: Self.boxMaxWidth - 2 * Self.padding, fontSize: Self.nameSize, lines: 3)
             let widest = wrapped.map { TextMetrics.width($0, fontSize: Self.nameSize) }.max() ?? 0
             let figure = TextMetrics.width(words.number(activity.count), fontSize: Self.figureSize)
             let width = min(Self.boxMaxWidth, max(Self.boxMinWidth, max(widest, figure) + 2 * Self.padding))
@@ -90,31 +91,6 @@ public struct ProcessMapDrawing: Sendable {
         edgeLabels = labels
     }
 
-    /// A name in at most `lines` lines of at most `width` pixels, broken between words; what does not fit
-    /// ends in "…".
-    static func wrap(_ text: String, width: Double, lines limit: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        func fits(_ line: String) -> Bool { TextMetrics.width(line, fontSize: nameSize) <= width }
-        for word in text.split(whereSeparator: { $0 == " " }).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if fits(candidate) {
-                current = candidate
-            } else {
-                if !current.isEmpty { lines.append(current) }
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        let cut = lines.count > limit
-        lines = Array(lines.prefix(limit))
-        for (offset, line) in lines.enumerated() where !fits(line) || (cut && offset == lines.count - 1) {
-            var shortened = line
-            while !shortened.isEmpty, !fits(shortened + "…") { shortened.removeLast() }
-            lines[offset] = shortened + "…"
-        }
-        return lines.isEmpty ? [""] : lines
-    }
 }
 
 extension ProcessMapDrawing.Words {

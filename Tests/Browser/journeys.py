@@ -187,6 +187,21 @@ with sync_playwright() as playwright:
     ]:
         visit(page, path, name)
     visit(page, "/gibt-es-nicht", "fehlerseite", status=404)
+    # The interaction network as drawn: no unit's box over another, no name outside its box.
+    visit(page, "/map/ist", "ist-analyse-netz")
+    clashes = page.evaluate("""() => {
+        const svg = document.querySelector('svg.network');
+        const boxes = [...svg.querySelectorAll('g.node')].map(g => ({t: g.querySelector('title').textContent, b: g.querySelector('rect').getBBox(), texts: [...g.querySelectorAll('text')].map(t => t.getBBox())}));
+        const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+        const found = [];
+        boxes.forEach((a, i) => {
+            boxes.slice(0, i).forEach(o => { if (hit(a.b, o.b)) found.push(a.t + ' über ' + o.t); });
+            a.texts.forEach(t => { if (!inside(t, a.b)) found.push('Name ragt heraus: ' + a.t); });
+        });
+        return [found, boxes.length];
+    }""")
+    assert not clashes[0] and clashes[1] > 10, f"interaction network: {clashes}"
     # A workshop form sent empty comes back with its messages.
     page.goto(BASE + "/map/ist#findings")
     page.get_by_role("button", name="Ergebnis speichern").click()
