@@ -103,20 +103,27 @@ public actor Workspace {
 
     private var generations: [ID<Tenant>: Int] = [:]
 
+    /// Called before a write and again after it: a page computed while the write was under way (from the
+    /// old data, under the new generation) must not outlive it.
     private func invalidate(_ tenant: ID<Tenant>) {
         snapshots[tenant] = nil
         derived[tenant] = nil
         generations[tenant, default: 0] += 1
     }
 
+    /// An event log was stored: pages that list or measure logs are computed anew.
+    public func eventLogsChanged(_ tenant: ID<Tenant>) { invalidate(tenant) }
+
     public func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws {
         invalidate(map.tenant.id)
         try await repository.saveMap(map, change: change, by: author)
+        invalidate(map.tenant.id)
     }
 
     public func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws {
         invalidate(tenant)
         try await repository.saveProcess(record, of: tenant, by: author)
+        invalidate(tenant)
     }
 
     public func saveTenant(_ contents: TenantContents, by author: Author) async throws {
@@ -124,6 +131,7 @@ public actor Workspace {
         firstTenant = nil
         localAccessCache = nil
         try await repository.saveTenant(contents, by: author)
+        invalidate(contents.map.tenant.id)
     }
 
     // MARK: - Roadmap
@@ -139,6 +147,7 @@ public actor Workspace {
     {
         invalidate(tenant)
         try await repository.saveRoadmap(roadmap, of: tenant, change: change, by: author)
+        invalidate(tenant)
     }
 
     /// Records a measurement run; see ``RoadmapRepository/recordMeasurements(_:of:day:force:by:)``.
@@ -146,6 +155,7 @@ public actor Workspace {
         _ measurements: [IndicatorMeasurement], of tenant: ID<Tenant>, day: Day, force: Bool, by author: Author
     ) async throws -> Bool {
         invalidate(tenant)
+        defer { invalidate(tenant) }
         return try await repository.recordMeasurements(measurements, of: tenant, day: day, force: force, by: author)
     }
 }

@@ -58,6 +58,7 @@ extension APIController {
                 processID: query["process"].flatMap { snapshot.process(String($0))?.id }, units: nil,
                 tenant: snapshot.map.tenant.id, author: context.author,
                 existing: try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id))
+            await pages.workspace.eventLogsChanged(snapshot.map.tenant.id)
         } catch let error as MiningError {
             throw HTTPError(.unprocessableContent, message: "\(error)")
         }

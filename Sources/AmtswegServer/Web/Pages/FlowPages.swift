@@ -31,34 +31,39 @@ struct FlowPages: Sendable {
 
     func list(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
-        let map = snapshot.map
-        let index = MapIndex(map)
         let query = request.uri.queryParameters
-        let unit = query["unit"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let channel = query["channel"].map(String.init).flatMap(Channel.init(rawValue:))
-        let unitOfPosition = Dictionary(map.positions.map { ($0.id, $0.unitID) }, uniquingKeysWith: { a, _ in a })
-        func belongs(_ endpoint: FlowEndpoint) -> Bool {
-            switch endpoint {
-            case .unit(let id): id.rawValue == unit
-            case .position(let id): unitOfPosition[id]?.rawValue == unit
-            case .external: false
+        return try await pages.cachedPage(
+            request, "map/flows", title: "Informationsflüsse", section: .map, context: context, snapshot: snapshot,
+            notice: query["saved"] != nil ? "Gespeichert." : nil
+        ) { _ in
+            let map = snapshot.map
+            let index = MapIndex(map)
+            let unit = query["unit"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let channel = query["channel"].map(String.init).flatMap(Channel.init(rawValue:))
+            let unitOfPosition = Dictionary(map.positions.map { ($0.id, $0.unitID) }, uniquingKeysWith: { a, _ in a })
+            func belongs(_ endpoint: FlowEndpoint) -> Bool {
+                switch endpoint {
+                case .unit(let id): id.rawValue == unit
+                case .position(let id): unitOfPosition[id]?.rawValue == unit
+                case .external: false
+                }
             }
+            let flows = map.flows.filter { flow in
+                (unit == nil || belongs(flow.from) || belongs(flow.to)) && (channel == nil || flow.channel == channel)
+            }
+            let view = ListView(
+                rows: flows.map { FlowLine($0, index: index, access: context.access) },
+                total: Display.integer(map.flows.count),
+                shown: Display.integer(flows.count),
+                units: map.units.sorted { $0.name < $1.name }.map {
+                    .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == unit)
+                },
+                channels: Channel.allCases.map {
+                    .init(value: $0.rawValue, label: $0.label, isSelected: $0 == channel)
+                },
+                isFiltered: unit != nil || channel != nil)
+            return view
         }
-        let flows = map.flows.filter { flow in
-            (unit == nil || belongs(flow.from) || belongs(flow.to)) && (channel == nil || flow.channel == channel)
-        }
-        let view = ListView(
-            rows: flows.map { FlowLine($0, index: index, access: context.access) },
-            total: Display.integer(map.flows.count),
-            shown: Display.integer(flows.count),
-            units: map.units.sorted { $0.name < $1.name }.map {
-                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == unit)
-            },
-            channels: Channel.allCases.map { .init(value: $0.rawValue, label: $0.label, isSelected: $0 == channel) },
-            isFiltered: unit != nil || channel != nil)
-        return try pages.page(
-            "map/flows", title: "Informationsflüsse", section: .map, content: view, context: context,
-            snapshot: snapshot, notice: query["saved"] != nil ? "Gespeichert." : nil)
     }
 
     func edit(

@@ -8,30 +8,39 @@ struct IstAnalysisPage: Sendable {
     let pages: Pages
 
     func addRoutes(to routes: RouteTable) {
-        routes.get(Paths.ist, .read) { request, context in try await show(request, context, form: .empty) }
+        routes.get(Paths.ist, .read) { request, context in
+            try await show(request, context, form: .empty, cached: true)
+        }
         routes.post(Paths.istFindings, .editMap) { request, context in try await record(request, context) }
     }
 
+    /// The page; the plain GET (no form to show again, no notice) is kept until the map changes.
     func show(
         _ request: Request, _ context: AppRequestContext, form: FindingForm, status: HTTPResponse.Status = .ok,
-        notice: String? = nil
+        notice: String? = nil, cached: Bool = false
     ) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
-        let analysis = IstAnalysis(snapshot.map)
-        var form = form
-        form.questions = IstQuestion.allCases.map { question in
-            .init(
-                value: String(question.rawValue), label: "\(question.rawValue). \(question.text)",
-                isSelected: String(question.rawValue) == form.question)
+        @Sendable func view(csrf: String) -> IstAnalysisView {
+            var form = form
+            form.questions = IstQuestion.allCases.map { question in
+                .init(
+                    value: String(question.rawValue), label: "\(question.rawValue). \(question.text)",
+                    isSelected: String(question.rawValue) == form.question)
+            }
+            form.units = snapshot.map.units.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == form.unit)
+            }
+            form.csrf = csrf
+            return IstAnalysisView(IstAnalysis(snapshot.map), map: snapshot.map, form: form)
         }
-        form.units = snapshot.map.units.sorted { $0.name < $1.name }.map {
-            .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == form.unit)
+        if cached {
+            return try await pages.cachedPage(
+                request, "map/ist", title: "Ist-Analyse", section: .map, context: context, snapshot: snapshot,
+                content: view)
         }
-        form.csrf = context.csrfToken
-        let view = IstAnalysisView(analysis, map: snapshot.map, form: form)
         return try pages.page(
-            "map/ist", title: "Ist-Analyse", section: .map, content: view, context: context, snapshot: snapshot,
-            status: status, notice: notice)
+            "map/ist", title: "Ist-Analyse", section: .map, content: view(csrf: context.csrfToken), context: context,
+            snapshot: snapshot, status: status, notice: notice)
     }
 
     func record(_ request: Request, _ context: AppRequestContext) async throws -> Response {

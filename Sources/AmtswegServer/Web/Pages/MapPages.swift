@@ -38,40 +38,43 @@ struct MapPages: Sendable {
 
     func organisation(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
-        let map = snapshot.map
-        let positionsByUnit = Dictionary(grouping: map.positions, by: \.unitID)
-        let dutiesByUnit = Dictionary(grouping: map.duties, by: \.unitID)
-        let known = Set(map.units.map(\.id))
-        let childrenOf = Dictionary(grouping: map.units.filter { $0.parentID.map(known.contains) ?? false }) {
-            $0.parentID!
-        }
-        func node(_ unit: OrgUnit, depth: Int) -> UnitNode {
-            let positions = (positionsByUnit[unit.id] ?? []).sorted { $0.id < $1.id }.map {
-                UnitNode.Item(
-                    id: $0.id.rawValue,
-                    text:
-                        "\($0.title) (\(Display.decimal($0.fte, digits: 1)) VZÄ\($0.payGrade.map { ", " + $0 } ?? ""))")
+        return try await pages.cachedPage(
+            request, "map/organisation", title: "Organisation", section: .map, context: context, snapshot: snapshot
+        ) { _ in
+            let map = snapshot.map
+            let positionsByUnit = Dictionary(grouping: map.positions, by: \.unitID)
+            let dutiesByUnit = Dictionary(grouping: map.duties, by: \.unitID)
+            let known = Set(map.units.map(\.id))
+            let childrenOf = Dictionary(grouping: map.units.filter { $0.parentID.map(known.contains) ?? false }) {
+                $0.parentID!
             }
-            let tasks = (dutiesByUnit[unit.id] ?? []).sorted { $0.id < $1.id }.map {
-                UnitNode.Item(id: $0.id.rawValue, text: $0.name)
+            func node(_ unit: OrgUnit, depth: Int) -> UnitNode {
+                let positions = (positionsByUnit[unit.id] ?? []).sorted { $0.id < $1.id }.map {
+                    UnitNode.Item(
+                        id: $0.id.rawValue,
+                        text:
+                            "\($0.title) (\(Display.decimal($0.fte, digits: 1)) VZÄ\($0.payGrade.map { ", " + $0 } ?? ""))"
+                    )
+                }
+                let tasks = (dutiesByUnit[unit.id] ?? []).sorted { $0.id < $1.id }.map {
+                    UnitNode.Item(id: $0.id.rawValue, text: $0.name)
+                }
+                // The depth bound keeps a (refused on import, but possible) cycle from recursing forever.
+                let children =
+                    depth > 20
+                    ? [] : (childrenOf[unit.id] ?? []).sorted { $0.id < $1.id }.map { node($0, depth: depth + 1) }
+                return UnitNode(
+                    id: unit.id.rawValue, name: unit.name, kind: unit.kind.label, href: Paths.unit(unit.id),
+                    positions: positions, tasks: tasks, children: children,
+                    hasDetails: !positions.isEmpty || !tasks.isEmpty)
             }
-            // The depth bound keeps a (refused on import, but possible) cycle from recursing forever.
-            let children =
-                depth > 20
-                ? [] : (childrenOf[unit.id] ?? []).sorted { $0.id < $1.id }.map { node($0, depth: depth + 1) }
-            return UnitNode(
-                id: unit.id.rawValue, name: unit.name, kind: unit.kind.label, href: Paths.unit(unit.id),
-                positions: positions, tasks: tasks, children: children,
-                hasDetails: !positions.isEmpty || !tasks.isEmpty)
+            let roots = map.units.filter { $0.parentID.map { !known.contains($0) } ?? true }.sorted { $0.id < $1.id }
+            let view = OrganisationView(
+                roots: roots.map { node($0, depth: 0) }, isEmpty: map.units.isEmpty,
+                unitCount: Display.integer(map.units.count), positionCount: Display.integer(map.positions.count),
+                fte: Display.decimal(map.positions.reduce(0) { $0 + $1.fte }))
+            return view
         }
-        let roots = map.units.filter { $0.parentID.map { !known.contains($0) } ?? true }.sorted { $0.id < $1.id }
-        let view = OrganisationView(
-            roots: roots.map { node($0, depth: 0) }, isEmpty: map.units.isEmpty,
-            unitCount: Display.integer(map.units.count), positionCount: Display.integer(map.positions.count),
-            fte: Display.decimal(map.positions.reduce(0) { $0 + $1.fte }))
-        return try pages.page(
-            "map/organisation", title: "Organisation", section: .map, content: view, context: context,
-            snapshot: snapshot)
     }
 
     // MARK: - Unit

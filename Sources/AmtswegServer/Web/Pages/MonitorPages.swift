@@ -41,59 +41,70 @@ struct MonitorPages: Sendable {
     ) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let map = snapshot.map
-        let hours = map.settings.hoursPerWorkingDay
-        let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
-        // Chart and table in one unit with the same numbers: working days of the tenant's length.
-        func days(_ minutes: Double) -> String { Display.decimal(minutes / 60 / hours, digits: 1) }
-        let processRows = reports.map { report in
-            let f = report.figures, a = f.allPaths
-            return TableRow(
-                f.processName, href: Paths.process(f.processID),
-                numbers: [
-                    Display.integer(a.desks), Display.decimal(a.handoffs), Display.decimal(a.mediaBreaks),
-                    days(a.handlingMinutes), days(a.waitingMinutes), days(a.leadTimeMinutes),
-                    f.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–",
-                ])
-        }
-        let serviceRows = map.services.sorted { $0.name < $1.name }.compactMap { service -> TableRow? in
-            let processes = snapshot.processes.filter { $0.serviceID == service.id && $0.state == .ist }
-            guard !processes.isEmpty else { return nil }
-            let figures = ServiceFigures(service: service, processes: processes, map: map)
-            return TableRow(
-                service.name, href: Paths.service(service.id),
-                numbers: [
-                    figures.casesPerYear.map(Display.integer) ?? "–", Display.integer(figures.perCase.desks),
-                    Display.duration(minutes: figures.perCase.leadTimeMinutes, hoursPerDay: hours),
-                    figures.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–",
-                ])
-        }
-        let chart = BarChart(
-            title:
-                "Bearbeitungs- und Liegezeit je Fall, in Arbeitstagen zu \(Display.decimal(hours, digits: hours == hours.rounded() ? 0 : 1)) Stunden",
-            bars: reports.map {
-                .init(
-                    label: $0.figures.processName, first: $0.figures.allPaths.handlingMinutes / 60 / hours,
-                    second: $0.figures.allPaths.waitingMinutes / 60 / hours)
-            }, firstLabel: "Bearbeitungszeit", secondLabel: "Liegezeit", unit: "Arbeitstage")
         let logs = try await pages.workspace.repository.eventLogs(of: map.tenant.id)
-        var upload = upload
-        upload.csrf = context.csrfToken
-        upload.maxSize = ByteCountFormatter.megabytes(pages.configuration.maxUploadBytes)
-        upload.processes = snapshot.processes.sorted { $0.name < $1.name }.map {
-            .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == upload.process)
+        // The plain page is kept until the tenant's data changes (an upload counts: see
+        // ``Workspace/eventLogsChanged(_:)``); a form shown again with its error is not.
+        @Sendable func view(csrf: String) -> View {
+            let hours = map.settings.hoursPerWorkingDay
+            let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
+            // Chart and table in one unit with the same numbers: working days of the tenant's length.
+            func days(_ minutes: Double) -> String { Display.decimal(minutes / 60 / hours, digits: 1) }
+            let processRows = reports.map { report in
+                let f = report.figures, a = f.allPaths
+                return TableRow(
+                    f.processName, href: Paths.process(f.processID),
+                    numbers: [
+                        Display.integer(a.desks), Display.decimal(a.handoffs), Display.decimal(a.mediaBreaks),
+                        days(a.handlingMinutes), days(a.waitingMinutes), days(a.leadTimeMinutes),
+                        f.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–",
+                    ])
+            }
+            let serviceRows = map.services.sorted { $0.name < $1.name }.compactMap { service -> TableRow? in
+                let processes = snapshot.processes.filter { $0.serviceID == service.id && $0.state == .ist }
+                guard !processes.isEmpty else { return nil }
+                let figures = ServiceFigures(service: service, processes: processes, map: map)
+                return TableRow(
+                    service.name, href: Paths.service(service.id),
+                    numbers: [
+                        figures.casesPerYear.map(Display.integer) ?? "–", Display.integer(figures.perCase.desks),
+                        Display.duration(minutes: figures.perCase.leadTimeMinutes, hoursPerDay: hours),
+                        figures.ftePerYear.map { Display.decimal($0, digits: 2) } ?? "–",
+                    ])
+            }
+            let chart = BarChart(
+                title:
+                    "Bearbeitungs- und Liegezeit je Fall, in Arbeitstagen zu \(Display.decimal(hours, digits: hours == hours.rounded() ? 0 : 1)) Stunden",
+                bars: reports.map {
+                    .init(
+                        label: $0.figures.processName, first: $0.figures.allPaths.handlingMinutes / 60 / hours,
+                        second: $0.figures.allPaths.waitingMinutes / 60 / hours)
+                }, firstLabel: "Bearbeitungszeit", secondLabel: "Liegezeit", unit: "Arbeitstage")
+            var upload = upload
+            upload.csrf = csrf
+            upload.maxSize = ByteCountFormatter.megabytes(pages.configuration.maxUploadBytes)
+            upload.processes = snapshot.processes.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == upload.process)
+            }
+            let view = View(
+                processRows: processRows, serviceRows: serviceRows, chart: chart.svg,
+                logs: logs.map { log in
+                    .init(
+                        name: log.name, href: Paths.eventLog(log.id.rawValue),
+                        facts:
+                            "\(Display.integer(log.caseCount)) Fälle, \(Display.integer(log.eventCount)) Ereignisse, "
+                            + "hochgeladen am \(log.uploadedAt.formatted(.dateTime.day().month().year().locale(Locale(identifier: "de_DE"))))"
+                            + (log.isPseudonymised ? ", Bearbeitende pseudonymisiert" : ", mit Klarnamen"))
+                }, upload: upload)
+            return view
         }
-        let view = View(
-            processRows: processRows, serviceRows: serviceRows, chart: chart.svg,
-            logs: logs.map { log in
-                .init(
-                    name: log.name, href: Paths.eventLog(log.id.rawValue),
-                    facts: "\(Display.integer(log.caseCount)) Fälle, \(Display.integer(log.eventCount)) Ereignisse, "
-                        + "hochgeladen am \(log.uploadedAt.formatted(.dateTime.day().month().year().locale(Locale(identifier: "de_DE"))))"
-                        + (log.isPseudonymised ? ", Bearbeitende pseudonymisiert" : ", mit Klarnamen"))
-            }, upload: upload)
+        if status == .ok, upload.error == nil {
+            return try await pages.cachedPage(
+                request, "monitor/overview", title: "Messen", section: .monitor, context: context, snapshot: snapshot,
+                content: view)
+        }
         return try pages.page(
-            "monitor/overview", title: "Messen", section: .monitor, content: view, context: context,
-            snapshot: snapshot, status: status)
+            "monitor/overview", title: "Messen", section: .monitor, content: view(csrf: context.csrfToken),
+            context: context, snapshot: snapshot, status: status)
     }
 
     /// Step 1 of an upload: the file is read (errors name file, line and cause), nothing is stored; the
@@ -194,6 +205,7 @@ struct MonitorPages: Sendable {
                 upload.data, fileName: upload.fileName, name: upload.name, privacy: PrivacyChoices(treatments),
                 processID: upload.processID, units: upload.units, tenant: access.tenantID, author: context.author,
                 existing: try await pages.workspace.repository.eventLogs(of: snapshot.map.tenant.id))
+            await pages.workspace.eventLogsChanged(snapshot.map.tenant.id)
             return SeeOther(location: Paths.eventLog(record.id.rawValue))
                 .response(from: request, context: context)
         } catch let error as MiningError {

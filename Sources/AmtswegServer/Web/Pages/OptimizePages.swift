@@ -39,65 +39,68 @@ struct OptimizePages: Sendable {
     func problems(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let map = snapshot.map
-        let all = ProblemFinder(map: map).findAll(in: snapshot.processes)
         let roadmap = try await pages.workspace.roadmap(of: map.tenant.id)
-        let mayPlan = context.access?.may(.planRoadmap, forUnits: [], in: map) == true
-        func initiatives(_ matches: (Initiative) -> Bool) -> [ProblemLine.Link] {
-            roadmap.initiatives.filter(matches).map {
-                .init(label: "\($0.id) \($0.title)", href: Paths.initiative($0.id))
+        return try await pages.cachedPage(
+            request, "optimize/problems", title: "Schwachstellen", section: .optimize, context: context,
+            snapshot: snapshot
+        ) { _ in
+            let all = ProblemFinder(map: map).findAll(in: snapshot.processes)
+            let mayPlan = context.access?.may(.planRoadmap, forUnits: [], in: map) == true
+            func initiatives(_ matches: (Initiative) -> Bool) -> [ProblemLine.Link] {
+                roadmap.initiatives.filter(matches).map {
+                    .init(label: "\($0.id) \($0.title)", href: Paths.initiative($0.id))
+                }
             }
-        }
-        func line(_ spot: ProblemSpot) -> ProblemLine {
-            var line = ProblemLine(spot)
-            let key = spot.key
-            line.addressedBy = initiatives { $0.problemSpotKeys.contains(key) }
-            line.createHref = mayPlan ? Paths.newInitiative(spot: key) : nil
-            return line
-        }
-        let query = request.uri.queryParameters
-        let rule = query["rule"].map(String.init).flatMap(ProblemRule.init(rawValue:))
-        let severity = query["severity"].map(String.init).flatMap(ProblemSeverity.init(rawValue:))
-        let process = query["process"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let spots = all.filter { spot in
-            (rule == nil || spot.rule == rule) && (severity == nil || spot.severity == severity)
-                && (process == nil || spot.links.contains { $0.id == process || $0.processID == process })
-        }
-        let groups = ProblemRule.allCases.compactMap { rule -> ProblemsView.RuleGroup? in
-            let mine = spots.filter { $0.rule == rule }
-            guard let first = mine.first else { return nil }
-            return .init(
-                title: first.title, explanation: first.explanation, count: Display.integer(mine.count),
-                spots: mine.map(line))
-        }.sorted { ($0.spots[0].severityRank, $0.title) < ($1.spots[0].severityRank, $1.title) }
-        let pairs = snapshot.processes.compactMap { soll -> ProblemsView.Pair? in
-            guard soll.state == .soll, let istID = soll.istID, let ist = snapshot.process(istID.rawValue) else {
-                return nil
+            func line(_ spot: ProblemSpot) -> ProblemLine {
+                var line = ProblemLine(spot)
+                let key = spot.key
+                line.addressedBy = initiatives { $0.problemSpotKeys.contains(key) }
+                line.createHref = mayPlan ? Paths.newInitiative(spot: key) : nil
+                return line
             }
-            let comparison = ProcessComparison(ist: ist, soll: soll, map: map)
-            return .init(
-                ist: ist.name, soll: soll.name,
-                href: Paths.compare(ist.id.rawValue, soll.id.rawValue),
-                saving: comparison.savedEurosPerYear.map { Display.integer(Int($0.rounded())) + " € im Jahr" }
-                    ?? "ohne Fallzahl nicht berechenbar",
-                addressedBy: initiatives { $0.processPair == .init(ist: ist.id, soll: soll.id) },
-                createHref: mayPlan ? Paths.newInitiative(ist: ist.id.rawValue, soll: soll.id.rawValue) : nil)
+            let query = request.uri.queryParameters
+            let rule = query["rule"].map(String.init).flatMap(ProblemRule.init(rawValue:))
+            let severity = query["severity"].map(String.init).flatMap(ProblemSeverity.init(rawValue:))
+            let process = query["process"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let spots = all.filter { spot in
+                (rule == nil || spot.rule == rule) && (severity == nil || spot.severity == severity)
+                    && (process == nil || spot.links.contains { $0.id == process || $0.processID == process })
+            }
+            let groups = ProblemRule.allCases.compactMap { rule -> ProblemsView.RuleGroup? in
+                let mine = spots.filter { $0.rule == rule }
+                guard let first = mine.first else { return nil }
+                return .init(
+                    title: first.title, explanation: first.explanation, count: Display.integer(mine.count),
+                    spots: mine.map(line))
+            }.sorted { ($0.spots[0].severityRank, $0.title) < ($1.spots[0].severityRank, $1.title) }
+            let pairs = snapshot.processes.compactMap { soll -> ProblemsView.Pair? in
+                guard soll.state == .soll, let istID = soll.istID, let ist = snapshot.process(istID.rawValue) else {
+                    return nil
+                }
+                let comparison = ProcessComparison(ist: ist, soll: soll, map: map)
+                return .init(
+                    ist: ist.name, soll: soll.name,
+                    href: Paths.compare(ist.id.rawValue, soll.id.rawValue),
+                    saving: comparison.savedEurosPerYear.map { Display.integer(Int($0.rounded())) + " € im Jahr" }
+                        ?? "ohne Fallzahl nicht berechenbar",
+                    addressedBy: initiatives { $0.processPair == .init(ist: ist.id, soll: soll.id) },
+                    createHref: mayPlan ? Paths.newInitiative(ist: ist.id.rawValue, soll: soll.id.rawValue) : nil)
+            }
+            let present = Set(all.map(\.rule))
+            let view = ProblemsView(
+                groups: groups, total: Display.integer(all.count), shown: Display.integer(spots.count),
+                rules: ProblemRule.allCases.filter(present.contains).map {
+                    .init(value: $0.rawValue, label: $0.title, isSelected: $0 == rule)
+                },
+                severities: ProblemSeverity.allCases.map {
+                    .init(value: $0.rawValue, label: $0.label, isSelected: $0 == severity)
+                },
+                processes: snapshot.processes.sorted { $0.name < $1.name }.map {
+                    .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == process)
+                },
+                isFiltered: rule != nil || severity != nil || process != nil, pairs: pairs)
+            return view
         }
-        let present = Set(all.map(\.rule))
-        let view = ProblemsView(
-            groups: groups, total: Display.integer(all.count), shown: Display.integer(spots.count),
-            rules: ProblemRule.allCases.filter(present.contains).map {
-                .init(value: $0.rawValue, label: $0.title, isSelected: $0 == rule)
-            },
-            severities: ProblemSeverity.allCases.map {
-                .init(value: $0.rawValue, label: $0.label, isSelected: $0 == severity)
-            },
-            processes: snapshot.processes.sorted { $0.name < $1.name }.map {
-                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == process)
-            },
-            isFiltered: rule != nil || severity != nil || process != nil, pairs: pairs)
-        return try pages.page(
-            "optimize/problems", title: "Schwachstellen", section: .optimize, content: view, context: context,
-            snapshot: snapshot)
     }
 
     struct CompareView: Sendable {

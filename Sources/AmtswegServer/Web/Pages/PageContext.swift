@@ -46,31 +46,34 @@ struct Pages: Sendable {
             tenantName: snapshot.map.tenant.name, status: status, notice: notice)
     }
 
-    /// A page that depends only on the tenant's data and the request's URL, rendered once per snapshot and
-    /// language and then served from memory: Mustache's reflection costs milliseconds per large page.
-    /// A page that carries the visitor's form token is never kept (it would hand one visitor's token to
-    /// another); it is rendered anew each time.
+    /// A page that depends only on the tenant's data, the person and the request's URL, rendered once per
+    /// snapshot and language and then served from memory until the tenant's data changes: the phase overviews
+    /// compute whole analyses, and Mustache's reflection costs milliseconds per large page.
+    ///
+    /// Forms carry the visitor's token against cross-site requests; the kept page has a placeholder in its
+    /// place (random per process, so no stored text can contain it), and each visitor gets their own token
+    /// put in. `content` receives the token to write into forms.
     func cachedPage<Content: Sendable>(
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
-        snapshot: TenantSnapshot, notice: String? = nil, content: @escaping @Sendable () throws -> Content
+        snapshot: TenantSnapshot, notice: String? = nil,
+        content: @escaping @Sendable (_ csrf: String) throws -> Content
     ) async throws -> HTMLResponse {
         // Pages differ by person (edit controls, the account link), so the person is part of the key.
         let person = context.access?.pageKey ?? "anonymous"
         let key =
             "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(request.uri.path)?\(request.uri.query ?? "")"
-        let token = context.csrfToken
-        let kept = try await workspace.derived(snapshot.map.tenant.id, key) { () throws -> String? in
-            let html = try page(
-                template, title: title, section: section, content: content(), context: context, snapshot: snapshot,
-                notice: notice
-            ).html
-            return token.isEmpty || html.contains(token) ? nil : html
+        var shared = context
+        shared.csrfToken = Self.tokenPlaceholder
+        let parts = try await workspace.derived(snapshot.map.tenant.id, key) { [shared] () throws -> [String] in
+            try page(
+                template, title: title, section: section, content: content(Self.tokenPlaceholder), context: shared,
+                snapshot: snapshot, notice: notice
+            ).html.components(separatedBy: Self.tokenPlaceholder)
         }
-        if let kept { return HTMLResponse(kept) }
-        return try page(
-            template, title: title, section: section, content: content(), context: context, snapshot: snapshot,
-            notice: notice)
+        return HTMLResponse(parts.joined(separator: context.csrfToken))
     }
+
+    static let tokenPlaceholder = "csrf-placeholder-" + UUID().uuidString
 }
 
 /// Display helpers shared by the view models: German numbers and links to objects.

@@ -125,7 +125,7 @@ struct ProcessPages: Sendable {
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
-        ) { [access = context.access] in
+        ) { [access = context.access] _ in
             var view = ProcessView(record: record, process: process, snapshot: snapshot)
             let units = record.ownerUnitID.map { [$0] } ?? []
             view.isEditable = view.isEditable && access?.may(.editProcess, forUnits: units, in: snapshot.map) == true

@@ -45,7 +45,7 @@ struct StartPage: Sendable {
         let snapshot = try await pages.snapshot(context)
         return try await pages.cachedPage(
             request, "start", title: snapshot.map.tenant.name, section: .start, context: context, snapshot: snapshot
-        ) { [translations = pages.renderer.translations, language = context.language] in
+        ) { [translations = pages.renderer.translations, language = context.language] _ in
             Self.view(snapshot) { translations.text($0, in: language) }
         }
     }

@@ -1,0 +1,74 @@
+import AmtswegCore
+import AmtswegServer
+import AmtswegStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The phase overviews are computed once per change of the tenant's data and then served from memory; each
+/// must show a write that affects it on the very next request, and each visitor gets their own form token.
+@Suite struct CachedPageTests {
+    static let overviews = ["/", "/map", "/map/flows", "/map/ist", "/optimize", "/monitor"]
+
+    @Test func everyCachedViewChangesAfterAWriteThatAffectsIt() async throws {
+        let server = try await TestServer()
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        let token = try await server.member("pm", role: .processManagement).token
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/")
+            @Sendable func get(_ uri: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) {
+                    #expect($0.status == .ok, "\(uri)")
+                    return $0.text
+                }
+            }
+            for page in Self.overviews {
+                let first = try await get(page)
+                #expect(try await get(page) == first, "\(page) is served as kept")
+                #expect(!first.contains("csrf-placeholder"), "\(page)")
+                if ["/map/ist", "/monitor"].contains(page) {
+                    #expect(first.contains(browser.token), "\(page)'s forms carry the visitor's form token")
+                }
+            }
+            // Another visitor of the same kept page gets their own token, not the first one's.
+            let other = try await Browser.start(client, uri: "/map/ist")
+            let seen = try await client.execute(uri: "/map/ist", method: .get, headers: other.headers) { $0.text }
+            #expect(seen.contains(other.token) && !seen.contains(browser.token))
+
+            // A unit renamed: the organisation, the flows and the Ist-Analyse name it anew.
+            var map = try await workspace.snapshot(of: tenant).map
+            let index = try #require(map.units.firstIndex { map.flows.contains(where: $0.id.isEndpoint) })
+            map.units[index].name = "Amt für Zwischenspeicher"
+            try await workspace.saveMap(
+                map, change: MapChange(action: "updateUnit", object: "unit:\(map.units[index].id)", summary: "Name"),
+                by: .local)
+            for page in ["/map", "/map/flows", "/map/ist"] {
+                #expect(try await get(page).contains("Amt für Zwischenspeicher"), "\(page) after the rename")
+            }
+            // Working day and problem threshold changed: the Monitor's unit and the count of problem spots follow.
+            map.settings.hoursPerWorkingDay = 6
+            map.settings.longWaitDays = 0.5
+            try await workspace.saveMap(
+                map, change: MapChange(action: "saveSettings", object: "settings", summary: "Annahmen"), by: .local)
+            #expect(try await get("/monitor").contains("in Arbeitstagen zu 6 Stunden"))
+            let processes = try await workspace.snapshot(of: tenant).processes
+            let spots = ProblemFinder(map: map).findAll(in: processes).count
+            #expect(try await get("/optimize").contains("von \(GermanFormat.integer(spots)) Fundstellen"))
+            // An event log uploaded through the API: the Monitor lists it.
+            let log = "case;activity;timestamp\n1;A;2026-01-01 08:00:00\n1;B;2026-01-01 09:00:00\n"
+            try await client.execute(
+                uri: "/api/v1/event-logs?file=zwischenstand.csv&name=Zwischenstand", method: .post,
+                headers: .api(token, contentType: "text/csv"), body: ByteBuffer(string: log)
+            ) { #expect($0.status == .created) }
+            #expect(try await get("/monitor").contains("Zwischenstand"))
+        }
+    }
+}
+
+extension ID where Entity == OrgUnit {
+    /// Whether a flow starts or ends at this unit (test helper).
+    fileprivate func isEndpoint(_ flow: InformationFlow) -> Bool {
+        [flow.from, flow.to].contains { if case .unit(let id) = $0 { id == self } else { false } }
+    }
+}
