@@ -96,70 +96,53 @@ extension LocalDFG {
         guard edges.contains(where: { $0 > 0 }) else { return nil }
         let nodes = vertices
         let isStart = (0..<count).map { starts[$0] > 0 }, isEnd = (0..<count).map { ends[$0] > 0 }
-        let body = Set(nodes.filter { isStart[$0] || isEnd[$0] })
-        let rest = nodes.filter { !body.contains($0) }
-        var groups: [Set<Int>] = [body]
-        groups += components(of: rest) { a, b in
-            (hasEdge(a, b) || hasEdge(b, a))
-        }.map(Set.init)
-        func merge(_ a: Int, _ b: Int) {
-            let ga = groups.firstIndex { $0.contains(a) }, gb = groups.firstIndex { $0.contains(b) }
-            guard let ga, let gb else { return }
-            let union = groups[ga].union(groups[gb])
-            groups = groups.enumerated().filter { $0.offset != ga && $0.offset != gb }.map(\.element)
-            groups.insert(union, at: 0)
+        let body = nodes.filter { isStart[$0] || isEnd[$0] }
+        let redo = components(of: nodes.filter { !isStart[$0] && !isEnd[$0] }) { a, b in
+            hasEdge(a, b) || hasEdge(b, a)
         }
+        // Group of each activity: 0 the body, k the k-th redo candidate; which candidates join the body.
+        var group = [Int](repeating: -1, count: count)
+        for a in body { group[a] = 0 }
+        for (index, members) in redo.enumerated() { for a in members { group[a] = index + 1 } }
+        var joins = [Bool](repeating: false, count: redo.count + 1)
         // Activities reached from a start that is not an end, and reaching an end that is not a start, belong
         // to the body.
         for a in nodes where isStart[a] && !isEnd[a] {
-            for b in 0..<count where hasEdge(a, b) { merge(a, b) }
+            for b in 0..<count where hasEdge(a, b) && group[b] >= 0 { joins[group[b]] = true }
         }
         for b in nodes where isEnd[b] && !isStart[b] {
-            for a in 0..<count where hasEdge(a, b) { merge(a, b) }
+            for a in 0..<count where hasEdge(a, b) && group[a] >= 0 { joins[group[a]] = true }
         }
         // A redo group that leads back to one start must lead back to every start, and one reached from an
         // end must be reached from every end.
-        var i = 1
-        while i < groups.count {
-            let incomplete = groups[i].contains { a in
-                (0..<count).contains { hasEdge(a, $0) && isStart[$0] }
-                    && nodes.contains { isStart[$0] && !hasEdge(a, $0) }
-            }
-            if incomplete {
-                groups[0].formUnion(groups[i])
-                groups.remove(at: i)
-            } else {
-                i += 1
+        let startNodes = nodes.filter { isStart[$0] }, endNodes = nodes.filter { isEnd[$0] }
+        for index in redo.indices where !joins[index + 1] {
+            joins[index + 1] = redo[index].contains { a in
+                startNodes.contains { hasEdge(a, $0) } && startNodes.contains { !hasEdge(a, $0) }
             }
         }
-        i = 1
-        while i < groups.count {
-            let incomplete = groups[i].contains { a in
-                (0..<count).contains { hasEdge($0, a) && isEnd[$0] }
-                    && nodes.contains { isEnd[$0] && !hasEdge($0, a) }
-            }
-            if incomplete {
-                groups[0].formUnion(groups[i])
-                groups.remove(at: i)
-            } else {
-                i += 1
+        for index in redo.indices where !joins[index + 1] {
+            joins[index + 1] = redo[index].contains { a in
+                endNodes.contains { hasEdge($0, a) } && endNodes.contains { !hasEdge($0, a) }
             }
         }
+        var groups = [body + redo.indices.filter { joins[$0 + 1] }.flatMap { redo[$0] }]
+        groups += redo.indices.filter { !joins[$0 + 1] }.map { redo[$0] }
         groups = groups.filter { !$0.isEmpty }
         guard groups.count > 1 else { return nil }
-        return [groups[0].sorted(), groups.dropFirst().reduce(into: Set<Int>()) { $0.formUnion($1) }.sorted()]
+        return [groups[0].sorted(), groups.dropFirst().flatMap { $0 }.sorted()]
     }
 
     /// Connected components of `nodes` under a symmetric relation, each sorted, ordered by their first node.
     private func components(of nodes: [Int], related: (Int, Int) -> Bool) -> [[Int]] {
-        var component = [Int: Int]()
+        var component = [Int](repeating: -1, count: count)
         var groups: [[Int]] = []
-        for start in nodes where component[start] == nil {
+        for start in nodes where component[start] < 0 {
             component[start] = groups.count
             var members = [start]
             var stack = [start]
             while let a = stack.popLast() {
-                for b in nodes where component[b] == nil && related(a, b) {
+                for b in nodes where component[b] < 0 && related(a, b) {
                     component[b] = groups.count
                     members.append(b)
                     stack.append(b)
