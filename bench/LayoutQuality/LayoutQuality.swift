@@ -78,8 +78,10 @@ struct LayoutQuality {
                     dotDrawing = drawn
                 }
                 let theirs = dotDrawing.map(measure)
-                totalOurs += ours.crossings
-                totalDot += theirs?.crossings ?? 0
+                if let theirs {
+                    totalOurs += ours.crossings
+                    totalDot += theirs.crossings
+                }
                 func pair(_ a: Int, _ b: Int?) -> String { "\(a) " + (b.map(String.init) ?? "–") }
                 print(
                     pad(label, 44) + lpad("\(map.activities.count)", 6) + lpad("\(map.edges.count)", 6)
@@ -94,7 +96,7 @@ struct LayoutQuality {
                             17) + "  \(Int(drawing.layout.width)) × \(Int(drawing.layout.height))")
             }
         }
-        print("crossings in total: ours \(totalOurs), dot \(totalDot) (graphs dot finished)")
+        print("crossings in total over the graphs dot finished: ours \(totalOurs), dot \(totalDot)")
         print(String(format: "slowest layout of ours: %.3f s", worstTime))
     }
 
