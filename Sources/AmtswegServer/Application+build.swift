@@ -27,7 +27,7 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
         try await DemoLoader.write(into: repository)
         logger.info("Demo-Kommune Musterstadt geladen.")
     }
-    let workspace = Workspace(repository: repository)
+    let workspace = Workspace(repository: repository, keepsDerivedValues: configuration.keepsDerivedViews)
     if configuration.localMode { try await workspace.ensureLocalAdministrator() }
     return workspace
 }

@@ -45,6 +45,9 @@ public struct ServerConfiguration: Sendable {
     public var logHandler: (@Sendable (String) -> any LogHandler)?
     /// bcrypt's work factor for new passwords (2^cost rounds); each hash carries its own, so it can change.
     public var passwordCost: UInt8 = Secrets.defaultCost
+    /// Whether views derived from a tenant's data (pages, drawings) are kept until the data changes. Off only to
+    /// measure what a cache miss costs (`bench/web-benchmark`).
+    public var keepsDerivedViews = true
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String, loadDemo: Bool = false,

@@ -17,9 +17,14 @@ public actor Workspace {
     private var derived: [ID<Tenant>: [String: any Sendable]] = [:]
     private var firstTenant: ID<Tenant>??
 
-    public init(repository: any Store) {
+    private let keepsDerivedValues: Bool
+
+    /// `keepsDerivedValues: false` reads the snapshot and computes every derived value anew on each request,
+    /// as after a write (to measure a cache miss).
+    public init(repository: any Store, keepsDerivedValues: Bool = true) {
         self.repository = repository
         self.accounts = repository
+        self.keepsDerivedValues = keepsDerivedValues
     }
 
     /// Who acts in local mode: the local administrator in the default tenant. The account exists so that it can
@@ -76,7 +81,7 @@ public actor Workspace {
         let records = try await repository.processes(of: tenant)
         let snapshot = TenantSnapshot(map: map, records: records)
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
-        if generation == generations[tenant, default: 0] { snapshots[tenant] = snapshot }
+        if generation == generations[tenant, default: 0], keepsDerivedValues { snapshots[tenant] = snapshot }
         return snapshot
     }
 
@@ -86,6 +91,7 @@ public actor Workspace {
     public func derived<Value: Sendable>(
         _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
+        guard keepsDerivedValues else { return try await make() }
         if let stored = derived[tenant]?[key], let value = stored as? Value { return value }
         let generation = generations[tenant, default: 0]
         let flightKey = "\(tenant)|\(generation)|\(key)"

@@ -25,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
             "Adresse, unter der der Server erreichbar ist, z. B. https://amtsweg.musterstadt.de (auch AMTSWEG_PUBLIC_URL)."
     )
     var publicURL: String?
+    @Flag(
+        name: .customLong("no-view-cache"),
+        help: "Nur für Messungen: Seiten bei jeder Anfrage neu berechnen, statt sie bis zur nächsten Änderung zu behalten.")
+    var noViewCache = false
 
     func run() async throws {
         try await reportingErrors {
@@ -37,9 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
                 else { throw CLIError("--public-url '\(text)' ist keine http- oder https-Adresse.") }
                 return url
             }
-            let configuration = ServerConfiguration(
+            var configuration = ServerConfiguration(
                 hostname: hostname, port: port, databasePath: path, loadDemo: demo,
                 maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
+            configuration.keepsDerivedViews = !noViewCache
             if !configuration.localMode {
                 try await Self.requireSharedSetup(configuration)
             }
