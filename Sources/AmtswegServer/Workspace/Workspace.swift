@@ -142,9 +142,15 @@ public actor Workspace {
 
     // MARK: - Roadmap
 
-    /// The tenant's roadmap (read from the store each time: it is a handful of small tables).
+    /// The tenant's roadmap, kept like a derived view until a write: a handful of small tables, but read by
+    /// every problem-spot page and every route scoped to an initiative.
     public func roadmap(of tenant: ID<Tenant>) async throws -> Roadmap {
-        try await repository.loadRoadmap(of: tenant)
+        try await derived(tenant, "roadmap") { [repository] in try await repository.loadRoadmap(of: tenant) }
+    }
+
+    /// The tenant's event logs (their facts, without the logs), kept until one is uploaded.
+    public func eventLogs(of tenant: ID<Tenant>) async throws -> [EventLogRecord] {
+        try await derived(tenant, "eventLogs") { [repository] in try await repository.eventLogs(of: tenant) }
     }
 
     /// Saves the roadmap; what was derived from the old one (schedule, scores) is dropped.

@@ -27,7 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     var publicURL: String?
     @Flag(
         name: .customLong("no-view-cache"),
-        help: "Nur für Messungen: Seiten bei jeder Anfrage neu berechnen, statt sie bis zur nächsten Änderung zu behalten.")
+        help:
+            "Nur für Messungen: Seiten bei jeder Anfrage neu berechnen, statt sie bis zur nächsten Änderung zu behalten."
+    )
     var noViewCache = false
 
     func run() async throws {

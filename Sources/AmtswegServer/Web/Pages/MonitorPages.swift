@@ -41,7 +41,7 @@ struct MonitorPages: Sendable {
     ) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let map = snapshot.map
-        let logs = try await pages.workspace.repository.eventLogs(of: map.tenant.id)
+        let logs = try await pages.workspace.eventLogs(of: map.tenant.id)
         // The plain page is kept until the tenant's data changes (an upload counts: see
         // ``Workspace/eventLogsChanged(_:)``); a form shown again with its error is not.
         @Sendable func view(csrf: String) -> View {
