@@ -1,4 +1,4 @@
-public import AmtswegSupport
+import AmtswegSupport
 
 /// Text broken into lines that fit a width, for boxes in drawings.
 public enum TextLines {
