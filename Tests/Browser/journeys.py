@@ -142,7 +142,7 @@ with sync_playwright() as playwright:
         check(page, "protokoll-dfg")
         # The process map as the browser draws it: no text over another text, no edge label over a box.
         log_page = page.url
-        page.goto(page.locator("#dfg-diagram img").get_attribute("src"))
+        page.goto(BASE + page.locator("#dfg-diagram img").get_attribute("src"))
         clashes = page.evaluate("""() => {
             const svg = document.querySelector('svg.process-map');
             const group = t => t.closest('g.activity');
