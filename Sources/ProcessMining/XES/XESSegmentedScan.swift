@@ -122,13 +122,18 @@ final class XESSegmentedScan: @unchecked Sendable {
         while running >= workers { condition.wait() }
         running += 1
         condition.unlock()
-        DispatchQueue.global().async { [self] in
+        // A thread of its own, not a dispatch queue: the reader waits for its workers, and it may be called from
+        // a thread of Swift's cooperative pool, which runs on dispatch's queues — a worker queued behind the
+        // waiting caller could then never start (seen as a hang of the whole test run on two cores).
+        let worker = Thread { [self] in
             finish(number, scan(segment, first: number == 0, last: last))
             condition.lock()
             running -= 1
             condition.broadcast()
             condition.unlock()
         }
+        worker.stackSize = 8 << 20
+        worker.start()
     }
 
     private func finish(_ number: Int, _ result: Result<Part, any Error>) {
