@@ -53,13 +53,18 @@ struct EventLogPages: Sendable {
         /// The log with the chosen filters: first the most frequent variants, then, if chosen, the most
         /// frequent activities.
         func apply(to log: EventLog) -> EventLog {
-            let covered = coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
+            let covered = covered(log)
             return activities.map { covered.keepingFrequentActivities(percent: $0) } ?? covered
+        }
+
+        /// The cases of the most frequent variants the coverage slider keeps.
+        private func covered(_ log: EventLog) -> EventLog {
+            coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
         }
 
         /// The process map of the log with the chosen simplification.
         func map(of log: EventLog) -> ProcessMap {
-            let covered = coverage < 100 ? log.keepingTopVariants(covering: Double(coverage) / 100) : log
+            let covered = covered(log)
             return ProcessMap(
                 log: covered,
                 activityPercent: activities
