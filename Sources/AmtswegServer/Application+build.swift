@@ -40,7 +40,8 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     let renderer = try await PageRenderer(resources: configuration.resources)
     let logs = EventLogLibrary(
         repository: workspace.repository, pseudonymizer: configuration.pseudonymizer,
-        maxDecompressedBytes: configuration.maxDecompressedBytes)
+        maxDecompressedBytes: configuration.maxDecompressedBytes,
+        jobs: AnalysisJobs(limit: configuration.analysisJobLimit, hold: configuration.holdAnalysisJob))
     let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Order matters: errors become pages outside the file middleware, which serves a file only where the

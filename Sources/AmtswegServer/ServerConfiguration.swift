@@ -48,6 +48,12 @@ public struct ServerConfiguration: Sendable {
     /// Whether views derived from a tenant's data (pages, drawings) are kept until the data changes. Off only to
     /// measure what a cache miss costs (`bench/web-benchmark`).
     public var keepsDerivedViews = true
+    /// How many analyses of event logs (discovery, conformance) compute at once in the background; more wait
+    /// in line. Half the cores: an alignment spreads its variants over all of them, and requests need some.
+    public var analysisJobLimit = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// Awaited before each analysis job computes. Tests hold jobs here to show the server answering while one
+    /// runs; `nil` in every real server.
+    public var holdAnalysisJob: (@Sendable () async -> Void)?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String, loadDemo: Bool = false,

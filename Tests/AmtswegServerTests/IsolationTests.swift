@@ -20,6 +20,7 @@ import Testing
         var account = "konto-nurinb"
         var token = ""
         var initiative = "massnahme-nurinb"
+        var job = ""
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
@@ -35,6 +36,7 @@ import Testing
             case "step": step
             case "account": account
             case "token": token
+            case "job": job
             default: nil
             }
         }
@@ -113,6 +115,12 @@ import Testing
         try await server.run { client in
             var other = prepared
             other.log = try await Self.upload(client, token: token)
+            other.job = try await client.execute(
+                uri: "/api/v1/event-logs/\(other.log)/discovery", method: .get, headers: .api(token)
+            ) { response in
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                return try #require(object?["id"] as? String)
+            }
             var withObjects = 0
             for entry in entries where entry.permission != .anyone {
                 let admin = try await admin.signedIn(workspace)

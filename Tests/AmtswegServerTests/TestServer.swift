@@ -18,8 +18,11 @@ struct TestServer {
 
     /// - Parameter localMode: `true` (the default on a loopback address) acts as the local administrator without
     ///   signing in; `false` is a server where everyone signs in.
+    /// - Parameter holdAnalysisJob: awaited before each background analysis computes (``AnalysisGate``), with
+    ///   `analysisJobLimit` of them at once.
     init(
-        maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil, timeLimit: Duration? = nil
+        maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil, timeLimit: Duration? = nil,
+        holdAnalysisJob: (@Sendable () async -> Void)? = nil, analysisJobLimit: Int? = nil
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
@@ -27,6 +30,8 @@ struct TestServer {
             pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning,
             localMode: localMode)
         if let timeLimit { configuration.requestTimeLimit = timeLimit }
+        configuration.holdAnalysisJob = holdAnalysisJob
+        if let analysisJobLimit { configuration.analysisJobLimit = analysisJobLimit }
         if let log {
             configuration.logLevel = .trace
             configuration.logHandler = { _ in log }
@@ -149,6 +154,22 @@ struct Browser: Sendable {
 
 extension TestResponse {
     var text: String { String(buffer: body) }
+}
+
+extension TestClientProtocol {
+    /// Asks for `uri` until the background analyses it shows have finished — while the page shows a job's
+    /// progress or a picture answers 202 — then checks the answer (at most a minute).
+    func executeFinished<Value>(
+        uri: String, headers: HTTPFields = [:], _ check: @escaping (TestResponse) async throws -> Value
+    ) async throws -> Value {
+        for _ in 0..<600 {
+            let response = try await execute(uri: uri, method: .get, headers: headers) { $0 }
+            if response.status != .accepted && !response.text.contains("data-job=") { return try await check(response) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("\(uri): the analysis did not finish within a minute")
+        return try await check(try await execute(uri: uri, method: .get, headers: headers) { $0 })
+    }
 }
 
 extension HTTPFields {

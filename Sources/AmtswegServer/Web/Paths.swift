@@ -56,6 +56,8 @@ enum Paths {
     static let eventLogDFGPattern = "/monitor/logs/:id/dfg.svg"
     static let eventLogModelPattern = "/monitor/logs/:id/model.svg"
     static let eventLogConformancePattern = "/monitor/logs/:id/conformance.svg"
+    /// How far a background analysis has come, as JSON for the page's script.
+    static let jobPattern = "/monitor/jobs/:job"
 
     static let optimize = "/optimize"
     static let comparePattern = "/optimize/compare/:ist/:soll"
@@ -122,6 +124,8 @@ enum Paths {
 
     static func apiProcess(_ id: String) -> String { api + "/processes/" + escape(id) }
     static func apiEventLog(_ id: String) -> String { api + "/event-logs/" + escape(id) }
+    static func apiJob(_ id: String) -> String { api + "/jobs/" + escape(id) }
+    static func job(_ id: String) -> String { "/monitor/jobs/" + escape(id) }
     static func process(_ id: ID<ProcessModel>) -> String { process(id.rawValue) }
     static func service(_ id: ID<Service>) -> String { "/map/services#service-" + escape(id.rawValue) }
     static func adminAccount(_ name: String) -> String { adminAccounts + "/" + escape(name) }

@@ -17,14 +17,16 @@ actor EventLogLibrary {
     private var cache: [String: (record: EventLogRecord, log: EventLog)] = [:]
     private var order: [String] = []
     private let capacity = 4
-    /// Analyses by tenant, log, filter and subject: the page and its diagram need the same one.
-    private var analyses: [AnalysisKey: any Sendable] = [:]
+    /// Discovery and conformance of logs, computed in the background; the page and its diagram need the same
+    /// result, so jobs are kept by tenant, log, filter and subject.
+    let jobs: AnalysisJobs
 
     /// The most bytes an uploaded log may inflate to (gzip), checked while inflating.
     let maxDecompressedBytes: Int
 
-    init(repository: any Store, pseudonymizer: ResourcePseudonymizer, maxDecompressedBytes: Int) {
+    init(repository: any Store, pseudonymizer: ResourcePseudonymizer, maxDecompressedBytes: Int, jobs: AnalysisJobs) {
         self.repository = repository
+        self.jobs = jobs
         self.pseudonymizer = pseudonymizer
         self.maxDecompressedBytes = maxDecompressedBytes
     }
@@ -93,40 +95,39 @@ actor EventLogLibrary {
 
     private func cached(_ key: String) -> (record: EventLogRecord, log: EventLog)? { cache[key] }
 
-    /// Optimal alignments of `log` against `process`, computed once per key on the thread pool (a large log
-    /// takes seconds; neither this actor nor the request executor waits for it). `isNew` says that this call
-    /// computed it — an analysis someone ran, for the audit log.
-    nonisolated func alignments(of log: EventLog, against process: ProcessModel, key: AnalysisKey) async throws
-        -> (report: AlignmentReport, isNew: Bool)
-    {
-        try await analysis(key) { try AlignmentReport(log: log, net: process.petriNet()) }
+    /// A discovered process: the tree the miner found, and the same as a process to draw and compare.
+    struct Discovered: Sendable {
+        var tree: ProcessTree
+        var process: ProcessModel
     }
 
-    /// The process discovered from `log` (inductive miner, 20 % noise), computed once per key on the thread pool;
-    /// `isNew` as for ``alignments(of:against:key:)``.
-    nonisolated func discovery(of log: EventLog, key: AnalysisKey, name: String) async throws
-        -> (process: ProcessModel, isNew: Bool)
+    /// The alignments of a log with one process.
+    struct Aligned: Sendable {
+        var process: ID<ProcessModel>
+        var report: AlignmentReport
+    }
+
+    /// The job aligning `log` with `process` (optimal alignments; a large log takes seconds or minutes). Its
+    /// result is ``Aligned``. `isNew` says that this call started it — an analysis someone ran, for
+    /// the audit log.
+    nonisolated func alignments(of log: EventLog, against process: ProcessModel, key: AnalysisKey) async
+        -> (status: AnalysisJobs.Status, isNew: Bool)
     {
-        try await analysis(key) {
-            ProcessModel(
-                discovered: InductiveMiner(noiseThreshold: 0.2).discover(log), id: ID(key.log.rawValue), name: name)
+        await jobs.submit(key, kind: .conformance) { progress in
+            Aligned(
+                process: process.id, report: try AlignmentReport(log: log, net: process.petriNet(), progress: progress))
         }
     }
 
-    private nonisolated func analysis<Result: Sendable>(
-        _ key: AnalysisKey, compute: @escaping @Sendable () throws -> Result
-    ) async throws -> (Result, isNew: Bool) {
-        if let result = await analysis(key) as? Result { return (result, false) }
-        let result = try await NIOThreadPool.singleton.runIfActive(compute)
-        await keep(result, key: key)
-        return (result, true)
-    }
-
-    private func analysis(_ key: AnalysisKey) -> (any Sendable)? { analyses[key] }
-
-    private func keep(_ result: any Sendable, key: AnalysisKey) {
-        if analyses.count >= 16 { analyses.removeAll() }
-        analyses[key] = result
+    /// The job discovering the process of `log` (inductive miner, 20 % noise); its result is ``Discovered``.
+    /// `isNew` as for ``alignments(of:against:key:)``.
+    nonisolated func discovery(of log: EventLog, key: AnalysisKey, name: String) async
+        -> (status: AnalysisJobs.Status, isNew: Bool)
+    {
+        await jobs.submit(key, kind: .discovery) { progress in
+            let tree = InductiveMiner(noiseThreshold: 0.2).discover(log, progress: progress)
+            return Discovered(tree: tree, process: ProcessModel(discovered: tree, id: ID(key.log.rawValue), name: name))
+        }
     }
 
     /// Logs are written once and never changed (a new upload is a new log), so a cached one stays valid.

@@ -1,4 +1,4 @@
-import AmtswegSupport
+public import AmtswegSupport
 import Foundation
 
 /// The alignments of a whole log with a Petri net: one per variant, the fitness figures pm4py reports, and the
@@ -31,11 +31,14 @@ public struct AlignmentReport: Sendable, Codable {
     /// Cases whose variant could not be aligned within the state limit (not in the figures).
     public var unalignedCases: Int
 
-    /// Aligns every variant of `log` with `net`.
-    public init(log: EventLog, net: PetriNet, stateLimit: Int = 2_000_000) throws(MiningError) {
+    /// Aligns every variant of `log` with `net`; `progress` counts the variants aligned so far.
+    public init(log: EventLog, net: PetriNet, stateLimit: Int = 2_000_000, progress: WorkProgress? = nil)
+        throws(MiningError)
+    {
         let aligner = try Aligner(net: try IndexedNet(net), activities: log.activities, stateLimit: stateLimit)
         let traceVariants = TraceVariants(log)
-        let alignments = Self.alignConcurrently(traceVariants.traces, with: aligner)
+        progress?.expect(traceVariants.traces.count)
+        let alignments = Self.alignConcurrently(traceVariants.traces, with: aligner, progress: progress)
         var costSum = 0, worstSum = 0, fitnessSum = 0.0, fitting = 0, aligned = 0, unaligned = 0
         var deviations: [String: ActivityDeviations] = [:]
         variants = []
@@ -77,7 +80,12 @@ public struct AlignmentReport: Sendable, Codable {
     }
 
     /// Variants are independent: they are spread over the machine's cores.
-    private static func alignConcurrently(_ traces: [[Int32]], with aligner: Aligner) -> [Alignment?] {
-        ConcurrentSlots<[Alignment?]>.map(traces) { aligner.align($0) }
+    private static func alignConcurrently(_ traces: [[Int32]], with aligner: Aligner, progress: WorkProgress?)
+        -> [Alignment?]
+    {
+        ConcurrentSlots<[Alignment?]>.map(traces) { trace in
+            defer { progress?.advance() }
+            return aligner.align(trace)
+        }
     }
 }

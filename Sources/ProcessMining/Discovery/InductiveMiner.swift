@@ -1,3 +1,5 @@
+public import AmtswegSupport
+
 /// The inductive miner, infrequent variant (IMf), with pm4py's semantics: find a cut in the directly-follows
 /// graph (exclusive choice, sequence, parallel, loop), split the log along it and recurse; if no cut is found,
 /// filter infrequent edges (noise threshold) and try again; failing that, use a fall-through. With threshold 0
@@ -9,7 +11,9 @@ public struct InductiveMiner: Sendable {
 
     public init(noiseThreshold: Double = 0.2) { self.noiseThreshold = noiseThreshold }
 
-    public func discover(_ log: EventLog) -> ProcessTree {
+    /// The process tree of `log`. `progress` counts the activities placed in the tree so far (out of the log's
+    /// activities), for a page that shows how far a long discovery has come.
+    public func discover(_ log: EventLog, progress: WorkProgress? = nil) -> ProcessTree {
         // Codes by name order: wherever pm4py sorts activities, sorting codes does the same.
         let names = (0..<log.activities.count).map { log.activities[Int32($0)] }
         let byName = names.indices.sorted { names[$0] < names[$1] }
@@ -20,7 +24,9 @@ public struct InductiveMiner: Sendable {
         for (trace, count) in zip(variants.traces, variants.counts) {
             subLog.add(trace.map { rank[Int($0)] }, count: count)
         }
-        return Mining(noiseThreshold: noiseThreshold, names: byName.map { names[$0] }).mine(subLog).folded()
+        progress?.expect(names.count)
+        return Mining(noiseThreshold: noiseThreshold, names: byName.map { names[$0] }, progress: progress)
+            .mine(subLog).folded()
     }
 }
 
@@ -29,6 +35,7 @@ private struct Mining {
     let noiseThreshold: Double
     /// Activity names by code.
     let names: [String]
+    let progress: WorkProgress?
 
     func mine(_ log: SubLog) -> ProcessTree { mine(log, dfg: nil, afterNoiseFilter: false)! }
 
@@ -48,7 +55,9 @@ private struct Mining {
         }
         if log.isEmpty { return .silent }
         if log.traces.count == 1 && log.traces[0].count <= 1 {
-            return log.traces[0].first.map { .activity(names[Int($0)]) } ?? .silent
+            guard let activity = log.traces[0].first else { return .silent }
+            progress?.advance()
+            return .activity(names[Int(activity)])
         }
         let graph = dfg ?? LocalDFG(log)
         if let tree = cut(log, graph) { return tree }

@@ -78,3 +78,22 @@ for (const form of document.querySelectorAll("form[data-progress]")) {
     request.send(new FormData(form));
   });
 }
+
+// Analyses running in the background (discovery, conformance): ask how far they have come every two seconds,
+// show it, and reload the page once one has finished. Without JavaScript the page's link reloads it.
+for (const job of document.querySelectorAll("[data-job]")) {
+  const bar = job.querySelector("progress");
+  const text = job.querySelector("[data-job-text]");
+  const look = async () => {
+    try {
+      const answer = await fetch(job.dataset.job, { headers: { Accept: "application/json" } });
+      if (!answer.ok) return;
+      const status = await answer.json();
+      if (status.state === "done" || status.state === "failed") { window.location.reload(); return; }
+      bar.value = status.percent;
+      if (status.state === "running") text.textContent = `${job.dataset.running} ${status.percent} %`;
+    } catch (error) { /* the next look may succeed */ }
+    window.setTimeout(look, 2000);
+  };
+  window.setTimeout(look, 2000);
+}

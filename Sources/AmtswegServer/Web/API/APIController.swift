@@ -42,6 +42,7 @@ struct APIController: Sendable {
             try await createEventLog(request, context)
         }
         routes.get(api + "event-logs/:id", .read) { request, context in try await eventLog(request, context) }
+        addJobRoutes(to: routes)
         addRoadmapRoutes(to: routes)
         addRoadmapPlanningRoutes(to: routes)
         routes.get(Paths.openAPI, .anyone) { request, context in try openAPI(request, context) }

@@ -20,6 +20,7 @@ struct EventLogPages: Sendable {
         routes.get(Paths.eventLogConformancePattern, .read) { request, context in
             try await conformanceDiagram(request, context)
         }
+        routes.get(Paths.jobPattern, .read) { request, context in try await job(request, context) }
     }
 
     /// What the visitor chose: the map's edge figure, the share of cases (most frequent variants), and the
@@ -96,6 +97,9 @@ struct EventLogPages: Sendable {
         var variants: [Variant]
         var variantNote: String
         var processes: [SelectOption]
+        /// The discovered model while it is being computed, and why it could not be.
+        var modelPending: PendingJob?
+        var modelFailure: String?
         var conformance: Conformance?
         var privacyNote: String
         var unitHandovers: [TableRow]
@@ -111,6 +115,15 @@ struct EventLogPages: Sendable {
         var rows: [TableRow]
         var diagramHref = ""
         var hasDiagram = false
+        var pending: PendingJob?
+    }
+
+    /// A background analysis the page waits for: the page shows how far it has come, and its script asks
+    /// `statusHref` again until it is done and then reloads (without script, a link reloads it).
+    struct PendingJob: Sendable {
+        var statusHref: String
+        var percent: Int
+        var text: String
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
@@ -137,9 +150,11 @@ struct EventLogPages: Sendable {
                 duration: variant.meanDurationSeconds.map(Self.seconds) ?? "–",
                 steps: variant.activities.joined(separator: " → "))
         }
+        let discovery = try await discovery(
+            of: filtered, record: record, options: options, tenant: snapshot.map.tenant.id, context: context)
         var conformance: Conformance?
         if let process = snapshot.process(options.process), let processRecord = snapshot.record(options.process) {
-            conformance = await conformanceView(
+            conformance = try await conformanceView(
                 of: filtered, against: process,
                 key: Self.reportKey(processRecord, log: record, options: options, tenant: snapshot.map.tenant.id),
                 record: record, context: context)
@@ -199,7 +214,12 @@ struct EventLogPages: Sendable {
                 "\(Display.integer(variants.count)) Varianten; die \(variantViews.count) häufigsten sind aufgeführt.",
             processes: snapshot.processes.sorted { $0.name < $1.name }.map {
                 .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == options.process)
-            }, conformance: conformance,
+            },
+            modelPending: discovery.isFinished ? nil : pending(discovery, context),
+            modelFailure: discovery.failure.map {
+                pages.text("Das Modell ließ sich nicht entdecken:", context) + " " + $0
+            },
+            conformance: conformance,
             privacyNote: record.isPseudonymised
                 ? "Die Namen der Bearbeitenden wurden beim Hochladen pseudonymisiert."
                 : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.",
@@ -226,22 +246,74 @@ struct EventLogPages: Sendable {
         return FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
     }
 
+    /// The discovered model as BPMN diagram; while it is being computed, a placeholder with status 202.
     func model(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
         let (record, log) = try await pages.logs.log(
             ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
         let options = Options(request)
-        let filtered = options.apply(to: log)
-        let key = AnalysisKey(
-            tenant: snapshot.map.tenant.id, log: record.id, filter: options.filterQuery, subject: "discovery|0.2")
-        let (process, isNew) = try await pages.logs.discovery(of: filtered, key: key, name: record.name)
-        if isNew, let tenant = context.tenantID {
-            try await pages.workspace.accounts.audit(
-                ChangeRecord(
-                    tenantID: tenant, at: Date(), author: context.author, action: "runDiscovery",
-                    summary: "Prozess aus „\(record.name)“ entdeckt", object: "eventLog:\(record.id)"))
+        let status = try await discovery(
+            of: options.apply(to: log), record: record, options: options, tenant: snapshot.map.tenant.id,
+            context: context)
+        guard let discovered = status.result(as: EventLogLibrary.Discovered.self) else {
+            return unfinishedSVG(status, request: request, context: context)
         }
-        return svgResponse(ProcessGenerator.bpmn(for: process), request: request, context: context)
+        return svgResponse(ProcessGenerator.bpmn(for: discovered.process), request: request, context: context)
+    }
+
+    /// The discovery job of the filtered log: started on first request (and audited then), found afterwards.
+    func discovery(
+        of filtered: EventLog, record: EventLogRecord, options: Options, tenant: ID<Tenant>,
+        context: AppRequestContext
+    ) async throws -> AnalysisJobs.Status {
+        let key = AnalysisKey(
+            tenant: tenant, log: record.id, filter: options.filterQuery, subject: "discovery|0.2")
+        let (status, isNew) = await pages.logs.discovery(of: filtered, key: key, name: record.name)
+        if isNew {
+            try await pages.audit(
+                "runDiscovery", object: "eventLog:\(record.id)", summary: "Prozess aus „\(record.name)“ entdeckt",
+                context)
+        }
+        return status
+    }
+
+    /// How far a background analysis has come, for the page's script: `{"state": "running", "percent": 40}`.
+    func job(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let snapshot = try await pages.snapshot(context)
+        guard
+            let status = await pages.logs.jobs.status(
+                try context.parameters.require("job"), of: snapshot.map.tenant.id)
+        else { throw HTTPError(.notFound) }
+        let body = #"{"state":"\#(status.state.rawValue)","percent":\#(Int(status.fraction * 100))}"#
+        var response = FileResponse(body: body, contentType: "application/json").response(
+            from: request, context: context)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    func pending(_ status: AnalysisJobs.Status, _ context: AppRequestContext) -> PendingJob {
+        let percent = Int(status.fraction * 100)
+        let text =
+            status.state == .queued
+            ? pages.text("Wartet, bis eine andere Auswertung fertig ist.", context)
+            : pages.text("Wird im Hintergrund berechnet:", context) + " \(percent) %"
+        return PendingJob(statusHref: Paths.job(status.id), percent: percent, text: text)
+    }
+
+    /// What an image of an unfinished analysis shows: that it is being computed (202), or why it failed (422).
+    private func unfinishedSVG(_ status: AnalysisJobs.Status, request: Request, context: AppRequestContext)
+        -> Response
+    {
+        let text =
+            status.failure.map { pages.text("Die Auswertung war nicht möglich:", context) + " " + $0 }
+            ?? pending(status, context).text
+        let svg =
+            #"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="40" viewBox="0 0 640 40">"#
+            + #"<text x="8" y="24" font-family="sans-serif" font-size="14">\#(SVGText.escape(text))</text></svg>"#
+        var response = FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
+        response.status = status.failure == nil ? .accepted : .unprocessableContent
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     private func svgResponse(_ model: BPMNModel, request: Request, context: AppRequestContext) -> Response {
@@ -253,32 +325,40 @@ struct EventLogPages: Sendable {
     func conformanceView(
         of log: EventLog, against process: ProcessModel, key: AnalysisKey, record: EventLogRecord,
         context: AppRequestContext
-    ) async -> Conformance {
-        let report: AlignmentReport
-        do {
-            let (computed, isNew) = try await pages.logs.alignments(of: log, against: process, key: key)
-            report = computed
-            if isNew, let tenant = context.tenantID {
-                try await pages.workspace.accounts.audit(
-                    ChangeRecord(
-                        tenantID: tenant, at: Date(), author: context.author, action: "runConformance",
-                        summary: "Abgleich von „\(record.name)“ mit „\(process.name)“ berechnet",
-                        object: "eventLog:\(record.id)"))
-            }
-        } catch {
-            return Conformance(
-                processName: process.name, processHref: Paths.process(process.id),
-                summary: "Der Abgleich war nicht möglich: \(error)", rows: [])
+    ) async throws -> Conformance {
+        let status = try await conformanceJob(of: log, against: process, key: key, record: record, context: context)
+        var view = Conformance(processName: process.name, processHref: Paths.process(process.id), summary: "", rows: [])
+        if let failure = status.failure {
+            view.summary = pages.text("Der Abgleich war nicht möglich:", context) + " " + failure
+            return view
         }
-        let summary =
+        guard let report = status.result(as: EventLogLibrary.Aligned.self)?.report else {
+            view.pending = pending(status, context)
+            return view
+        }
+        view.summary =
             "Fitness \(Display.decimal(report.logFitness, digits: 3)); \(Display.percent(report.fittingCaseShare)) der Fälle "
             + "laufen ohne Abweichung durch das Modell."
             + (report.unalignedCases > 0 ? " \(report.unalignedCases) Fälle waren zu aufwendig abzugleichen." : "")
-        return Conformance(
-            processName: process.name, processHref: Paths.process(process.id), summary: summary,
-            rows: report.deviations.prefix(30).map {
-                TableRow($0.activity, numbers: [Display.integer($0.onLog), Display.integer($0.onModel)])
-            }, hasDiagram: true)
+        view.rows = report.deviations.prefix(30).map {
+            TableRow($0.activity, numbers: [Display.integer($0.onLog), Display.integer($0.onModel)])
+        }
+        view.hasDiagram = true
+        return view
+    }
+
+    /// The alignment job of the filtered log with `process`: started on first request (and audited then).
+    func conformanceJob(
+        of log: EventLog, against process: ProcessModel, key: AnalysisKey, record: EventLogRecord,
+        context: AppRequestContext
+    ) async throws -> AnalysisJobs.Status {
+        let (status, isNew) = await pages.logs.alignments(of: log, against: process, key: key)
+        if isNew {
+            try await pages.audit(
+                "runConformance", object: "eventLog:\(record.id)",
+                summary: "Abgleich von „\(record.name)“ mit „\(process.name)“ berechnet", context)
+        }
+        return status
     }
 
     /// The process's diagram with its deviating steps framed: red where the log has steps the model does not
@@ -290,9 +370,12 @@ struct EventLogPages: Sendable {
         let options = Options(request)
         let (record, process) = try snapshot.readableProcess(options.process)
         let filtered = options.apply(to: log)
-        let (report, _) = try await pages.logs.alignments(
+        let (status, _) = await pages.logs.alignments(
             of: filtered, against: process,
             key: Self.reportKey(record, log: logRecord, options: options, tenant: snapshot.map.tenant.id))
+        guard let report = status.result(as: EventLogLibrary.Aligned.self)?.report else {
+            return unfinishedSVG(status, request: request, context: context)
+        }
         var highlights: [SVGRenderer.Highlight] = []
         for deviation in report.deviations {
             for step in process.steps where step.name == deviation.activity {
