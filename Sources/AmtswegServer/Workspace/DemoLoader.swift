@@ -1,12 +1,19 @@
 public import AmtswegStore
 public import AmtswegCore
 import AmtswegDemo
+import Foundation
+import ProcessMining
 
-/// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points — into
-/// a store. `amtsweg serve --demo` and `amtsweg demo` both use it, so both show the same town.
+/// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points, and an
+/// event log of its trade registration — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it, so
+/// both show the same town.
 public enum DemoLoader {
     public static func write(into store: any Store) async throws {
-        try await store.saveTenant(contents(), by: .local)
+        let contents = contents()
+        try await store.saveTenant(contents, by: .local)
+        try await store.saveEventLog(
+            try eventLog(minutesPerWorkingDay: contents.map.settings.hoursPerWorkingDay * 60),
+            of: contents.map.tenant.id, by: .local)
     }
 
     /// Musterstadt whole, in one piece, so it lands in one transaction.
@@ -16,5 +23,27 @@ public enum DemoLoader {
         return TenantContents(
             map: map, processes: Musterstadt.processRecords(for: map), roadmap: roadmap,
             measurements: Musterstadt.measurementHistory(for: roadmap, map: map))
+    }
+
+    /// The trade registration's log (``Musterstadt/gewerbeLog(cases:minutesPerWorkingDay:)``), attached to its
+    /// process, so the process page shows estimated and measured times side by side. Its resources are
+    /// positions, not people.
+    static func eventLog(minutesPerWorkingDay: Double) throws -> EventLogRecord {
+        var builder = EventLogBuilder()
+        for event in Musterstadt.gewerbeLog(minutesPerWorkingDay: minutesPerWorkingDay) {
+            builder.addEvent(
+                case: builder.addCase(event.caseID), activity: event.activity,
+                timestamp: Int64((event.time * 1000).rounded()),
+                resource: event.resource.isEmpty ? nil : event.resource,
+                lifecycle: event.isStart ? .start : .complete)
+        }
+        let log = builder.build()
+        let fileName = "gewerbe-fachverfahren-2026.xes.gz"
+        return EventLogRecord(
+            id: "log-1", name: "Gewerbeanzeigen September bis Dezember 2026 (Fachverfahren)", fileName: fileName,
+            uploadedAt: Date(timeIntervalSince1970: 1_796_256_000), uploadedBy: .local, caseCount: log.caseCount,
+            eventCount: log.eventCount, isPseudonymised: true, processID: "gewerbe-anmeldung-ist",
+            xesGzip: try XESWriter.writeCompressed(log, file: fileName),
+            privacy: "Bearbeitende als Stellen, nicht als Personen")
     }
 }

@@ -1,4 +1,6 @@
 import AmtswegCore
+import ProcessMining
+import MinedProcesses
 import BPMN
 import Foundation
 import Hummingbird
@@ -122,15 +124,37 @@ struct ProcessPages: Sendable {
             request.uri.queryParameters["uploaded"] != nil
             ? "Hochgeladen: \(process.steps.count) Schritte. Bahnen, die keiner Stelle zugeordnet werden konnten, sind markiert."
             : request.uri.queryParameters["saved"] != nil ? "Gespeichert. Das Diagramm ist neu gezeichnet." : nil
+        let measured = try await measuredTimes(of: process, snapshot: snapshot)
+        let measuredBasis = request.uri.queryParameters["basis"] == "measured"
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
         ) { [access = context.access] _ in
-            var view = ProcessView(record: record, process: process, snapshot: snapshot)
+            var view = ProcessView(
+                record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)
             let units = record.ownerUnitID.map { [$0] } ?? []
             view.isEditable = view.isEditable && access?.may(.editProcess, forUnits: units, in: snapshot.map) == true
             return view
         }
+    }
+
+    /// The process's times as the newest event log attached to it shows them, its activities matched to the steps
+    /// by name; `nil` when no log is attached. Kept per state of the data (logs never change once stored).
+    func measuredTimes(of process: ProcessModel, snapshot: TenantSnapshot) async throws
+        -> (comparison: StepTimeComparison, log: EventLogRecord)?
+    {
+        let tenant = snapshot.map.tenant.id
+        guard let summary = try await pages.workspace.eventLogs(of: tenant).first(where: { $0.processID == process.id })
+        else { return nil }
+        let (record, log) = try await pages.logs.log(summary.id, of: tenant)
+        let figures = ProcessReport(process: process, map: snapshot.map).figures.mainPath
+        let comparison = try await pages.workspace.derived(tenant, "times|\(process.id)|\(record.id)") {
+            StepTimeComparison(
+                process: process, figures: figures, log: log,
+                mapping: StepMatching.suggest(activities: log.activities.strings, steps: process.steps),
+                minutesPerWorkingDay: snapshot.map.settings.hoursPerWorkingDay * 60)
+        }
+        return (comparison, record)
     }
 
     func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -1,4 +1,5 @@
 import AmtswegCore
+import MinedProcesses
 import Foundation
 
 /// One process page: facts, diagram, key figures, the step list (the diagram's text equivalent, and the
@@ -54,10 +55,31 @@ struct ProcessView: Sendable {
     var problems: [ProblemLine]
     var lanes: [Fact]
     var compareHref: String?
+    /// Estimated beside measured times, where an event log is attached to the process.
+    var times: TimeComparisonView?
+    /// Which times the key figures rest on.
+    var basisNote: String
 
-    init(record: ProcessRecord, process: ProcessModel, snapshot: TenantSnapshot) {
+    /// - Parameters:
+    ///   - measured: the comparison with the newest event log attached to the process, if there is one.
+    ///   - measuredBasis: key figures from the measured handling times (where measured) instead of the estimates.
+    init(
+        record: ProcessRecord, process: ProcessModel, snapshot: TenantSnapshot,
+        measured: (comparison: StepTimeComparison, log: EventLogRecord)? = nil, measuredBasis: Bool = false
+    ) {
         let map = snapshot.map
-        let report = ProcessReport(process: process, map: map)
+        let usesMeasured = measuredBasis && measured != nil
+        let report = ProcessReport(
+            process: usesMeasured ? measured!.comparison.measuredProcess(process) : process, map: map)
+        times = measured.map {
+            TimeComparisonView(
+                $0.comparison, log: $0.log, processID: record.id.rawValue,
+                hoursPerDay: map.settings.hoursPerWorkingDay, measuredBasis: usesMeasured)
+        }
+        basisNote =
+            usesMeasured
+            ? "Grundlage: gemessene Bearbeitungszeiten aus dem Protokoll „\(measured!.log.name)“, wo gemessen; sonst geschätzte."
+            : "Grundlage: geschätzte Bearbeitungszeiten der Schritte."
         let index = MapIndex(map)
         id = record.id.rawValue
         name = process.name
