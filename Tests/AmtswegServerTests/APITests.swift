@@ -50,7 +50,7 @@ import Testing
         ("/api/v1/analysis/ist", "\"interactionMatrix\""),
         ("/api/v1/problems?severity=high", "\"severity\":\"high\""),
         ("/api/v1/search?q=Ordnung", "\"Ordnungsamt\""),
-        ("/api/v1/event-logs", "\"total\":0"),
+        ("/api/v1/event-logs", "\"id\":\"gewerbe-2026\""),
         ("/api/openapi.json", "\"openapi\""),
     ]
 

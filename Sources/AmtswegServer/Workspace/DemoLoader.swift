@@ -40,7 +40,7 @@ public enum DemoLoader {
         let log = builder.build()
         let fileName = "gewerbe-fachverfahren-2026.xes.gz"
         return EventLogRecord(
-            id: "log-1", name: "Gewerbeanzeigen September bis Dezember 2026 (Fachverfahren)", fileName: fileName,
+            id: "gewerbe-2026", name: "Gewerbeanzeigen September bis Dezember 2026 (Fachverfahren)", fileName: fileName,
             uploadedAt: Date(timeIntervalSince1970: 1_796_256_000), uploadedBy: .local, caseCount: log.caseCount,
             eventCount: log.eventCount, isPseudonymised: true, processID: "gewerbe-anmeldung-ist",
             xesGzip: try XESWriter.writeCompressed(log, file: fileName),
