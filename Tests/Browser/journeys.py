@@ -72,6 +72,21 @@ with sync_playwright() as playwright:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 
+    # 1b. The demo's trade registration has an event log: estimated and measured times side by side, the steps
+    # whose estimate is far off marked in words, and the key figures switchable to the measured basis.
+    visit(page, "/processes/gewerbe-anmeldung-ist", "prozess-geschaetzt-gemessen")
+    times = page.locator("table.times")
+    expect(page.get_by_role("heading", name="Geschätzt und gemessen")).to_be_visible()
+    headers = times.locator("thead th").all_inner_texts()
+    assert headers.count("geschätzt") == 2 and headers.count("gemessen (Median)") == 2, f"columns: {headers}"
+    flagged = times.locator("tbody tr.off th").all_inner_texts()
+    assert any("Gewerbeanzeige erfassen" in row for row in flagged), f"flagged steps: {flagged}"
+    entry = times.locator("tbody tr", has_text="Gewerbeanzeige erfassen").locator("td").all_inner_texts()
+    assert entry[1] == "12 min" and entry[2] != "–", f"estimated and measured handling: {entry}"
+    page.get_by_role("link", name="Kennzahlen aus den gemessenen Zeiten berechnen").click()
+    expect(page.locator("#figures-heading ~ p", has_text="gemessene Bearbeitungszeiten")).to_be_visible()
+    check(page, "prozess-kennzahlen-gemessen")
+
     # 2. Edit a step of a process, with the keyboard only, and see the redrawn diagram.
     visit(page, "/processes/baugenehmigung-ist", "prozess")
     image_loaded(page, ".diagram-frame img")
