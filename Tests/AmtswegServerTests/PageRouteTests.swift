@@ -1,3 +1,4 @@
+import RegexBuilder
 import AmtswegServer
 import Foundation
 import Hummingbird
@@ -173,6 +174,52 @@ import Testing
             }
         }
         #expect(missing.isEmpty, "\(missing)")
+    }
+
+    /// Every page reachable by links from the start page, in English: no text of the page (between two tags,
+    /// white space aside) is a German text of the catalogue whose English differs. The catalogue is read, not
+    /// a list written here; tenant data (names of units, processes) is not in it and stays as entered.
+    @Test func aCrawlInEnglishFindsNoCataloguedGerman() async throws {
+        let server = try await TestServer()
+        let english = try JSONDecoder().decode(
+            [String: String].self,
+            from: Data(contentsOf: server.configuration.resources.appendingPathComponent("translations/en.json")))
+        let german = Set(english.filter { $0.key != $0.value }.keys)
+        try await server.run { client in
+            var queue = ["/"], seen: Set<String> = [], found: [String: String] = [:]
+            while let path = queue.first, seen.count < 500 {
+                queue.removeFirst()
+                guard seen.insert(path).inserted else { continue }
+                let (status, contentType, html) = try await client.execute(
+                    uri: path, method: .get, headers: [.cookie: "amtsweg_lang=en"]
+                ) { ($0.status, $0.headers[.contentType] ?? "", $0.text) }
+                guard status == .ok, contentType.hasPrefix("text/html") else { continue }
+                for match in html.matches(of: /href="(\/[^"#]*)"/) {
+                    let link = String(match.1).replacingOccurrences(of: "&amp;", with: "&")
+                    let skipped =
+                        ["/static", "/api", "/logout", "/login"].contains { link.hasPrefix($0) }
+                        || [".svg", ".csv", ".ics", "/bpmn", ".json", ".xes"].contains { link.hasSuffix($0) }
+                        || link.contains("lang=")
+                    if !skipped && !seen.contains(link) { queue.append(link) }
+                }
+                var text = html[...]
+                for block in ["script", "style", "textarea"] {
+                    text = Substring(
+                        text.replacing(
+                            Regex {
+                                "<\(block)"; ZeroOrMore(.any, .reluctant); "</\(block)>"
+                            }.dotMatchesNewlines(), with: ""))
+                }
+                for node in text.split(separator: "<").compactMap({
+                    $0.split(separator: ">", maxSplits: 1).dropFirst().first
+                }) {
+                    let trimmed = node.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if german.contains(trimmed) { found[trimmed] = path }
+                }
+            }
+            #expect(seen.count > 150, "the crawl reached the pages (\(seen.count))")
+            #expect(found.isEmpty, "German on English pages: \(found.sorted { $0.key < $1.key })")
+        }
     }
 
     @Test func pagesSpeakEnglishWhenChosen() async throws {

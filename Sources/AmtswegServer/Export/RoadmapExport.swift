@@ -37,11 +37,12 @@ public enum RoadmapExport {
         public func printHTML(
             _ plan: RoadmapPlan, map: TenantMap, stylesheet: String, language: Language = .german
         ) throws -> String {
-            try pages.render(
+            let html = try pages.render(
                 "roadmap/print",
                 RoadmapPrintView(
                     plan: plan, map: map, stylesheet: stylesheet, language: language,
                     t: pages.translations.lambda(for: language)))
+            return language == .english ? pages.translations.translatingTextNodes(html) : html
         }
     }
 }

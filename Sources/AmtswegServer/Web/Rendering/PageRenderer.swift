@@ -23,7 +23,8 @@ struct PageRenderer: Sendable {
     ) throws -> HTMLResponse {
         let language = context.language
         let layout = PageLayout(
-            title: title, lang: language.rawValue, csrfToken: context.csrfToken, tenantName: tenantName,
+            title: translations.text(title, in: language), lang: language.rawValue, csrfToken: context.csrfToken,
+            tenantName: tenantName,
             navigation: Section.navigation.map { item in
                 .init(
                     label: item.label(language), href: item.href, isCurrent: item == section,
@@ -36,7 +37,8 @@ struct PageRenderer: Sendable {
             may: Abilities(context.access), signInHref: context.access == nil ? Paths.login : nil)
         let view = PageView(
             layout: layout, content: content, paths: PathLinks(), t: translations.lambda(for: language))
-        return HTMLResponse(try render(template, view), status: status)
+        let html = try render(template, view)
+        return HTMLResponse(language == .english ? translations.translatingTextNodes(html) : html, status: status)
     }
 
     func render(_ template: String, _ object: Any) throws -> String {
