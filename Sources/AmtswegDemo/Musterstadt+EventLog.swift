@@ -1,4 +1,4 @@
-public import AmtswegCore
+import AmtswegCore
 import AmtswegSupport
 import Foundation
 

@@ -23,8 +23,10 @@ public final class ConcurrentSlots<Value>: @unchecked Sendable {
         return slots[index]!
     }
 
-    /// Runs `work` for each index concurrently and returns the results in index order.
+    /// Runs `work` for each index concurrently (one after another where ``Parallelism`` says one thread) and
+    /// returns the results in index order.
     public static func perform(_ count: Int, _ work: @Sendable (Int) -> Value) -> [Value] {
+        if Parallelism.isSingleThreaded { return (0..<count).map(work) }
         let slots = ConcurrentSlots<Value>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(work($0), at: $0) }
         return (0..<count).map(slots.value(at:))
@@ -35,7 +37,7 @@ public final class ConcurrentSlots<Value>: @unchecked Sendable {
     public static func map<Item: Sendable, Element>(
         _ items: [Item], _ transform: @Sendable (Item) -> Element
     ) -> [Element] where Value == [Element] {
-        let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunkCount = min(items.count, Parallelism.threads * 4)
         guard chunkCount > 1 else { return items.map(transform) }
         let chunkSize = (items.count + chunkCount - 1) / chunkCount
         return perform(chunkCount) { chunk in

@@ -51,6 +51,20 @@ import Testing
         Self.expectSame(try XESReader.read(contentsOf: url), whole)
     }
 
+    /// A segment that is not of the usual shape (here text between tags in a late trace) hands the file to the
+    /// general parser — and the read returns rather than waiting for the segment it dropped (it used to hang).
+    @Test(.timeLimit(.minutes(1))) func aSegmentThatGivesUpEndsTheReadWithoutWaiting() throws {
+        let traces = (0..<40).map { number in
+            "<trace><string key=\"concept:name\" value=\"c\(number)\"/>"
+                + "<event><string key=\"concept:name\" value=\"A\"/></event>"
+                + (number == 30 ? "stray text" : "") + "</trace>\n"
+        }
+        let bytes = Array(("<log>\n" + traces.joined() + "</log>\n").utf8)
+        for workers in [1, 2] {
+            #expect(try Self.read(bytes, segmentSize: 300, workers: workers, chunk: 100) == nil)
+        }
+    }
+
     @Test func unnamedTracesAreNumberedAndSplitCasesJoinedAcrossSegments() throws {
         let trace = { (name: String?, activity: String, time: String) in
             "<trace>" + (name.map { "<string key=\"concept:name\" value=\"\($0)\"/>" } ?? "")

@@ -1,3 +1,4 @@
+import AmtswegSupport
 import AmtswegXML
 public import Foundation
 
@@ -74,7 +75,11 @@ public enum XESReader {
     /// decompressed stream; `nil` where the scanner gives up.
     private static func scanFast(_ data: Data, file: String, maxBytes: Int) throws(MiningError) -> EventLog? {
         let scan = XESSegmentedScan(file: file)
-        if Gzip.isCompressed(data) {
+        var data = data
+        if Gzip.isCompressed(data) && Parallelism.isSingleThreaded {
+            // One thread: inflate first, then scan (the pipe inflates on a thread of its own beside the scan).
+            data = try Gzip.decompress(data, file: file, limit: maxBytes)
+        } else if Gzip.isCompressed(data) {
             let pipe = InflatingPipe(data, file: file, limit: maxBytes)
             defer { pipe.close() }
             return try scan.read { () throws(MiningError) in try pipe.next() }

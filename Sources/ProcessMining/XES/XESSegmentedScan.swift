@@ -1,3 +1,4 @@
+import AmtswegSupport
 import Dispatch
 import Foundation
 
@@ -28,7 +29,7 @@ final class XESSegmentedScan: @unchecked Sendable {
         var sawLog: Bool
     }
 
-    init(file: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, segmentSize: Int = 4 << 20) {
+    init(file: String, workers: Int = Parallelism.threads, segmentSize: Int = 4 << 20) {
         self.file = file
         self.workers = max(1, workers)
         self.segmentSize = segmentSize
@@ -42,16 +43,22 @@ final class XESSegmentedScan: @unchecked Sendable {
         var submitted = 0, nextToJoin = 0
         var gaveUp = false
 
-        /// Joins the segments that are finished, in order; false when one gave up.
+        /// Joins the segments that are finished, in order; false when one gave up (and from then on: the segment
+        /// that gave up is gone, so waiting for it again would wait forever).
+        var segmentGaveUp = false
         func joinFinished(waitForAll: Bool) -> Bool {
             condition.lock()
             defer { condition.unlock() }
+            if segmentGaveUp { return false }
             while nextToJoin < submitted {
                 while finished[nextToJoin] == nil {
                     guard waitForAll else { return true }
                     condition.wait()
                 }
-                guard case .success(let part) = finished.removeValue(forKey: nextToJoin)! else { return false }
+                guard case .success(let part) = finished.removeValue(forKey: nextToJoin)! else {
+                    segmentGaveUp = true
+                    return false
+                }
                 let offset = joinedTraces
                 joined.append(part.builder) { id in
                     guard id.first == XESLogAssembler.positionalCaseMark, let number = Int(id.dropFirst()) else {
@@ -114,8 +121,9 @@ final class XESSegmentedScan: @unchecked Sendable {
 
     /// Scans a segment on a worker once fewer than `workers` are busy (the only segment: right here).
     private func submit(_ segment: [UInt8], number: Int, last: Bool) {
-        if number == 0 && last {
-            finish(number, scan(segment, first: true, last: true))
+        // The only segment, or one thread for everything: scanned right here.
+        if (number == 0 && last) || Parallelism.isSingleThreaded {
+            finish(number, scan(segment, first: number == 0, last: last))
             return
         }
         condition.lock()
