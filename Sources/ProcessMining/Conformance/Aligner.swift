@@ -1,3 +1,4 @@
+import Foundation
 import HeapModule
 
 /// Finds optimal alignments of traces with an accepting Petri net: a shortest-path search (A* with a
@@ -16,6 +17,10 @@ struct Aligner {
     private(set) var modelOnlyCost = 0
     /// Search states at which a trace is given up (the net may be unbounded or huge).
     let stateLimit: Int
+    /// Which activities the model may still perform from a marking (for the search's lower bound).
+    let future: FutureActivities
+    /// Transitions that consume from no place (always enabled).
+    let sourceTransitions: [Int]
 
     init(net: IndexedNet, activities: StringPool, stateLimit: Int = 2_000_000) throws(MiningError) {
         self.net = net
@@ -29,6 +34,9 @@ struct Aligner {
             return code
         }
         self.activityInModel = activityInModel
+        sourceTransitions = (0..<net.transitionCount).filter { net.preset[$0].isEmpty }
+        future = FutureActivities(
+            net: net, transitionActivity: transitionActivity, activityCount: activities.count)
         guard let empty = search([]) else {
             throw MiningError(
                 file: net.net.id,
@@ -58,19 +66,51 @@ struct Aligner {
     }
 
     private func search(_ trace: [Int32]) -> Alignment? {
-        // Events whose activity no transition carries can only be moves on log: a lower bound on what is left.
+        // A lower bound on what is left: events whose activity no transition carries, and events whose activity
+        // the model can no longer perform from the marking (``FutureActivities``), can only be moves on log.
         var unmatchable = Array(repeating: 0, count: trace.count + 1)
         for index in stride(from: trace.count - 1, through: 0, by: -1) {
             unmatchable[index] = unmatchable[index + 1] + (activityInModel[Int(trace[index])] ? 0 : 1)
         }
-        func heuristic(_ position: Int32) -> Int { unmatchable[Int(position)] * Alignment.deviationCost }
+        // The trace's activities the model has, and how often each occurs from every position on.
+        let modelled = Array(Set(trace.filter { activityInModel[Int($0)] })).sorted()
+        let kinds = modelled.count
+        var remaining = Array(repeating: Int32(0), count: (trace.count + 1) * kinds)
+        for index in stride(from: trace.count - 1, through: 0, by: -1) {
+            for kind in 0..<kinds { remaining[index * kinds + kind] = remaining[(index + 1) * kinds + kind] }
+            if let kind = modelled.firstIndex(of: trace[index]) { remaining[index * kinds + kind] += 1 }
+        }
+        var reachable = Array(repeating: UInt64(0), count: future.words)
+        var candidates: [Int] = [], seen = Array(repeating: UInt32(0), count: net.transitionCount)
+        var stamp: UInt32 = 0
+        // Remaining events of modelled activities from each position on.
+        var modelledLeft = Array(repeating: 0, count: trace.count + 1)
+        for index in stride(from: trace.count - 1, through: 0, by: -1) {
+            modelledLeft[index] = modelledLeft[index + 1] + (activityInModel[Int(trace[index])] ? 1 : 0)
+        }
+        func heuristic(_ position: Int32, _ marking: [UInt8]) -> Int {
+            var impossible = 0
+            let base = Int(position) * kinds
+            if kinds > 0 && position < trace.count {
+                future.reachable(from: marking, into: &reachable)
+                for kind in 0..<kinds where remaining[base + kind] > 0 {
+                    if !future.isPossible(modelled[kind], within: reachable) {
+                        impossible += Int(remaining[base + kind])
+                    }
+                }
+            }
+            // Visible steps the model must still take that the possible events left cannot match.
+            let possible = modelledLeft[Int(position)] - impossible
+            let modelMoves = max(0, future.visibleStepsToEnd(from: marking) - possible)
+            return (unmatchable[Int(position)] + impossible + modelMoves) * Alignment.deviationCost
+        }
 
         var states = StateTable(placeCount: net.placeCount)
         var queue = Heap<Entry>()
         var marking = net.initialMarking.map { UInt8(clamping: $0) }
         let goal = net.finalMarking.map { UInt8(clamping: $0) }
         let start = states.insert(marking, position: 0, cost: 0, parent: -1, move: StateTable.startMove).state
-        queue.insert(Entry(estimate: heuristic(0), position: 0, state: start))
+        queue.insert(Entry(estimate: heuristic(0, marking), position: 0, state: start))
         while let entry = queue.popMin() {
             let state = Int(entry.state)
             if states.closed[state] { continue }
@@ -86,7 +126,7 @@ struct Aligner {
                 if improved {
                     queue.insert(
                         Entry(
-                            estimate: cost + moveCost + heuristic(nextPosition), position: nextPosition,
+                            estimate: cost + moveCost + heuristic(nextPosition, next), position: nextPosition,
                             state: successor))
                 }
             }
@@ -94,7 +134,19 @@ struct Aligner {
                 visit(marking, position + 1, Alignment.deviationCost, StateTable.logMove)
             }
             var successor = marking
-            for transition in 0..<net.transitionCount where isEnabled(transition, in: marking) {
+            // Only transitions that consume from a marked place (or from none) can be enabled; in ascending
+            // order, so that among optimal alignments the same one is found as by trying every transition.
+            candidates.removeAll(keepingCapacity: true)
+            stamp &+= 1
+            for place in 0..<net.placeCount where marking[place] > 0 {
+                for transition in net.consumers[place] where seen[transition] != stamp {
+                    seen[transition] = stamp
+                    candidates.append(transition)
+                }
+            }
+            candidates += sourceTransitions
+            candidates.sort()
+            for transition in candidates where isEnabled(transition, in: marking) {
                 fire(transition, from: marking, into: &successor)
                 let activity = transitionActivity[transition]
                 if activity == -1 {
@@ -111,16 +163,20 @@ struct Aligner {
     }
 
     private func isEnabled(_ transition: Int, in marking: [UInt8]) -> Bool {
-        for arc in net.preset[transition] where Int(marking[arc.place]) < arc.weight { return false }
+        for arc in net.inputs[transition] where Int(marking[net.inputPlace[arc]]) < net.inputWeight[arc] {
+            return false
+        }
         // A token count beyond 255 is not represented: such nets are far from the workflow nets aligned here.
-        for arc in net.postset[transition] where Int(marking[arc.place]) + arc.weight > 255 { return false }
+        for arc in net.outputs[transition] where Int(marking[net.outputPlace[arc]]) + net.outputWeight[arc] > 255 {
+            return false
+        }
         return true
     }
 
     private func fire(_ transition: Int, from marking: [UInt8], into successor: inout [UInt8]) {
-        successor = marking
-        for arc in net.preset[transition] { successor[arc.place] -= UInt8(arc.weight) }
-        for arc in net.postset[transition] { successor[arc.place] += UInt8(arc.weight) }
+        for place in 0..<marking.count { successor[place] = marking[place] }
+        for arc in net.inputs[transition] { successor[net.inputPlace[arc]] -= UInt8(net.inputWeight[arc]) }
+        for arc in net.outputs[transition] { successor[net.outputPlace[arc]] += UInt8(net.outputWeight[arc]) }
     }
 
     private func reconstruct(_ states: StateTable, end: Int, trace: [Int32]) -> Alignment {
@@ -175,7 +231,19 @@ struct StateTable {
         move stateMove: Int32
     ) -> (state: Int32, improved: Bool) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt32(bitPattern: statePosition))
-        for byte in marking { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // Eight places at a time: markings are short byte strings, hashed as words.
+        marking.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
+                hash ^= hash >> 32
+                offset += 8
+            }
+            while offset < bytes.count {
+                hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+                offset += 1
+            }
+        }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
@@ -204,9 +272,13 @@ struct StateTable {
     }
 
     private func sameMarking(_ state: Int, _ marking: [UInt8]) -> Bool {
+        guard placeCount > 0 else { return true }
         let base = state * placeCount
-        for place in 0..<placeCount where markings[base + place] != marking[place] { return false }
-        return true
+        return markings.withUnsafeBytes { stored in
+            marking.withUnsafeBytes { wanted in
+                memcmp(stored.baseAddress! + base, wanted.baseAddress!, placeCount) == 0
+            }
+        }
     }
 
     private mutating func grow() {
