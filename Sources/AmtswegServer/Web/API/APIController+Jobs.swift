@@ -62,35 +62,37 @@ extension APIController {
     }
 
     func discovery(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try Self.checkFilters(request)
-        let snapshot = try await pages.snapshot(context)
-        let (record, log) = try await pages.logs.log(
-            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
-        let options = EventLogPages.Options(request)
+        let (snapshot, record, log, options) = try await filteredLog(request, context)
         let status = try await EventLogPages(pages: pages).discovery(
-            of: options.apply(to: log), record: record, options: options, tenant: snapshot.map.tenant.id,
-            context: context)
+            of: log, record: record, options: options, tenant: snapshot.map.tenant.id, context: context)
         return try answer(status, request: request, context: context)
     }
 
     /// Alignments with the process `?process=` (required).
     func conformance(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try Self.checkFilters(request)
-        let snapshot = try await pages.snapshot(context)
-        let (record, log) = try await pages.logs.log(
-            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
-        let options = EventLogPages.Options(request)
+        let (snapshot, record, log, options) = try await filteredLog(request, context)
         guard !options.process.isEmpty else {
             throw HTTPError(
                 .badRequest, message: "Der Parameter „process“ nennt den Prozess, mit dem abgeglichen wird.")
         }
         let (processRecord, process) = try snapshot.readableProcess(options.process)
-        let logPages = EventLogPages(pages: pages)
-        let status = try await logPages.conformanceJob(
-            of: options.apply(to: log), against: process,
+        let status = try await EventLogPages(pages: pages).conformanceJob(
+            of: log, against: process,
             key: EventLogPages.reportKey(processRecord, log: record, options: options, tenant: snapshot.map.tenant.id),
             record: record, context: context)
         return try answer(status, request: request, context: context)
+    }
+
+    /// The log named by the path with the filters of the query applied (checked first), as the page applies them.
+    private func filteredLog(_ request: Request, _ context: AppRequestContext) async throws
+        -> (TenantSnapshot, EventLogRecord, EventLog, EventLogPages.Options)
+    {
+        try Self.checkFilters(request)
+        let snapshot = try await pages.snapshot(context)
+        let (record, log) = try await pages.logs.log(
+            ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)
+        let options = EventLogPages.Options(request)
+        return (snapshot, record, options.apply(to: log), options)
     }
 
     /// The page clamps its sliders' values; the API says plainly when a filter is not a percentage it takes.
