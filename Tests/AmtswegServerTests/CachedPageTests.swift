@@ -9,7 +9,7 @@ import Testing
 /// The phase overviews are computed once per change of the tenant's data and then served from memory; each
 /// must show a write that affects it on the very next request, and each visitor gets their own form token.
 @Suite struct CachedPageTests {
-    static let overviews = ["/", "/map", "/map/flows", "/map/ist", "/optimize", "/monitor"]
+    static let overviews = ["/", "/map", "/map/flows", "/map/ist", "/optimize", "/monitor", "/processes"]
 
     @Test func everyCachedViewChangesAfterAWriteThatAffectsIt() async throws {
         let server = try await TestServer()
@@ -27,7 +27,7 @@ import Testing
                 let first = try await get(page)
                 #expect(try await get(page) == first, "\(page) is served as kept")
                 #expect(!first.contains("csrf-placeholder"), "\(page)")
-                if ["/map/ist", "/monitor"].contains(page) {
+                if ["/map/ist", "/monitor", "/processes"].contains(page) {
                     #expect(first.contains(browser.token), "\(page)'s forms carry the visitor's form token")
                 }
             }
@@ -46,6 +46,13 @@ import Testing
             for page in ["/map", "/map/flows", "/map/ist"] {
                 #expect(try await get(page).contains("Amt für Zwischenspeicher"), "\(page) after the rename")
             }
+            // A unit that owns processes renamed: the list of processes names it anew.
+            let owner = try #require(try await workspace.snapshot(of: tenant).records.first?.ownerUnitID)
+            let ownerIndex = try #require(map.units.firstIndex { $0.id == owner })
+            map.units[ownerIndex].name = "Amt für gehaltene Listen"
+            try await workspace.saveMap(
+                map, change: MapChange(action: "updateUnit", object: "unit:\(owner)", summary: "Name"), by: .local)
+            #expect(try await get("/processes").contains("Amt für gehaltene Listen"), "/processes after the rename")
             // Working day and problem threshold changed: the Monitor's unit and the count of problem spots follow.
             map.settings.hoursPerWorkingDay = 6
             map.settings.longWaitDays = 0.5

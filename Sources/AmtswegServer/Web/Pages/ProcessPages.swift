@@ -71,22 +71,33 @@ struct ProcessPages: Sendable {
         }
         let loose = records.filter { record in !map.services.contains { $0.id == record.serviceID } }
         if !loose.isEmpty { groups.append(.init(title: "Ohne Leistung", href: nil, processes: loose.map(line))) }
-        var upload = upload
-        upload.csrf = context.csrfToken
-        upload.maxSize = ByteCountFormatter.megabytes(pages.configuration.maxUploadBytes)
-        upload.services = map.services.sorted { $0.name < $1.name }.map {
-            .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == upload.service)
-        }
         let owners = Set(snapshot.records.compactMap(\.ownerUnitID))
-        let view = ListView(
-            groups: groups, isEmpty: records.isEmpty, unreadable: snapshot.unreadable.map(\.rawValue), upload: upload,
-            unitFilter: map.units.filter { owners.contains($0.id) }.sorted { $0.name < $1.name }.map {
-                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id == unit?.id)
-            },
-            activeFilter: unit?.name)
-        return try pages.page(
-            "processes/list", title: "Prozesse", section: .processes, content: view, context: context,
-            snapshot: snapshot, status: status)
+        let maxSize = ByteCountFormatter.megabytes(pages.configuration.maxUploadBytes)
+        let view = { @Sendable [groups] (csrf: String) -> ListView in
+            var upload = upload
+            upload.csrf = csrf
+            upload.maxSize = maxSize
+            upload.services = map.services.sorted { $0.name < $1.name }.map {
+                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == upload.service)
+            }
+            return ListView(
+                groups: groups, isEmpty: records.isEmpty, unreadable: snapshot.unreadable.map(\.rawValue),
+                upload: upload,
+                unitFilter: map.units.filter { owners.contains($0.id) }.sorted { $0.name < $1.name }.map {
+                    .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id == unit?.id)
+                },
+                activeFilter: unit?.name)
+        }
+        // The plain list is kept per state of the data (like the phase overviews); a form sent back with an
+        // error is the visitor's own and is rendered for them alone.
+        guard status == .ok, upload.error == nil, upload.service.isEmpty else {
+            return try pages.page(
+                "processes/list", title: "Prozesse", section: .processes, content: view(context.csrfToken),
+                context: context, snapshot: snapshot, status: status)
+        }
+        return try await pages.cachedPage(
+            request, "processes/list", title: "Prozesse", section: .processes, context: context, snapshot: snapshot,
+            content: view)
     }
 
     // MARK: - Upload
