@@ -66,6 +66,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     CataloguePage(pages: pages).addRoutes(to: routes)
     MonitorPages(pages: pages).addRoutes(to: routes)
     EventLogPages(pages: pages).addRoutes(to: routes)
+    StepMappingPage(pages: pages).addRoutes(to: routes)
     OptimizePages(pages: pages).addRoutes(to: routes)
     RoadmapPages(pages: pages).addRoutes(to: routes)
     RoadmapSettingsPages(pages: pages).addRoutes(to: routes)

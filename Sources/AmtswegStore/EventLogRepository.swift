@@ -11,5 +11,11 @@ public protocol EventLogRepository: Sendable {
     /// Creates or replaces a log of an existing tenant.
     func saveEventLog(_ record: EventLogRecord, of tenant: ID<Tenant>, by author: Author) async throws
 
+    /// Stores the confirmed mapping of a log's activities to the steps of its process (activity → step id;
+    /// activities absent stand for no step), recorded in the change log. Throws ``StoreError/notFound(kind:id:)``.
+    func confirmStepMapping(
+        _ mapping: [String: String], ofLog id: ID<EventLogRecord>, of tenant: ID<Tenant>, summary: String,
+        by author: Author) async throws
+
     func deleteEventLog(_ id: ID<EventLogRecord>, of tenant: ID<Tenant>, by author: Author) async throws
 }

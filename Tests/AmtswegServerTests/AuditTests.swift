@@ -69,6 +69,14 @@ import Testing
             return Example(
                 path: "/processes/gewerbe-anmeldung-ist/steps/Erfassen/choice", fields: [("question", "Frei?")])
         case "/monitor/logs", "/monitor/logs/privacy": return nil  // multipart and two steps: below
+        case "/monitor/logs/:id/steps":
+            // The demo log's activities are the trade registration's step names; each confirmed as its step.
+            let steps = snapshot.process("gewerbe-anmeldung-ist")!.steps.filter {
+                DemoLogActivities.stepIDs.contains($0.id)
+            }
+            return Example(
+                path: "/monitor/logs/gewerbe-2026/steps",
+                fields: steps.flatMap { [("activity", $0.name), ("step", $0.id)] })
         case "/login":
             return Example(
                 path: entry.path, fields: [("name", "person-reader"), ("password", TestServer.password)],
@@ -329,4 +337,11 @@ import Testing
             #expect(exports.map(\.author.id).sorted() == ["account:skript", "local"])
         }
     }
+}
+
+/// The steps the demo's trade-registration log runs (``Musterstadt/gewerbeLog(cases:minutesPerWorkingDay:)``).
+enum DemoLogActivities {
+    static let stepIDs: Set<String> = [
+        "Eingang", "Pruefen", "Nachfordern", "Erfassen", "Gebuehr", "Steuer", "Informieren", "Bestaetigen", "Ablegen",
+    ]
 }

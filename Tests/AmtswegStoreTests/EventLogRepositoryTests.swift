@@ -50,4 +50,30 @@ import Testing
             #expect(try await repository.eventLogs(of: Self.tenant).isEmpty)
         }
     }
+
+    @Test func aConfirmedStepMappingIsStoredWithTheLogAndAudited() async throws {
+        try await StoreFixture.with { store in
+            let repository = store.repository
+            try await repository.saveMap(Musterstadt.map(), by: Self.author)
+            try await repository.saveEventLog(Self.record("log-1"), of: Self.tenant, by: Self.author)
+            #expect(try await repository.eventLog("log-1", of: Self.tenant).stepMapping == nil, "not confirmed yet")
+            let mapping = ["Anzeige erfassen": "erfassen", "Gebühr buchen": "gebuehr"]
+            try await repository.confirmStepMapping(
+                mapping, ofLog: "log-1", of: Self.tenant, summary: "Zuordnung bestätigt", by: Self.author)
+            #expect(try await repository.eventLog("log-1", of: Self.tenant).stepMapping == mapping)
+            #expect(try await repository.eventLogs(of: Self.tenant).first?.stepMapping == mapping, "lists carry it")
+            let change = try await repository.changes(of: Self.tenant, limit: 1).first
+            #expect(change?.action == "confirmStepMapping" && change?.object == "eventLog:log-1")
+            // Another tenant's log, or one that does not exist, is not found and nothing is logged.
+            await #expect(throws: StoreError.self) {
+                try await repository.confirmStepMapping(
+                    mapping, ofLog: "log-2", of: Self.tenant, summary: "x", by: Self.author)
+            }
+            #expect(try await repository.changes(of: Self.tenant, limit: 1).first?.summary == "Zuordnung bestätigt")
+            // Confirming "no step at all" is a choice too, distinct from "not confirmed".
+            try await repository.confirmStepMapping(
+                [:], ofLog: "log-1", of: Self.tenant, summary: "leer", by: Self.author)
+            #expect(try await repository.eventLog("log-1", of: Self.tenant).stepMapping == [:])
+        }
+    }
 }

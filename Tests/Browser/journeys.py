@@ -86,6 +86,16 @@ with sync_playwright() as playwright:
     page.get_by_role("link", name="Kennzahlen aus den gemessenen Zeiten berechnen").click()
     expect(page.locator("#figures-heading ~ p", has_text="gemessene Bearbeitungszeiten")).to_be_visible()
     check(page, "prozess-kennzahlen-gemessen")
+    # The activities were matched to the steps by name; the user reviews the suggestion and confirms it.
+    page.get_by_role("link", name="Zuordnung prüfen und bestätigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aktivitäten und Schritte")
+    selected = page.get_by_label("Gewerbeanzeige erfassen").input_value()
+    assert selected == "Erfassen", f"suggested step: {selected}"
+    check(page, "aktivitaeten-schritte")
+    page.get_by_role("button", name="Zuordnung bestätigen").click()
+    expect(page.get_by_text("Gespeichert. Die gemessenen Zeiten des Prozesses verwenden jetzt diese Zuordnung.")).to_be_visible()
+    visit(page, "/processes/gewerbe-anmeldung-ist", "prozess-zuordnung-bestaetigt")
+    expect(page.get_by_text("Die Zuordnung der Aktivitäten zu den Schritten ist bestätigt.")).to_be_visible()
 
     # 2. Edit a step of a process, with the keyboard only, and see the redrawn diagram.
     visit(page, "/processes/baugenehmigung-ist", "prozess")

@@ -24,12 +24,18 @@ public struct EventLogRecord: Hashable, Sendable, Codable {
     /// What the uploader chose for each attribute that was not simply kept ("Sachbearbeiter: pseudonymisiert;
     /// Kunde: entfernt"), shown with the log and written to the audit log.
     public var privacy: String
+    /// The step of the attached process each activity stands for (activity → step id), as a user confirmed or
+    /// corrected it; an activity missing here stands for no step. `nil` until someone confirms: then the
+    /// mapping suggested by name (``StepMatching``) is used, and the page says so.
+    public var stepMapping: [String: String]?
 
     public init(
         id: ID<EventLogRecord>, name: String, fileName: String, uploadedAt: Date, uploadedBy: Author, caseCount: Int,
         eventCount: Int, isPseudonymised: Bool, processID: ID<ProcessModel>? = nil,
-        resourceUnits: [String: String] = [:], xesGzip: Data, privacy: String = ""
+        resourceUnits: [String: String] = [:], xesGzip: Data, privacy: String = "",
+        stepMapping: [String: String]? = nil
     ) {
+        self.stepMapping = stepMapping
         self.privacy = privacy
         self.id = id
         self.name = name

@@ -56,6 +56,8 @@ enum Paths {
     static let eventLogDFGPattern = "/monitor/logs/:id/dfg.svg"
     static let eventLogModelPattern = "/monitor/logs/:id/model.svg"
     static let eventLogConformancePattern = "/monitor/logs/:id/conformance.svg"
+    /// Which step of the log's process each of its activities stands for.
+    static let eventLogStepsPattern = "/monitor/logs/:id/steps"
     /// How far a background analysis has come, as JSON for the page's script.
     static let jobPattern = "/monitor/jobs/:job"
 
@@ -107,6 +109,7 @@ enum Paths {
         "/optimize/compare/" + escape(ist) + "/" + escape(soll)
     }
     static func eventLog(_ id: String) -> String { eventLogs + "/" + escape(id) }
+    static func eventLogSteps(_ id: String) -> String { eventLog(id) + "/steps" }
     static func flow(_ id: String) -> String { flows + "/" + escape(id) }
     static func flowDelete(_ id: String) -> String { flow(id) + "/delete" }
     /// The flow's line in the list of flows.

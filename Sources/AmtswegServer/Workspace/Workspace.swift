@@ -120,6 +120,17 @@ public actor Workspace {
     /// An event log was stored: pages that list or measure logs are computed anew.
     public func eventLogsChanged(_ tenant: ID<Tenant>) { invalidate(tenant) }
 
+    /// Stores the confirmed mapping of a log's activities to its process's steps; the measured times are computed
+    /// anew. See ``EventLogRepository/confirmStepMapping(_:ofLog:of:summary:by:)``.
+    public func confirmStepMapping(
+        _ mapping: [String: String], ofLog log: ID<EventLogRecord>, of tenant: ID<Tenant>, summary: String,
+        by author: Author
+    ) async throws {
+        invalidate(tenant)
+        try await repository.confirmStepMapping(mapping, ofLog: log, of: tenant, summary: summary, by: author)
+        invalidate(tenant)
+    }
+
     public func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws {
         invalidate(map.tenant.id)
         try await repository.saveMap(map, change: change, by: author)

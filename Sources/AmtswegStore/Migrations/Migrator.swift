@@ -4,7 +4,9 @@ import SQLKit
 /// Brings a database's schema up to date.
 enum Migrator {
     /// Every migration, in order.
-    static let all: [Migration] = [.mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema]
+    static let all: [Migration] = [
+        .mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema, .stepMappingSchema,
+    ]
 
     /// Applies the migrations the database has not seen yet; returns the versions applied.
     @discardableResult

@@ -5,14 +5,19 @@ import SQLKit
 extension SQLMapRepository: EventLogRepository {
     private static let summaryColumns = [
         "id", "name", "file_name", "uploaded_at", "author_id", "author_name", "case_count", "event_count",
-        "pseudonymised", "process_id", "resource_units", "privacy",
+        "pseudonymised", "process_id", "resource_units", "privacy", "step_mapping",
     ]
 
-    private static let unitsEncoder: JSONEncoder = {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return encoder
     }()
+
+    /// A name → name table as a JSON object with sorted keys (the same table gives the same text).
+    private static func json(_ table: [String: String]) throws -> String {
+        String(decoding: try encoder.encode(table), as: UTF8.self)
+    }
 
     public func eventLogs(of tenantID: ID<Tenant>) async throws -> [EventLogRecord] {
         try await run { db in
@@ -49,8 +54,9 @@ extension SQLMapRepository: EventLogRepository {
                     SQLBind(record.uploadedBy.id), SQLBind(record.uploadedBy.displayName), SQLBind(record.caseCount),
                     SQLBind(record.eventCount), SQLBind(record.isPseudonymised ? 1 : 0),
                     record.processID.map { SQLBind($0.rawValue) as any SQLExpression } ?? SQLLiteral.null,
-                    SQLBind(String(decoding: try Self.unitsEncoder.encode(record.resourceUnits), as: UTF8.self)),
+                    SQLBind(try Self.json(record.resourceUnits)),
                     SQLBind(record.privacy),
+                    try record.stepMapping.map { SQLBind(try Self.json($0)) as any SQLExpression } ?? SQLLiteral.null,
                     SQLBind(record.xesGzip.base64EncodedString())
                 )
                 .run()
@@ -60,6 +66,24 @@ extension SQLMapRepository: EventLogRepository {
                     summary: "Ereignisprotokoll gespeichert: \(record.name) (\(record.caseCount) Fälle); Datenschutz: "
                         + (record.privacy.isEmpty ? "alle Attribute behalten" : record.privacy),
                     object: "eventLog:\(record.id)"), in: db)
+        }
+    }
+
+    public func confirmStepMapping(
+        _ mapping: [String: String], ofLog id: ID<EventLogRecord>, of tenantID: ID<Tenant>, summary: String,
+        by author: Author
+    ) async throws {
+        let at = now()
+        try await runInTransaction { db in
+            let found = try await db.select().column("id").from("event_logs")
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
+            guard found != nil else { throw StoreError.notFound(kind: .eventLog, id: id.rawValue) }
+            try await db.update("event_logs").set("step_mapping", to: SQLBind(try Self.json(mapping)))
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).run()
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: "confirmStepMapping", summary: summary,
+                    object: "eventLog:\(id)"), in: db)
         }
     }
 
@@ -77,6 +101,13 @@ extension SQLMapRepository: EventLogRepository {
         let units = try row.decode(column: "resource_units", as: String.self)
         guard let resourceUnits = try? JSONDecoder().decode([String: String].self, from: Data(units.utf8)) else {
             throw StoreError.unavailable("Die Zuordnung der Bearbeitenden eines Ereignisprotokolls ist beschädigt.")
+        }
+        var stepMapping: [String: String]?
+        if let mapping = try row.decode(column: "step_mapping", as: String?.self) {
+            guard let decoded = try? JSONDecoder().decode([String: String].self, from: Data(mapping.utf8)) else {
+                throw StoreError.unavailable("Die Zuordnung der Aktivitäten eines Ereignisprotokolls ist beschädigt.")
+            }
+            stepMapping = decoded
         }
         var data = Data()
         if let content {
@@ -96,6 +127,7 @@ extension SQLMapRepository: EventLogRepository {
             eventCount: try row.decode(column: "event_count", as: Int.self),
             isPseudonymised: try row.decode(column: "pseudonymised", as: Int.self) != 0,
             processID: try row.decode(column: "process_id", as: String?.self).map { ID($0) },
-            resourceUnits: resourceUnits, xesGzip: data, privacy: try row.decode(column: "privacy", as: String.self))
+            resourceUnits: resourceUnits, xesGzip: data, privacy: try row.decode(column: "privacy", as: String.self),
+            stepMapping: stepMapping)
     }
 }

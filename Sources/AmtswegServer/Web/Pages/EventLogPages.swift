@@ -198,7 +198,15 @@ struct EventLogPages: Sendable {
                 .init(
                     label: "mittlere Falldauer", value: statistics.meanCaseDurationSeconds.map(Self.seconds) ?? "–",
                     href: nil),
-            ],
+            ]
+                + (record.processID.flatMap { snapshot.process($0.rawValue) }.map { process in
+                    [
+                        .init(label: "Prozess", value: process.name, href: Paths.process(process.id.rawValue)),
+                        .init(
+                            label: "Aktivitäten und Schritte", value: pages.text("Zuordnung ansehen", context),
+                            href: Paths.eventLogSteps(record.id.rawValue)),
+                    ]
+                } ?? []),
             dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?\(options.filterQuery)",
             dfgAlt: pages.text(
                 "Prozesslandkarte; die Tabelle darunter nennt jeden gezeigten Übergang mit Anzahl und Dauer.", context),

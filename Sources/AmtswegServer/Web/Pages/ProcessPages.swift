@@ -150,22 +150,25 @@ struct ProcessPages: Sendable {
     }
 
     /// The process's times as the newest event log attached to it shows them, its activities matched to the steps
-    /// by name; `nil` when no log is attached. Kept per state of the data (logs never change once stored).
+    /// as confirmed on the log's mapping page, or by name until then; `nil` when no log is attached. Kept per
+    /// state of the data: a confirmed mapping is a write, and logs never change once stored.
     func measuredTimes(of process: ProcessModel, snapshot: TenantSnapshot) async throws
         -> (comparison: StepTimeComparison, log: EventLogRecord)?
     {
         let tenant = snapshot.map.tenant.id
         guard let summary = try await pages.workspace.eventLogs(of: tenant).first(where: { $0.processID == process.id })
         else { return nil }
-        let (record, log) = try await pages.logs.log(summary.id, of: tenant)
-        let figures = ProcessReport(process: process, map: snapshot.map).figures.mainPath
-        let comparison = try await pages.workspace.derived(tenant, "times|\(process.id)|\(record.id)") {
-            StepTimeComparison(
-                process: process, figures: figures, log: log,
-                mapping: StepMatching.suggest(activities: log.activities.strings, steps: process.steps),
+        let comparison = try await pages.workspace.derived(tenant, "times|\(process.id)|\(summary.id)") {
+            [logs = pages.logs] in
+            let (_, log) = try await logs.log(summary.id, of: tenant)
+            return StepTimeComparison(
+                process: process, figures: ProcessReport(process: process, map: snapshot.map).figures.mainPath,
+                log: log,
+                mapping: summary.stepMapping
+                    ?? StepMatching.suggest(activities: log.activities.strings, steps: process.steps),
                 minutesPerWorkingDay: snapshot.map.settings.hoursPerWorkingDay * 60)
         }
-        return (comparison, record)
+        return (comparison, summary)
     }
 
     func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -16,7 +16,12 @@ struct TimeComparisonView: Sendable {
     var rows: [Row]
     var totals: [TableRow]
     var note: String
+    /// Whether the activities' mapping to the steps is confirmed, or suggested by name.
     var mappingNote: String
+    /// The activities that stand for no step (at most twelve named), empty when all do.
+    var unmapped: String
+    var mappingHref: String
+    var mappingLabel: String
     /// The other basis of the key figures, as a link.
     var switchHref: String
     var switchLabel: String
@@ -65,12 +70,18 @@ struct TimeComparisonView: Sendable {
             + (comparison.hasStartEvents
                 ? ""
                 : " Das Protokoll hat keine Start-Ereignisse: Bearbeitungszeiten fehlen, die Liegezeit enthält sie.")
+        let confirmed = log.stepMapping != nil
         mappingNote =
+            confirmed
+            ? "Die Zuordnung der Aktivitäten zu den Schritten ist bestätigt."
+            : "Die Aktivitäten sind den Schritten nach Namensähnlichkeit zugeordnet, noch nicht bestätigt."
+        unmapped =
             comparison.unmappedActivities.isEmpty
-            ? "Jede Aktivität des Protokolls ist einem Schritt zugeordnet (nach Namensähnlichkeit)."
-            : "Nach Namensähnlichkeit keinem Schritt zugeordnet: "
-                + comparison.unmappedActivities.prefix(12).joined(separator: ", ")
-                + (comparison.unmappedActivities.count > 12 ? " …" : "") + "."
+            ? ""
+            : comparison.unmappedActivities.prefix(12).joined(separator: ", ")
+                + (comparison.unmappedActivities.count > 12 ? " …" : "")
+        mappingHref = Paths.eventLogSteps(log.id.rawValue)
+        mappingLabel = confirmed ? "Zuordnung ändern" : "Zuordnung prüfen und bestätigen"
         switchHref = Paths.process(processID) + (measuredBasis ? "" : "?basis=measured")
         switchLabel =
             measuredBasis
