@@ -9,7 +9,7 @@ import Testing
 /// The phase overviews are computed once per change of the tenant's data and then served from memory; each
 /// must show a write that affects it on the very next request, and each visitor gets their own form token.
 @Suite struct CachedPageTests {
-    static let overviews = ["/", "/map", "/map/flows", "/map/ist", "/optimize", "/monitor", "/processes"]
+    static let overviews = ["/", "/map", "/map/flows", "/map/ist", "/optimize", "/monitor", "/processes", "/roadmap"]
 
     @Test func everyCachedViewChangesAfterAWriteThatAffectsIt() async throws {
         let server = try await TestServer()
@@ -27,7 +27,7 @@ import Testing
                 let first = try await get(page)
                 #expect(try await get(page) == first, "\(page) is served as kept")
                 #expect(!first.contains("csrf-placeholder"), "\(page)")
-                if ["/map/ist", "/monitor", "/processes"].contains(page) {
+                if ["/map/ist", "/monitor", "/processes", "/roadmap"].contains(page) {
                     #expect(first.contains(browser.token), "\(page)'s forms carry the visitor's form token")
                 }
             }
@@ -69,6 +69,15 @@ import Testing
                 headers: .api(token, contentType: "text/csv"), body: ByteBuffer(string: log)
             ) { #expect($0.status == .created) }
             #expect(try await get("/monitor").contains("Zwischenstand"))
+            // An initiative renamed: the roadmap names it anew.
+            var roadmap = try await workspace.roadmap(of: tenant)
+            roadmap.initiatives[0].title = "Gehaltene Seiten erneuern"
+            try await workspace.saveRoadmap(
+                roadmap, of: tenant,
+                change: MapChange(
+                    action: "saveInitiative", object: "initiative:\(roadmap.initiatives[0].id)", summary: "Titel"),
+                by: .local)
+            #expect(try await get("/roadmap").contains("Gehaltene Seiten erneuern"), "/roadmap after the rename")
         }
     }
 }

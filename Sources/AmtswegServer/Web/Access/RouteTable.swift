@@ -40,8 +40,8 @@ public final class RouteTable {
 
     let router: Router<AppRequestContext>
     let workspace: Workspace
-    /// How long a handler may take before the client gets 503 (``TimeLimit``).
-    let timeLimit: Duration
+    /// How long a handler may take before the client gets 503.
+    let timeLimit: TimeLimit
     /// Filled while the router is built, read afterwards (by tests, and by the 405 answer while serving).
     let list = RouteList()
     public var entries: [Entry] { list.entries }
@@ -49,7 +49,7 @@ public final class RouteTable {
     init(router: Router<AppRequestContext>, workspace: Workspace, timeLimit: Duration) {
         self.router = router
         self.workspace = workspace
-        self.timeLimit = timeLimit
+        self.timeLimit = TimeLimit(timeLimit)
     }
 
     func get(
@@ -78,7 +78,7 @@ public final class RouteTable {
             decoded.coreContext.parameters = Self.decoded(context.parameters)
             let context = decoded
             try await Self.authorize(entry, request: request, context: context, workspace: workspace)
-            return try await TimeLimit.run(timeLimit) {
+            return try await timeLimit.run {
                 try await handler(request, context).response(from: request, context: context)
             }
         }

@@ -55,13 +55,14 @@ struct Pages: Sendable {
     /// put in. `content` receives the token to write into forms.
     func cachedPage<Content: Sendable>(
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
-        snapshot: TenantSnapshot, notice: String? = nil,
+        snapshot: TenantSnapshot, notice: String? = nil, variant: String = "",
         content: @escaping @Sendable (_ csrf: String) throws -> Content
     ) async throws -> HTMLResponse {
-        // Pages differ by person (edit controls, the account link), so the person is part of the key.
+        // Pages differ by person (edit controls, the account link), so the person is part of the key; `variant`
+        // names what else the page depends on besides the data (the day, for the roadmap).
         let person = context.access?.pageKey ?? "anonymous"
         let key =
-            "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(request.uri.path)?\(request.uri.query ?? "")"
+            "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(variant)|\(request.uri.path)?\(request.uri.query ?? "")"
         var shared = context
         shared.csrfToken = Self.tokenPlaceholder
         let parts = try await workspace.derived(snapshot.map.tenant.id, key) { [shared] () throws -> [String] in

@@ -54,26 +54,27 @@ struct ProcessPages: Sendable {
     ) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let map = snapshot.map
-        let index = MapIndex(map)
         let unit = request.uri.queryParameters["unit"].map(String.init).flatMap { id in snapshot.unit(id) }
-        let records = snapshot.records.filter { unit == nil || $0.ownerUnitID == unit!.id }
-        func line(_ record: ProcessRecord) -> ListView.Line {
-            .init(
-                name: record.name, href: Paths.process(record.id), state: record.state.label,
-                owner: record.ownerUnitID.map(index.unitName) ?? "–")
-        }
-        var groups = map.services.sorted { $0.name < $1.name }.compactMap { service -> ListView.Group? in
-            let mine = records.filter { $0.serviceID == service.id }
-            guard !mine.isEmpty else { return nil }
-            return .init(
-                title: "\(service.name) (LeiKa \(service.leikaKey))", href: Paths.service(service.id),
-                processes: mine.map(line))
-        }
-        let loose = records.filter { record in !map.services.contains { $0.id == record.serviceID } }
-        if !loose.isEmpty { groups.append(.init(title: "Ohne Leistung", href: nil, processes: loose.map(line))) }
-        let owners = Set(snapshot.records.compactMap(\.ownerUnitID))
         let maxSize = ByteCountFormatter.megabytes(pages.configuration.maxUploadBytes)
-        let view = { @Sendable [groups] (csrf: String) -> ListView in
+        // Computed only when the page is not kept (see below).
+        let view = { @Sendable (csrf: String) -> ListView in
+            let index = MapIndex(map)
+            let records = snapshot.records.filter { unit == nil || $0.ownerUnitID == unit!.id }
+            func line(_ record: ProcessRecord) -> ListView.Line {
+                .init(
+                    name: record.name, href: Paths.process(record.id), state: record.state.label,
+                    owner: record.ownerUnitID.map(index.unitName) ?? "–")
+            }
+            var groups = map.services.sorted { $0.name < $1.name }.compactMap { service -> ListView.Group? in
+                let mine = records.filter { $0.serviceID == service.id }
+                guard !mine.isEmpty else { return nil }
+                return .init(
+                    title: "\(service.name) (LeiKa \(service.leikaKey))", href: Paths.service(service.id),
+                    processes: mine.map(line))
+            }
+            let loose = records.filter { record in !map.services.contains { $0.id == record.serviceID } }
+            if !loose.isEmpty { groups.append(.init(title: "Ohne Leistung", href: nil, processes: loose.map(line))) }
+            let owners = Set(snapshot.records.compactMap(\.ownerUnitID))
             var upload = upload
             upload.csrf = csrf
             upload.maxSize = maxSize

@@ -52,7 +52,6 @@ struct RoadmapPages: Sendable {
 
     func overview(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let (snapshot, plan) = try await plan(context)
-        let view = RoadmapView(plan: plan, map: snapshot.map, csrf: context.csrfToken)
         let query = request.uri.queryParameters
         let notice: String? =
             switch query["measured"] {
@@ -60,9 +59,11 @@ struct RoadmapPages: Sendable {
             case "0": "Für heute gibt es schon einen Messpunkt; er bleibt unverändert."
             default: query["saved"] != nil ? "Gespeichert." : nil
             }
-        return try pages.page(
-            "roadmap/overview", title: "Fahrplan", section: .roadmap, content: view, context: context,
-            snapshot: snapshot, notice: notice)
+        // Kept per state of the data and day, like the plan it shows.
+        return try await pages.cachedPage(
+            request, "roadmap/overview", title: "Fahrplan", section: .roadmap, context: context, snapshot: snapshot,
+            notice: notice, variant: "\(today)"
+        ) { csrf in RoadmapView(plan: plan, map: snapshot.map, csrf: csrf) }
     }
 
     /// Records today's measurement point (again, when the form asks to replace it).
