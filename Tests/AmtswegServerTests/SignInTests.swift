@@ -140,6 +140,29 @@ import Testing
         }
     }
 
+    /// The server keeps tokens in memory for a few seconds; a revocation written by another process (the
+    /// `amtsweg token` command against the same database) ends the token once that time is up.
+    @Test func aTokenRevokedByAnotherProcessEndsSoon() async throws {
+        let server = try await TestServer(localMode: false)
+        let (account, token) = try await server.member("erik", role: .reader)
+        let store = server.workspace.repository  // the store itself, as another process sees it
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/units", method: .get, headers: .api(token)) {
+                #expect($0.status == .ok)
+            }
+            let stored = try #require(try await store.tokens(of: account.id).first)
+            try await store.revokeToken(stored.id, of: account.id, by: .local)
+            var status = HTTPResponse.Status.ok
+            for _ in 0..<60 where status == .ok {
+                try await Task.sleep(for: .milliseconds(250))
+                status = try await client.execute(uri: "/api/v1/units", method: .get, headers: .api(token)) {
+                    $0.status
+                }
+            }
+            #expect(status == .unauthorized, "refused within fifteen seconds")
+        }
+    }
+
     @Test func revokedTokensAndDisabledAccountsAreRefused() async throws {
         let server = try await TestServer(localMode: false)
         let (account, token) = try await server.member("carla", role: .reader)
@@ -154,6 +177,10 @@ import Testing
             try await accounts.revokeToken(stored.id, of: account.id, by: .local)
             try await client.execute(uri: "/api/v1/units", method: .get, headers: .api(token)) {
                 #expect($0.status == .unauthorized)
+            }
+            // Used once, so the server keeps the token and account in memory; disabling must still end it at once.
+            try await client.execute(uri: "/api/v1/units", method: .get, headers: .api(otherToken)) {
+                #expect($0.status == .ok)
             }
             try await accounts.setDisabled(true, of: other.id, by: .local)
             try await client.execute(uri: "/api/v1/units", method: .get, headers: .api(otherToken)) {

@@ -10,7 +10,8 @@ import Foundation
 public actor Workspace {
     /// The store behind its protocols: the workspace does not know the engine.
     public nonisolated let repository: any Store
-    /// Accounts, sessions, tokens and the audit log (the same store, seen through its account protocol).
+    /// Accounts, sessions, tokens and the audit log (the same store, seen through its account protocol), with what
+    /// every request asks kept in memory (``CachingAccountRepository``).
     public nonisolated let accounts: any AccountRepository
     private var snapshots: [ID<Tenant>: TenantSnapshot] = [:]
     /// Values computed from a snapshot (a page's view, a drawing), dropped with it.
@@ -23,7 +24,7 @@ public actor Workspace {
     /// as after a write (to measure a cache miss).
     public init(repository: any Store, keepsDerivedValues: Bool = true) {
         self.repository = repository
-        self.accounts = repository
+        self.accounts = CachingAccountRepository(repository)
         self.keepsDerivedValues = keepsDerivedValues
     }
 
