@@ -2,18 +2,24 @@ public import Hummingbird
 
 /// A rendered page: HTML with its status.
 public struct HTMLResponse: ResponseGenerator {
-    public var html: String
+    /// The page, UTF-8.
+    public var body: ByteBuffer
     public var status: HTTPResponse.Status
 
     public init(_ html: String, status: HTTPResponse.Status = .ok) {
-        self.html = html
+        self.init(body: ByteBuffer(string: html), status: status)
+    }
+
+    public init(body: ByteBuffer, status: HTTPResponse.Status = .ok) {
+        self.body = body
         self.status = status
     }
 
+    public var html: String { String(buffer: body) }
+
     public func response(from request: Request, context: some RequestContext) -> Response {
         Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
     }
 }
 
