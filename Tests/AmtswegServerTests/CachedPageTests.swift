@@ -69,6 +69,15 @@ import Testing
                 headers: .api(token, contentType: "text/csv"), body: ByteBuffer(string: log)
             ) { #expect($0.status == .created) }
             #expect(try await get("/monitor").contains("Zwischenstand"))
+            // The process an event log is attached to renamed: the log's page, kept once its analyses are done,
+            // names it anew.
+            let logPage = "/monitor/logs/gewerbe-2026"
+            let finished = try await client.executeFinished(uri: logPage, headers: browser.headers) { $0.text }
+            #expect(try await get(logPage) == finished, "the finished log page is served as kept")
+            var record = try #require(try await workspace.snapshot(of: tenant).record("gewerbe-anmeldung-ist"))
+            record.name = "Gewerbe anmelden (umbenannt)"
+            try await workspace.saveProcess(record, of: tenant, by: .local)
+            #expect(try await get(logPage).contains("Gewerbe anmelden (umbenannt)"), "\(logPage) after the rename")
             // An initiative renamed: the roadmap names it anew.
             var roadmap = try await workspace.roadmap(of: tenant)
             roadmap.initiatives[0].title = "Gehaltene Seiten erneuern"

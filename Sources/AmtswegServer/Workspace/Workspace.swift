@@ -75,16 +75,28 @@ public actor Workspace {
         return tenant
     }
 
+    /// The tenant's data as read from the store, kept until the next write. Requests that arrive while it is
+    /// being read wait for that reading instead of starting their own: after a write, fifty people asking for
+    /// the same page cause one reading of the map and its processes, not fifty.
     public func snapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
         if let cached = snapshots[tenant] { return cached }
         let generation = generations[tenant, default: 0]
-        let map = try await repository.loadMap(of: tenant)
-        let records = try await repository.processes(of: tenant)
-        let snapshot = TenantSnapshot(map: map, records: records)
+        if keepsDerivedValues, let running = loading[tenant], running.generation == generation {
+            return try await running.task.value
+        }
+        let task = Task { [repository] in
+            TenantSnapshot(
+                map: try await repository.loadMap(of: tenant), records: try await repository.processes(of: tenant))
+        }
+        if keepsDerivedValues { loading[tenant] = (generation, task) }
+        defer { if loading[tenant]?.generation == generation { loading[tenant] = nil } }
+        let snapshot = try await task.value
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
         if generation == generations[tenant, default: 0], keepsDerivedValues { snapshots[tenant] = snapshot }
         return snapshot
     }
+
+    private var loading: [ID<Tenant>: (generation: Int, task: Task<TenantSnapshot, any Error>)] = [:]
 
     /// A value computed from the tenant's current snapshot, made once until the next write.
     /// The computation runs outside the actor, so a slow one does not hold up other requests.
@@ -110,8 +122,10 @@ public actor Workspace {
 
     private var generations: [ID<Tenant>: Int] = [:]
 
-    /// Called before a write and again after it: a page computed while the write was under way (from the
-    /// old data, under the new generation) must not outlive it.
+    /// Called after a write. While the write is under way, requests keep getting the views of the data as it
+    /// was committed so far (computing them anew then would only repeat the old answer, at the cost of every
+    /// request); afterwards the next request computes them from the new data. A view whose computation began
+    /// before this call is not kept, since the generation it began under has passed.
     private func invalidate(_ tenant: ID<Tenant>) {
         snapshots[tenant] = nil
         derived[tenant] = nil
@@ -127,19 +141,16 @@ public actor Workspace {
         _ mapping: [String: String], ofLog log: ID<EventLogRecord>, of tenant: ID<Tenant>, summary: String,
         by author: Author
     ) async throws {
-        invalidate(tenant)
         try await repository.confirmStepMapping(mapping, ofLog: log, of: tenant, summary: summary, by: author)
         invalidate(tenant)
     }
 
     public func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws {
-        invalidate(map.tenant.id)
         try await repository.saveMap(map, change: change, by: author)
         invalidate(map.tenant.id)
     }
 
     public func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws {
-        invalidate(tenant)
         try await repository.saveProcess(record, of: tenant, by: author)
         invalidate(tenant)
     }
@@ -169,7 +180,6 @@ public actor Workspace {
     public func saveRoadmap(_ roadmap: Roadmap, of tenant: ID<Tenant>, change: MapChange, by author: Author)
         async throws
     {
-        invalidate(tenant)
         try await repository.saveRoadmap(roadmap, of: tenant, change: change, by: author)
         invalidate(tenant)
     }
@@ -178,7 +188,6 @@ public actor Workspace {
     public func recordMeasurements(
         _ measurements: [IndicatorMeasurement], of tenant: ID<Tenant>, day: Day, force: Bool, by author: Author
     ) async throws -> Bool {
-        invalidate(tenant)
         defer { invalidate(tenant) }
         return try await repository.recordMeasurements(measurements, of: tenant, day: day, force: force, by: author)
     }

@@ -40,7 +40,7 @@ public final class RouteTable {
 
     let router: Router<AppRequestContext>
     let workspace: Workspace
-    /// How long a handler may take before the client gets 503.
+    /// How long the handler of a request with a body may take before the client gets 503.
     let timeLimit: TimeLimit
     /// Filled while the router is built, read afterwards (by tests, and by the 405 answer while serving).
     let list = RouteList()
@@ -78,6 +78,11 @@ public final class RouteTable {
             decoded.coreContext.parameters = Self.decoded(context.parameters)
             let context = decoded
             try await Self.authorize(entry, request: request, context: context, workspace: workspace)
+            // A page or list is read from what is kept, or computed from the tenant's data; whatever takes long
+            // (discovery, alignments) runs as a background job and the page shows its progress. So reads are
+            // answered inline: the limit's own task would cost a thread hop on every request of the busiest
+            // kind. Requests that bring a body — uploads, imports, forms — get the limit.
+            if method == .get { return try await handler(request, context).response(from: request, context: context) }
             return try await timeLimit.run {
                 try await handler(request, context).response(from: request, context: context)
             }

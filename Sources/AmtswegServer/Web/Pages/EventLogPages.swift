@@ -133,23 +133,7 @@ struct EventLogPages: Sendable {
         var options = Options(request)
         if options.process.isEmpty, let linked = record.processID { options.process = linked.rawValue }
         let filtered = options.apply(to: log)
-        let map = options.map(of: log)
-        let statistics = LogStatistics(log)
         let base = Paths.eventLog(record.id.rawValue)
-        let start = pages.text("Beginn", context), end = pages.text("Ende", context)
-        let edgeRows = map.edges.sorted { $0.count > $1.count }.map { edge in
-            TableRow(
-                "\(edge.from ?? start) → \(edge.to ?? end)",
-                numbers: [Display.integer(edge.count), edge.meanSeconds.map(Self.seconds) ?? "–"])
-        }
-        let variants = Variants(log).variants
-        let variantViews = variants.prefix(25).enumerated().map { offset, variant in
-            View.Variant(
-                rank: "\(offset + 1)", count: Display.integer(variant.count),
-                share: Display.percent(Double(variant.count) / Double(max(log.caseCount, 1))),
-                duration: variant.meanDurationSeconds.map(Self.seconds) ?? "–",
-                steps: variant.activities.joined(separator: " → "))
-        }
         let discovery = try await discovery(
             of: filtered, record: record, options: options, tenant: snapshot.map.tenant.id, context: context)
         var conformance: Conformance?
@@ -161,80 +145,108 @@ struct EventLogPages: Sendable {
             conformance?.diagramHref =
                 "\(base)/conformance.svg?process=\(Paths.escape(process.id.rawValue))&\(options.filterQuery)"
         }
-        // Hand-overs between units, where the upload assigned resources to units; between persons only where
-        // the tenant has switched person-level figures on.
-        let units = record.resourceUnits
-        var unitHandovers: [TableRow] = []
-        var handoverSVG = ""
-        var handoverNote =
-            "Für dieses Protokoll ist keine Zuordnung der Bearbeitenden zu Organisationseinheiten hinterlegt; sie "
-            + "lässt sich beim Hochladen als CSV-Datei mitgeben."
-        if !units.isEmpty {
-            let network = HandoverNetwork(unitsOf: filtered, unitOf: { units[$0] })
-            handoverSVG = network.handovers.isEmpty ? "" : NetworkDiagram(handovers: network).svg
-            unitHandovers = network.handovers.prefix(40).map {
-                TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
-            }
-            handoverNote =
-                "\(Display.integer(network.total)) Übergaben zwischen Einheiten, gezählt zwischen aufeinanderfolgenden "
-                + "Ereignissen eines Falls."
+        let modelPending = discovery.isFinished ? nil : pending(discovery, context)
+        let modelFailure = discovery.failure.map {
+            pages.text("Das Modell ließ sich nicht entdecken:", context) + " " + $0
         }
-        let personHandovers =
-            snapshot.map.settings.personLevelFigures
-            ? HandoverNetwork(resourcesOf: filtered).handovers.prefix(40).map {
-                TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
-            } : []
-        let view = View(
-            id: record.id.rawValue, name: record.name,
-            facts: [
-                .init(label: "Fälle", value: Display.integer(statistics.cases), href: nil),
-                .init(label: "Ereignisse", value: Display.integer(statistics.events), href: nil),
-                .init(label: "Aktivitäten", value: Display.integer(statistics.activities), href: nil),
-                .init(label: "Varianten", value: Display.integer(statistics.variants), href: nil),
-                .init(
-                    label: "Zeitraum",
-                    value: [statistics.firstTimestamp, statistics.lastTimestamp].compactMap { $0?.prefix(10) }
-                        .joined(separator: " bis "), href: nil),
-                .init(
-                    label: "mittlere Falldauer", value: statistics.meanCaseDurationSeconds.map(Self.seconds) ?? "–",
-                    href: nil),
-            ]
-                + (record.processID.flatMap { snapshot.process($0.rawValue) }.map { process in
-                    [
-                        .init(label: "Prozess", value: process.name, href: Paths.process(process.id.rawValue)),
-                        .init(
-                            label: "Aktivitäten und Schritte", value: pages.text("Zuordnung ansehen", context),
-                            href: Paths.eventLogSteps(record.id.rawValue)),
-                    ]
-                } ?? []),
-            dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?\(options.filterQuery)",
-            dfgAlt: pages.text(
-                "Prozesslandkarte; die Tabelle darunter nennt jeden gezeigten Übergang mit Anzahl und Dauer.", context),
-            isPerformance: options.performance, coverage: String(options.coverage),
-            activities: String(map.activityPercent), paths: String(map.pathPercent),
-            mapNote: "\(Display.integer(map.activities.count)) " + pages.text("Aktivitäten", context) + " ("
-                + "\(Display.integer(map.hiddenActivities)) " + pages.text("ausgeblendet", context) + "), "
-                + "\(Display.integer(map.edges.count)) " + pages.text("Übergänge", context) + " ("
-                + "\(Display.integer(map.hiddenEdges)) " + pages.text("ausgeblendet", context) + ").",
-            edgeRows: edgeRows,
-            variants: variantViews,
-            variantNote:
-                "\(Display.integer(variants.count)) Varianten; die \(variantViews.count) häufigsten sind aufgeführt.",
-            processes: snapshot.processes.sorted { $0.name < $1.name }.map {
-                .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == options.process)
-            },
-            modelPending: discovery.isFinished ? nil : pending(discovery, context),
-            modelFailure: discovery.failure.map {
-                pages.text("Das Modell ließ sich nicht entdecken:", context) + " " + $0
-            },
-            conformance: conformance,
-            privacyNote: record.isPseudonymised
-                ? "Die Namen der Bearbeitenden wurden beim Hochladen pseudonymisiert."
-                : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.",
-            unitHandovers: unitHandovers, handoverSVG: handoverSVG, handoverNote: handoverNote,
-            personHandovers: Array(personHandovers))
-        return try pages.page(
-            "monitor/log", title: record.name, section: .monitor, content: view, context: context, snapshot: snapshot)
+        let view = { @Sendable [conformance, options] (_: String) -> View in
+            let map = options.map(of: log)
+            let statistics = LogStatistics(log)
+            let start = pages.text("Beginn", context), end = pages.text("Ende", context)
+            let edgeRows = map.edges.sorted { $0.count > $1.count }.map { edge in
+                TableRow(
+                    "\(edge.from ?? start) → \(edge.to ?? end)",
+                    numbers: [Display.integer(edge.count), edge.meanSeconds.map(Self.seconds) ?? "–"])
+            }
+            let variants = Variants(log).variants
+            let variantViews = variants.prefix(25).enumerated().map { offset, variant in
+                View.Variant(
+                    rank: "\(offset + 1)", count: Display.integer(variant.count),
+                    share: Display.percent(Double(variant.count) / Double(max(log.caseCount, 1))),
+                    duration: variant.meanDurationSeconds.map(Self.seconds) ?? "–",
+                    steps: variant.activities.joined(separator: " → "))
+            }
+            // Hand-overs between units, where the upload assigned resources to units; between persons only where
+            // the tenant has switched person-level figures on.
+            let units = record.resourceUnits
+            var unitHandovers: [TableRow] = []
+            var handoverSVG = ""
+            var handoverNote =
+                "Für dieses Protokoll ist keine Zuordnung der Bearbeitenden zu Organisationseinheiten hinterlegt; sie "
+                + "lässt sich beim Hochladen als CSV-Datei mitgeben."
+            if !units.isEmpty {
+                let network = HandoverNetwork(unitsOf: filtered, unitOf: { units[$0] })
+                handoverSVG = network.handovers.isEmpty ? "" : NetworkDiagram(handovers: network).svg
+                unitHandovers = network.handovers.prefix(40).map {
+                    TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
+                }
+                handoverNote =
+                    "\(Display.integer(network.total)) Übergaben zwischen Einheiten, gezählt zwischen aufeinanderfolgenden "
+                    + "Ereignissen eines Falls."
+            }
+            let personHandovers =
+                snapshot.map.settings.personLevelFigures
+                ? HandoverNetwork(resourcesOf: filtered).handovers.prefix(40).map {
+                    TableRow("\($0.from) → \($0.to)", numbers: [Display.integer($0.count), Display.percent($0.share)])
+                } : []
+            return View(
+                id: record.id.rawValue, name: record.name,
+                facts: [
+                    .init(label: "Fälle", value: Display.integer(statistics.cases), href: nil),
+                    .init(label: "Ereignisse", value: Display.integer(statistics.events), href: nil),
+                    .init(label: "Aktivitäten", value: Display.integer(statistics.activities), href: nil),
+                    .init(label: "Varianten", value: Display.integer(statistics.variants), href: nil),
+                    .init(
+                        label: "Zeitraum",
+                        value: [statistics.firstTimestamp, statistics.lastTimestamp].compactMap { $0?.prefix(10) }
+                            .joined(separator: " bis "), href: nil),
+                    .init(
+                        label: "mittlere Falldauer", value: statistics.meanCaseDurationSeconds.map(Self.seconds) ?? "–",
+                        href: nil),
+                ]
+                    + (record.processID.flatMap { snapshot.process($0.rawValue) }.map { process in
+                        [
+                            .init(label: "Prozess", value: process.name, href: Paths.process(process.id.rawValue)),
+                            .init(
+                                label: "Aktivitäten und Schritte", value: pages.text("Zuordnung ansehen", context),
+                                href: Paths.eventLogSteps(record.id.rawValue)),
+                        ]
+                    } ?? []),
+                dfgHref: "\(base)/dfg.svg?\(options.query)", modelHref: "\(base)/model.svg?\(options.filterQuery)",
+                dfgAlt: pages.text(
+                    "Prozesslandkarte; die Tabelle darunter nennt jeden gezeigten Übergang mit Anzahl und Dauer.",
+                    context),
+                isPerformance: options.performance, coverage: String(options.coverage),
+                activities: String(map.activityPercent), paths: String(map.pathPercent),
+                mapNote: "\(Display.integer(map.activities.count)) " + pages.text("Aktivitäten", context) + " ("
+                    + "\(Display.integer(map.hiddenActivities)) " + pages.text("ausgeblendet", context) + "), "
+                    + "\(Display.integer(map.edges.count)) " + pages.text("Übergänge", context) + " ("
+                    + "\(Display.integer(map.hiddenEdges)) " + pages.text("ausgeblendet", context) + ").",
+                edgeRows: edgeRows,
+                variants: variantViews,
+                variantNote:
+                    "\(Display.integer(variants.count)) Varianten; die \(variantViews.count) häufigsten sind aufgeführt.",
+                processes: snapshot.processes.sorted { $0.name < $1.name }.map {
+                    .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == options.process)
+                },
+                modelPending: modelPending, modelFailure: modelFailure,
+                conformance: conformance,
+                privacyNote: record.isPseudonymised
+                    ? "Die Namen der Bearbeitenden wurden beim Hochladen pseudonymisiert."
+                    : "Achtung: Dieses Protokoll enthält Klarnamen der Bearbeitenden.",
+                unitHandovers: unitHandovers, handoverSVG: handoverSVG, handoverNote: handoverNote,
+                personHandovers: Array(personHandovers))
+        }
+        // Kept per state of the data once its analyses are done; while one runs, the page shows its progress and
+        // is made for each request.
+        guard modelPending == nil, conformance?.pending == nil else {
+            return try pages.page(
+                "monitor/log", title: record.name, section: .monitor, content: view(context.csrfToken),
+                context: context, snapshot: snapshot)
+        }
+        return try await pages.cachedPage(
+            request, "monitor/log", title: record.name, section: .monitor, context: context, snapshot: snapshot,
+            content: view)
     }
 
     func dfg(_ request: Request, _ context: AppRequestContext) async throws -> Response {
