@@ -1,6 +1,7 @@
 public import AmtswegCore
 public import AmtswegStore
 import Foundation
+import Synchronization
 
 /// The server's access to the store: snapshots to read, and writes that replace the snapshot they change.
 ///
@@ -13,9 +14,15 @@ public actor Workspace {
     /// Accounts, sessions, tokens and the audit log (the same store, seen through its account protocol), with what
     /// every request asks kept in memory (``CachingAccountRepository``).
     public nonisolated let accounts: any AccountRepository
-    private var snapshots: [ID<Tenant>: TenantSnapshot] = [:]
-    /// Values computed from a snapshot (a page's view, a drawing), dropped with it.
-    private var derived: [ID<Tenant>: [String: any Sendable]] = [:]
+    /// What is kept per tenant: its snapshot, and values computed from it (a page's view, a drawing), dropped
+    /// together. Read without entering the actor — a kept page is asked for thousands of times a second —
+    /// and written only inside it, where the generation is checked.
+    private struct Kept {
+        var snapshot: TenantSnapshot?
+        var derived: [String: any Sendable] = [:]
+    }
+
+    private nonisolated let kept = Mutex<[ID<Tenant>: Kept]>([:])
     private var firstTenant: ID<Tenant>??
 
     private let keepsDerivedValues: Bool
@@ -30,8 +37,13 @@ public actor Workspace {
 
     /// Who acts in local mode: the local administrator in the default tenant. The account exists so that it can
     /// hold access tokens for the API (``ensureLocalAdministrator()``).
-    public func localAccess() async throws -> Access? {
-        if let localAccessCache { return localAccessCache }
+    /// Asked by every request in local mode, so a kept answer is read without entering the actor.
+    public nonisolated func localAccess() async throws -> Access? {
+        if let kept = localAccessCache.withLock({ $0 }) { return kept }
+        return try await loadLocalAccess()
+    }
+
+    private func loadLocalAccess() async throws -> Access? {
         guard let tenant = try await defaultTenant(),
             let account = try await accounts.account(named: Account.localName)
         else { return nil }
@@ -40,11 +52,11 @@ public actor Workspace {
             memberships.first { $0.tenantID == tenant }
             ?? Membership(accountID: account.id, tenantID: tenant, role: .administration)
         let access = Access(account: account, membership: membership, memberships: memberships, means: .local)
-        localAccessCache = access
+        localAccessCache.withLock { $0 = access }
         return access
     }
 
-    private var localAccessCache: Access?
+    private nonisolated let localAccessCache = Mutex<Access?>(nil)
 
     /// Creates the local administrator's account (it cannot sign in: it has no password) and gives it the
     /// administration role in every tenant.
@@ -64,7 +76,7 @@ public actor Workspace {
             try await accounts.setMembership(
                 Membership(accountID: account.id, tenantID: tenant.id, role: .administration), by: .local)
         }
-        localAccessCache = nil
+        localAccessCache.withLock { $0 = nil }
     }
 
     /// The tenant a request works on in local mode: the only one, or the first by id.
@@ -78,8 +90,13 @@ public actor Workspace {
     /// The tenant's data as read from the store, kept until the next write. Requests that arrive while it is
     /// being read wait for that reading instead of starting their own: after a write, fifty people asking for
     /// the same page cause one reading of the map and its processes, not fifty.
-    public func snapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
-        if let cached = snapshots[tenant] { return cached }
+    public nonisolated func snapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
+        if let snapshot = kept.withLock({ $0[tenant]?.snapshot }) { return snapshot }
+        return try await loadSnapshot(of: tenant)
+    }
+
+    private func loadSnapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
+        if let snapshot = kept.withLock({ $0[tenant]?.snapshot }) { return snapshot }
         let generation = generations[tenant, default: 0]
         if keepsDerivedValues, let running = loading[tenant], running.generation == generation {
             return try await running.task.value
@@ -92,7 +109,9 @@ public actor Workspace {
         defer { if loading[tenant]?.generation == generation { loading[tenant] = nil } }
         let snapshot = try await task.value
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
-        if generation == generations[tenant, default: 0], keepsDerivedValues { snapshots[tenant] = snapshot }
+        if generation == generations[tenant, default: 0], keepsDerivedValues {
+            kept.withLock { $0[tenant, default: Kept()].snapshot = snapshot }
+        }
         return snapshot
     }
 
@@ -101,11 +120,19 @@ public actor Workspace {
     /// A value computed from the tenant's current snapshot, made once until the next write.
     /// The computation runs outside the actor, so a slow one does not hold up other requests.
     /// Requests that need a value being computed wait for that computation instead of starting their own.
-    public func derived<Value: Sendable>(
+    public nonisolated func derived<Value: Sendable>(
+        _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        // Unwrapped before the cast: a kept `nil` (Value is an optional) is a value, a missing entry is not.
+        if let stored = kept.withLock({ $0[tenant]?.derived[key] }), let value = stored as? Value { return value }
+        return try await computeDerived(tenant, key, make: make)
+    }
+
+    private func computeDerived<Value: Sendable>(
         _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         guard keepsDerivedValues else { return try await make() }
-        if let stored = derived[tenant]?[key], let value = stored as? Value { return value }
+        if let stored = kept.withLock({ $0[tenant]?.derived[key] }), let value = stored as? Value { return value }
         let generation = generations[tenant, default: 0]
         let flightKey = "\(tenant)|\(generation)|\(key)"
         if let running = inFlight[flightKey] as? Task<Value, any Error> { return try await running.value }
@@ -114,7 +141,9 @@ public actor Workspace {
         defer { inFlight[flightKey] = nil }
         let value = try await task.value
         // Stored only if no write replaced the snapshot meanwhile.
-        if generation == generations[tenant, default: 0] { derived[tenant, default: [:]][key] = value }
+        if generation == generations[tenant, default: 0] {
+            kept.withLock { $0[tenant, default: Kept()].derived[key] = value }
+        }
         return value
     }
 
@@ -127,8 +156,7 @@ public actor Workspace {
     /// request); afterwards the next request computes them from the new data. A view whose computation began
     /// before this call is not kept, since the generation it began under has passed.
     private func invalidate(_ tenant: ID<Tenant>) {
-        snapshots[tenant] = nil
-        derived[tenant] = nil
+        kept.withLock { $0[tenant] = nil }
         generations[tenant, default: 0] += 1
     }
 
@@ -158,7 +186,7 @@ public actor Workspace {
     public func saveTenant(_ contents: TenantContents, by author: Author) async throws {
         invalidate(contents.map.tenant.id)
         firstTenant = nil
-        localAccessCache = nil
+        localAccessCache.withLock { $0 = nil }
         try await repository.saveTenant(contents, by: author)
         invalidate(contents.map.tenant.id)
     }

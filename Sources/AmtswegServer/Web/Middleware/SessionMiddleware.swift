@@ -17,7 +17,8 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         var setCookies: [Cookie] = []
-        if let token = request.cookies[Self.tokenCookie]?.value, token.count == 64,
+        let cookies = request.cookies  // parsed anew on every access
+        if let token = cookies[Self.tokenCookie]?.value, token.count == 64,
             token.allSatisfy(\.isHexDigit)
         {
             context.csrfToken = token
@@ -32,7 +33,7 @@ struct SessionMiddleware: RouterMiddleware {
                 Cookie(
                     name: Self.languageCookie, value: chosen.rawValue, maxAge: 365 * 86_400, path: "/",
                     httpOnly: true, sameSite: .lax))
-        } else if let stored = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
+        } else if let stored = cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
             context.language = stored
         }
         var response = try await next(request, context)
