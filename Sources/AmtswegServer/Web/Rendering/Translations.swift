@@ -9,12 +9,75 @@ import Mustache
 /// in Swift go through ``text(_:in:)`` where they are built; labels that reach a page as they are (a table's
 /// row label, a fact's name, a page title, a domain value's label) are translated once more as the page is
 /// finished (``translatingTextNodes(_:)``), so no catalogued German word is left on an English page.
+///
+/// Sentences built in Swift with figures or names in them ("Bei 1.570 Fällen im Jahr …") are catalogued with
+/// numbered places: `"Bei {1} Fällen im Jahr …": "With {1} cases a year …"`. The finishing pass replaces a text
+/// node that is such a sentence with its English, the places filled with what stood there.
 struct Translations: Sendable {
     let english: [String: String]
+    let sentences: [Sentence]
+
+    /// A catalogued sentence with places.
+    struct Sentence: Sendable {
+        var german: String
+        var englishTemplate: String
+        /// The German text before the first place and after the last: a cheap first test.
+        var prefix: String
+        var suffix: String
+        var pattern: NSRegularExpression
+
+        init?(german: String, english: String) {
+            let pieces = german.split(separator: /\{[1-9]#?\}/, omittingEmptySubsequences: false).map(String.init)
+            guard pieces.count > 1 else { return nil }
+            let places = german.matches(of: /\{([1-9])(#?)\}/).map { (String($0.output.1), !$0.output.2.isEmpty) }
+            var regex = "^" + NSRegularExpression.escapedPattern(for: pieces[0])
+            for ((place, isFigure), piece) in zip(places, pieces.dropFirst()) {
+                // `{1#}` holds a figure only ("1.570", "86 %", "−0,5"), so a short sentence cannot swallow text.
+                regex +=
+                    "(?<p\(place)>" + (isFigure ? "[-−+0-9.,  %€]+?" : ".+?") + ")"
+                    + NSRegularExpression.escapedPattern(for: piece)
+            }
+            guard let compiled = try? NSRegularExpression(pattern: regex + "$", options: [.dotMatchesLineSeparators])
+            else { return nil }
+            self.german = german
+            englishTemplate = english
+            prefix = pieces[0]
+            suffix = pieces[pieces.count - 1]
+            pattern = compiled
+        }
+
+        /// The English of `text` if it is this sentence, else `nil`; what fills a place is translated too where it
+        /// is catalogued (a rule's name, a medium, another sentence: a filling is shorter than the text, so this ends).
+        func english(of text: String, translating: (String) -> String?) -> String? {
+            guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count,
+                let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            else { return nil }
+            var result = englishTemplate
+            for place in 1...9 {
+                let range = match.range(withName: "p\(place)")
+                guard range.location != NSNotFound, let filled = Range(range, in: text) else { continue }
+                let filling = String(text[filled])
+                result = result.replacingOccurrences(of: "{\(place)}", with: translating(filling) ?? filling)
+            }
+            return result
+        }
+    }
 
     init(folder: URL) throws {
         let data = try Data(contentsOf: folder.appendingPathComponent("en.json"))
-        english = try JSONDecoder().decode([String: String].self, from: data)
+        let catalogue = try JSONDecoder().decode([String: String].self, from: data)
+        english = catalogue
+        sentences = catalogue.compactMap { Sentence(german: $0.key, english: $0.value) }
+            .sorted { $0.german.count > $1.german.count }  // the most specific first
+    }
+
+    /// The English of a whole text: its catalogue entry, or a catalogued sentence with places it is.
+    func englishText(_ german: String) -> String? {
+        if let entry = english[german] { return entry }
+        for sentence in sentences {
+            if let found = sentence.english(of: german, translating: englishText) { return found }
+        }
+        return nil
     }
 
     /// A text of a view model in the visitor's language (German where the catalogue has no entry).
@@ -32,7 +95,7 @@ struct Translations: Sendable {
         var raw = false  // inside <script> or <style>, or a text area (what someone typed stays as typed)
         while let open = rest.firstIndex(of: "<") {
             let text = rest[..<open]
-            if !raw, let translated = english[text.trimmingCharacters(in: .whitespacesAndNewlines)] {
+            if !raw, let translated = englishText(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 let leading = text.prefix { $0.isWhitespace }, trailing = text.reversed().prefix { $0.isWhitespace }
                 output += leading + translated + String(trailing.reversed())
             } else {
