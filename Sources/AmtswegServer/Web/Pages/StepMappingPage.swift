@@ -19,17 +19,11 @@ struct StepMappingPage: Sendable {
     }
 
     struct View: Sendable {
-        struct Option: Sendable {
-            var value: String
-            var label: String
-            var isSelected: Bool
-        }
-
         struct Row: Sendable {
             var number: Int
             var activity: String
             var events: String
-            var options: [Option]
+            var options: [SelectOption]
             /// Amtsweg's suggestion where it differs from what is chosen (so a correction stays visible).
             var suggestion: String
         }
@@ -94,8 +88,8 @@ struct StepMappingPage: Sendable {
             let suggested = subject.suggested[activity.name] ?? ""
             return View.Row(
                 number: index + 1, activity: activity.name, events: Display.integer(activity.events),
-                options: [View.Option(value: "", label: noStep, isSelected: selected.isEmpty)]
-                    + steps.map { View.Option(value: $0.id, label: $0.name, isSelected: $0.id == selected) },
+                options: [SelectOption(value: "", label: noStep, isSelected: selected.isEmpty)]
+                    + steps.map { SelectOption(value: $0.id, label: $0.name, isSelected: $0.id == selected) },
                 suggestion: suggested == selected ? asChosen : steps.first { $0.id == suggested }?.name ?? noStep)
         }
         let view = View(
