@@ -85,6 +85,11 @@ extension TestResponse {
         }.joined(separator: "/")
     }
 
+    /// What the store keeps of a token is its SHA-256 in lower-case hex (FIPS 180-2 test vector).
+    @Test func tokenHashIsSHA256Hex() {
+        #expect(Secrets.hash(token: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test func everyRouteDeclaresAPermission() async throws {
         let server = try await TestServer()
         // The router writes parameters as `{id}`, the table as `:id`.
