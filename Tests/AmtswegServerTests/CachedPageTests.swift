@@ -17,12 +17,7 @@ import Testing
         let token = try await server.member("pm", role: .processManagement).token
         try await server.run { client in
             let browser = try await Browser.start(client, uri: "/")
-            @Sendable func get(_ uri: String) async throws -> String {
-                try await client.execute(uri: uri, method: .get, headers: browser.headers) {
-                    #expect($0.status == .ok, "\(uri)")
-                    return $0.text
-                }
-            }
+            @Sendable func get(_ uri: String) async throws -> String { try await browser.page(client, uri) }
             for page in Self.overviews {
                 let first = try await get(page)
                 #expect(try await get(page) == first, "\(page) is served as kept")

@@ -27,12 +27,7 @@ import Testing
         let (workspace, tenant) = (server.workspace, try server.tenant)
         try await server.run { client in
             let browser = try await Browser.start(client, uri: "/")
-            @Sendable func get(_ uri: String) async throws -> String {
-                try await client.execute(uri: uri, method: .get, headers: browser.headers) {
-                    #expect($0.status == .ok, "\(uri)")
-                    return $0.text
-                }
-            }
+            @Sendable func get(_ uri: String) async throws -> String { try await browser.page(client, uri) }
             @Sendable func post(_ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String) {
                 let (headers, body) = browser.form(fields)
                 return try await client.execute(uri: Self.mappingPage, method: .post, headers: headers, body: body) {

@@ -98,6 +98,14 @@ struct Browser: Sendable {
 
     var headers: HTTPFields { [.cookie: cookie] }
 
+    /// A page as this browser sees it; anything but 200 is recorded as an issue.
+    func page(_ client: any TestClientProtocol, _ uri: String) async throws -> String {
+        try await client.execute(uri: uri, method: .get, headers: headers) {
+            #expect($0.status == .ok, "\(uri)")
+            return $0.text
+        }
+    }
+
     func form(_ fields: [(String, String)]) -> (HTTPFields, ByteBuffer) {
         let body = ([("csrf", token)] + fields).map { name, value in
             "\(Self.encode(name))=\(Self.encode(value))"
