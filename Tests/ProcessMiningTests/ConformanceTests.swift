@@ -132,6 +132,18 @@ import TestSupport
         #expect(report.deviations.map(\.activity).sorted() == ["a", "b", "x"])
     }
 
+    /// A search that reaches the state limit gives the trace up (counted, not in the figures) and does not spoil
+    /// the marking graph the next traces of the same worker reuse.
+    @Test func aTraceBeyondTheStateLimitIsCountedAsUnaligned() throws {
+        let long = ["a"] + Array(repeating: "x", count: 40) + ["c"]
+        let log = Self.log([long, ["a", "b", "c"], ["a", "c"]])
+        let report = try AlignmentReport(log: log, net: Self.handMadeNet, stateLimit: 30)
+        #expect(report.unalignedCases == 1)
+        #expect(report.variants.map { $0.alignment == nil } == [true, false, false])
+        #expect(report.variants.compactMap { $0.alignment?.cost } == [0, 1])
+        #expect(report.logFitness == 1 - 1.0 / Double(3 * 10_000 + 20_001 + 2 * 10_000 + 20_001))
+    }
+
     /// Token counts worked out by hand (produced starts with the initial token, consumed ends with the final one).
     @Test func tokenReplayOnAHandMadeNet() throws {
         let report = try TokenReplayReport(

@@ -37,6 +37,19 @@ struct MiningBenchmark {
             for _ in 0..<100 { _ = try TokenReplayReport(log: log, net: net) }
             return
         }
+        if arguments.first == "--profile-alignments", arguments.count == 3 {
+            // Alignments only, timed per run, for `perf record` and for trying the search on one log.
+            let log = try XESReader.read(contentsOf: URL(fileURLWithPath: arguments[1]))
+            let net = try PNMLReader.read(contentsOf: URL(fileURLWithPath: arguments[2]))
+            for _ in 0..<runs {
+                var fitness = 0.0
+                let time = try ContinuousClock().measure {
+                    fitness = try AlignmentReport(log: log, net: net).logFitness
+                }
+                print("alignments \(time), fitness \(fitness)")
+            }
+            return
+        }
         guard arguments.count == 4 else {
             print("usage: MiningBenchmark [--runs N] LOG REPLAY_NET.pnml ALIGN_LOG ALIGN_NET.pnml | --memory LOG")
             return

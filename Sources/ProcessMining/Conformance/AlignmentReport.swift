@@ -79,13 +79,19 @@ public struct AlignmentReport: Sendable, Codable {
         }
     }
 
-    /// Variants are independent: they are spread over the machine's cores.
+    /// Variants are independent: they are spread over the machine's cores in contiguous chunks, each chunk with
+    /// a marking graph of its own that its searches share.
     private static func alignConcurrently(_ traces: [[Int32]], with aligner: Aligner, progress: WorkProgress?)
         -> [Alignment?]
     {
-        ConcurrentSlots<[Alignment?]>.map(traces) { trace in
-            defer { progress?.advance() }
-            return aligner.align(trace)
-        }
+        let chunkCount = max(1, min(traces.count, Parallelism.threads * 4))
+        let chunkSize = (traces.count + chunkCount - 1) / chunkCount
+        return ConcurrentSlots<[Alignment?]>.perform(chunkCount) { chunk in
+            var graph = aligner.makeGraph()
+            return traces[min(chunk * chunkSize, traces.count)..<min((chunk + 1) * chunkSize, traces.count)].map {
+                defer { progress?.advance() }
+                return aligner.align($0, in: &graph)
+            }
+        }.flatMap { $0 }
     }
 }

@@ -18,14 +18,12 @@ struct FutureActivities {
     private let reach: [UInt64]
     /// Per transition: the places it consumes from, as bits.
     private let needs: [UInt64]
-    /// Per log activity code: the transitions that carry it.
-    private let transitionsOfActivity: [[Int]]
     /// Per place: the fewest visible transitions a token there must still pass to reach the final marking (for
     /// places of the final marking 0; `unreachable` where it cannot).
     let distanceToEnd: [Int]
     static let unreachable = 1 << 20
 
-    init(net: IndexedNet, transitionActivity: [Int32], activityCount: Int) {
+    init(net: IndexedNet, transitionActivity: [Int32]) {
         let places = net.placeCount
         words = max(1, (places + 63) / 64)
         var next = Array(repeating: [Int](), count: places)
@@ -45,17 +43,13 @@ struct FutureActivities {
             }
         }
         var needs = Array(repeating: UInt64(0), count: net.transitionCount * words)
-        var transitionsOfActivity = Array(repeating: [Int](), count: activityCount)
         for transition in 0..<net.transitionCount {
             for input in net.preset[transition] {
                 needs[transition * words + input.place / 64] |= 1 << UInt64(input.place % 64)
             }
-            let activity = transitionActivity[transition]
-            if activity >= 0 { transitionsOfActivity[Int(activity)].append(transition) }
         }
         self.reach = reach
         self.needs = needs
-        self.transitionsOfActivity = transitionsOfActivity
         // Relaxed until nothing changes: a place's distance is the cheapest way on through one of its consumers,
         // which must then clear every place it marks (the farthest of them bounds what is left).
         var distance = net.finalMarking.map { $0 > 0 ? 0 : Self.unreachable }
@@ -75,13 +69,6 @@ struct FutureActivities {
         distanceToEnd = distance
     }
 
-    /// The fewest visible transitions the model must still fire from `marking`.
-    func visibleStepsToEnd(from marking: [UInt8]) -> Int {
-        var most = 0
-        for place in marking.indices where marking[place] > 0 { most = max(most, distanceToEnd[place]) }
-        return most
-    }
-
     /// The places reachable from the marked places of `marking`, into `bits` (`words` long).
     func reachable(from marking: [UInt8], into bits: inout [UInt64]) {
         for word in 0..<words { bits[word] = 0 }
@@ -90,10 +77,8 @@ struct FutureActivities {
         }
     }
 
-    /// Whether some transition carrying `activity` has all its input places among `bits`.
-    func isPossible(_ activity: Int32, within bits: [UInt64]) -> Bool {
-        transitionsOfActivity[Int(activity)].contains { transition in
-            (0..<words).allSatisfy { needs[transition * words + $0] & ~bits[$0] == 0 }
-        }
+    /// Whether every place `transition` consumes from is among `bits`.
+    func canFire(_ transition: Int, within bits: [UInt64]) -> Bool {
+        (0..<words).allSatisfy { needs[transition * words + $0] & ~bits[$0] == 0 }
     }
 }
