@@ -1,5 +1,5 @@
 import RegexBuilder
-import AmtswegServer
+@testable import AmtswegServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -176,6 +176,35 @@ import Testing
         #expect(missing.isEmpty, "\(missing)")
     }
 
+    /// Sentences built in Swift: figures in English notation, fillings translated, lists item by item.
+    @Test func sentencesWithFiguresAndListsBecomeEnglish() async throws {
+        let server = try await TestServer()
+        let translations = try Translations(
+            folder: server.configuration.resources.appendingPathComponent("translations"))
+        #expect(
+            translations.englishText(
+                "Bei 1.570 Fällen im Jahr spart der Soll-Prozess 1.151 Arbeitsstunden, das sind 0,72 Vollzeitstellen "
+                    + "oder 74.837 € Personalkosten im Jahr.")
+                == "With 1,570 cases a year the target process saves 1,151 working hours, that is 0.72 full-time "
+                + "posts or 74,837 € in staff costs a year.")
+        #expect(
+            translations.englishText("Bauamt: 30,0 Personentage; Organisation und IT: 2.020,5 Personentage")
+                == "Bauamt: 30.0 person-days; Organisation und IT: 2,020.5 person-days")
+        #expect(
+            translations.englishText("Bürgerbüro · Fachverfahren · Bearbeitung 15 min · Meldeverfahren")
+                == "Bürgerbüro · Specialist software · Handling 15 min · Meldeverfahren")
+        #expect(
+            translations.englishText("3. Wo gibt es interne Schnittstellen und zwischen wem?")
+                == "3. Where are internal interfaces, and between whom?")
+        // Figures alone in English notation; dates are not figures.
+        #expect(translations.englishText("1.570") == "1,570")
+        #expect(translations.englishText("−0,5 %") == "−0.5 %")
+        #expect(translations.englishText("12.03.2026") == nil)
+        #expect(translations.englishText("2,1 Arbeitstage") == "2.1 working days")
+        // Names alone (tenant data) are not translated.
+        #expect(translations.englishText("Bürgerbüro · Meldeverfahren") == nil)
+    }
+
     /// Every page reachable by links from the start page, in English: no text of the page (between two tags,
     /// white space aside) is a German text of the catalogue whose English differs. The catalogue is read, not
     /// a list written here; tenant data (names of units, processes) is not in it and stays as entered.
@@ -186,11 +215,15 @@ import Testing
             from: Data(contentsOf: server.configuration.resources.appendingPathComponent("translations/en.json")))
         let german = Set(english.filter { $0.key != $0.value && !$0.key.contains("{1") }.keys)
         // Sentences with places ("Bei {1#} Fällen im Jahr …"): no text node may be one of them in German.
-        let sentences = try english.keys.filter { $0.contains("{1") }.map { key in
-            let pattern = key.split(separator: /\{[1-9]#?\}/, omittingEmptySubsequences: false)
-                .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: ".+?")
-            return (key, try NSRegularExpression(pattern: "^" + pattern + "$", options: [.dotMatchesLineSeparators]))
-        }
+        // Those whose words are the same in both languages ("{1} – Amtsweg") are there for their places only.
+        let sentences = try english.filter { $0.key.contains("{1") && $0.key.replacing("#", with: "") != $0.value }
+            .keys.map { key in
+                let pattern = key.split(separator: /\{[1-9]#?\}/, omittingEmptySubsequences: false)
+                    .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: ".+?")
+                return (
+                    key, try NSRegularExpression(pattern: "^" + pattern + "$", options: [.dotMatchesLineSeparators])
+                )
+            }
         #expect(sentences.count > 10, "the catalogue has sentences with places")
         try await server.run { client in
             var queue = ["/"], seen: Set<String> = [], found: [String: String] = [:]

@@ -63,22 +63,6 @@ public enum IndicatorKind: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
-    public var englishLabel: String {
-        switch self {
-        case .handoffsPerRequest: "Hand-offs per citizen request"
-        case .desksPerService: "Desks per service"
-        case .mediaBreaks: "Media breaks in total"
-        case .staffHoursPerYear: "Staff hours per year"
-        case .digitalEntryShare: "Share of requests arriving digitally"
-        case .raciCompleteness: "RACI completeness"
-        case .taskTransparency: "Task transparency"
-        case .openProblemSpots: "Open problem spots"
-        case .leadTimeMedian: "Lead time (median, measured)"
-        case .conformanceFitness: "Conformance with the model (fitness)"
-        case .maturityShare: "Share of services at maturity level"
-        }
-    }
-
     /// The unit values are shown in.
     public var unit: String {
         switch self {

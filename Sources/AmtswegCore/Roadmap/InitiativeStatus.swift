@@ -12,16 +12,6 @@ public enum InitiativeStatus: String, Hashable, Sendable, Codable, CaseIterable 
         }
     }
 
-    public var englishLabel: String {
-        switch self {
-        case .idea: "idea"
-        case .planned: "planned"
-        case .inProgress: "in progress"
-        case .done: "done"
-        case .rejected: "rejected"
-        }
-    }
-
     /// Whether the initiative still needs time and people: the scheduler places only these.
     public var isOpen: Bool { self == .idea || self == .planned || self == .inProgress }
 }

@@ -25,6 +25,8 @@ struct Translations: Sendable {
         var prefix: String
         var suffix: String
         var pattern: NSRegularExpression
+        /// The places that hold a figure (`{1#}`).
+        var figures: Set<Int>
 
         init?(german: String, english: String) {
             let pieces = german.split(separator: /\{[1-9]#?\}/, omittingEmptySubsequences: false).map(String.init)
@@ -40,11 +42,23 @@ struct Translations: Sendable {
             guard let compiled = try? NSRegularExpression(pattern: regex + "$", options: [.dotMatchesLineSeparators])
             else { return nil }
             self.german = german
+            figures = Set(places.filter(\.1).compactMap { Int($0.0) })
             englishTemplate = english
             prefix = pieces[0]
             suffix = pieces[pieces.count - 1]
             pattern = compiled
         }
+
+        /// A figure in English notation: German groups thousands with "." and separates decimals with ",",
+        /// English the other way round ("1.570,5" → "1,570.5"). Anything else ("12.03.2026") stays as it is.
+        static func englishFigure(_ german: String) -> String {
+            guard german.wholeMatch(of: Self.germanNumber) != nil else { return german }
+            return String(german.map { $0 == "." ? "," : $0 == "," ? "." : $0 })
+        }
+
+        /// A number as ``Display`` writes it: thousands grouped by "." in threes, decimals after ",", perhaps a
+        /// sign and a percent or euro sign.
+        nonisolated(unsafe) static let germanNumber = /[-−+]?[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?(?: ?%| ?€)?/
 
         /// The English of `text` if it is this sentence, else `nil`; what fills a place is translated too where it
         /// is catalogued (a rule's name, a medium, another sentence: a filling is shorter than the text, so this ends).
@@ -57,7 +71,8 @@ struct Translations: Sendable {
                 let range = match.range(withName: "p\(place)")
                 guard range.location != NSNotFound, let filled = Range(range, in: text) else { continue }
                 let filling = String(text[filled])
-                result = result.replacingOccurrences(of: "{\(place)}", with: translating(filling) ?? filling)
+                let english = figures.contains(place) ? Self.englishFigure(filling) : translating(filling) ?? filling
+                result = result.replacingOccurrences(of: "{\(place)}", with: english)
             }
             return result
         }
@@ -71,11 +86,25 @@ struct Translations: Sendable {
             .sorted { $0.german.count > $1.german.count }  // the most specific first
     }
 
-    /// The English of a whole text: its catalogue entry, or a catalogued sentence with places it is.
+    /// The English of a whole text: its catalogue entry, a catalogued sentence with places it is, or — for a
+    /// list joined with "; " or " · " (effort per unit, a step's facts) — the list of its items' English.
     func englishText(_ german: String) -> String? {
         if let entry = english[german] { return entry }
+        // A figure alone (a table's cell) in English notation.
+        if let first = german.unicodeScalars.first, first.properties.numericType != nil || first == "-" || first == "−",
+            german.wholeMatch(of: Sentence.germanNumber) != nil
+        {
+            return Sentence.englishFigure(german)
+        }
         for sentence in sentences {
             if let found = sentence.english(of: german, translating: englishText) { return found }
+        }
+        for separator in ["; ", " · "] where german.contains(separator) {
+            let items = german.components(separatedBy: separator)
+            let english = items.map { englishText($0) }
+            if english.contains(where: { $0 != nil }) {
+                return zip(items, english).map { $1 ?? $0 }.joined(separator: separator)
+            }
         }
         return nil
     }
