@@ -55,7 +55,12 @@ struct LayoutQuality {
                     for pair in ours.sharedPairs {
                         let a = map.edges[pair[0]], b = map.edges[pair[1]]
                         print("shared: \(a.from ?? "start")→\(a.to ?? "end") and \(b.from ?? "start")→\(b.to ?? "end")")
-                        print(drawing.layout.edges[pair[0]].points, drawing.layout.edges[pair[1]].points)
+                        for index in pair {
+                            print(
+                                "points "
+                                    + drawing.layout.edges[index].points.map { "\($0.x),\($0.y)" }.joined(
+                                        separator: " "))
+                        }
                     }
                 }
                 var times: [Double] = []
