@@ -90,18 +90,21 @@ extension LayeredLayout {
     /// Ranks are twice the layers; every edge gets a placeholder on each rank it crosses, its label (if any) on
     /// the odd rank nearest its middle.
     private mutating func buildLayeredGraph(layer: [Int]) {
-        var degree = [Int](repeating: 0, count: realCount), inDegree = degree
+        // Ports per side as drawn: an edge drawn upwards leaves from the bottom of its target and arrives at
+        // the top of its source.
+        var bottom = [Int](repeating: 0, count: realCount), top = bottom
         var loopExtent = [Double](repeating: 0, count: realCount)
-        for edge in graph.edges {
+        for (index, edge) in graph.edges.enumerated() {
             if edge.from == edge.to {
                 loopExtent[edge.from] = options.selfLoopWidth + options.labelGap + edge.labelWidth
             } else {
-                degree[edge.from] += 1
-                inDegree[edge.to] += 1
+                let (upper, lower) = reversed[index] ? (edge.to, edge.from) : (edge.from, edge.to)
+                bottom[upper] += 1
+                top[lower] += 1
             }
         }
         for (node, spec) in graph.nodes.enumerated() {
-            let ports = Double(max(degree[node], inDegree[node]) + 1) * options.portSpacing
+            let ports = Double(max(bottom[node], top[node]) + 1) * options.portSpacing
             let width = max(spec.width, ports)
             rank.append(2 * layer[node])
             left.append(width / 2)

@@ -1,3 +1,5 @@
+import Foundation
+
 extension LayeredLayout {
     /// Step 5: vertical positions, ports and the curve of every edge.
     func routes() -> LayeredDrawing {
@@ -9,9 +11,10 @@ extension LayeredLayout {
             var travel = 0.0
             for node in ranks[r - 1] { for next in down[node] { travel = max(travel, abs(x[next.node] - x[node])) } }
             // Neighbouring edges bending together stay apart by their spacing times the sine of their slope:
-            // a gap of half the travel keeps the flattest part of a bend above 18°. Up to a limit: beyond it
-            // (maps of hundreds of activities at 100 %) edges bending far side by side come closer than a pixel.
-            let gap = max(options.rankGap, min(40 * options.rankGap, travel / 2))
+            // a gap of half the travel keeps the flattest part of a bend above 18°. Up to a limit (2,880 px by
+            // default), reached only by maps of hundreds of activities at 100 %: there edges travelling several
+            // thousand pixels sideways side by side may still come closer than a pixel.
+            let gap = max(options.rankGap, min(120 * options.rankGap, travel / 2))
             top[r] = top[r - 1] + rankHeight[r - 1] + gap
         }
         func box(_ node: Int) -> Rect {
@@ -42,6 +45,7 @@ extension LayeredLayout {
             spread(arriving[node], key: { x[chains[$0][chains[$0].count - 2]] }, into: &inPort)
         }
 
+        let stagger = staggeredBends(outPort: outPort, inPort: inPort, top: top, rankHeight: rankHeight)
         var routes: [LayeredDrawing.Route] = []
         for (index, chain) in chains.enumerated() {
             let edge = graph.edges[index]
@@ -58,20 +62,29 @@ extension LayeredLayout {
                     Point(start.x + 2 * (end.x - start.x) / 3, start.y + 2 * (end.y - start.y) / 3), end,
                 ]
             }
-            func bend(to end: Point) {
+            func curve(to end: Point) {
                 let start = points[points.count - 1]
                 let third = (end.y - start.y) / 3
                 points += [Point(start.x, start.y + third), Point(end.x, end.y - third), end]
             }
+            // Across the whole gap, or — where ``staggeredBends`` says so — within a short stretch of it.
+            func bend(to end: Point, hop: Int) {
+                let start = points[points.count - 1]
+                guard let window = stagger[GapKey(chain: index, hop: hop)] else { return curve(to: end) }
+                let height = end.y - start.y
+                straight(to: Point(start.x, start.y + height * window.start))
+                curve(to: Point(end.x, start.y + height * (window.start + window.length)))
+                straight(to: end)
+            }
             let first = rank[chain[0]]
             straight(to: Point(outPort[index], top[first] + rankHeight[first]))
-            for node in chain.dropFirst().dropLast() {
+            for (hop, node) in chain.enumerated().dropFirst().dropLast() {
                 let r = rank[node]
-                bend(to: Point(x[node], top[r]))
+                bend(to: Point(x[node], top[r]), hop: hop)
                 straight(to: Point(x[node], top[r] + rankHeight[r]))
             }
             let last = chain[chain.count - 1]
-            bend(to: Point(inPort[index], top[rank[last]]))
+            bend(to: Point(inPort[index], top[rank[last]]), hop: chain.count - 1)
             straight(to: Point(inPort[index], boxes[last].y))
             var label: Rect?
             if let node = labelNode[index] {
@@ -85,6 +98,147 @@ extension LayeredLayout {
         let drawingWidth = (rank.indices.map { x[$0] + right[$0] }.max() ?? 0) + options.margin
         let drawingHeight = (top.last ?? 0) + (rankHeight.last ?? 0) + options.margin
         return LayeredDrawing(nodes: boxes, edges: routes, width: drawingWidth, height: drawingHeight)
+    }
+
+    /// One edge's passage through one gap between ranks: the `hop`-th node of its chain is the one below it.
+    struct GapKey: Hashable {
+        var chain: Int
+        var hop: Int
+    }
+
+    /// Bends that would cross at a flat angle, moved apart. Two edges that swap places in a gap, moving sideways
+    /// by about as much, cross with nearly the same slope: over a stretch they run within a pixel of each other
+    /// and look like one line (large maps, where gaps are tall). One of them then bends in the upper part of the
+    /// gap and the other in the lower, so that where they cross one runs straight down and the other slants —
+    /// but only where neither comes to cross any other bend of the gap flatly that way.
+    func staggeredBends(outPort: [Double], inPort: [Double], top: [Double], rankHeight: [Double])
+        -> [GapKey: Bend.Window]
+    {
+        var gaps = [[Bend]](repeating: [], count: ranks.count)
+        for (index, chain) in chains.enumerated() where chain.count > 1 {
+            for hop in 1..<chain.count {
+                let from = hop == 1 ? outPort[index] : x[chain[hop - 1]]
+                let to = hop == chain.count - 1 ? inPort[index] : x[chain[hop]]
+                gaps[rank[chain[hop]]].append(Bend(key: GapKey(chain: index, hop: hop), from: from, to: to))
+            }
+        }
+        var result: [GapKey: Bend.Window] = [:]
+        for r in gaps.indices.dropFirst() where gaps[r].count > 1 {
+            let height = top[r] - top[r - 1] - rankHeight[r - 1]
+            guard height > 0 else { continue }
+            var bends = gaps[r]
+            var flatPairs: [(Int, Int)] = []
+            for i in bends.indices {
+                for j in (i + 1)..<bends.count where bends[i].crossesFlatly(bends[j], height: height) {
+                    flatPairs.append((i, j))
+                }
+            }
+            func fitsIn(_ i: Int) -> Bool {
+                bends.indices.allSatisfy { $0 == i || !bends[i].crossesFlatly(bends[$0], height: height) }
+            }
+            // Both staggered, one above the other; else one of them alone, in the upper or lower part; the first
+            // choice that crosses no other bend of the gap flatly.
+            for (i, j) in flatPairs where bends[i].window == nil && bends[j].window == nil {
+                let first = bends[i].shortWindow(height: height, least: options.rankGap)
+                let second = bends[j].shortWindow(height: height, least: options.rankGap)
+                let upper = { (length: Double) in Bend.Window(start: Bend.margin, length: length) }
+                let lower = { (length: Double) in Bend.Window(start: 1 - Bend.margin - length, length: length) }
+                let choices: [(Bend.Window?, Bend.Window?)] = [
+                    (upper(first), lower(second)), (lower(first), upper(second)), (upper(first), nil),
+                    (lower(first), nil), (nil, upper(second)), (nil, lower(second)),
+                ]
+                for (one, other) in choices {
+                    bends[i].window = one
+                    bends[j].window = other
+                    if fitsIn(i) && fitsIn(j) { break }
+                    bends[i].window = nil
+                    bends[j].window = nil
+                }
+            }
+            for bend in bends { if let window = bend.window { result[bend.key] = window } }
+        }
+        return result
+    }
+
+    /// An edge's curve through a gap between ranks, sideways position as a function of the share `t` of the gap's
+    /// height passed (the curve's control points are spread evenly in height, so `t` is linear in y): smoothstep
+    /// from `from` to `to`, over the whole gap or, staggered, within a window of it and straight down elsewhere.
+    struct Bend {
+        /// Where a staggered bend moves sideways, as shares of the gap's height.
+        struct Window {
+            var start: Double
+            var length: Double
+        }
+
+        /// Crossings whose directions differ by less than this look like a shared line.
+        static let flatAngle = 6 * Double.pi / 180
+        /// Staggered windows keep this share of the gap free at its top and bottom, where edges meet their nodes.
+        static let margin = 0.05
+
+        var key: GapKey
+        var from: Double
+        var to: Double
+        var window: Window?
+
+        /// A window short enough that the bend slants by about 45° at its steepest (`least` pixels high at
+        /// least), within the upper or lower part of the gap.
+        func shortWindow(height: Double, least: Double) -> Double {
+            min(0.45, max(least, 1.5 * abs(to - from)) / height)
+        }
+
+        /// Where in the bend's own sideways move (0…1) it is at `t`, and how fast that changes with `t`.
+        private func progress(_ t: Double) -> (u: Double, rate: Double) {
+            guard let window else { return (t, 1) }
+            let u = (t - window.start) / window.length
+            return u <= 0 ? (0, 0) : u >= 1 ? (1, 0) : (u, 1 / window.length)
+        }
+
+        func x(_ t: Double) -> Double {
+            let u = progress(t).u
+            return from + (to - from) * u * u * (3 - 2 * u)
+        }
+
+        /// dx/dt.
+        func slope(_ t: Double) -> Double {
+            let (u, rate) = progress(t)
+            return (to - from) * 6 * u * (1 - u) * rate
+        }
+
+        /// Whether the two cross where their directions differ by less than ``flatAngle``. Unstaggered pairs are
+        /// solved exactly (they cross at most once, where the smoothstep reaches a known value); others sampled.
+        func crossesFlatly(_ other: Bend, height: Double) -> Bool {
+            guard max(from, to) >= min(other.from, other.to), max(other.from, other.to) >= min(from, to) else {
+                return false
+            }
+            func isFlat(_ t: Double) -> Bool {
+                abs(atan(slope(t) / height) - atan(other.slope(t) / height)) < Self.flatAngle
+            }
+            if window == nil && other.window == nil {
+                let start = from - other.from, end = to - other.to
+                guard start * end < 0 else { return false }
+                // from − other.from + (Δ − other Δ)·S(t) = 0, S(t) = 3t² − 2t³ inverted in closed form.
+                let level = start / (start - end)
+                return isFlat(0.5 - sin(asin(1 - 2 * level) / 3))
+            }
+            let steps = 64
+            var previous = from - other.from
+            for step in 1...steps {
+                let t = Double(step) / Double(steps)
+                let difference = x(t) - other.x(t)
+                // Side by side within a pixel is as bad as crossing flatly.
+                if abs(difference) < 1 && isFlat(t) { return true }
+                if (previous < 0) != (difference < 0) {
+                    var low = t - 1 / Double(steps), high = t
+                    for _ in 0..<20 {
+                        let middle = (low + high) / 2
+                        if (x(middle) - other.x(middle) < 0) == (previous < 0) { low = middle } else { high = middle }
+                    }
+                    if isFlat((low + high) / 2) { return true }
+                }
+                previous = difference
+            }
+            return false
+        }
     }
 
     /// A loop on the right side of its box, out at the upper quarter and back at the lower, label beside it.

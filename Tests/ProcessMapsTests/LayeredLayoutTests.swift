@@ -1,5 +1,5 @@
 import Foundation
-import ProcessMaps
+@testable import ProcessMaps
 import Testing
 
 @Suite struct LayeredLayoutTests {
@@ -88,6 +88,25 @@ import Testing
         #expect(metrics.labelOverlaps == 1)
         #expect(metrics.labelNodeOverlaps == 1)
         #expect(metrics.nodeOverlaps == 0)
+    }
+
+    /// Two edges swapping places in a tall gap (tall because another edge travels far sideways in it) run
+    /// almost straight down and cross at under a degree — one line to the eye. Staggered, one bends near the top
+    /// and the other near the bottom, so they cross where one runs straight and the other slants.
+    @Test func edgesSwappingPlacesInATallGapAreStaggered() {
+        let key = LayeredLayout.GapKey(chain: 0, hop: 1)
+        var a = LayeredLayout.Bend(key: key, from: 100, to: 112)
+        var b = LayeredLayout.Bend(key: key, from: 108, to: 96)
+        #expect(a.crossesFlatly(b, height: 2000))
+        #expect(!a.crossesFlatly(b, height: 30), "in a low gap they cross steeply")
+        let length = a.shortWindow(height: 2000, least: 24)
+        #expect(length * 2000 == 24, "a short move bends within the least window")
+        a.window = .init(start: LayeredLayout.Bend.margin, length: length)
+        b.window = .init(start: 1 - LayeredLayout.Bend.margin - length, length: length)
+        #expect(!a.crossesFlatly(b, height: 2000))
+        // A staggered bend's straight rest is as flat as a near-vertical bend that crosses it.
+        let almostVertical = LayeredLayout.Bend(key: key, from: 104, to: 120)
+        #expect(a.crossesFlatly(almostVertical, height: 2000))
     }
 
     static func onBorder(_ point: Point, of box: Rect) -> Bool {
