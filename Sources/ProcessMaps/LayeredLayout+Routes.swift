@@ -127,12 +127,22 @@ extension LayeredLayout {
             let height = top[r] - top[r - 1] - rankHeight[r - 1]
             guard height > 0 else { continue }
             var bends = gaps[r]
+            // Unstaggered bends cross where their order at the top and at the bottom differ: taken left to right
+            // at the top, each crosses the bends before it that end further right (kept ordered by their ends).
             var flatPairs: [(Int, Int)] = []
-            for i in bends.indices {
-                for j in (i + 1)..<bends.count where bends[i].crossesFlatly(bends[j], height: height) {
-                    flatPairs.append((i, j))
+            var byEnd: [Int] = []
+            for j in bends.indices.sorted(by: { (bends[$0].from, $0) < (bends[$1].from, $1) }) {
+                var low = 0, high = byEnd.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if bends[byEnd[middle]].to <= bends[j].to { low = middle + 1 } else { high = middle }
                 }
+                for i in byEnd[low...] where bends[i].crossesFlatly(bends[j], height: height) {
+                    flatPairs.append((min(i, j), max(i, j)))
+                }
+                byEnd.insert(j, at: low)
             }
+            flatPairs.sort { $0 < $1 }
             func fitsIn(_ i: Int) -> Bool {
                 bends.indices.allSatisfy { $0 == i || !bends[i].crossesFlatly(bends[$0], height: height) }
             }
