@@ -147,22 +147,26 @@ extension LayeredLayout {
                 bends.indices.allSatisfy { $0 == i || !bends[i].crossesFlatly(bends[$0], height: height) }
             }
             // Both staggered, one above the other; else one of them alone, in the upper or lower part; the first
-            // choice that crosses no other bend of the gap flatly.
-            for (i, j) in flatPairs where bends[i].window == nil && bends[j].window == nil {
-                let first = bends[i].shortWindow(height: height, least: options.rankGap)
-                let second = bends[j].shortWindow(height: height, least: options.rankGap)
-                let upper = { (length: Double) in Bend.Window(start: Bend.margin, length: length) }
-                let lower = { (length: Double) in Bend.Window(start: 1 - Bend.margin - length, length: length) }
-                let choices: [(Bend.Window?, Bend.Window?)] = [
-                    (upper(first), lower(second)), (lower(first), upper(second)), (upper(first), nil),
-                    (lower(first), nil), (nil, upper(second)), (nil, lower(second)),
-                ]
-                for (one, other) in choices {
-                    bends[i].window = one
-                    bends[j].window = other
-                    if fitsIn(i) && fitsIn(j) { break }
-                    bends[i].window = nil
-                    bends[j].window = nil
+            // choice that crosses no other bend of the gap flatly. A bend staggered for an earlier pair stays; one
+            // that does not move sideways cannot be staggered.
+            func window(_ k: Int, upper: Bool) -> Bend.Window {
+                let length = bends[k].shortWindow(height: height, least: options.rankGap)
+                return Bend.Window(start: upper ? Bend.margin : 1 - Bend.margin - length, length: length)
+            }
+            for (i, j) in flatPairs where bends[i].crossesFlatly(bends[j], height: height) {
+                let free = [i, j].filter { bends[$0].window == nil && abs(bends[$0].to - bends[$0].from) >= 1 }
+                var choices: [[(Int, Bend.Window)]] = []
+                if free.count == 2 {
+                    choices += [
+                        [(i, window(i, upper: true)), (j, window(j, upper: false))],
+                        [(i, window(i, upper: false)), (j, window(j, upper: true))],
+                    ]
+                }
+                for k in free { choices += [[(k, window(k, upper: true))], [(k, window(k, upper: false))]] }
+                for choice in choices {
+                    for (k, window) in choice { bends[k].window = window }
+                    if choice.allSatisfy({ fitsIn($0.0) }) { break }
+                    for (k, _) in choice { bends[k].window = nil }
                 }
             }
             for bend in bends { if let window = bend.window { result[bend.key] = window } }

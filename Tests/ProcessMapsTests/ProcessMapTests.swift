@@ -65,13 +65,13 @@ import Testing
     }
 
     /// The zeros of `bench/layout-quality`, on every event log of the corpus: at the default simplification,
-    /// and at 100 % for maps of up to 40 activities (larger ones are measured in the benchmark, in release).
+    /// and at 100 % for maps of up to 60 activities (larger ones are measured in the benchmark, in release).
     @Test(.enabled(if: Corpus.isAvailable, "corpus missing"), arguments: corpusLogs)
     func corpusMapsHaveNoOverlapsAndNoSharedLines(_ name: String) throws {
         let log = try XESReader.read(contentsOf: try #require(Corpus.file("eventlogs/" + name)))
         let activities = Set(log.activity).count
         var settings = [(ProcessMap.defaultActivityPercent(activityCount: activities), ProcessMap.defaultPathPercent)]
-        if activities <= 40 { settings.append((100, 100)) }
+        if activities <= 60 { settings.append((100, 100)) }
         for (activityPercent, pathPercent) in settings {
             let map = ProcessMap(log: log, activityPercent: activityPercent, pathPercent: pathPercent)
             let words = ProcessMapDrawing.Words.german(metric: .frequency, number: { "\($0)" }, duration: { "\($0)" })
