@@ -15,7 +15,7 @@
 ///    edges pulled hardest, so they run straight.
 /// 5. **Routes** (`+Routes`): each edge leaves its node at a port of its own along the bottom, runs straight
 ///    down through ranks and bends only in the gaps between them, so two edges never share a line and no
-///    edge crosses a box or a label.
+///    edge crosses a box or a label; two edges that would cross at a flat angle bend at different heights.
 public struct LayeredLayout: Sendable {
     public struct Options: Sendable {
         /// Space between boxes on one rank, and between an edge or label and its neighbours.
