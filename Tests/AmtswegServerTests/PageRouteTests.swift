@@ -201,6 +201,9 @@ import Testing
         #expect(translations.englishText("−0,5 %") == "−0.5 %")
         #expect(translations.englishText("12.03.2026") == nil)
         #expect(translations.englishText("2,1 Arbeitstage") == "2.1 working days")
+        #expect(translations.englishText("Liegezeit 8,0 h") == "Waiting time 8.0 h")
+        #expect(translations.englishText("2 von 5") == "2 of 5")
+        #expect(translations.englishText("Zustellung von Bescheiden") == nil, "a figure place takes figures only")
         // Names alone (tenant data) are not translated.
         #expect(translations.englishText("Bürgerbüro · Meldeverfahren") == nil)
     }
@@ -218,8 +221,11 @@ import Testing
         // Those whose words are the same in both languages ("{1} – Amtsweg") are there for their places only.
         let sentences = try english.filter { $0.key.contains("{1") && $0.key.replacing("#", with: "") != $0.value }
             .keys.map { key in
-                let pattern = key.split(separator: /\{[1-9]#?\}/, omittingEmptySubsequences: false)
-                    .map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: ".+?")
+                // A place marked `#` holds a figure only, as in the translation itself.
+                let pieces = key.split(separator: /\{[1-9]#?\}/, omittingEmptySubsequences: false)
+                    .map { NSRegularExpression.escapedPattern(for: String($0)) }
+                let places = key.matches(of: /\{[1-9](#?)\}/).map { $0.output.1.isEmpty ? ".+?" : "[-−+0-9.,  %€]+?" }
+                let pattern = zip(pieces, places + [""]).map { $0 + $1 }.joined()
                 return (
                     key, try NSRegularExpression(pattern: "^" + pattern + "$", options: [.dotMatchesLineSeparators])
                 )
