@@ -203,6 +203,9 @@ import Testing
         #expect(translations.englishText("2,1 Arbeitstage") == "2.1 working days")
         #expect(translations.englishText("Liegezeit 8,0 h") == "Waiting time 8.0 h")
         #expect(translations.englishText("2 von 5") == "2 of 5")
+        #expect(
+            translations.englishText("Medienbruch: „A“ (Papier) → „B“ (Fachverfahren), 0,75 × je Fall")
+                == "Media break: “A” (Paper) → “B” (Specialist software), 0.75 × per case")
         #expect(translations.englishText("Zustellung von Bescheiden") == nil, "a figure place takes figures only")
         // Names alone (tenant data) are not translated.
         #expect(translations.englishText("Bürgerbüro · Meldeverfahren") == nil)
