@@ -127,6 +127,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "ServeCeiling",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "bench/ServeCeiling",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ProcessBenchmark",
             dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegSupport"],
             path: "bench/ProcessBenchmark",

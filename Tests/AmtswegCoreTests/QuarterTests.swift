@@ -29,6 +29,26 @@ import Testing
         #expect(berlin == Day(year: 2027, month: 1, day: 1), "midnight in Berlin is already the next day")
     }
 
+    @Test func theDayOfAMomentAgreesWithTheCalendarAcrossDaylightSavingTime() {
+        var calendar = Calendar(identifier: .gregorian)
+        var checked = 0
+        var wrong: [String] = []
+        for zone in ["Europe/Berlin", "UTC", "America/New_York"] {
+            calendar.timeZone = TimeZone(identifier: zone)!
+            // Every 20 minutes through 2026, both changes of the clocks included.
+            for moment in stride(from: 1_767_225_600.0, to: 1_798_761_600, by: 1_200) {
+                let date = Date(timeIntervalSince1970: moment)
+                let parts = calendar.dateComponents([.year, .month, .day], from: date)
+                let expected = Day(year: parts.year!, month: parts.month!, day: parts.day!)
+                let day = Day(date, timeZone: calendar.timeZone)
+                if day != expected { wrong.append("\(zone) \(date): \(day)") }
+                checked += 1
+            }
+        }
+        #expect(checked == 3 * 26_280)
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test func germanNumbersAreRead() {
         #expect(GermanFormat.parseDecimal("12,5") == 12.5)
         #expect(GermanFormat.parseDecimal("1.234,5") == 1234.5)

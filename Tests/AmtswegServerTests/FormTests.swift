@@ -25,6 +25,32 @@ import Testing
         }
     }
 
+    /// The middlewares read their cookies from the raw `Cookie` fields: among other cookies, in any field, with
+    /// or without spaces, and not confused by a name that merely begins like theirs.
+    @Test func cookiesAreFoundAmongOthers() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: "/map/ist")
+            var headers = HTTPFields()
+            headers[values: .cookie] = [
+                "theme=dark;amtsweg_formular=ff; \(browser.cookie)", "amtsweg_langx=de;  amtsweg_lang=en",
+            ]
+            try await client.execute(uri: "/map/ist", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.setCookie] == nil, "the form token was found: no new one is set")
+                #expect(response.text.contains("value=\"\(browser.token)\""))
+                #expect(response.text.contains("<html lang=\"en\""))
+            }
+            // A token that is not 64 hexadecimal digits is replaced.
+            let forged = String(repeating: "g", count: 64)
+            try await client.execute(
+                uri: "/map/ist", method: .get, headers: [.cookie: "amtsweg_form=\(forged)"]
+            ) { response in
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.hasPrefix("amtsweg_form=") && !cookie.contains(forged))
+            }
+        }
+    }
+
     @Test func invalidFindingKeepsInputAndNamesEveryProblem() async throws {
         try await TestServer().run { client in
             let browser = try await Browser.start(client, uri: "/map/ist")

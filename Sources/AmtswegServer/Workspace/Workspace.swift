@@ -128,6 +128,13 @@ public actor Workspace {
         return try await computeDerived(tenant, key, make: make)
     }
 
+    /// The derived value kept under `key`, if one is: nothing is computed. For a request that can answer from a
+    /// kept page before doing the work that page needs.
+    public nonisolated func keptValue<Value: Sendable>(_ tenant: ID<Tenant>, _ key: String, as _: Value.Type) -> Value?
+    {
+        kept.withLock { $0[tenant]?.derived[key] } as? Value
+    }
+
     private func computeDerived<Value: Sendable>(
         _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {

@@ -25,7 +25,7 @@ struct AccessMiddleware: RouterMiddleware {
         var clearSession = false
         if let authorization = request.headers[.authorization] {
             context.access = try await tokenAccess(authorization)
-        } else if let cookie = request.cookies[Self.sessionCookie]?.value {
+        } else if let cookie = request.cookie(Self.sessionCookie) {
             context.access = try await sessionAccess(cookie)
             clearSession = context.access == nil
         }

@@ -47,7 +47,7 @@ struct ErrorMiddleware: RouterMiddleware {
             // The session middleware runs inside this one; the language comes from its cookie directly.
             let german =
                 request.uri.queryParameters["lang"] == "en"
-                ? false : request.cookies[SessionMiddleware.languageCookie]?.value != "en"
+                ? false : request.cookie(SessionMiddleware.languageCookie) != "en"
             let view = ErrorView(
                 status: status.code, heading: Self.heading(status, german: german), message: message,
                 advice: german

@@ -17,9 +17,8 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         var setCookies: [Cookie] = []
-        let cookies = request.cookies  // parsed anew on every access
-        if let token = cookies[Self.tokenCookie]?.value, token.count == 64,
-            token.allSatisfy(\.isHexDigit)
+        if let token = request.cookie(Self.tokenCookie), token.utf8.count == 64,
+            token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) })
         {
             context.csrfToken = token
         } else {
@@ -33,7 +32,7 @@ struct SessionMiddleware: RouterMiddleware {
                 Cookie(
                     name: Self.languageCookie, value: chosen.rawValue, maxAge: 365 * 86_400, path: "/",
                     httpOnly: true, sameSite: .lax))
-        } else if let stored = cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
+        } else if let stored = request.cookie(Self.languageCookie).flatMap(Language.init(rawValue:)) {
             context.language = stored
         }
         var response = try await next(request, context)

@@ -127,6 +127,8 @@ struct EventLogPages: Sendable {
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        // Kept once its analyses are done (below): then nothing needs loading or filtering.
+        if let tenant = context.tenantID, let kept = pages.keptPage(request, context, tenant: tenant) { return kept }
         let snapshot = try await pages.snapshot(context)
         let (record, log) = try await pages.logs.log(
             ID(try context.parameters.require("id")), of: snapshot.map.tenant.id)

@@ -58,21 +58,43 @@ struct Pages: Sendable {
         snapshot: TenantSnapshot, notice: String? = nil, variant: String = "",
         content: @escaping @Sendable (_ csrf: String) throws -> Content
     ) async throws -> HTMLResponse {
-        // Pages differ by person (edit controls, the account link), so the person is part of the key; `variant`
-        // names what else the page depends on besides the data (the day, for the roadmap).
-        let person = context.access?.pageKey ?? "anonymous"
-        let key =
-            "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(variant)|\(request.uri.path)?\(request.uri.query ?? "")"
         var shared = context
         shared.csrfToken = Self.tokenPlaceholder
-        let parts = try await workspace.derived(snapshot.map.tenant.id, key) { [shared] () throws -> [ByteBuffer] in
+        let parts = try await workspace.derived(
+            snapshot.map.tenant.id, Self.pageKey(request, context, notice: notice, variant: variant)
+        ) { [shared] () throws -> [ByteBuffer] in
             try page(
                 template, title: title, section: section, content: content(Self.tokenPlaceholder), context: shared,
                 snapshot: snapshot, notice: notice
             ).html.components(separatedBy: Self.tokenPlaceholder).map { ByteBuffer(string: $0) }
         }
-        // The kept bytes with the visitor's token between them: one copy, no text processing on a hit.
-        let token = context.csrfToken
+        return Self.withToken(parts, context.csrfToken)
+    }
+
+    /// The page ``cachedPage(_:_:title:section:context:snapshot:notice:variant:content:)`` keeps for this request,
+    /// if it is kept — for handlers that would otherwise load and analyse before they get to ask.
+    func keptPage(
+        _ request: Request, _ context: AppRequestContext, tenant: ID<Tenant>, notice: String? = nil,
+        variant: String = ""
+    ) -> HTMLResponse? {
+        workspace.keptValue(
+            tenant, Self.pageKey(request, context, notice: notice, variant: variant), as: [ByteBuffer].self
+        )
+        .map { Self.withToken($0, context.csrfToken) }
+    }
+
+    /// Pages differ by person (edit controls, the account link), so the person is part of the key; `variant`
+    /// names what else the page depends on besides the data (the day, for the roadmap).
+    private static func pageKey(_ request: Request, _ context: AppRequestContext, notice: String?, variant: String)
+        -> String
+    {
+        let person = context.access?.pageKey ?? "anonymous"
+        return
+            "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(variant)|\(request.uri.path)?\(request.uri.query ?? "")"
+    }
+
+    /// The kept bytes with the visitor's token between them: one copy, no text processing on a hit.
+    private static func withToken(_ parts: [ByteBuffer], _ token: String) -> HTMLResponse {
         var body = ByteBuffer()
         body.reserveCapacity(parts.reduce(0) { $0 + $1.readableBytes } + (parts.count - 1) * token.utf8.count)
         for (index, part) in parts.enumerated() {

@@ -51,7 +51,7 @@ struct RoadmapPages: Sendable {
     }
 
     func overview(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
-        let (snapshot, plan) = try await plan(context)
+        let today = today
         let query = request.uri.queryParameters
         let notice: String? =
             switch query["measured"] {
@@ -60,6 +60,12 @@ struct RoadmapPages: Sendable {
             default: query["saved"] != nil ? "Gespeichert." : nil
             }
         // Kept per state of the data and day, like the plan it shows.
+        if let tenant = context.tenantID,
+            let kept = pages.keptPage(request, context, tenant: tenant, notice: notice, variant: "\(today)")
+        {
+            return kept
+        }
+        let (snapshot, plan) = try await plan(context)
         return try await pages.cachedPage(
             request, "roadmap/overview", title: "Fahrplan", section: .roadmap, context: context, snapshot: snapshot,
             notice: notice, variant: "\(today)"
