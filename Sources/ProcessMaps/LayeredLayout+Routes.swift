@@ -143,35 +143,91 @@ extension LayeredLayout {
                 byEnd.insert(j, at: low)
             }
             flatPairs.sort { $0 < $1 }
+            // Only bends whose sideways extents overlap can cross: found through columns of the drawing.
+            let columns = NeighbourColumns(bends)
             func fitsIn(_ i: Int) -> Bool {
-                bends.indices.allSatisfy { $0 == i || !bends[i].crossesFlatly(bends[$0], height: height) }
+                columns.allNear(i) { $0 == i || !bends[i].crossesFlatly(bends[$0], height: height) }
             }
             // Both staggered, one above the other; else one of them alone, in the upper or lower part; the first
-            // choice that crosses no other bend of the gap flatly. A bend staggered for an earlier pair stays; one
-            // that does not move sideways cannot be staggered.
-            func window(_ k: Int, upper: Bool) -> Bend.Window {
+            // choice that crosses no other bend of the gap flatly. Where a third bend is in the way of all of these
+            // (tall, crowded gaps), the short stretches may also lie at a quarter, half or three quarters of the
+            // gap. A bend staggered for an earlier pair stays; one that does not move sideways cannot be staggered.
+            func window(_ k: Int, at position: Double) -> Bend.Window {
                 let length = bends[k].shortWindow(height: height, least: options.rankGap)
-                return Bend.Window(start: upper ? Bend.margin : 1 - Bend.margin - length, length: length)
+                return Bend.Window(start: Bend.margin + position * (1 - 2 * Bend.margin - length), length: length)
+            }
+            func movable(_ k: Int) -> Bool { bends[k].window == nil && abs(bends[k].to - bends[k].from) >= 1 }
+            /// Staggers the bends at their positions if then none of them crosses any bend of the gap flatly.
+            func tryStagger(_ choice: [(Int, Double)]) -> Bool {
+                for (k, position) in choice { bends[k].window = window(k, at: position) }
+                if choice.allSatisfy({ fitsIn($0.0) }) { return true }
+                for (k, _) in choice { bends[k].window = nil }
+                return false
             }
             for (i, j) in flatPairs where bends[i].crossesFlatly(bends[j], height: height) {
-                let free = [i, j].filter { bends[$0].window == nil && abs(bends[$0].to - bends[$0].from) >= 1 }
-                var choices: [[(Int, Bend.Window)]] = []
-                if free.count == 2 {
-                    choices += [
-                        [(i, window(i, upper: true)), (j, window(j, upper: false))],
-                        [(i, window(i, upper: false)), (j, window(j, upper: true))],
-                    ]
-                }
-                for k in free { choices += [[(k, window(k, upper: true))], [(k, window(k, upper: false))]] }
+                let free = [i, j].filter(movable)
+                var choices: [[(Int, Double)]] = []
+                if free.count == 2 { choices += [[(i, 0), (j, 1)], [(i, 1), (j, 0)]] }
+                for k in free { choices += [[(k, 0)], [(k, 1)]] }
+                if choices.contains(where: tryStagger) { continue }
+                // Edges that run side by side (a bundle between two nodes) all cross a third edge flatly, and
+                // staggering one of them alone makes it cross its neighbours: then the neighbours it would cross
+                // move with it, at the same position — they stay side by side, now slanting where they cross.
                 for choice in choices {
-                    for (k, window) in choice { bends[k].window = window }
-                    if choice.allSatisfy({ fitsIn($0.0) }) { break }
+                    var group = choice
+                    for (k, position) in choice {
+                        bends[k].window = window(k, at: position)
+                        _ = columns.allNear(k) { other in
+                            if other != i, other != j, movable(other), !group.contains(where: { $0.0 == other }),
+                                bends[k].crossesFlatly(bends[other], height: height)
+                            {
+                                group.append((other, position))
+                            }
+                            return true
+                        }
+                    }
                     for (k, _) in choice { bends[k].window = nil }
+                    if group.count > choice.count, group.count <= choice.count + 8, tryStagger(group) { break }
                 }
             }
             for bend in bends { if let window = bend.window { result[bend.key] = window } }
         }
         return result
+    }
+
+    /// The bends of one gap by the columns (64 px wide) their sideways extent covers, to find the bends another
+    /// one may cross without looking at all of them (a crowded gap of a large map holds hundreds).
+    struct NeighbourColumns {
+        static let width = 64.0
+        private let first: Int
+        private var members: [[Int]]
+
+        init(_ bends: [Bend]) {
+            func column(_ x: Double) -> Int { Int((x / Self.width).rounded(.down)) }
+            first = bends.map { column(min($0.from, $0.to)) }.min() ?? 0
+            let last = bends.map { column(max($0.from, $0.to)) }.max() ?? 0
+            members = [[Int]](repeating: [], count: max(0, last - first + 1))
+            for (index, bend) in bends.enumerated() {
+                for c in column(min(bend.from, bend.to))...column(max(bend.from, bend.to)) {
+                    members[c - first].append(index)
+                }
+            }
+            extents = bends.map { (column(min($0.from, $0.to)), column(max($0.from, $0.to))) }
+        }
+
+        private let extents: [(Int, Int)]
+
+        /// Whether `condition` holds for every bend sharing a column with bend `index` (itself included), each
+        /// asked once: in the first column the two share.
+        func allNear(_ index: Int, _ condition: (Int) -> Bool) -> Bool {
+            let (low, high) = extents[index]
+            for c in low...high {
+                for other in members[c - first] where max(low, extents[other].0) == c {
+                    if !condition(other) { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// An edge's curve through a gap between ranks, sideways position as a function of the share `t` of the gap's

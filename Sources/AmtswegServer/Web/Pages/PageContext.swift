@@ -93,8 +93,10 @@ struct Pages: Sendable {
             "page|\(person)|\(context.language.rawValue)|\(notice ?? "")|\(variant)|\(request.uri.path)?\(request.uri.query ?? "")"
     }
 
-    /// The kept bytes with the visitor's token between them: one copy, no text processing on a hit.
+    /// The kept bytes with the visitor's token between them: one copy, no text processing on a hit; a page
+    /// without a form goes out as kept.
     private static func withToken(_ parts: [ByteBuffer], _ token: String) -> HTMLResponse {
+        if parts.count == 1 { return HTMLResponse(body: parts[0]) }
         var body = ByteBuffer()
         body.reserveCapacity(parts.reduce(0) { $0 + $1.readableBytes } + (parts.count - 1) * token.utf8.count)
         for (index, part) in parts.enumerated() {
