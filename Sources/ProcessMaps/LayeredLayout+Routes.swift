@@ -177,13 +177,14 @@ extension LayeredLayout {
                     var group = choice
                     for (k, position) in choice {
                         bends[k].window = window(k, at: position)
+                        // Larger groups are not moved (stops looking once there are more than eight).
                         _ = columns.allNear(k) { other in
                             if other != i, other != j, movable(other), !group.contains(where: { $0.0 == other }),
                                 bends[k].crossesFlatly(bends[other], height: height)
                             {
                                 group.append((other, position))
                             }
-                            return true
+                            return group.count <= choice.count + 8
                         }
                     }
                     for (k, _) in choice { bends[k].window = nil }

@@ -109,6 +109,48 @@ import Testing
         #expect(a.crossesFlatly(almostVertical, height: 2000))
     }
 
+    /// Two edges side by side between the same nodes (8 px apart) and a third, nearly vertical one crossing both:
+    /// staggering one of the pair alone makes it cross its neighbour flatly; staggered together, at the same
+    /// place, they cross neither each other nor the third edge flatly.
+    @Test func aBundleIsStaggeredTogether() {
+        let key = LayeredLayout.GapKey(chain: 0, hop: 1)
+        let height = 2880.0
+        var first = LayeredLayout.Bend(key: key, from: 4081, to: 3862)
+        var second = LayeredLayout.Bend(key: key, from: 4089, to: 3870)
+        let third = LayeredLayout.Bend(key: key, from: 3953, to: 3930)
+        #expect(first.crossesFlatly(third, height: height) && second.crossesFlatly(third, height: height))
+        #expect(!first.crossesFlatly(second, height: height), "side by side, they do not cross")
+        func lower(_ bend: LayeredLayout.Bend) -> LayeredLayout.Bend.Window {
+            let length = bend.shortWindow(height: height, least: 24)
+            return .init(start: 1 - LayeredLayout.Bend.margin - length, length: length)
+        }
+        first.window = lower(first)
+        #expect(first.crossesFlatly(second, height: height), "staggered alone, it crosses its neighbour flatly")
+        second.window = lower(second)
+        #expect(!first.crossesFlatly(second, height: height))
+        #expect(!first.crossesFlatly(third, height: height) && !second.crossesFlatly(third, height: height))
+    }
+
+    /// The columns index finds every bend whose sideways extent meets a bend's, each once.
+    @Test func neighbourColumnsFindEveryOverlapOnce() {
+        let key = LayeredLayout.GapKey(chain: 0, hop: 1)
+        let extents: [(Double, Double)] = [(10, 900), (50, 60), (300, 100), (700, 1400), (1000, 990), (-200, -90)]
+        let bends = extents.map { LayeredLayout.Bend(key: key, from: $0.0, to: $0.1) }
+        let columns = LayeredLayout.NeighbourColumns(bends)
+        for index in bends.indices {
+            var seen: [Int] = []
+            _ = columns.allNear(index) {
+                seen.append($0); return true
+            }
+            #expect(seen.count == Set(seen).count, "each once")
+            let (low, high) = (min(extents[index].0, extents[index].1), max(extents[index].0, extents[index].1))
+            for other in bends.indices {
+                let (a, b) = (min(extents[other].0, extents[other].1), max(extents[other].0, extents[other].1))
+                if a <= high && b >= low { #expect(seen.contains(other), "\(other) meets \(index)") }
+            }
+        }
+    }
+
     static func onBorder(_ point: Point, of box: Rect) -> Bool {
         let inside =
             point.x >= box.x - 0.01 && point.x <= box.maxX + 0.01 && point.y >= box.y - 0.01
