@@ -149,9 +149,8 @@ extension LayeredLayout {
                 columns.allNear(i) { $0 == i || !bends[i].crossesFlatly(bends[$0], height: height) }
             }
             // Both staggered, one above the other; else one of them alone, in the upper or lower part; the first
-            // choice that crosses no other bend of the gap flatly. Where a third bend is in the way of all of these
-            // (tall, crowded gaps), the short stretches may also lie at a quarter, half or three quarters of the
-            // gap. A bend staggered for an earlier pair stays; one that does not move sideways cannot be staggered.
+            // choice that crosses no other bend of the gap flatly. A bend staggered for an earlier pair stays; one
+            // that does not move sideways cannot be staggered. `position` 0 is the top of the gap, 1 the bottom.
             func window(_ k: Int, at position: Double) -> Bend.Window {
                 let length = bends[k].shortWindow(height: height, least: options.rankGap)
                 return Bend.Window(start: Bend.margin + position * (1 - 2 * Bend.margin - length), length: length)
