@@ -203,16 +203,15 @@ extension LayeredLayout {
         private var members: [[Int]]
 
         init(_ bends: [Bend]) {
+            // Widened by a pixel on each side, as bends that touch are neighbours (``Bend/crossesFlatly(_:height:)``).
             func column(_ x: Double) -> Int { Int((x / Self.width).rounded(.down)) }
-            first = bends.map { column(min($0.from, $0.to)) }.min() ?? 0
-            let last = bends.map { column(max($0.from, $0.to)) }.max() ?? 0
+            extents = bends.map { (column(min($0.from, $0.to) - 1), column(max($0.from, $0.to) + 1)) }
+            first = extents.map(\.0).min() ?? 0
+            let last = extents.map(\.1).max() ?? 0
             members = [[Int]](repeating: [], count: max(0, last - first + 1))
-            for (index, bend) in bends.enumerated() {
-                for c in column(min(bend.from, bend.to))...column(max(bend.from, bend.to)) {
-                    members[c - first].append(index)
-                }
+            for (index, extent) in extents.enumerated() {
+                for c in extent.0...extent.1 { members[c - first].append(index) }
             }
-            extents = bends.map { (column(min($0.from, $0.to)), column(max($0.from, $0.to))) }
         }
 
         private let extents: [(Int, Int)]
@@ -277,7 +276,9 @@ extension LayeredLayout {
         /// Whether the two cross where their directions differ by less than ``flatAngle``. Unstaggered pairs are
         /// solved exactly (they cross at most once, where the smoothstep reaches a known value); others sampled.
         func crossesFlatly(_ other: Bend, height: Double) -> Bool {
-            guard max(from, to) >= min(other.from, other.to), max(other.from, other.to) >= min(from, to) else {
+            // Bends whose sideways extents stay more than a pixel apart neither cross nor run side by side; ones
+            // that merely touch (one ends where the other starts) may, once staggered, run down one line.
+            guard max(from, to) + 1 > min(other.from, other.to), max(other.from, other.to) + 1 > min(from, to) else {
                 return false
             }
             func isFlat(_ t: Double) -> Bool {

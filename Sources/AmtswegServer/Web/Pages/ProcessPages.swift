@@ -176,12 +176,12 @@ struct ProcessPages: Sendable {
         let snapshot = try await pages.snapshot(context)
         let (record, _) = try snapshot.readableProcess(try context.parameters.require("id"))
         let drawing = try await pages.workspace.derived(snapshot.map.tenant.id, "process-svg:\(record.id)") {
-            try Self.svg(of: record)
+            try Self.svg(of: record).map { ByteBuffer(string: $0) }
         }
         guard let svg = drawing else {
             throw HTTPError(.notFound, message: "Der Prozess „\(record.name)“ hat kein Diagramm.")
         }
-        var response = FileResponse(body: svg, contentType: "image/svg+xml").response(from: request, context: context)
+        var response = FileResponse(bytes: svg, contentType: "image/svg+xml").response(from: request, context: context)
         response.headers[.cacheControl] = "no-cache"
         return response
     }

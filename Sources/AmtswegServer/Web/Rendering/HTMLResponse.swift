@@ -25,10 +25,21 @@ public struct HTMLResponse: ResponseGenerator {
 
 /// A file to download or an image, with its media type.
 struct FileResponse: ResponseGenerator {
-    var body: String
+    var body: ByteBuffer
     var contentType: String
     /// Offered as a download under this name, if set.
     var fileName: String?
+
+    init(body: String, contentType: String, fileName: String? = nil) {
+        self.init(bytes: ByteBuffer(string: body), contentType: contentType, fileName: fileName)
+    }
+
+    /// Kept bytes (a drawing served many times) go out without a copy.
+    init(bytes: ByteBuffer, contentType: String, fileName: String? = nil) {
+        self.body = bytes
+        self.contentType = contentType
+        self.fileName = fileName
+    }
 
     func response(from request: Request, context: some RequestContext) -> Response {
         var headers: HTTPFields = [.contentType: contentType]
@@ -36,7 +47,7 @@ struct FileResponse: ResponseGenerator {
             let safe = String(fileName.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.value >= 0x20 })
             headers[.contentDisposition] = "attachment; filename=\"\(safe)\""
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 }
 
