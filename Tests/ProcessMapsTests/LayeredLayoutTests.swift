@@ -131,6 +131,25 @@ import Testing
         #expect(!first.crossesFlatly(third, height: height) && !second.crossesFlatly(third, height: height))
     }
 
+    /// One bend ends (a hair's breadth) left of where the next one starts: unstaggered they never meet, but with
+    /// the first moving early and the second late, both run straight down the same line.
+    @Test func bendsThatOnlyTouchRunDownOneLineWhenStaggered() {
+        let key = LayeredLayout.GapKey(chain: 0, hop: 1)
+        let height = 2000.0
+        var left = LayeredLayout.Bend(key: key, from: 100, to: 199.98)
+        var right = LayeredLayout.Bend(key: key, from: 200, to: 300)
+        #expect(!left.crossesFlatly(right, height: height))
+        left.window = .init(start: LayeredLayout.Bend.margin, length: 0.1)
+        right.window = .init(start: 1 - LayeredLayout.Bend.margin - 0.1, length: 0.1)
+        #expect(left.crossesFlatly(right, height: height) && right.crossesFlatly(left, height: height))
+        var near = false
+        _ = LayeredLayout.NeighbourColumns([left, right]).allNear(0) { other in
+            near = near || other == 1
+            return true
+        }
+        #expect(near, "the columns index counts them as neighbours")
+    }
+
     /// The columns index finds every bend whose sideways extent meets a bend's, each once.
     @Test func neighbourColumnsFindEveryOverlapOnce() {
         let key = LayeredLayout.GapKey(chain: 0, hop: 1)
