@@ -7,9 +7,9 @@ extension Request {
     /// access — about a seventh of the time a kept page takes to serve). Cookies are `name=value` pairs
     /// separated by `;` and optional spaces (RFC 6265, 4.2.1); the names read here are ASCII.
     func cookie(_ name: String) -> String? {
+        let wanted = Array(name.utf8)
         for field in headers[values: .cookie] {
             let bytes = Array(field.utf8)
-            let wanted = Array(name.utf8)
             var start = 0
             while start < bytes.count {
                 while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") {
