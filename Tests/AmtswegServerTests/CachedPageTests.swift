@@ -82,6 +82,22 @@ import Testing
                     action: "saveInitiative", object: "initiative:\(roadmap.initiatives[0].id)", summary: "Titel"),
                 by: .local)
             #expect(try await get("/roadmap").contains("Gehaltene Seiten erneuern"), "/roadmap after the rename")
+            // A step renamed through its form: the process's page and its diagram, both kept, show the new name.
+            let processPage = "/processes/baugenehmigung-ist", diagram = processPage + "/diagram.svg"
+            for uri in [processPage, diagram] {
+                let first = try await get(uri)
+                #expect(try await get(uri) == first && !first.contains("Kept digital"), "\(uri) is served as kept")
+            }
+            let (headers, body) = browser.form([
+                ("name", "Kept digital prüfen"), ("performer", ""), ("medium", "eFile"), ("handling", "30"),
+                ("waiting", "60"),
+            ])
+            try await client.execute(
+                uri: processPage + "/steps/Vollstaendigkeit", method: .post, headers: headers, body: body
+            ) { #expect($0.status == .seeOther) }
+            for uri in [processPage, diagram] {
+                #expect(try await get(uri).contains("Kept digital"), "\(uri) after the step's rename")
+            }
         }
     }
 }

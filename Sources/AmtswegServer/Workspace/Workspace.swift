@@ -132,7 +132,9 @@ public actor Workspace {
     /// kept page before doing the work that page needs.
     public nonisolated func keptValue<Value: Sendable>(_ tenant: ID<Tenant>, _ key: String, as _: Value.Type) -> Value?
     {
-        kept.withLock { $0[tenant]?.derived[key] } as? Value
+        // Unwrapped before the cast, as in `derived`: a missing entry cast to an optional `Value` would be a kept `nil`.
+        guard let stored = kept.withLock({ $0[tenant]?.derived[key] }) else { return nil }
+        return stored as? Value
     }
 
     private func computeDerived<Value: Sendable>(

@@ -130,6 +130,11 @@ struct ProcessPages: Sendable {
     // MARK: - One process
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        // A kept page first: the measured times ask the store for the process's event logs.
+        let hasNotice = request.uri.queryParameters["uploaded"] != nil || request.uri.queryParameters["saved"] != nil
+        if !hasNotice, let tenant = context.tenantID, let kept = pages.keptPage(request, context, tenant: tenant) {
+            return kept
+        }
         let snapshot = try await pages.snapshot(context)
         let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
         let notice =
@@ -173,14 +178,30 @@ struct ProcessPages: Sendable {
     }
 
     func diagram(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        // A kept drawing needs no snapshot: it was only kept for a process that exists and reads, and a write that
+        // changes that drops it. Who may see it is the route's permission, checked before.
+        if let tenant = context.tenantID,
+            let svg = pages.workspace.keptValue(tenant, Self.diagramKey(id), as: ByteBuffer.self)
+        {
+            return Self.diagramResponse(svg, request, context)
+        }
         let snapshot = try await pages.snapshot(context)
-        let (record, _) = try snapshot.readableProcess(try context.parameters.require("id"))
-        let drawing = try await pages.workspace.derived(snapshot.map.tenant.id, "process-svg:\(record.id)") {
+        let (record, _) = try snapshot.readableProcess(id)
+        let drawing = try await pages.workspace.derived(snapshot.map.tenant.id, Self.diagramKey(record.id.rawValue)) {
             try Self.svg(of: record).map { ByteBuffer(string: $0) }
         }
         guard let svg = drawing else {
             throw HTTPError(.notFound, message: "Der Prozess „\(record.name)“ hat kein Diagramm.")
         }
+        return Self.diagramResponse(svg, request, context)
+    }
+
+    private static func diagramKey(_ process: String) -> String { "process-svg:\(process)" }
+
+    private static func diagramResponse(_ svg: ByteBuffer, _ request: Request, _ context: AppRequestContext)
+        -> Response
+    {
         var response = FileResponse(bytes: svg, contentType: "image/svg+xml").response(from: request, context: context)
         response.headers[.cacheControl] = "no-cache"
         return response
