@@ -291,24 +291,74 @@ extension LayeredLayout {
                 let level = start / (start - end)
                 return isFlat(0.5 - sin(asin(1 - 2 * level) / 3))
             }
-            let steps = 64
-            var previous = from - other.from
-            for step in 1...steps {
-                let t = Double(step) / Double(steps)
+            var samples = Samples(windows: window, other.window)
+            func gap(_ t: Double) -> Double { abs(x(t) - other.x(t)) }
+            var (earlier, before, previous) = ((t: 0.0, gap: Double.infinity), 0.0, from - other.from)
+            while let t = samples.next() {
                 let difference = x(t) - other.x(t)
                 // Side by side within a pixel is as bad as crossing flatly.
                 if abs(difference) < 1 && isFlat(t) { return true }
                 if (previous < 0) != (difference < 0) {
-                    var low = t - 1 / Double(steps), high = t
+                    var low = before, high = t
                     for _ in 0..<20 {
                         let middle = (low + high) / 2
                         if (x(middle) - other.x(middle) < 0) == (previous < 0) { low = middle } else { high = middle }
                     }
                     if isFlat((low + high) / 2) { return true }
+                } else if abs(previous) <= earlier.gap, abs(previous) < abs(difference), abs(previous) < 16 {
+                    // They came closest near the sample before without crossing (one leaving a port just beside
+                    // the other's, one staggered): between samples they may come within a pixel, flat and
+                    // unseen. The closest point, by ternary search between the samples around it.
+                    var low = earlier.t, high = t
+                    for _ in 0..<20 {
+                        let third = (high - low) / 3
+                        if gap(low + third) < gap(high - third) { high -= third } else { low += third }
+                    }
+                    let closest = (low + high) / 2
+                    if gap(closest) < 1 && isFlat(closest) { return true }
                 }
-                previous = difference
+                earlier = (before, abs(previous))
+                (before, previous) = (t, difference)
             }
             return false
+        }
+    }
+
+    /// The shares of a gap's height where ``Bend/crossesFlatly(_:height:)`` compares two bends, in rising order
+    /// without repeats: across each window given, a sample every 64th of the gap and 16 at least (a bend that
+    /// moves a few pixels within 24 has a window far shorter than a 64th), then the bottom of the gap. Outside
+    /// the windows one bend runs straight down and the other is straight too or bends over the whole gap, so how
+    /// far apart they are only grows or shrinks there: the ends of those stretches are enough. Merged as they
+    /// are asked for, as this runs for many pairs of bends.
+    struct Samples {
+        private let first: (window: Bend.Window, count: Int)?
+        private let second: (window: Bend.Window, count: Int)?
+        private var taken = (0, 0, false)  // how many of each window's samples are taken; the bottom
+        private var last = 0.0
+
+        init(windows first: Bend.Window?, _ second: Bend.Window?) {
+            func count(_ window: Bend.Window) -> Int { max(16, Int((64 * window.length).rounded(.up))) }
+            self.first = first.map { ($0, count($0)) }
+            self.second = second.map { ($0, count($0)) }
+        }
+
+        private static func inWindow(_ window: (window: Bend.Window, count: Int)?, _ index: Int) -> Double {
+            guard let window, index <= window.count else { return .infinity }
+            return window.window.start + window.window.length * Double(index) / Double(window.count)
+        }
+
+        mutating func next() -> Double? {
+            while true {
+                let a = Self.inWindow(first, taken.0), b = Self.inWindow(second, taken.1)
+                let bottom = taken.2 ? Double.infinity : 1
+                let t = min(a, b, bottom)
+                guard t < .infinity else { return nil }
+                if t == a { taken.0 += 1 } else if t == b { taken.1 += 1 } else { taken.2 = true }
+                if t > last {
+                    last = t
+                    return t
+                }
+            }
         }
     }
 

@@ -150,6 +150,30 @@ import Testing
         #expect(near, "the columns index counts them as neighbours")
     }
 
+    /// Two pairs from BPIC15_2 at 100 % (gap 2,880 px high) that come within a pixel between the samples spaced a
+    /// 64th of the gap apart: a bend staggered into a 24-px window passing one that bends over the whole gap,
+    /// and two edges leaving ports 5 px apart, one staggered. Both are found, as a dense scan in the test shows.
+    @Test func bendsThatMeetBetweenSamplesAreFound() {
+        let key = LayeredLayout.GapKey(chain: 0, hop: 1)
+        let height = 2880.0
+        let whole = LayeredLayout.Bend(key: key, from: 9666.83, to: 10664.19)
+        var jog = LayeredLayout.Bend(key: key, from: 10654.24, to: 10656.19)
+        jog.window = .init(start: 0.05 + 0.9 - 24 / height, length: 24 / height)
+        let leaving = LayeredLayout.Bend(key: key, from: 5572.11, to: 5000.73)
+        var staggered = LayeredLayout.Bend(key: key, from: 5567.11, to: 4896.73)
+        staggered.window = .init(start: 0.05, length: staggered.shortWindow(height: height, least: 24))
+        for (a, b) in [(whole, jog), (leaving, staggered)] {
+            // Within a pixel where their directions differ by less than 6°, somewhere among 200,000 points.
+            let meet = (0...200_000).contains { step in
+                let t = Double(step) / 200_000, dt = 1e-7
+                let angle = { (bend: LayeredLayout.Bend) in atan((bend.x(t + dt) - bend.x(t)) / dt / height) }
+                return abs(a.x(t) - b.x(t)) < 1 && abs(angle(a) - angle(b)) < 6 * .pi / 180
+            }
+            #expect(meet, "the test's own scan finds them meeting")
+            #expect(a.crossesFlatly(b, height: height) && b.crossesFlatly(a, height: height))
+        }
+    }
+
     /// The columns index finds every bend whose sideways extent meets a bend's, each once.
     @Test func neighbourColumnsFindEveryOverlapOnce() {
         let key = LayeredLayout.GapKey(chain: 0, hop: 1)

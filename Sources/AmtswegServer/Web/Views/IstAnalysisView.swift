@@ -17,13 +17,14 @@ struct IstAnalysisView: Sendable {
         var findings: [Finding]
     }
     struct MatrixRow: Sendable {
-        /// A pair of units; `nil` fields where no flow runs between them, so the cell goes out as a bare `<td>`
-        /// (the matrix is mostly empty, and each empty cell's class and title made up a quarter of the page).
+        /// A pair of units. Where no flow runs between them the cell goes out as a bare `<td>`: the matrix is
+        /// mostly empty, and each empty cell's class and title made up a quarter of the page.
         struct Cell: Sendable {
-            var text: String
-            var label: String
-            var heat: String
-            var isEmpty: Bool { text.isEmpty }
+            var text = ""
+            var label = ""
+            var heat = ""
+            /// Stored, not computed: templates see stored properties only.
+            var isEmpty = true
         }
         var unit: String
         var href: String
@@ -84,14 +85,14 @@ struct IstAnalysisView: Sendable {
                 unit: from.name, href: Paths.unit(from.id),
                 cells: matrixView.units.map { to in
                     guard let cell = matrixView.cell(from: from.id, to: to.id) else {
-                        return .init(text: "", label: "", heat: "")
+                        return .init()
                     }
                     let level = maxVolume == 0 ? 1 : 1 + Int(4.0 * Double(cell.volumePerYear) / Double(maxVolume))
                     return .init(
                         text: Display.integer(cell.flowCount),
                         label: (cell.flowCount == 1 ? "1 Fluss" : "\(Display.integer(cell.flowCount)) Flüsse")
                             + ", \(Display.integer(cell.volumePerYear)) Vorgänge im Jahr",
-                        heat: "heat-\(min(level, 5))")
+                        heat: "heat-\(min(level, 5))", isEmpty: false)
                 })
         }
         hasMatrix = !matrixView.units.isEmpty
