@@ -259,9 +259,15 @@ import Testing
                                 "<\(block)"; ZeroOrMore(.any, .reluctant); "</\(block)>"
                             }.dotMatchesNewlines(), with: ""))
                 }
-                for node in text.split(separator: "<").compactMap({
-                    $0.split(separator: ">", maxSplits: 1).dropFirst().first
-                }) {
+                // Text between tags, and what tags say to people: tooltips, screen-reader labels, hints.
+                let nodes = text.split(separator: "<").compactMap {
+                    $0.split(separator: ">", maxSplits: 1).dropFirst().first.map(String.init)
+                }
+                let spoken = text.matches(of: /\s(?:title|aria-label|alt|placeholder)="([^"]+)"/).map {
+                    String($0.output.1).replacingOccurrences(of: "&quot;", with: "\"")
+                        .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+                }
+                for node in nodes + spoken {
                     let trimmed = node.trimmingCharacters(in: .whitespacesAndNewlines)
                     if german.contains(trimmed) { found[trimmed] = path }
                     let range = NSRange(trimmed.startIndex..., in: trimmed)
@@ -281,6 +287,13 @@ import Testing
                 let html = response.text
                 #expect(html.contains("Step list") && html.contains("Key figures") && html.contains("Download BPMN"))
                 #expect(!html.contains(">Schrittliste<"), "headings are translated")
+                // What a screen reader reads for the diagram, with the process's name as it is.
+                #expect(
+                    html.contains(#"alt="BPMN diagram “Baugenehmigung (Ist)” with "#), "the diagram's text alternative")
+            }
+            try await client.execute(uri: "/map/ist?lang=en", method: .get) { response in
+                #expect(response.text.contains(#"aria-label="Interaction network: "#))
+                #expect(response.text.contains(#" cases a year">"#) && !response.text.contains("Vorgänge im Jahr"))
             }
             try await client.execute(uri: "/processes/baugenehmigung-ist", method: .get) { response in
                 #expect(response.text.contains("Schrittliste"), "German stays the default")

@@ -1,3 +1,4 @@
+import AmtswegXML
 import Foundation
 import Mustache
 
@@ -135,13 +136,43 @@ struct Translations: Sendable {
                 break
             }
             let tag = rest[open...close]
-            output += tag
+            output += raw ? String(tag) : translatingAttributes(tag)
             if tag.hasPrefix("<script") || tag.hasPrefix("<style") || tag.hasPrefix("<textarea") { raw = true }
             if tag.hasPrefix("</script") || tag.hasPrefix("</style") || tag.hasPrefix("</textarea") { raw = false }
             rest = rest[rest.index(after: close)...]
         }
         output += rest
         return output
+    }
+
+    /// What a tag says to people rather than to the browser — a tooltip (`title`), what a screen reader reads
+    /// (`aria-label`, `alt`), a field's hint (`placeholder`) — in English where the catalogue knows it; the
+    /// rest of the tag as it is.
+    func translatingAttributes(_ tag: Substring) -> String {
+        guard tag.contains("=\"") else { return String(tag) }
+        var output = ""
+        var rest = tag
+        while let match = rest.firstMatch(of: Self.spokenAttribute) {
+            output += rest[..<match.output.2.startIndex]
+            let value = match.output.2
+            if let english = englishText(Self.unescaped(value)) {
+                output += XMLText.escaped(english)
+            } else {
+                output += value
+            }
+            rest = rest[value.endIndex...]
+        }
+        return output + rest
+    }
+
+    nonisolated(unsafe) private static let spokenAttribute = /\s(title|aria-label|alt|placeholder)="([^"]+)"/
+
+    /// An attribute's value as written by Mustache or ``XMLText`` back to its text.
+    static func unescaped(_ value: Substring) -> String {
+        guard value.contains("&") else { return String(value) }
+        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The lambda templates call as `t`.
