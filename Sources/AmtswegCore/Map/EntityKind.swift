@@ -2,7 +2,7 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process, step, eventLog, account, accessToken
+        process, step, eventLog, account, accessToken, comment
 
     public var label: String {
         switch self {
@@ -30,6 +30,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .eventLog: "Ereignisprotokoll"
         case .account: "Konto"
         case .accessToken: "Zugangsschlüssel"
+        case .comment: "Kommentar"
         }
     }
 }

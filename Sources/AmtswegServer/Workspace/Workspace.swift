@@ -200,6 +200,27 @@ public actor Workspace {
         invalidate(contents.map.tenant.id)
     }
 
+    // MARK: - Comments
+
+    /// The tenant's comments, kept like a derived view until a write: every process page shows those about it.
+    public func comments(of tenant: ID<Tenant>) async throws -> [Comment] {
+        try await derived(tenant, "comments") { [repository] in try await repository.comments(of: tenant) }
+    }
+
+    /// Adds a comment; see ``CommentRepository/addComment(_:of:)``.
+    public func addComment(_ comment: Comment, of tenant: ID<Tenant>) async throws {
+        try await repository.addComment(comment, of: tenant)
+        invalidate(tenant)
+    }
+
+    /// Settles or reopens a thread; see ``CommentRepository/setResolution(_:ofComment:in:by:)``.
+    public func setResolution(
+        _ resolution: Comment.Resolution?, ofComment id: ID<Comment>, in tenant: ID<Tenant>, by author: Author
+    ) async throws {
+        try await repository.setResolution(resolution, ofComment: id, in: tenant, by: author)
+        invalidate(tenant)
+    }
+
     // MARK: - Roadmap
 
     /// The tenant's roadmap, kept like a derived view until a write: a handful of small tables, but read by

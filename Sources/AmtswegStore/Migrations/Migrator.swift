@@ -5,7 +5,7 @@ import SQLKit
 enum Migrator {
     /// Every migration, in order.
     static let all: [Migration] = [
-        .mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema, .stepMappingSchema,
+        .mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema, .stepMappingSchema, .commentSchema,
     ]
 
     /// Applies the migrations the database has not seen yet; returns the versions applied.

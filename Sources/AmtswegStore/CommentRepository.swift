@@ -1,0 +1,20 @@
+public import AmtswegCore
+
+/// The storage of comments: one tenant's, beside its map and processes. Every write leaves one entry in the
+/// change log naming the person, what they did and what it was about.
+public protocol CommentRepository: Sendable {
+    /// All comments of a tenant, oldest first.
+    func comments(of tenant: ID<Tenant>) async throws -> [Comment]
+
+    /// One comment. Throws ``StoreError/notFound(kind:id:)``.
+    func comment(_ id: ID<Comment>, of tenant: ID<Tenant>) async throws -> Comment
+
+    /// Adds a comment of an existing tenant (its author and time are the comment's). An id already taken is
+    /// refused (``StoreError/conflict(_:)``), never overwritten.
+    func addComment(_ comment: Comment, of tenant: ID<Tenant>) async throws
+
+    /// Settles a thread (`resolution` set) or reopens it (`nil`); the thread is named by its first comment.
+    func setResolution(
+        _ resolution: Comment.Resolution?, ofComment id: ID<Comment>, in tenant: ID<Tenant>, by author: Author
+    ) async throws
+}

@@ -1,0 +1,120 @@
+public import AmtswegCore
+import Foundation
+import SQLKit
+
+extension SQLMapRepository: CommentRepository {
+    public func comments(of tenantID: ID<Tenant>) async throws -> [Comment] {
+        try await run { db in
+            try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")
+                .where("tenant_id", .equal, tenantID.rawValue).orderBy("written_at").orderBy("id").all()
+                .map(Self.comment)
+        }
+    }
+
+    public func comment(_ id: ID<Comment>, of tenantID: ID<Tenant>) async throws -> Comment {
+        let found = try await run { db in
+            try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
+                .map(Self.comment)
+        }
+        guard let found else { throw StoreError.notFound(kind: .comment, id: id.rawValue) }
+        return found
+    }
+
+    public func addComment(_ comment: Comment, of tenantID: ID<Tenant>) async throws {
+        let mentions = String(decoding: try JSONEncoder().encode(comment.mentions), as: UTF8.self)
+        try await runInTransaction { db in
+            try await Self.requireTenant(tenantID, in: db)
+            let taken = try await db.select().column("id").from("comments")
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, comment.id.rawValue).first()
+            guard taken == nil else { throw StoreError.conflict("Den Kommentar „\(comment.id)“ gibt es schon.") }
+            try await db.insert(into: "comments").columns(Self.commentColumns + ["tenant_id"])
+                .values(
+                    comment.id.rawValue, comment.subject.description, comment.replyTo?.rawValue,
+                    comment.author.id, comment.author.displayName, comment.text, comment.writtenAt.formatted(.iso8601),
+                    mentions, comment.resolution?.by.id, comment.resolution?.by.displayName,
+                    comment.resolution?.at.formatted(.iso8601), tenantID.rawValue
+                )
+                .run()
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: comment.writtenAt, author: comment.author,
+                    action: comment.replyTo == nil ? "addComment" : "answerComment",
+                    summary: "\(comment.replyTo == nil ? "Kommentar" : "Antwort") zu \(comment.subject.kindLabel) "
+                        + "„\(comment.subject.id)“: \(Self.excerpt(comment.text))",
+                    object: "comment:\(comment.id)"), in: db)
+        }
+    }
+
+    public func setResolution(
+        _ resolution: Comment.Resolution?, ofComment id: ID<Comment>, in tenantID: ID<Tenant>, by author: Author
+    ) async throws {
+        let at = resolution?.at ?? now()
+        try await runInTransaction { db in
+            let row = try await db.select().columns("subject", "reply_to").from("comments")
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
+            guard let row else { throw StoreError.notFound(kind: .comment, id: id.rawValue) }
+            guard try row.decode(column: "reply_to", as: String?.self) == nil else {
+                throw StoreError.conflict("Erledigt oder wieder geöffnet wird ein Gespräch an seinem ersten Kommentar.")
+            }
+            try await db.update("comments")
+                .set("resolved_by_id", to: resolution?.by.id).set("resolved_by_name", to: resolution?.by.displayName)
+                .set("resolved_at", to: resolution?.at.formatted(.iso8601))
+                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).run()
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author,
+                    action: resolution == nil ? "reopenComment" : "resolveComment",
+                    summary: (resolution == nil ? "Gespräch wieder geöffnet: " : "Gespräch erledigt: ")
+                        + (try row.decode(column: "subject", as: String.self)),
+                    object: "comment:\(id)"), in: db)
+        }
+    }
+
+    private static let commentColumns = [
+        "id", "subject", "reply_to", "author_id", "author_name", "text", "written_at", "mentions", "resolved_by_id",
+        "resolved_by_name", "resolved_at",
+    ]
+
+    private static func comment(_ row: any SQLRow) throws -> Comment {
+        let subjectText = try row.decode(column: "subject", as: String.self)
+        guard let subject = CommentSubject(reference: subjectText) else {
+            throw StoreError.unavailable("Unbekannter Bezug '\(subjectText)' in 'comments'")
+        }
+        let mentions = try JSONDecoder().decode(
+            [Mention].self, from: Data(try row.decode(column: "mentions", as: String.self).utf8))
+        var resolution: Comment.Resolution?
+        if let id = try row.decode(column: "resolved_by_id", as: String?.self) {
+            resolution = Comment.Resolution(
+                by: Author(id: id, displayName: try row.decode(column: "resolved_by_name", as: String?.self) ?? id),
+                at: try moment(row, "resolved_at"))
+        }
+        return Comment(
+            id: ID(try row.decode(column: "id", as: String.self)), subject: subject,
+            replyTo: try row.decode(column: "reply_to", as: String?.self).map { ID($0) },
+            author: Author(
+                id: try row.decode(column: "author_id", as: String.self),
+                displayName: try row.decode(column: "author_name", as: String.self)),
+            text: try row.decode(column: "text", as: String.self), writtenAt: try moment(row, "written_at"),
+            mentions: mentions, resolution: resolution)
+    }
+
+    private static func moment(_ row: any SQLRow, _ column: String) throws -> Date {
+        let text = try row.decode(column: column, as: String?.self) ?? ""
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            throw StoreError.unavailable("Unlesbarer Zeitpunkt '\(text)' in '\(column)'")
+        }
+        return date
+    }
+
+    /// The start of a text for the change log: the log says what was done, the comment itself says the rest.
+    private static func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count > 80 ? String(line.prefix(79)) + "…" : line
+    }
+}
+
+extension CommentSubject {
+    /// The id part of the reference, for messages.
+    var id: String { PrefixedReference.split(description)?.id ?? description }
+}

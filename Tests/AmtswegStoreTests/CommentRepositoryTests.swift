@@ -1,0 +1,80 @@
+import AmtswegCore
+import AmtswegDemo
+import AmtswegStore
+import Foundation
+import Testing
+
+/// Comments come back as written, threads are settled at their first comment, saving the map keeps them,
+/// and every write leaves one entry in the change log.
+@Suite struct CommentRepositoryTests {
+    static let anna = Author(id: "account:anna", displayName: "Anna Berg")
+    static let ben = Author(id: "account:ben", displayName: "Ben Kurz")
+    static let moment = Date(timeIntervalSince1970: 1_796_000_000)
+
+    @Test func commentsComeBackAsWrittenAndThreadsAreSettledAtTheirStart() async throws {
+        try await StoreFixture.with { store in
+            let map = Musterstadt.map()
+            let tenant = map.tenant.id
+            try await store.repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
+            let first = try Comment.written(
+                "Wer prüft die Statik? <b>Siehe</b> https://a.de",
+                about: .step(process: "baugenehmigung-ist", step: "Pruefen"),
+                by: Self.anna, at: Self.moment, id: "c1", mentions: [.unit("63"), .person("ben")])
+            let answer = try Comment.written(
+                "Die Bautechnik.", about: first.subject, answering: first, by: Self.ben, at: Self.moment + 60, id: "c2")
+            try await store.repository.addComment(first, of: tenant)
+            try await store.repository.addComment(answer, of: tenant)
+            #expect(try await store.repository.comments(of: tenant) == [first, answer])
+            #expect(try await store.repository.comment("c2", of: tenant) == answer)
+
+            // Settled and reopened at the first comment; an answer cannot be settled on its own.
+            let settled = Comment.Resolution(by: Self.ben, at: Self.moment + 120)
+            try await store.repository.setResolution(settled, ofComment: "c1", in: tenant, by: Self.ben)
+            #expect(try await store.repository.comment("c1", of: tenant).resolution == settled)
+            await #expect(throws: StoreError.self) {
+                try await store.repository.setResolution(settled, ofComment: "c2", in: tenant, by: Self.ben)
+            }
+            try await store.repository.setResolution(nil, ofComment: "c1", in: tenant, by: Self.anna)
+            #expect(try await store.repository.comment("c1", of: tenant).resolution == nil)
+
+            // Nothing is overwritten; unknown comments and tenants are named.
+            let taken = await #expect(throws: StoreError.self) {
+                try await store.repository.addComment(answer.with(id: "c1"), of: tenant)
+            }
+            #expect(taken?.description == "Konflikt beim Speichern: Den Kommentar „c1“ gibt es schon.")
+            #expect(try await store.repository.comment("c1", of: tenant).text.hasPrefix("Wer prüft"), "kept")
+            let missing = await #expect(throws: StoreError.self) {
+                try await store.repository.comment("c9", of: tenant)
+            }
+            #expect(missing?.description == "Kommentar 'c9' gibt es nicht.")
+            await #expect(throws: StoreError.self) { try await store.repository.addComment(first, of: "nirgendwo") }
+
+            // Saving the map rewrites its tables, not the comments.
+            try await store.repository.saveMap(
+                map, change: MapChange(action: "saveMap", object: "map", summary: "Karte"), by: .local)
+            #expect(try await store.repository.comments(of: tenant).count == 2)
+
+            let log = try await store.repository.changes(of: tenant, limit: 10)
+            #expect(
+                log.prefix(5).map(\.action).reversed() == [
+                    "addComment", "answerComment", "resolveComment", "reopenComment", "saveMap",
+                ])
+            let added = try #require(log.first { $0.action == "addComment" })
+            #expect(added.author == Self.anna && added.object == "comment:c1")
+            #expect(added.summary.hasPrefix("Kommentar zu Schritt „baugenehmigung-ist/Pruefen“: Wer prüft"))
+
+            // A tenant deleted takes its comments with it.
+            try await store.repository.deleteTenant(tenant, by: .local)
+            try await store.repository.saveTenant(map, processes: [], by: .local)
+            #expect(try await store.repository.comments(of: tenant).isEmpty)
+        }
+    }
+}
+
+extension AmtswegCore.Comment {
+    fileprivate func with(id: ID<AmtswegCore.Comment>) -> AmtswegCore.Comment {
+        var copy = self
+        copy.id = id
+        return copy
+    }
+}
