@@ -161,6 +161,12 @@ import Testing
                     ("target-day", "30.06.2027"),
                 ])
         case "/roadmap/goals/:id/delete": return Example(path: "/roadmap/goals/Z4/delete")
+        case "/processes/:id/comments":
+            return Example(
+                path: "/processes/baugenehmigung-ist/comments",
+                fields: [("step", "Eingang"), ("text", "Bitte prüfen.")])
+        case "/comments/:id/resolve": return Example(path: "/comments/demo-8/resolve")
+        case "/comments/:id/reopen": return Example(path: "/comments/demo-6/reopen")
         case "/roadmap/initiatives/:id/notes":
             return Example(path: "/roadmap/initiatives/M05/notes", fields: [("note", "Prüfliste abgestimmt.")])
         case "/api/v1/flows":

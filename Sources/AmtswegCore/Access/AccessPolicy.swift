@@ -12,6 +12,7 @@ public enum AccessPolicy {
         .manageProcesses: [.administration, .processManagement],
         .planRoadmap: [.administration, .processManagement],
         .reportProgress: [.administration, .processManagement, .contributor],
+        .comment: [.administration, .processManagement, .contributor],
         .readAudit: [.administration, .staffCouncil],
         .decidePrivacy: [.staffCouncil],
         .administer: [.administration],

@@ -16,6 +16,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case manageProcesses = "manage-processes"
     /// Planning the roadmap: Zielbild, goals, fields of action, initiatives, weights, capacities, measurements.
     case planRoadmap = "plan-roadmap"
+    /// Writing comments and answers, settling and reopening threads: taking part, not changing the models.
+    case comment
     /// Reporting progress on an initiative. Mitwirkende only on initiatives their unit owns.
     case reportProgress = "report-progress"
     /// Reading the audit log and the privacy settings.

@@ -40,6 +40,9 @@ enum Paths {
     static let catalogue = "/processes/catalogue"
     static let figureSettings = "/processes/settings"
     static let processPattern = "/processes/:id"
+    static let processCommentsPattern = "/processes/:id/comments"
+    static let commentResolvePattern = "/comments/:id/resolve"
+    static let commentReopenPattern = "/comments/:id/reopen"
     static let processDiagramPattern = "/processes/:id/diagram.svg"
     static let processBPMNPattern = "/processes/:id/bpmn"
     static let stepsPattern = "/processes/:id/steps"
@@ -103,6 +106,15 @@ enum Paths {
     static func process(_ id: String) -> String { "/processes/" + escape(id) }
     static func processDiagram(_ id: String) -> String { process(id) + "/diagram.svg" }
     static func processBPMN(_ id: String) -> String { process(id) + "/bpmn" }
+    static func processComments(_ id: String) -> String { process(id) + "/comments" }
+    static func commentResolve(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/resolve" }
+    static func commentReopen(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/reopen" }
+    /// Where a comment is shown: on its process's page, at the thread.
+    static func comment(_ comment: Comment) -> String? {
+        comment.subject.processID.map {
+            process($0.rawValue) + "#comment-" + escape((comment.replyTo ?? comment.id).rawValue)
+        }
+    }
     static func steps(_ processID: String) -> String { process(processID) + "/steps" }
     static func step(_ processID: String, _ stepID: String) -> String { steps(processID) + "/" + escape(stepID) }
     static func compare(_ ist: String, _ soll: String) -> String {

@@ -4,8 +4,8 @@ import AmtswegDemo
 import Foundation
 import ProcessMining
 
-/// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points, and an
-/// event log of its trade registration — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it, so
+/// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points, an
+/// event log of its trade registration, and its staff's comments on two processes — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it, so
 /// both show the same town.
 public enum DemoLoader {
     public static func write(into store: any Store) async throws {
@@ -14,6 +14,7 @@ public enum DemoLoader {
         try await store.saveEventLog(
             try eventLog(minutesPerWorkingDay: contents.map.settings.hoursPerWorkingDay * 60),
             of: contents.map.tenant.id, by: .local)
+        for comment in Musterstadt.comments() { try await store.addComment(comment, of: contents.map.tenant.id) }
     }
 
     /// Musterstadt whole, in one piece, so it lands in one transaction.

@@ -143,14 +143,17 @@ struct ProcessPages: Sendable {
             : request.uri.queryParameters["saved"] != nil ? "Gespeichert. Das Diagramm ist neu gezeichnet." : nil
         let measured = try await measuredTimes(of: process, snapshot: snapshot)
         let measuredBasis = request.uri.queryParameters["basis"] == "measured"
+        let comments = try await pages.workspace.comments(of: snapshot.map.tenant.id)
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
-        ) { [access = context.access] _ in
+        ) { [access = context.access] csrf in
             var view = ProcessView(
                 record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)
             let units = record.ownerUnitID.map { [$0] } ?? []
             view.isEditable = view.isEditable && access?.may(.editProcess, forUnits: units, in: snapshot.map) == true
+            view.attach(comments: comments, mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true)
+            view.csrf = csrf
             return view
         }
     }

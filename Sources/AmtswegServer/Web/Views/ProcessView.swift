@@ -20,6 +20,8 @@ struct ProcessView: Sendable {
         var isBlock: Bool
         var blockTitle: String
         var branches: [Branch]
+        /// The comments on this step, shown beside it.
+        var threads: [CommentThreadView] = []
     }
     struct Branch: Sendable {
         var label: String
@@ -59,6 +61,51 @@ struct ProcessView: Sendable {
     var times: TimeComparisonView?
     /// Which times the key figures rest on.
     var basisNote: String
+    /// Comments on the process as a whole; those on a step are with the step (``StepEntry/threads``).
+    var processThreads: [CommentThreadView] = []
+    var commentCount = 0
+    /// The comment form, for those who may comment: where it posts, and what a comment can be about.
+    var commentAction: String?
+    var commentSubjects: [Fact] = []
+    /// The visitor's form token (the kept page's placeholder).
+    var csrf = ""
+
+    /// The process's comments placed: on the process, or beside their step. `mayComment` opens the forms.
+    mutating func attach(comments: [Comment], mayComment: Bool) {
+        let action = mayComment ? Paths.processComments(id) : nil
+        let processID = ID<ProcessModel>(id)
+        let mine = comments.filter { $0.subject.processID == processID }
+        var threads = CommentThreadView.bySubject(mine, answerAction: action)
+        processThreads = threads.removeValue(forKey: .process(processID)) ?? []
+        commentCount = mine.count
+        func place(_ entries: inout [StepEntry]) {
+            for index in entries.indices {
+                if !entries[index].id.isEmpty {
+                    entries[index].threads =
+                        threads.removeValue(forKey: .step(process: processID, step: entries[index].id)) ?? []
+                }
+                for branch in entries[index].branches.indices { place(&entries[index].branches[branch].entries) }
+            }
+        }
+        place(&steps)
+        // Steps no longer in the process keep their comments, shown with the process's own.
+        processThreads += threads.sorted { $0.key.description < $1.key.description }.flatMap(\.value)
+        commentAction = action
+        if mayComment {
+            var subjects = [Fact(label: "Prozess als Ganzes", value: "", href: nil)]
+            func collect(_ entries: [StepEntry]) {
+                for entry in entries {
+                    if !entry.id.isEmpty {
+                        subjects.append(
+                            Fact(label: "Schritt " + entry.number + " " + entry.name, value: entry.id, href: nil))
+                    }
+                    for branch in entry.branches { collect(branch.entries) }
+                }
+            }
+            collect(steps)
+            commentSubjects = subjects
+        }
+    }
 
     /// - Parameters:
     ///   - measured: the comparison with the newest event log attached to the process, if there is one.

@@ -1,0 +1,81 @@
+import AmtswegCore
+import AmtswegStore
+import Foundation
+import Hummingbird
+
+/// Comments on a process and its steps: written and answered on the process's page, settled and reopened
+/// there. What is written is plain text (``PlainText``); every write is in the audit log.
+struct CommentPages: Sendable {
+    let pages: Pages
+
+    func addRoutes(to routes: RouteTable) {
+        routes.post(Paths.processCommentsPattern, .comment) { request, context in try await write(request, context) }
+        routes.post(Paths.commentResolvePattern, .comment) { request, context in
+            try await settle(request, context, resolved: true)
+        }
+        routes.post(Paths.commentReopenPattern, .comment) { request, context in
+            try await settle(request, context, resolved: false)
+        }
+    }
+
+    /// A new comment on the process or one of its steps (`step`), or an answer to a thread (`answer`).
+    func write(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let snapshot = try await pages.snapshot(context)
+        let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
+        let tenant = snapshot.map.tenant.id
+        var subject = CommentSubject.process(record.id)
+        let step = input[CommentField.step]
+        if !step.isEmpty {
+            guard process.steps.contains(where: { $0.id == step }) else {
+                throw HTTPError(.unprocessableContent, message: "Einen Schritt „\(step)“ hat der Prozess nicht.")
+            }
+            subject = .step(process: record.id, step: step)
+        }
+        var answered: Comment?
+        let answer = input[CommentField.answer]
+        if !answer.isEmpty {
+            let thread = try? await pages.workspace.repository.comment(ID(answer), of: tenant)
+            guard let thread, thread.subject.processID == record.id else {
+                throw HTTPError(
+                    .unprocessableContent, message: "Das Gespräch, auf das geantwortet wird, gibt es nicht.")
+            }
+            answered = thread
+        }
+        let comment: Comment
+        do {
+            comment = try Comment.written(
+                input[CommentField.text], about: subject, answering: answered, by: context.author, at: Date(),
+                id: ID(UUID().uuidString.lowercased()))
+        } catch {
+            throw HTTPError(.unprocessableContent, message: "Kommentar nicht gespeichert. \(error)")
+        }
+        try await pages.workspace.addComment(comment, of: tenant)
+        return SeeOther(location: Paths.comment(comment) ?? Paths.process(record.id))
+            .response(from: request, context: context)
+    }
+
+    /// A thread settled or reopened, named by its first comment.
+    func settle(_ request: Request, _ context: AppRequestContext, resolved: Bool) async throws -> Response {
+        _ = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        guard let tenant = context.tenantID else { throw HTTPError(.notFound) }
+        let id = ID<Comment>(try context.parameters.require("id"))
+        let comment: Comment
+        do { comment = try await pages.workspace.repository.comment(id, of: tenant) } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Einen Kommentar „\(id)“ gibt es nicht.")
+        }
+        do {
+            try await pages.workspace.setResolution(
+                resolved ? Comment.Resolution(by: context.author, at: Date()) : nil, ofComment: id, in: tenant,
+                by: context.author)
+        } catch StoreError.conflict(let reason) {
+            throw HTTPError(.unprocessableContent, message: reason)
+        }
+        return SeeOther(location: Paths.comment(comment) ?? Paths.start).response(from: request, context: context)
+    }
+}
+
+/// The fields of the comment form.
+enum CommentField: String, FormField {
+    case text, step, answer
+}

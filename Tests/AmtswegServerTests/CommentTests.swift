@@ -1,0 +1,102 @@
+import AmtswegCore
+import AmtswegServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Comments on a process and its steps, through the forms of the process page: what people type comes back
+/// as text — markup escaped, only web addresses linked — too long a text is refused with a clear message, and
+/// threads are answered, settled and reopened.
+@Suite struct CommentTests {
+    static let page = "/processes/baugenehmigung-ist"
+
+    @Test func typedTextComesBackEscapedAndOnlyWebAddressesAreLinks() async throws {
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: Self.page)
+            let hostile =
+                "<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) https://a.de/x?y=1&z=2"
+            let (headers, body) = browser.form([("step", "Eingang"), ("text", hostile)])
+            let location = try await client.execute(
+                uri: Self.page + "/comments", method: .post, headers: headers, body: body
+            ) { response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            #expect(location.hasPrefix(Self.page + "#comment-"), "back to the thread: \(location)")
+            let html = try await browser.page(client, Self.page)
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert(1)"))
+            #expect(html.contains("&lt;img src=x onerror=alert(2)&gt;") && !html.contains("<img src=x"))
+            #expect(!html.contains("href=\"javascript:"), "no other scheme becomes a link")
+            #expect(html.contains(#"<a href="https://a.de/x?y=1&amp;z=2" rel="nofollow noopener noreferrer">"#))
+            // Beside its step in the step list, before the next step.
+            let step = try #require(html.range(of: "id=\"step-Eingang\""))
+            let next = try #require(html.range(of: "id=\"step-Vollstaendigkeit\""))
+            let comment = try #require(html.range(of: "&lt;script&gt;alert(1)"))
+            #expect(step.upperBound < comment.lowerBound && comment.upperBound < next.lowerBound)
+        }
+    }
+
+    @Test func tooLongOrEmptyTextsAndUnknownStepsAreRefusedAndStoreNothing() async throws {
+        let server = try await TestServer()
+        let tenant = try server.tenant
+        let before = try await server.workspace.comments(of: tenant).count
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: Self.page)
+            for (fields, message) in [
+                (
+                    [("text", String(repeating: "ä", count: 10_000))],
+                    "Der Text ist zu lang: 10.000 Zeichen, erlaubt sind 4.000."
+                ),
+                ([("text", "  \n ")], "Bitte einen Text eingeben."),
+                (
+                    [("text", "Hallo"), ("step", "gibt-es-nicht")],
+                    "Einen Schritt „gibt-es-nicht“ hat der Prozess nicht."
+                ),
+                (
+                    [("text", "Hallo"), ("answer", "gibt-es-nicht")],
+                    "Das Gespräch, auf das geantwortet wird, gibt es nicht."
+                ),
+            ] {
+                let (headers, body) = browser.form(fields)
+                try await client.execute(uri: Self.page + "/comments", method: .post, headers: headers, body: body) {
+                    #expect($0.status == .unprocessableContent)
+                    #expect($0.text.contains(message), "\($0.text.prefix(400))")
+                }
+            }
+        }
+        #expect(try await server.workspace.comments(of: tenant).count == before)
+    }
+
+    @Test func threadsAreAnsweredSettledAndReopened() async throws {
+        let server = try await TestServer()
+        let (workspace, tenant) = (server.workspace, try server.tenant)
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: Self.page)
+            // The demo's open thread on the process: answered, then settled, then reopened.
+            let (headers, body) = browser.form([("answer", "demo-8"), ("text", "Beim Amt, seit Oktober.")])
+            try await client.execute(uri: Self.page + "/comments", method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther && $0.headers[.location] == Self.page + "#comment-demo-8")
+            }
+            let answered = try await workspace.comments(of: tenant).last
+            #expect(answered?.replyTo == "demo-8" && answered?.subject == .process("baugenehmigung-ist"))
+            #expect(try await browser.page(client, Self.page).contains("Beim Amt, seit Oktober."))
+            for (action, settled) in [("resolve", true), ("reopen", false)] {
+                let (headers, body) = browser.form([])
+                try await client.execute(uri: "/comments/demo-8/\(action)", method: .post, headers: headers, body: body)
+                {
+                    #expect($0.status == .seeOther)
+                }
+                let html = try await browser.page(client, Self.page)
+                let thread = try #require(html.range(of: "id=\"comment-demo-8\""))
+                let end = try #require(html[thread.upperBound...].range(of: "</article>"))
+                #expect(html[thread.upperBound..<end.lowerBound].contains("Erledigt von") == settled, "\(action)")
+            }
+            // An answer is not settled on its own.
+            let (headers2, body2) = browser.form([])
+            try await client.execute(uri: "/comments/demo-7/resolve", method: .post, headers: headers2, body: body2) {
+                #expect($0.status == .unprocessableContent)
+            }
+        }
+    }
+}
