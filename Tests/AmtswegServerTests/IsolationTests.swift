@@ -21,6 +21,7 @@ import Testing
         var token = ""
         var initiative = "massnahme-nurinb"
         var job = ""
+        var comment = "kommentar-nurinb"
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
@@ -32,6 +33,7 @@ import Testing
             case "id" where path.contains("/initiatives"): initiative
             case "id" where path.contains("/roadmap/fields"): "feld-nurinb"
             case "id" where path.contains("/roadmap/goals"): "ziel-nurinb"
+            case "id" where path.hasPrefix("/comments/"): comment
             case "ist", "soll": process
             case "step": step
             case "account": account
@@ -47,7 +49,7 @@ import Testing
     static let markers = [
         "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
         "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
-        "Feld nurinb", "Zielbild nurinb",
+        "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -85,6 +87,11 @@ import Testing
         try await server.workspace.saveRoadmap(
             roadmap, of: other.tenant, change: MapChange(action: "saveRoadmap", object: "roadmap", summary: "nurinb"),
             by: .local)
+        try await server.workspace.addComment(
+            Comment(
+                id: ID(other.comment), subject: .process(ID(other.process)),
+                author: Author(id: "account:\(other.account)", displayName: "Person nurinb"), text: "Kommentar nurinb",
+                writtenAt: Date()), of: other.tenant)
         let snapshot = try await server.workspace.snapshot(of: other.tenant)
         other.step = try #require(snapshot.process(other.process)?.steps.first?.id)
         let (_, token) = try await server.member(other.account, role: .processManagement, tenant: other.tenant)
