@@ -6,6 +6,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notFound(kind: EntityKind, id: String)
     /// The write contradicts what is stored (an id already taken, a reference still in use).
     case conflict(String)
+    /// A save or review step that does not fit the process's versions: someone saved meanwhile, or the process
+    /// is in review.
+    case version(VersionError)
     /// The data breaks the domain's invariants; nothing was written.
     case invalid([MapIssue])
     /// The roadmap breaks its invariants (unknown goal, negative effort, a dependency cycle …); nothing was written.
@@ -17,6 +20,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .notFound(let kind, let id): "\(kind.label) '\(id)' gibt es nicht."
         case .conflict(let reason): "Konflikt beim Speichern: \(reason)"
+        case .version(let error): error.description
         case .invalid(let issues):
             "Die Daten sind unvollständig oder widersprüchlich (\(issues.count) Befunde):\n"
                 + issues.map { "  – \($0)" }.joined(separator: "\n")

@@ -99,7 +99,7 @@ extension SQLMapRepository: CommentRepository {
             mentions: mentions, resolution: resolution)
     }
 
-    private static func moment(_ row: any SQLRow, _ column: String) throws -> Date {
+    static func moment(_ row: any SQLRow, _ column: String) throws -> Date {
         let text = try row.decode(column: column, as: String?.self) ?? ""
         guard let date = try? Date(text, strategy: .iso8601) else {
             throw StoreError.unavailable("Unlesbarer Zeitpunkt '\(text)' in '\(column)'")
@@ -108,7 +108,7 @@ extension SQLMapRepository: CommentRepository {
     }
 
     /// The start of a text for the change log: the log says what was done, the comment itself says the rest.
-    private static func excerpt(_ text: String) -> String {
+    static func excerpt(_ text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return line.count > 80 ? String(line.prefix(79)) + "…" : line
     }

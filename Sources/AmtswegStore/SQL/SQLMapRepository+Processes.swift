@@ -18,20 +18,7 @@ extension SQLMapRepository: ProcessRepository {
     }
 
     public func saveProcess(_ record: ProcessRecord, of tenantID: ID<Tenant>, by author: Author) async throws {
-        try Self.check([record])
-        let engine = engine
-        let at = now()
-        try await runInTransaction { db in
-            try await Self.requireTenant(tenantID, in: db)
-            try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue)
-                .where("id", .equal, record.id.rawValue).run()
-            try await EnrichTables.processes.insert([record], tenant: tenantID.rawValue, into: db, engine: engine)
-            try await Self.log(
-                ChangeRecord(
-                    tenantID: tenantID, at: at, author: author, action: "saveProcess",
-                    summary: "Prozess gespeichert: \(record.name) (\(record.id))", object: "process:\(record.id)"),
-                in: db)
-        }
+        try await saveProcess(record, of: tenantID, by: author, comment: "", basedOn: nil)
     }
 
     public func replaceProcesses(_ records: [ProcessRecord], of tenantID: ID<Tenant>, by author: Author) async throws {
@@ -39,7 +26,7 @@ extension SQLMapRepository: ProcessRepository {
         let engine = engine
         let at = now()
         try await runInTransaction { db in
-            try await Self.write(records, of: tenantID, into: db, engine: engine)
+            try await Self.write(records, of: tenantID, by: author, at: at, into: db, engine: engine)
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "replaceProcesses",
@@ -50,13 +37,17 @@ extension SQLMapRepository: ProcessRepository {
     public func deleteProcess(_ id: ID<ProcessModel>, of tenantID: ID<Tenant>, by author: Author) async throws {
         try await deleteRow(
             from: "processes", kind: .process, id: id.rawValue, of: tenantID, by: author, action: "deleteProcess",
-            summary: "Prozess gelöscht: \(id)")
+            summary: "Prozess gelöscht: \(id)"
+        ) { db in
+            try await db.delete(from: "process_versions").where("tenant_id", .equal, tenantID.rawValue)
+                .where("process_id", .equal, id.rawValue).run()
+        }
     }
 
     /// Deletes one row of a tenant's aggregate table and logs it; `notFound` if there is none.
     func deleteRow(
         from table: String, kind: EntityKind, id: String, of tenantID: ID<Tenant>, by author: Author, action: String,
-        summary: String
+        summary: String, alsoDelete: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     ) async throws {
         let at = now()
         try await runInTransaction { db in
@@ -65,6 +56,7 @@ extension SQLMapRepository: ProcessRepository {
             guard existing != nil else { throw StoreError.notFound(kind: kind, id: id) }
             try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id)
                 .run()
+            try await alsoDelete?(db)
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: action, summary: summary,
@@ -77,13 +69,16 @@ extension SQLMapRepository: ProcessRepository {
             contents.map, processes: contents.processes, roadmap: (contents.roadmap, contents.measurements), by: author)
     }
 
+    /// Replaces all processes of a tenant; their versions start anew (see ``restartVersions``).
     static func write(
-        _ records: [ProcessRecord], of tenantID: ID<Tenant>, into db: any SQLDatabase, engine: any SQLEngine
+        _ records: [ProcessRecord], of tenantID: ID<Tenant>, by author: Author, at: Date, into db: any SQLDatabase,
+        engine: any SQLEngine
     ) async throws {
         try await requireTenant(tenantID, in: db)
         try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
         try await EnrichTables.processes.insert(
             records.sorted { $0.id < $1.id }, tenant: tenantID.rawValue, into: db, engine: engine)
+        try await restartVersions(records, of: tenantID, by: author, at: at, in: db, engine: engine)
     }
 
     static func requireTenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws {

@@ -110,7 +110,7 @@ public struct SQLMapRepository: MapRepository {
                     summary: change?.summary ?? map.summary, object: change?.object ?? ""),
                 in: db)
             if let processes {
-                try await Self.write(processes, of: map.tenant.id, into: db, engine: engine)
+                try await Self.write(processes, of: map.tenant.id, by: author, at: at, into: db, engine: engine)
                 try await Self.log(
                     ChangeRecord(
                         tenantID: map.tenant.id, at: at, author: author, action: "replaceProcesses",
@@ -176,6 +176,7 @@ public struct SQLMapRepository: MapRepository {
             }
             try await Self.deleteContents(of: tenantID.rawValue, in: db)
             try await db.delete(from: "processes").where("tenant_id", .equal, tenantID.rawValue).run()
+            try await db.delete(from: "process_versions").where("tenant_id", .equal, tenantID.rawValue).run()
             try await db.delete(from: "event_logs").where("tenant_id", .equal, tenantID.rawValue).run()
             try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
             try await db.delete(from: "indicator_measurements").where("tenant_id", .equal, tenantID.rawValue).run()

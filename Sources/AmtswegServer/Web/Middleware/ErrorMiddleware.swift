@@ -78,6 +78,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return (.unprocessableContent, issues.map(String.init(describing:)).joined(separator: " "))
         case StoreError.conflict(let reason):
             return (.conflict, reason)
+        case StoreError.version(let error):
+            return (.conflict, error.description)
         case StoreError.invalidRoadmap(let problems):
             return (.unprocessableContent, problems.joined(separator: " "))
         default:
