@@ -62,6 +62,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     IstAnalysisPage(pages: pages).addRoutes(to: routes)
     FlowPages(pages: pages).addRoutes(to: routes)
     ProcessPages(pages: pages).addRoutes(to: routes)
+    ProcessVersionPages(pages: pages).addRoutes(to: routes)
     CommentPages(pages: pages).addRoutes(to: routes)
     StepEditorPages(pages: pages).addRoutes(to: routes)
     CataloguePage(pages: pages).addRoutes(to: routes)

@@ -241,9 +241,11 @@ extension TestResponse {
         let manager = try #require(callers.first { $0.role == .processManagement })
         let snapshot = try await server.workspace.snapshot(of: try server.tenant)
         let unit = ID<OrgUnit>(Caller.contributorUnit)
-        let own = try #require(snapshot.records.first { $0.ownerUnitID == unit }).id.rawValue
+        // Released processes, so that readers see them too.
+        let released = snapshot.records.filter { snapshot.statuses[$0.id]?.released != nil }
+        let own = try #require(released.first { $0.ownerUnitID == unit }).id.rawValue
         let foreign = try #require(
-            snapshot.records.first { $0.ownerUnitID != nil && !snapshot.map.unit($0.ownerUnitID!, isWithin: unit) }
+            released.first { $0.ownerUnitID != nil && !snapshot.map.unit($0.ownerUnitID!, isWithin: unit) }
         ).id.rawValue
         let pages = ["/processes/\(own)", "/processes/\(foreign)", "/processes", "/monitor", "/map/flows", "/map/ist"]
         let entry = RouteTable.Entry(method: .get, path: "/", permission: .read)

@@ -166,6 +166,21 @@ import Testing
                 path: "/processes/baugenehmigung-ist/comments",
                 fields: [("step", "Eingang"), ("text", "Bitte prüfen.")])
         case "/comments/:id/resolve": return Example(path: "/comments/demo-8/resolve")
+        // Review steps on processes the demo leaves in the state each needs (``Musterstadt/reviewHistory()``).
+        case "/processes/:id/submit": return Example(path: "/processes/strassenlaterne-ist/submit")
+        case "/processes/:id/review":
+            return Example(path: "/processes/kita-platz-ist/review", fields: [("action", "archive")])
+        case "/processes/:id/versions/:number/restore":
+            return Example(path: "/processes/hundesteuer-ist/versions/1/restore", fields: [("version", "3")])
+        case "/api/v1/processes/:id/submit":
+            return Example(path: "/api/v1/processes/bewohnerparken-ist/submit", body: "")
+        case "/api/v1/processes/:id/review":
+            // Returned with a note: the step and the note (a comment on the process) are two entries.
+            return Example(
+                path: "/api/v1/processes/fundsachen-ist/review",
+                body: #"{"action":"return","comment":"Bitte die Frist begründen.","version":2}"#, entries: 2)
+        case "/api/v1/processes/:id/versions/:number/restore":
+            return Example(path: "/api/v1/processes/hundesteuer-soll/versions/1/restore", body: #"{"version":1}"#)
         case "/comments/:id/reopen": return Example(path: "/comments/demo-6/reopen")
         case "/roadmap/initiatives/:id/notes":
             return Example(path: "/roadmap/initiatives/M05/notes", fields: [("note", "Prüfliste abgestimmt.")])

@@ -39,6 +39,7 @@ import Testing
             case "account": account
             case "token": token
             case "job": job
+            case "number": "1"
             default: nil
             }
         }

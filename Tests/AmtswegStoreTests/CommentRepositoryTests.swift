@@ -16,14 +16,17 @@ import Testing
             let map = Musterstadt.map()
             let tenant = map.tenant.id
             try await store.repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)
-            let first = try Comment.written(
+            var first = try Comment.written(
                 "Wer prüft die Statik? <b>Siehe</b> https://a.de",
                 about: .step(process: "baugenehmigung-ist", step: "Pruefen"),
                 by: Self.anna, at: Self.moment, id: "c1", mentions: [.unit("63"), .person("ben")])
-            let answer = try Comment.written(
+            var answer = try Comment.written(
                 "Die Bautechnik.", about: first.subject, answering: first, by: Self.ben, at: Self.moment + 60, id: "c2")
             try await store.repository.addComment(first, of: tenant)
             try await store.repository.addComment(answer, of: tenant)
+            // The store notes the process's version each was written on.
+            first.processVersion = 1
+            answer.processVersion = 1
             #expect(try await store.repository.comments(of: tenant) == [first, answer])
             #expect(try await store.repository.comment("c2", of: tenant) == answer)
 

@@ -152,15 +152,20 @@ import Testing
     @Test func processesStoredBeforeVersionsBecomeTheirReleasedVersionOne() async throws {
         try await StoreFixture.with { store in
             let (tenant, original) = try await Self.stored(store)
-            // The database as schema version 7 left it: processes, no versions.
+            let comment = try Comment.written(
+                "Frist?", about: .process(original.id), by: Self.anna, at: StoreFixture.fixedNow, id: "c1")
+            try await store.repository.addComment(comment, of: tenant)
+            // The database as schema version 7 left it: processes, no versions, comments without one.
             try await store.engine.transaction { db in
                 try await db.raw("DROP TABLE process_versions").run()
+                try await db.raw("ALTER TABLE comments DROP COLUMN process_version").run()
                 try await db.delete(from: "schema_migrations").where("version", .equal, 8).run()
             }
             let reopened = try await SQLMapRepository(engine: store.engine)
             let versions = try await reopened.versions(of: original.id, in: tenant)
             #expect(versions.count == 1)
             #expect(versions[0].record == original && versions[0].release == .released)
+            #expect(try await reopened.comment("c1", of: tenant).processVersion == 1)
             #expect(
                 try await reopened.releasedProcesses(of: tenant).count
                     == Musterstadt.processRecords(

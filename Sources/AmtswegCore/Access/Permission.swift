@@ -7,6 +7,9 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case signedIn = "signed-in"
     /// Reading the tenant's map, processes, figures, analyses and event logs.
     case read
+    /// Seeing the working state of processes — drafts and versions under review — and their version history.
+    /// Without it, a person sees the released version of each process and nothing of those never released.
+    case readDrafts = "read-drafts"
     /// Changing the map: units' tasks, information flows, workshop answers. Mitwirkende only for their unit.
     case editMap = "edit-map"
     /// Changing a process's steps. Mitwirkende only for processes their unit owns.
@@ -16,6 +19,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case manageProcesses = "manage-processes"
     /// Planning the roadmap: Zielbild, goals, fields of action, initiatives, weights, capacities, measurements.
     case planRoadmap = "plan-roadmap"
+    /// Returning a process under review to its authors, releasing it, archiving it, restoring an old version.
+    case review
     /// Writing comments and answers, settling and reopening threads: taking part, not changing the models.
     case comment
     /// Reporting progress on an initiative. Mitwirkende only on initiatives their unit owns.

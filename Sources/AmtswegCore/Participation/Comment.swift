@@ -30,10 +30,13 @@ public struct Comment: Hashable, Sendable, Codable {
     public var mentions: [Mention]
     /// Set while the thread is settled; only on a thread's first comment.
     public var resolution: Resolution?
+    /// For a comment on a process or one of its steps: the process's version it was written on (set by the
+    /// store when it is added). Readers see only the comments on the released version.
+    public var processVersion: Int?
 
     public init(
         id: ID<Comment>, subject: CommentSubject, replyTo: ID<Comment>? = nil, author: Author, text: String,
-        writtenAt: Date, mentions: [Mention] = [], resolution: Resolution? = nil
+        writtenAt: Date, mentions: [Mention] = [], resolution: Resolution? = nil, processVersion: Int? = nil
     ) {
         self.id = id
         self.subject = subject
@@ -43,6 +46,7 @@ public struct Comment: Hashable, Sendable, Codable {
         self.writtenAt = writtenAt
         self.mentions = mentions
         self.resolution = resolution
+        self.processVersion = processVersion
     }
 
     /// A new comment from what a person typed: the text checked (``PlainText/checked(_:limit:)``), an answer

@@ -58,6 +58,16 @@ public enum ReleaseAction: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// How a comment written with this step begins, as it stands beside the process: "Zurückgegeben: …".
+    public var noteHeading: String {
+        switch self {
+        case .submit: "Eingereicht"
+        case .returnToDraft: "Zurückgegeben"
+        case .release: "Freigegeben"
+        case .archive: "Archiviert"
+        }
+    }
+
     /// Whether the step needs a comment: a draft returned says why.
     public var needsComment: Bool { self == .returnToDraft }
 

@@ -63,12 +63,12 @@ public struct ProcessDelta: Hashable, Sendable {
                 )
             }
             if before.laneID != node.laneID {
-                let lane = laneName(node, in: new).map { "„\($0)“" } ?? "keine Bahn"
-                changes.append(.init(kind: .changed, elementID: node.id, text: "\(name) liegt jetzt in Bahn \(lane)"))
+                let lane = laneName(node, in: new).map { "in Bahn „\($0)“" } ?? "in keiner Bahn"
+                changes.append(.init(kind: .changed, elementID: node.id, text: "\(name) liegt jetzt \(lane)"))
             }
             if let details = Self.detailChanges(before.step, node.step), !details.isEmpty {
                 changes.append(
-                    .init(kind: .changed, elementID: node.id, text: "\(name): \(details.joined(separator: ", "))"))
+                    .init(kind: .changed, elementID: node.id, text: "\(name): \(details.joined(separator: "; "))"))
             }
         }
         let oldPaths = Set(old.flows.map { PathKey(source: $0.sourceID, target: $0.targetID) })

@@ -44,6 +44,11 @@ enum Paths {
     static let commentResolvePattern = "/comments/:id/resolve"
     static let commentReopenPattern = "/comments/:id/reopen"
     static let processDiagramPattern = "/processes/:id/diagram.svg"
+    static let processVersionsPattern = "/processes/:id/versions"
+    static let processComparePattern = "/processes/:id/versions/compare"
+    static let processRestorePattern = "/processes/:id/versions/:number/restore"
+    static let processSubmitPattern = "/processes/:id/submit"
+    static let processReviewPattern = "/processes/:id/review"
     static let processBPMNPattern = "/processes/:id/bpmn"
     static let stepsPattern = "/processes/:id/steps"
     static let stepPattern = "/processes/:id/steps/:step"
@@ -107,6 +112,13 @@ enum Paths {
     static func processDiagram(_ id: String) -> String { process(id) + "/diagram.svg" }
     static func processBPMN(_ id: String) -> String { process(id) + "/bpmn" }
     static func processComments(_ id: String) -> String { process(id) + "/comments" }
+    static func processVersions(_ id: String) -> String { process(id) + "/versions" }
+    static func processCompare(_ id: String, from: Int, to: Int) -> String {
+        processVersions(id) + "/compare?from=\(from)&to=\(to)"
+    }
+    static func processRestore(_ id: String, _ number: Int) -> String { processVersions(id) + "/\(number)/restore" }
+    static func processSubmit(_ id: String) -> String { process(id) + "/submit" }
+    static func processReview(_ id: String) -> String { process(id) + "/review" }
     static func commentResolve(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/resolve" }
     static func commentReopen(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/reopen" }
     /// Where a comment is shown: on its process's page, at the thread.

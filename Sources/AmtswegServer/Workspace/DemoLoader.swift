@@ -2,11 +2,13 @@ public import AmtswegStore
 public import AmtswegCore
 import AmtswegDemo
 import Foundation
+import ProcessBPMN
 import ProcessMining
 
 /// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points, an
-/// event log of its trade registration, and its staff's comments on two processes — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it, so
-/// both show the same town.
+/// event log of its trade registration, its staff's comments on two processes, and the review history that
+/// puts processes in every review state — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it,
+/// so both show the same town.
 public enum DemoLoader {
     public static func write(into store: any Store) async throws {
         let contents = contents()
@@ -15,6 +17,30 @@ public enum DemoLoader {
             try eventLog(minutesPerWorkingDay: contents.map.settings.hoursPerWorkingDay * 60),
             of: contents.map.tenant.id, by: .local)
         for comment in Musterstadt.comments() { try await store.addComment(comment, of: contents.map.tenant.id) }
+        try await writeReviewHistory(into: store, map: contents.map)
+    }
+
+    /// ``Musterstadt/reviewHistory()`` as versions and review steps; a reviewer's comment becomes a comment on
+    /// the process, as when it is written on the page.
+    static func writeReviewHistory(into store: any Store, map: TenantMap) async throws {
+        let tenant = map.tenant.id
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        for (index, event) in Musterstadt.reviewHistory().enumerated() {
+            switch event {
+            case .save(let process, let author, let comment):
+                try await store.saveProcess(
+                    ProcessRecord(captured: process, map: map), of: tenant, by: author, comment: comment, basedOn: nil)
+            case .review(let action, let process, let author, let comment):
+                try await store.changeRelease(action, of: process, in: tenant, by: author, comment: comment)
+                guard !comment.isEmpty else { continue }
+                try await store.addComment(
+                    Comment(
+                        id: ID("demo-review-\(index)"), subject: .process(process), author: author,
+                        text: "\(action.noteHeading): \(comment)",
+                        writtenAt: start.addingTimeInterval(Double(index) * 3_600)),
+                    of: tenant)
+            }
+        }
     }
 
     /// Musterstadt whole, in one piece, so it lands in one transaction.

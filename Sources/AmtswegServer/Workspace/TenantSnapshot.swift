@@ -10,10 +10,19 @@ public struct TenantSnapshot: Sendable {
     /// named in ``unreadable``.
     public var processes: [ProcessModel]
     public var unreadable: [ID<ProcessModel>]
+    /// Which state of the processes this is: the working state or the released versions.
+    public var view: ModelView
+    /// Where every process stands in review (also those this view leaves out).
+    public var statuses: [ID<ProcessModel>: ProcessStatus]
 
-    public init(map: TenantMap, records: [ProcessRecord]) {
+    public init(
+        map: TenantMap, records: [ProcessRecord], view: ModelView = .working,
+        statuses: [ID<ProcessModel>: ProcessStatus] = [:]
+    ) {
         self.map = map
         self.records = records
+        self.view = view
+        self.statuses = statuses
         var processes: [ProcessModel] = []
         var unreadable: [ID<ProcessModel>] = []
         for record in records {
@@ -25,6 +34,29 @@ public struct TenantSnapshot: Sendable {
         }
         self.processes = processes
         self.unreadable = unreadable
+    }
+
+    /// The version of a process this snapshot holds: the released one, or the newest.
+    public func versionNumber(of id: ID<ProcessModel>) -> Int? {
+        guard let status = statuses[id] else { return nil }
+        return view == .released ? status.released : status.head
+    }
+
+    /// The comments this view may show: all in the working view; in the released view, those on the released
+    /// version of their process (and answers only where their thread's start is shown).
+    public func visible(_ comments: [Comment]) -> [Comment] {
+        guard view == .released else { return comments }
+        var shown = Set<ID<Comment>>()
+        return comments.filter { comment in
+            if let process = comment.subject.processID {
+                guard let released = statuses[process]?.released, comment.processVersion == released else {
+                    return false
+                }
+            }
+            if let root = comment.replyTo, !shown.contains(root) { return false }
+            shown.insert(comment.id)
+            return true
+        }
     }
 
     public func process(_ id: String) -> ProcessModel? { processes.first { $0.id.rawValue == id } }

@@ -18,7 +18,7 @@ public actor Workspace {
     /// together. Read without entering the actor — a kept page is asked for thousands of times a second —
     /// and written only inside it, where the generation is checked.
     private struct Kept {
-        var snapshot: TenantSnapshot?
+        var snapshots: [ModelView: TenantSnapshot] = [:]
         var derived: [String: any Sendable] = [:]
     }
 
@@ -90,32 +90,44 @@ public actor Workspace {
     /// The tenant's data as read from the store, kept until the next write. Requests that arrive while it is
     /// being read wait for that reading instead of starting their own: after a write, fifty people asking for
     /// the same page cause one reading of the map and its processes, not fifty.
-    public nonisolated func snapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
-        if let snapshot = kept.withLock({ $0[tenant]?.snapshot }) { return snapshot }
-        return try await loadSnapshot(of: tenant)
+    ///
+    /// `view` says which state of the processes: the working state (drafts included) or the released versions
+    /// only, for those who may not see drafts (``ModelView``).
+    public nonisolated func snapshot(of tenant: ID<Tenant>, view: ModelView = .working) async throws
+        -> TenantSnapshot
+    {
+        if let snapshot = kept.withLock({ $0[tenant]?.snapshots[view] }) { return snapshot }
+        return try await loadSnapshot(of: tenant, view: view)
     }
 
-    private func loadSnapshot(of tenant: ID<Tenant>) async throws -> TenantSnapshot {
-        if let snapshot = kept.withLock({ $0[tenant]?.snapshot }) { return snapshot }
+    private func loadSnapshot(of tenant: ID<Tenant>, view: ModelView) async throws -> TenantSnapshot {
+        if let snapshot = kept.withLock({ $0[tenant]?.snapshots[view] }) { return snapshot }
         let generation = generations[tenant, default: 0]
-        if keepsDerivedValues, let running = loading[tenant], running.generation == generation {
+        let loadingKey = "\(tenant)|\(view.rawValue)"
+        if keepsDerivedValues, let running = loading[loadingKey], running.generation == generation {
             return try await running.task.value
         }
         let task = Task { [repository] in
-            TenantSnapshot(
-                map: try await repository.loadMap(of: tenant), records: try await repository.processes(of: tenant))
+            let statuses = try await repository.processStatuses(of: tenant)
+            let records =
+                switch view {
+                case .working: try await repository.processes(of: tenant)
+                case .released: try await repository.releasedProcesses(of: tenant).map(\.record)
+                }
+            return TenantSnapshot(
+                map: try await repository.loadMap(of: tenant), records: records, view: view, statuses: statuses)
         }
-        if keepsDerivedValues { loading[tenant] = (generation, task) }
-        defer { if loading[tenant]?.generation == generation { loading[tenant] = nil } }
+        if keepsDerivedValues { loading[loadingKey] = (generation, task) }
+        defer { if loading[loadingKey]?.generation == generation { loading[loadingKey] = nil } }
         let snapshot = try await task.value
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
         if generation == generations[tenant, default: 0], keepsDerivedValues {
-            kept.withLock { $0[tenant, default: Kept()].snapshot = snapshot }
+            kept.withLock { $0[tenant, default: Kept()].snapshots[view] = snapshot }
         }
         return snapshot
     }
 
-    private var loading: [ID<Tenant>: (generation: Int, task: Task<TenantSnapshot, any Error>)] = [:]
+    private var loading: [String: (generation: Int, task: Task<TenantSnapshot, any Error>)] = [:]
 
     /// A value computed from the tenant's current snapshot, made once until the next write.
     /// The computation runs outside the actor, so a slow one does not hold up other requests.
@@ -126,6 +138,14 @@ public actor Workspace {
         // Unwrapped before the cast: a kept `nil` (Value is an optional) is a value, a missing entry is not.
         if let stored = kept.withLock({ $0[tenant]?.derived[key] }), let value = stored as? Value { return value }
         return try await computeDerived(tenant, key, make: make)
+    }
+
+    /// A value computed from `snapshot`, kept per view (``ModelView``): what is made from the working state is
+    /// never handed to someone who sees only the released versions.
+    public nonisolated func derived<Value: Sendable>(
+        from snapshot: TenantSnapshot, _ key: String, make: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        try await derived(snapshot.map.tenant.id, "\(snapshot.view.rawValue)|\(key)", make: make)
     }
 
     /// The derived value kept under `key`, if one is: nothing is computed. For a request that can answer from a
@@ -190,6 +210,40 @@ public actor Workspace {
     public func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws {
         try await repository.saveProcess(record, of: tenant, by: author)
         invalidate(tenant)
+    }
+
+    /// Saves the next version of a process; see
+    /// ``ProcessVersionRepository/saveProcess(_:of:by:comment:basedOn:)``.
+    @discardableResult
+    public func saveProcess(
+        _ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author, comment: String, basedOn: Int?
+    ) async throws -> ProcessVersion {
+        defer { invalidate(tenant) }
+        return try await repository.saveProcess(record, of: tenant, by: author, comment: comment, basedOn: basedOn)
+    }
+
+    /// Takes a review step. What the reviewer wrote (needed when returning a draft) comes as `note`, a comment
+    /// on the process, so its authors find it beside the process and on their start page.
+    @discardableResult
+    public func changeRelease(
+        _ action: ReleaseAction, of process: ID<ProcessModel>, in tenant: ID<Tenant>, by author: Author,
+        note: Comment?
+    ) async throws -> ProcessStatus {
+        defer { invalidate(tenant) }
+        let status = try await repository.changeRelease(
+            action, of: process, in: tenant, by: author, comment: note?.text ?? "")
+        if let note { try await repository.addComment(note, of: tenant) }
+        return status
+    }
+
+    /// Saves an old version's contents as a new draft; see
+    /// ``ProcessVersionRepository/restoreVersion(_:of:in:by:basedOn:)``.
+    @discardableResult
+    public func restoreVersion(
+        _ number: Int, of process: ID<ProcessModel>, in tenant: ID<Tenant>, by author: Author, basedOn: Int?
+    ) async throws -> ProcessVersion {
+        defer { invalidate(tenant) }
+        return try await repository.restoreVersion(number, of: process, in: tenant, by: author, basedOn: basedOn)
     }
 
     public func saveTenant(_ contents: TenantContents, by author: Author) async throws {

@@ -5,7 +5,8 @@ extension Migration {
     /// Version 8: every save of a process is kept as a version with its author, time, comment and review state
     /// (``AmtswegCore/ProcessVersion``). The table `processes` stays the newest version of each, so everything
     /// that reads the working state reads it as before. Processes stored before this version become their
-    /// version 1, released: they were the agreed picture so far.
+    /// version 1, released: they were the agreed picture so far. Comments on processes and steps name the
+    /// version they were written on (those written before: version 1).
     static let versionSchema = Migration(version: 8, name: "process versions") { db in
         try await db.create(table: "process_versions")
             .column("tenant_id", type: .text, .notNull, .references("tenants", "id"))
@@ -33,5 +34,8 @@ extension Migration {
             'Lokale Bearbeitung', \(bind: now), 'Bestand vor Einführung der Fassungen', 'released' FROM processes
             """
         ).run()
+        try await db.alter(table: "comments").column("process_version", type: .int).run()
+        try await db.update("comments").set("process_version", to: 1)
+            .where("subject", .like, "process:%").orWhere("subject", .like, "step:%").run()
     }
 }

@@ -28,12 +28,20 @@ extension SQLMapRepository: CommentRepository {
             let taken = try await db.select().column("id").from("comments")
                 .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, comment.id.rawValue).first()
             guard taken == nil else { throw StoreError.conflict("Den Kommentar „\(comment.id)“ gibt es schon.") }
+            // A comment on a process belongs to the version it was written on: readers see only those on the
+            // released version.
+            var version: Int?
+            if let process = comment.subject.processID {
+                version = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("number")), as: "head")
+                    .from("process_versions").where("tenant_id", .equal, tenantID.rawValue)
+                    .where("process_id", .equal, process.rawValue).first()?.decode(column: "head", as: Int?.self)
+            }
             try await db.insert(into: "comments").columns(Self.commentColumns + ["tenant_id"])
                 .values(
                     comment.id.rawValue, comment.subject.description, comment.replyTo?.rawValue,
                     comment.author.id, comment.author.displayName, comment.text, comment.writtenAt.formatted(.iso8601),
                     mentions, comment.resolution?.by.id, comment.resolution?.by.displayName,
-                    comment.resolution?.at.formatted(.iso8601), tenantID.rawValue
+                    comment.resolution?.at.formatted(.iso8601), version, tenantID.rawValue
                 )
                 .run()
             try await Self.log(
@@ -73,7 +81,7 @@ extension SQLMapRepository: CommentRepository {
 
     private static let commentColumns = [
         "id", "subject", "reply_to", "author_id", "author_name", "text", "written_at", "mentions", "resolved_by_id",
-        "resolved_by_name", "resolved_at",
+        "resolved_by_name", "resolved_at", "process_version",
     ]
 
     private static func comment(_ row: any SQLRow) throws -> Comment {
@@ -96,7 +104,8 @@ extension SQLMapRepository: CommentRepository {
                 id: try row.decode(column: "author_id", as: String.self),
                 displayName: try row.decode(column: "author_name", as: String.self)),
             text: try row.decode(column: "text", as: String.self), writtenAt: try moment(row, "written_at"),
-            mentions: mentions, resolution: resolution)
+            mentions: mentions, resolution: resolution,
+            processVersion: try row.decode(column: "process_version", as: Int?.self))
     }
 
     static func moment(_ row: any SQLRow, _ column: String) throws -> Date {

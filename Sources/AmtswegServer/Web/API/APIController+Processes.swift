@@ -7,19 +7,23 @@ import ProcessMining
 
 /// Processes: list, one with its report, its BPMN, and a BPMN file from any modeller as a new process.
 extension APIController {
-    static func summary(_ record: ProcessRecord) -> ProcessSummary {
+    static func summary(_ record: ProcessRecord, in snapshot: TenantSnapshot) -> ProcessSummary {
         let id = record.id.rawValue
+        let version = snapshot.versionNumber(of: record.id)
+        let release: ReleaseState? =
+            snapshot.view == .released ? .released : snapshot.statuses[record.id]?.state
         return ProcessSummary(
             id: id, name: record.name, state: record.state.rawValue,
             serviceID: record.serviceID?.rawValue, ownerUnitID: record.ownerUnitID?.rawValue,
-            istID: record.istID?.rawValue,
+            istID: record.istID?.rawValue, version: version, release: release?.rawValue,
             links: ["self": Paths.apiProcess(id), "bpmn": Paths.apiProcess(id) + "/bpmn", "page": Paths.process(id)])
     }
 
     func process(_ request: Request, _ context: AppRequestContext) async throws -> ProcessDetail {
         let snapshot = try await pages.snapshot(context)
         let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
-        return ProcessDetail(process: Self.summary(record), report: ProcessReport(process: process, map: snapshot.map))
+        return ProcessDetail(
+            process: Self.summary(record, in: snapshot), report: ProcessReport(process: process, map: snapshot.map))
     }
 
     func bpmn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -56,7 +60,7 @@ extension APIController {
         try await pages.workspace.saveProcess(record, of: snapshot.map.tenant.id, by: context.author)
         return EditedResponse(
             status: .created, headers: [.location: Paths.apiProcess(record.id.rawValue)],
-            response: JSONBody(Self.summary(record)))
+            response: JSONBody(Self.summary(record, in: snapshot)))
     }
 
 }

@@ -35,6 +35,10 @@ extension APIController {
         var serviceID: String?
         var ownerUnitID: String?
         var istID: String?
+        /// The version this answer shows: the released one for those who see only released versions, else the
+        /// newest; and that version's review state.
+        var version: Int?
+        var release: String?
         var links: [String: String]
     }
 

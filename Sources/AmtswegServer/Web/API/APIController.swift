@@ -28,7 +28,7 @@ struct APIController: Sendable {
         routes.get(api + "findings", .read) { request, context in try await page(request, context) { $0.map.findings } }
         routes.post(api + "findings", .editMap) { request, context in try await createFinding(request, context) }
         routes.get(api + "processes", .read) { request, context in
-            try await page(request, context) { snapshot in snapshot.records.map(Self.summary) }
+            try await page(request, context) { snapshot in snapshot.records.map { Self.summary($0, in: snapshot) } }
         }
         routes.post(api + "processes", .manageProcesses) { request, context in try await createProcess(request, context)
         }
@@ -42,6 +42,7 @@ struct APIController: Sendable {
             try await createEventLog(request, context)
         }
         routes.get(api + "event-logs/:id", .read) { request, context in try await eventLog(request, context) }
+        addVersionRoutes(to: routes)
         addJobRoutes(to: routes)
         addRoadmapRoutes(to: routes)
         addRoadmapPlanningRoutes(to: routes)
@@ -57,7 +58,7 @@ struct APIController: Sendable {
         let snapshot = try await pages.snapshot(context)
         let encoder = context.responseEncoder
         let key = "api|\(request.uri.path)?\(request.uri.query ?? "")"
-        let body = try await pages.workspace.derived(snapshot.map.tenant.id, key) {
+        let body = try await pages.workspace.derived(from: snapshot, key) {
             try encoder.encode(try Self.paginate(items(snapshot), request))
         }
         return Response(

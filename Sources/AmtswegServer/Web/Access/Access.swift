@@ -39,7 +39,7 @@ public struct Access: Sendable, Hashable {
     /// Whether the person may use `permission` on an object of `units` — what the route table checks, and what
     /// pages ask before they show an edit control.
     public func may(_ permission: Permission, forUnits units: [ID<OrgUnit>], in map: TenantMap) -> Bool {
-        guard role.grants(permission), mayWrite || [.anyone, .signedIn, .read].contains(permission) else {
+        guard role.grants(permission), mayWrite || [.anyone, .signedIn, .read, .readDrafts].contains(permission) else {
             return false
         }
         guard AccessPolicy.isLimitedToOwnUnit(role, for: permission) else { return true }

@@ -21,7 +21,7 @@ struct Pages: Sendable {
                     "Die Datenbank enthält noch keine Kommune. Mit „amtsweg serve --demo“ starten oder eine Kommune importieren."
             )
         }
-        return try await workspace.snapshot(of: tenant)
+        return try await workspace.snapshot(of: tenant, view: .for(context.access?.role))
     }
 
     /// Records in the audit log what a request did that changes nothing stored: an export, a download.

@@ -143,7 +143,7 @@ struct ProcessPages: Sendable {
             : request.uri.queryParameters["saved"] != nil ? "Gespeichert. Das Diagramm ist neu gezeichnet." : nil
         let measured = try await measuredTimes(of: process, snapshot: snapshot)
         let measuredBasis = request.uri.queryParameters["basis"] == "measured"
-        let comments = try await pages.workspace.comments(of: snapshot.map.tenant.id)
+        let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
@@ -151,7 +151,12 @@ struct ProcessPages: Sendable {
             var view = ProcessView(
                 record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)
             let units = record.ownerUnitID.map { [$0] } ?? []
-            view.isEditable = view.isEditable && access?.may(.editProcess, forUnits: units, in: snapshot.map) == true
+            let mayEdit = access?.may(.editProcess, forUnits: units, in: snapshot.map) == true
+            let status = snapshot.statuses[record.id]
+            view.isEditable = view.isEditable && mayEdit && status?.state != .inReview
+            view.release = ReleasePanelView(
+                processID: record.id.rawValue, status: status, view: snapshot.view, maySubmit: mayEdit,
+                mayReview: access?.may(.review, forUnits: [], in: snapshot.map) == true)
             view.attach(comments: comments, mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true)
             view.csrf = csrf
             return view
@@ -167,7 +172,7 @@ struct ProcessPages: Sendable {
         let tenant = snapshot.map.tenant.id
         guard let summary = try await pages.workspace.eventLogs(of: tenant).first(where: { $0.processID == process.id })
         else { return nil }
-        let comparison = try await pages.workspace.derived(tenant, "times|\(process.id)|\(summary.id)") {
+        let comparison = try await pages.workspace.derived(from: snapshot, "times|\(process.id)|\(summary.id)") {
             [logs = pages.logs] in
             let (_, log) = try await logs.log(summary.id, of: tenant)
             return StepTimeComparison(
@@ -185,13 +190,16 @@ struct ProcessPages: Sendable {
         // A kept drawing needs no snapshot: it was only kept for a process that exists and reads, and a write that
         // changes that drops it. Who may see it is the route's permission, checked before.
         if let tenant = context.tenantID,
-            let svg = pages.workspace.keptValue(tenant, Self.diagramKey(id), as: ByteBuffer.self)
+            let svg = pages.workspace.keptValue(
+                tenant, Self.diagramKey(id, view: .for(context.access?.role)), as: ByteBuffer.self)
         {
             return Self.diagramResponse(svg, request, context)
         }
         let snapshot = try await pages.snapshot(context)
         let (record, _) = try snapshot.readableProcess(id)
-        let drawing = try await pages.workspace.derived(snapshot.map.tenant.id, Self.diagramKey(record.id.rawValue)) {
+        let drawing = try await pages.workspace.derived(
+            snapshot.map.tenant.id, Self.diagramKey(record.id.rawValue, view: snapshot.view)
+        ) {
             try Self.svg(of: record).map { ByteBuffer(string: $0) }
         }
         guard let svg = drawing else {
@@ -200,7 +208,11 @@ struct ProcessPages: Sendable {
         return Self.diagramResponse(svg, request, context)
     }
 
-    private static func diagramKey(_ process: String) -> String { "process-svg:\(process)" }
+    /// Kept per view like every value made from a snapshot (see ``Workspace/derived(from:_:make:)``); named
+    /// here so the kept drawing can be found before the snapshot is read.
+    private static func diagramKey(_ process: String, view: ModelView) -> String {
+        "\(view.rawValue)|process-svg:\(process)"
+    }
 
     private static func diagramResponse(_ svg: ByteBuffer, _ request: Request, _ context: AppRequestContext)
         -> Response

@@ -42,7 +42,7 @@ struct RoadmapPages: Sendable {
         let tenant = snapshot.map.tenant.id
         let today = today
         let workspace = pages.workspace
-        let plan = try await workspace.derived(tenant, "roadmap-plan|\(today)") {
+        let plan = try await workspace.derived(from: snapshot, "roadmap-plan|\(today)") {
             let roadmap = try await workspace.roadmap(of: tenant)
             let measurements = try await workspace.repository.measurements(of: tenant)
             return RoadmapPlan(snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today)

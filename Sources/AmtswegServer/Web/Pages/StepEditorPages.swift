@@ -40,6 +40,8 @@ struct StepEditorPages: Sendable {
         var record: ProcessRecord
         var process: ProcessModel
         var captured: CapturedProcess
+        /// The version being edited: a save based on it is refused if someone saved meanwhile.
+        var version: Int?
     }
 
     func load(_ context: AppRequestContext) async throws -> Editing {
@@ -52,16 +54,22 @@ struct StepEditorPages: Sendable {
                     "Der Prozess „\(process.name)“ ist nicht als Schrittliste aufgebaut; bitte im Modellierungswerkzeug ändern und erneut hochladen."
             )
         }
-        return Editing(snapshot: snapshot, record: record, process: process, captured: captured)
+        return Editing(
+            snapshot: snapshot, record: record, process: process, captured: captured,
+            version: snapshot.versionNumber(of: record.id))
     }
 
-    /// Stores the edited list as the process and returns to the editor at the step.
-    func save(_ edited: CapturedProcess?, _ editing: Editing, step: String, context: AppRequestContext) async throws
-        -> SeeOther
-    {
+    /// Stores the edited list as the next version of the process and returns to the editor at the step. The
+    /// form names the version it was made from; if someone saved since, nothing is stored and the visitor is
+    /// told (409), never their change silently lost or someone else's overwritten.
+    func save(
+        _ edited: CapturedProcess?, _ editing: Editing, step: String, input: FormInput, context: AppRequestContext
+    ) async throws -> SeeOther {
         guard let edited else { throw HTTPError(.notFound, message: "Einen Schritt „\(step)“ gibt es nicht.") }
         let record = ProcessRecord(captured: edited, map: editing.snapshot.map)
-        try await pages.workspace.saveProcess(record, of: editing.snapshot.map.tenant.id, by: context.author)
+        try await pages.workspace.saveProcess(
+            record, of: editing.snapshot.map.tenant.id, by: context.author, comment: "",
+            basedOn: Int(input[StepField.version]))
         return SeeOther(
             location:
                 Paths.steps(editing.record.id.rawValue) + "?saved=1#step-" + Paths.escape(step))
@@ -85,6 +93,7 @@ struct StepEditorPages: Sendable {
         var diagramHref: String
         var steps: [Step]
         var csrf: String
+        var version: String
     }
 
     func overview(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
@@ -108,7 +117,7 @@ struct StepEditorPages: Sendable {
         let overview = OverviewView(
             name: editing.process.name, processHref: Paths.process(editing.record.id),
             diagramHref: view.diagramHref + "?v=\(editing.record.bpmn.hashValue & 0xFFFF_FFFF)", steps: steps,
-            csrf: context.csrfToken)
+            csrf: context.csrfToken, version: editing.version.map(String.init) ?? "")
         return try pages.page(
             "processes/steps", title: "Schritte bearbeiten: \(editing.process.name)", section: .processes,
             content: overview, context: context, snapshot: editing.snapshot,
@@ -124,6 +133,7 @@ struct StepEditorPages: Sendable {
             throw HTTPError(.notFound, message: "Einen Schritt „\(stepID)“ gibt es nicht.")
         }
         var form = form ?? StepForm(name: step.name, details: step.details)
+        if form.version.isEmpty { form.version = editing.version.map(String.init) ?? "" }
         form.prepare(
             map: editing.snapshot.map, processID: editing.record.id.rawValue, stepID: stepID, csrf: context.csrfToken
         ) { pages.renderer.translations.text($0, in: context.language) }
@@ -145,7 +155,8 @@ struct StepEditorPages: Sendable {
                 .response(from: request, context: context)
         }
         return try await save(
-            editing.captured.updatingStep(stepID, name: name, details: details), editing, step: stepID, context: context
+            editing.captured.updatingStep(stepID, name: name, details: details), editing, step: stepID, input: input,
+            context: context
         ).response(from: request, context: context)
     }
 
@@ -154,20 +165,24 @@ struct StepEditorPages: Sendable {
         let editing = try await load(context)
         let stepID = try context.parameters.require("step")
         let offset = input[StepField.direction] == "up" ? -1 : 1
-        return try await save(editing.captured.movingStep(stepID, by: offset), editing, step: stepID, context: context)
-            .response(from: request, context: context)
+        return try await save(
+            editing.captured.movingStep(stepID, by: offset), editing, step: stepID, input: input, context: context
+        )
+        .response(from: request, context: context)
     }
 
     func remove(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let editing = try await load(context)
         let stepID = try context.parameters.require("step")
         guard editing.captured.stepIDs.count > 1 else {
             throw HTTPError(
                 .unprocessableContent, message: "Der letzte Schritt eines Prozesses lässt sich nicht entfernen.")
         }
-        return try await save(editing.captured.removingStep(stepID), editing, step: stepID, context: context)
-            .response(from: request, context: context)
+        return try await save(
+            editing.captured.removingStep(stepID), editing, step: stepID, input: input, context: context
+        )
+        .response(from: request, context: context)
     }
 
     func insert(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -181,7 +196,8 @@ struct StepEditorPages: Sendable {
                 after: stepID, name: name, details: StepDetails(performer: performer))
         else { throw HTTPError(.notFound, message: "Einen Schritt „\(stepID)“ gibt es nicht.") }
         let newID = edited.stepIDs.first { !editing.captured.stepIDs.contains($0) } ?? stepID
-        return try await save(edited, editing, step: newID, context: context).response(from: request, context: context)
+        return try await save(edited, editing, step: newID, input: input, context: context).response(
+            from: request, context: context)
     }
 
     func choice(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -195,7 +211,8 @@ struct StepEditorPages: Sendable {
         let edited = editing.captured.insertingChoice(
             after: stepID, question: question,
             branches: [(first, 0.5, "\(first): weiter bearbeiten"), (second, 0.5, "\(second): weiter bearbeiten")])
-        return try await save(edited, editing, step: stepID, context: context).response(from: request, context: context)
+        return try await save(edited, editing, step: stepID, input: input, context: context).response(
+            from: request, context: context)
     }
 }
 
@@ -234,6 +251,8 @@ struct StepForm: Sendable {
     var action = ""
     var backHref = ""
     var csrf = ""
+    /// The version the form was made from (see ``StepEditorPages/save(_:_:step:input:context:)``).
+    var version = ""
     /// Stored, not computed: Mustache sees only stored properties.
     var hasErrors = false
 
@@ -251,6 +270,7 @@ struct StepForm: Sendable {
 
     init(_ input: FormInput) {
         name = input[StepField.name]
+        version = input[StepField.version]
         performer = input[StepField.performer]
         medium = input[StepField.medium]
         handling = input[StepField.handling]
@@ -359,5 +379,5 @@ struct StepForm: Sendable {
 /// The fields of the form, as its template names them.
 enum StepField: String, FormField {
     case direction, name, question, first, second, performer, medium, handling, waiting, application, document,
-        legalBasis, skill
+        legalBasis, skill, version
 }

@@ -69,6 +69,8 @@ struct ProcessView: Sendable {
     var commentSubjects: [Fact] = []
     /// The visitor's form token (the kept page's placeholder).
     var csrf = ""
+    /// Version and review; set by the page (it depends on who looks).
+    var release: ReleasePanelView?
 
     /// The process's comments placed: on the process, or beside their step. `mayComment` opens the forms.
     mutating func attach(comments: [Comment], mayComment: Bool) {
