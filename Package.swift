@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "AmtswegServerTests",
             dependencies: [
-                "AmtswegServer", "AmtswegCore", "AmtswegStore", "ProcessMining", "TestSupport",
+                "AmtswegServer", "AmtswegCore", "AmtswegStore", "ProcessMining", "BPMN", "ProcessBPMN", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -9,7 +9,10 @@ import ProcessBPMN
 struct ProcessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process", abstract: "Prozesse einer Kommune: BPMN einlesen, auflisten, ausgeben.",
-        subcommands: [List.self, Show.self, ImportBPMN.self, Export.self, MapLane.self, Capture.self])
+        subcommands: [
+            List.self, Show.self, ImportBPMN.self, Export.self, MapLane.self, Capture.self, Versions.self, Diff.self,
+            Release.self,
+        ])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Alle Prozesse.")

@@ -105,7 +105,7 @@ extension APIController {
     func diff(_ request: Request, _ context: AppRequestContext) async throws -> VersionDiff {
         let (_, _, versions) = try await loadVersions(context)
         let (from, to) = try ProcessVersionPages.pick(versions, request)
-        let comparison = try ProcessVersionPages.Comparison(from: from, to: to)
+        let comparison = try ProcessVersionPages.comparison(from, to)
         return VersionDiff(
             from: from.number, to: to.number,
             changes: comparison.delta.changes.map {

@@ -104,43 +104,23 @@ struct ProcessVersionPages: Sendable {
         var compareAction: String
     }
 
-    /// Two versions of one process, read and compared: the changes in words and marked on the newer diagram,
-    /// and every element's difference as ``BPMNDiff`` finds it.
-    struct Comparison: Sendable {
-        var from: ProcessVersion
-        var to: ProcessVersion
-        var delta: ProcessDelta
-        var differences: [BPMNDifference]
-        var toModel: BPMNModel
-
-        init(from: ProcessVersion, to: ProcessVersion) throws {
-            let (fromModel, fromProcess) = try Self.read(from)
-            let (toModel, toProcess) = try Self.read(to)
-            self.from = from
-            self.to = to
-            self.toModel = toModel
-            delta = ProcessDelta(from: fromProcess, to: toProcess)
-            differences = BPMNDiff.compare(fromModel, toModel)
+    /// The comparison of two versions, 422 when either does not read.
+    static func comparison(_ from: ProcessVersion, _ to: ProcessVersion) throws -> VersionComparison {
+        do { return try VersionComparison(from: from, to: to) } catch {
+            throw HTTPError(.unprocessableContent, message: error.description)
         }
+    }
 
-        private static func read(_ version: ProcessVersion) throws -> (BPMNModel, ProcessModel) {
-            do { return try version.record.read() } catch {
-                throw HTTPError(
-                    .unprocessableContent, message: "Das BPMN der \(version.label) ist nicht lesbar: \(error)")
+    /// The newer diagram with the added elements framed green and the changed ones orange.
+    static func highlightedSVG(_ comparison: VersionComparison) -> String? {
+        let highlights = comparison.delta.changes.compactMap { change -> SVGRenderer.Highlight? in
+            switch change.kind {
+            case .added: .init(elementID: change.elementID, colour: "#1a7f37", note: "neu")
+            case .changed: .init(elementID: change.elementID, colour: "#9a6700", note: "geändert")
+            case .removed: nil
             }
         }
-
-        /// The newer diagram with the added elements framed green and the changed ones orange.
-        var highlightedSVG: String? {
-            let highlights = delta.changes.compactMap { change -> SVGRenderer.Highlight? in
-                switch change.kind {
-                case .added: .init(elementID: change.elementID, colour: "#1a7f37", note: "neu")
-                case .changed: .init(elementID: change.elementID, colour: "#9a6700", note: "geändert")
-                case .removed: nil
-                }
-            }
-            return SVGRenderer.render(BPMNLayout.withDiagram(toModel), highlights: highlights)
-        }
+        return SVGRenderer.render(BPMNLayout.withDiagram(comparison.toModel), highlights: highlights)
     }
 
     /// The two versions `from` and `to` of the query (default: the one before the newest, and the newest).
@@ -160,7 +140,7 @@ struct ProcessVersionPages: Sendable {
     func compare(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let (snapshot, record, versions) = try await load(context)
         let (from, to) = try Self.pick(versions, request)
-        let comparison = try Comparison(from: from, to: to)
+        let comparison = try Self.comparison(from, to)
         func options(selected: Int) -> [SelectOption] {
             versions.map { .init(value: "\($0.number)", label: $0.label, isSelected: $0.number == selected) }
         }
@@ -174,7 +154,7 @@ struct ProcessVersionPages: Sendable {
                 .init(kind: kindLabels[$0.kind] ?? "", kindClass: "change-" + $0.kind.rawValue, text: $0.text)
             },
             differences: comparison.differences.prefix(500).map { .init(path: $0.path, message: $0.message) },
-            isIdentical: comparison.differences.isEmpty, svg: comparison.highlightedSVG,
+            isIdentical: comparison.differences.isEmpty, svg: Self.highlightedSVG(comparison),
             svgLabel: "Diagramm der \(to.label); neue Elemente grün, geänderte orange umrandet",
             fromOptions: options(selected: from.number), toOptions: options(selected: to.number),
             compareAction: Paths.processVersions(record.id.rawValue) + "/compare")
