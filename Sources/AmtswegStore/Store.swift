@@ -2,4 +2,4 @@
 /// engine implements it today through ``SQLMapRepository``; a PostgreSQL engine plugs in behind the same
 /// protocols.
 public typealias Store = MapRepository & ProcessRepository & EventLogRepository & AccountRepository
-    & RoadmapRepository & CommentRepository & ProcessVersionRepository
+    & RoadmapRepository & CommentRepository & ProcessVersionRepository & ProposalRepository

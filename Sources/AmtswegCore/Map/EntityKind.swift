@@ -2,7 +2,7 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process, step, eventLog, account, accessToken, comment
+        process, step, eventLog, account, accessToken, comment, proposal
 
     public var label: String {
         switch self {
@@ -31,6 +31,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .account: "Konto"
         case .accessToken: "Zugangsschlüssel"
         case .comment: "Kommentar"
+        case .proposal: "Verbesserungsvorschlag"
         }
     }
 }

@@ -139,7 +139,7 @@ extension SQLMapRepository: RoadmapRepository {
             }, tenant: tenant, into: db, engine: engine)
     }
 
-    private static func readRoadmap(_ tenant: String, in db: any SQLDatabase) async throws -> Roadmap {
+    static func readRoadmap(_ tenant: String, in db: any SQLDatabase) async throws -> Roadmap {
         var roadmap = Roadmap()
         if let settings = try await db.select().column("*").from("roadmap_settings")
             .where("tenant_id", .equal, tenant).first()
