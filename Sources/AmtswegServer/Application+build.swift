@@ -63,6 +63,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     FlowPages(pages: pages).addRoutes(to: routes)
     ProcessPages(pages: pages).addRoutes(to: routes)
     ProcessVersionPages(pages: pages).addRoutes(to: routes)
+    ProposalPages(pages: pages).addRoutes(to: routes)
     CommentPages(pages: pages).addRoutes(to: routes)
     StepEditorPages(pages: pages).addRoutes(to: routes)
     CataloguePage(pages: pages).addRoutes(to: routes)

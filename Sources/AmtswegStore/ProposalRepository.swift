@@ -27,3 +27,11 @@ public protocol ProposalRepository: Sendable {
         _ id: ID<Proposal>, as initiative: Initiative, of tenant: ID<Tenant>, by author: Author
     ) async throws -> Proposal
 }
+
+/// The change-log actions of an anonymous proposal's submission and withdrawal: their entries name the author,
+/// and the audit log shows that name only to Personalrat/Datenschutz.
+public enum AnonymousProposalAction {
+    public static let submission = "submitProposalAnonymously"
+    public static let withdrawal = "withdrawProposalAnonymously"
+    public static let all: Set<String> = [submission, withdrawal]
+}

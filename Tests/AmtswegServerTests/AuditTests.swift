@@ -179,6 +179,29 @@ import Testing
             return Example(
                 path: "/api/v1/processes/fundsachen-ist/review",
                 body: #"{"action":"return","comment":"Bitte die Frist begründen.","version":2}"#, entries: 2)
+        case "/optimize/proposals":
+            return Example(
+                path: entry.path,
+                fields: [
+                    ("subject", "process:baugenehmigung-ist"), ("title", "Weniger Papier"), ("problem", "Papier."),
+                    ("change", "Scannen."), ("benefit", "Schneller."),
+                ])
+        case "/optimize/proposals/:id/vote": return Example(path: "/optimize/proposals/demo-v6/vote")
+        case "/optimize/proposals/:id/withdraw": return Example(path: "/optimize/proposals/audit-withdraw/withdraw")
+        case "/optimize/proposals/:id/decide":
+            return Example(path: "/optimize/proposals/demo-v6/decide", fields: [("decision", "review")])
+        case "/api/v1/proposals":
+            return Example(
+                path: entry.path,
+                body:
+                    #"{"subject":"unit:33","title":"Samstags öffnen","problem":"a","change":"b","benefit":"c","anonymous":true}"#
+            )
+        case "/api/v1/proposals/:id/vote": return Example(path: "/api/v1/proposals/demo-v2/vote", body: "")
+        case "/api/v1/proposals/:id/withdraw":
+            return Example(path: "/api/v1/proposals/audit-withdraw-api/withdraw", body: "")
+        case "/api/v1/proposals/:id/decide":
+            return Example(
+                path: "/api/v1/proposals/demo-v3/decide", body: #"{"decision":"reject","reason":"Kommt 2028."}"#)
         case "/api/v1/processes/:id/versions/:number/restore":
             return Example(path: "/api/v1/processes/hundesteuer-soll/versions/1/restore", body: #"{"version":1}"#)
         case "/comments/:id/reopen": return Example(path: "/comments/demo-6/reopen")
@@ -262,6 +285,16 @@ import Testing
         try await server.run { client in
             var checked = 0
             for entry in entries {
+                if entry.path.hasSuffix("proposals/:id/withdraw") {
+                    // Only its author withdraws a proposal: the administrator's own, made before counting.
+                    let id = entry.isAPI ? "audit-withdraw-api" : "audit-withdraw"
+                    try await workspace.addProposal(
+                        try Proposal.submitted(
+                            id: ID(id), about: .process("baugenehmigung-ist"), title: "Zum Zurückziehen", problem: "a",
+                            change: "b", benefit: "c", hoursPerYear: nil,
+                            by: Author(id: "account:\(admin.account!)", displayName: "Verwaltung"), anonymously: false,
+                            at: Date()), of: tenant)
+                }
                 let before = try await workspace.accounts.auditLog(of: tenant, since: nil, limit: 10_000).count
                 let caller = try await admin.signedIn(workspace)
                 var expected = 1

@@ -22,6 +22,7 @@ import Testing
         var initiative = "massnahme-nurinb"
         var job = ""
         var comment = "kommentar-nurinb"
+        var proposal = "vorschlag-nurinb"
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
@@ -34,6 +35,7 @@ import Testing
             case "id" where path.contains("/roadmap/fields"): "feld-nurinb"
             case "id" where path.contains("/roadmap/goals"): "ziel-nurinb"
             case "id" where path.hasPrefix("/comments/"): comment
+            case "id" where path.contains("/proposals/"): proposal
             case "ist", "soll": process
             case "step": step
             case "account": account
@@ -50,7 +52,7 @@ import Testing
     static let markers = [
         "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
         "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
-        "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb",
+        "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb", "Vorschlag nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -93,6 +95,11 @@ import Testing
                 id: ID(other.comment), subject: .process(ID(other.process)),
                 author: Author(id: "account:\(other.account)", displayName: "Person nurinb"), text: "Kommentar nurinb",
                 writtenAt: Date()), of: other.tenant)
+        try await server.workspace.addProposal(
+            Proposal(
+                id: ID(other.proposal), subject: .process(ID(other.process)), title: "Vorschlag nurinb", problem: "a",
+                change: "b", benefit: "c", author: Author(id: "account:\(other.account)", displayName: "Person nurinb"),
+                submittedAt: Date()), of: other.tenant)
         let snapshot = try await server.workspace.snapshot(of: other.tenant)
         other.step = try #require(snapshot.process(other.process)?.steps.first?.id)
         let (_, token) = try await server.member(other.account, role: .processManagement, tenant: other.tenant)

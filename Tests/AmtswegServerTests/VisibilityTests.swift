@@ -31,6 +31,7 @@ import Testing
             let values: [String]
             switch segment {
             case ":id" where entry.path.contains("/processes/"): values = processes
+            case ":id" where entry.path.contains("/proposals/"): values = ["demo-v2"]
             case ":id" where entry.path.contains("/units/"): values = ["22", "33"]
             case ":id" where entry.path.contains("/logs/") || entry.path.contains("/event-logs/"):
                 values = ["gewerbe-2026"]
@@ -113,6 +114,37 @@ import Testing
             try await client.execute(uri: "/processes/strassenlaterne-ist", method: .get, headers: readerHeaders) {
                 #expect($0.status == .notFound)
             }
+        }
+    }
+
+    /// The demo's anonymous proposal (``Musterstadt/proposals()``) was written by someone who writes nothing else.
+    static let anonymousAuthor = "Greta Sommer"
+
+    @Test func anAnonymousProposalsAuthorAppearsOnlyInTheAuditLogForTheStaffCouncil() async throws {
+        let server = try await TestServer(localMode: false)
+        let callers = try await Caller.all(server).filter { $0.role != nil }
+        let snapshot = try await server.workspace.snapshot(of: try server.tenant)
+        let entries = server.routes.entries.filter { $0.method == .get }
+        try await server.run { client in
+            var shownToCouncil = 0
+            for caller in callers {
+                for entry in entries where caller.role!.grants(entry.permission) {
+                    for path in Self.paths(entry, snapshot: snapshot) {
+                        for query in entry.path.contains(":") ? [""] : ["", "?person=Greta", "?q=Greta"] {
+                            let (headers, _) = caller.request(entry, path: path)
+                            try await client.execute(uri: path + query, method: .get, headers: headers) { response in
+                                let shown = response.text.contains(Self.anonymousAuthor)
+                                if caller.role == .staffCouncil, entry.permission == .readAudit {
+                                    if shown { shownToCouncil += 1 }
+                                } else {
+                                    #expect(!shown, "\(caller) GET \(path)\(query) names the anonymous author")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(shownToCouncil >= 2, "the staff council finds the author in the audit log and its CSV")
         }
     }
 }

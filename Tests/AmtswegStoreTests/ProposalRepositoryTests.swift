@@ -87,7 +87,7 @@ import Testing
             let tenant = try await Self.stored(store)
             try await store.repository.addProposal(try Self.proposal("p3", anonymously: true), of: tenant)
             let entry = try #require(try await store.repository.changes(of: tenant, limit: 1).first)
-            #expect(entry.action == SQLMapRepository.anonymousSubmission && entry.author == Self.anna)
+            #expect(entry.action == AnonymousProposalAction.submission && entry.author == Self.anna)
             #expect(!entry.summary.contains("Anna"))
             #expect(try await store.repository.proposal("p3", of: tenant).isAnonymous)
         }

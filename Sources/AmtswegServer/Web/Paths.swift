@@ -70,6 +70,12 @@ enum Paths {
     static let jobPattern = "/monitor/jobs/:job"
 
     static let optimize = "/optimize"
+    static let proposals = "/optimize/proposals"
+    static let newProposalPath = "/optimize/proposals/new"
+    static let proposalPattern = "/optimize/proposals/:id"
+    static let proposalVotePattern = "/optimize/proposals/:id/vote"
+    static let proposalWithdrawPattern = "/optimize/proposals/:id/withdraw"
+    static let proposalDecidePattern = "/optimize/proposals/:id/decide"
     static let comparePattern = "/optimize/compare/:ist/:soll"
     static let roadmap = "/roadmap"
     static let roadmapMeasurements = "/roadmap/measurements"
@@ -112,6 +118,10 @@ enum Paths {
     static func processDiagram(_ id: String) -> String { process(id) + "/diagram.svg" }
     static func processBPMN(_ id: String) -> String { process(id) + "/bpmn" }
     static func processComments(_ id: String) -> String { process(id) + "/comments" }
+    static func proposal(_ id: ID<Proposal>) -> String { proposals + "/" + escape(id.rawValue) }
+    static func newProposal(about subject: CommentSubject) -> String {
+        newProposalPath + "?subject=" + escape(subject.description)
+    }
     static func processVersions(_ id: String) -> String { process(id) + "/versions" }
     static func processCompare(_ id: String, from: Int, to: Int) -> String {
         processVersions(id) + "/compare?from=\(from)&to=\(to)"

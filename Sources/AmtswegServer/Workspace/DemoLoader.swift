@@ -17,6 +17,7 @@ public enum DemoLoader {
             try eventLog(minutesPerWorkingDay: contents.map.settings.hoursPerWorkingDay * 60),
             of: contents.map.tenant.id, by: .local)
         for comment in Musterstadt.comments() { try await store.addComment(comment, of: contents.map.tenant.id) }
+        for proposal in Musterstadt.proposals() { try await store.addProposal(proposal, of: contents.map.tenant.id) }
         try await writeReviewHistory(into: store, map: contents.map)
     }
 

@@ -275,6 +275,41 @@ public actor Workspace {
         invalidate(tenant)
     }
 
+    // MARK: - Proposals
+
+    /// The tenant's improvement proposals, kept like a derived view until a write.
+    public func proposals(of tenant: ID<Tenant>) async throws -> [Proposal] {
+        try await derived(tenant, "proposals") { [repository] in try await repository.proposals(of: tenant) }
+    }
+
+    public func addProposal(_ proposal: Proposal, of tenant: ID<Tenant>) async throws {
+        defer { invalidate(tenant) }
+        try await repository.addProposal(proposal, of: tenant)
+    }
+
+    /// Stores a decision or withdrawal; see ``ProposalRepository/updateProposal(_:of:action:summary:by:)``.
+    public func updateProposal(
+        _ proposal: Proposal, of tenant: ID<Tenant>, action: String, summary: String, by author: Author
+    ) async throws {
+        defer { invalidate(tenant) }
+        try await repository.updateProposal(proposal, of: tenant, action: action, summary: summary, by: author)
+    }
+
+    public func toggleVote(on proposal: ID<Proposal>, by account: ID<Account>, of tenant: ID<Tenant>, author: Author)
+        async throws -> Bool
+    {
+        defer { invalidate(tenant) }
+        return try await repository.toggleVote(on: proposal, by: account, of: tenant, author: author)
+    }
+
+    /// Accepts a proposal as an initiative of the roadmap; see ``ProposalRepository/acceptProposal(_:as:of:by:)``.
+    public func acceptProposal(_ id: ID<Proposal>, as initiative: Initiative, of tenant: ID<Tenant>, by author: Author)
+        async throws -> Proposal
+    {
+        defer { invalidate(tenant) }
+        return try await repository.acceptProposal(id, as: initiative, of: tenant, by: author)
+    }
+
     // MARK: - Roadmap
 
     /// The tenant's roadmap, kept like a derived view until a write: a handful of small tables, but read by

@@ -37,7 +37,7 @@ extension SQLMapRepository: ProposalRepository {
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: proposal.submittedAt, author: proposal.author,
-                    action: proposal.isAnonymous ? Self.anonymousSubmission : "submitProposal",
+                    action: proposal.isAnonymous ? AnonymousProposalAction.submission : "submitProposal",
                     summary: "Verbesserungsvorschlag zu \(proposal.subject.kindLabel) „\(proposal.subject.id)“: "
                         + Self.excerpt(proposal.title),
                     object: "proposal:\(proposal.id)"), in: db)
@@ -100,7 +100,8 @@ extension SQLMapRepository: ProposalRepository {
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "acceptProposal",
-                    summary: "Vorschlag „\(Self.excerpt(proposal.title))“ angenommen: Maßnahme \(initiative.id) im Fahrplan",
+                    summary:
+                        "Vorschlag „\(Self.excerpt(proposal.title))“ angenommen: Maßnahme \(initiative.id) im Fahrplan",
                     object: "proposal:\(id)"), in: db)
             return proposal
         }
@@ -108,16 +109,13 @@ extension SQLMapRepository: ProposalRepository {
 
     // MARK: - Rows
 
-    /// The change-log action of an anonymous proposal's submission and withdrawal: the entry names its author,
-    /// and the audit log shows that name only to Personalrat/Datenschutz.
-    public static let anonymousSubmission = "submitProposalAnonymously"
-    public static let anonymousWithdrawal = "withdrawProposalAnonymously"
-
     private static func writeDecision(_ proposal: Proposal, of tenantID: ID<Tenant>, in db: any SQLDatabase)
         async throws
     {
         try await db.update("proposals").set("status", to: proposal.status.rawValue)
-            .set("rejection_reason", to: proposal.rejectionReason).set("initiative_id", to: proposal.initiativeID?.rawValue)
+            .set("rejection_reason", to: proposal.rejectionReason).set(
+                "initiative_id", to: proposal.initiativeID?.rawValue
+            )
             .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, proposal.id.rawValue).run()
     }
 

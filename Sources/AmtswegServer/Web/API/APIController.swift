@@ -43,6 +43,7 @@ struct APIController: Sendable {
         }
         routes.get(api + "event-logs/:id", .read) { request, context in try await eventLog(request, context) }
         addVersionRoutes(to: routes)
+        addProposalRoutes(to: routes)
         addJobRoutes(to: routes)
         addRoadmapRoutes(to: routes)
         addRoadmapPlanningRoutes(to: routes)

@@ -74,7 +74,16 @@ struct AuditPage: Sendable {
     func entries(_ context: AppRequestContext, _ filter: Filter, limit: Int) async throws -> [ChangeRecord] {
         let access = try context.requireAccess()
         return try await pages.workspace.accounts.auditLog(of: access.tenantID, since: filter.sinceDate, limit: limit)
-            .filter(filter.matches)
+            .map { Self.masked($0, for: access.role) }.filter(filter.matches)
+    }
+
+    /// Who wrote or withdrew an anonymous proposal is for Personalrat/Datenschutz alone: everyone else reading
+    /// the log sees "anonym" — before filtering, so a search by name does not find the entry either.
+    static func masked(_ record: ChangeRecord, for role: AccessRole) -> ChangeRecord {
+        guard role != .staffCouncil, AnonymousProposalAction.all.contains(record.action) else { return record }
+        var masked = record
+        masked.author = Author(id: "anonym", displayName: "anonym")
+        return masked
     }
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {

@@ -145,9 +145,12 @@ struct InitiativePages: Sendable {
             access?.may(.reportProgress, forUnits: [initiative.ownerUnitID].compactMap { $0 }, in: snapshot.map) == true
         var editForm = form ?? InitiativeForm(initiative)
         if form == nil { editForm.prepare(roadmap: plan.roadmap, map: snapshot.map, csrf: context.csrfToken) }
-        let view = InitiativeView(
+        var view = InitiativeView(
             initiative: initiative, plan: plan, snapshot: snapshot, form: mayPlan ? editForm : nil,
             mayReport: mayReport, csrf: context.csrfToken)
+        view.sourceProposal = try await pages.workspace.proposals(of: snapshot.map.tenant.id)
+            .first { $0.initiativeID == initiative.id }
+            .map { .init(label: $0.title, href: Paths.proposal($0.id)) }
         return try pages.page(
             "roadmap/initiative", title: initiative.title, section: .roadmap, content: view, context: context,
             snapshot: snapshot, status: status,

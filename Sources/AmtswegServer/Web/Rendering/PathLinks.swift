@@ -39,6 +39,7 @@ struct PathLinks: Sendable {
     var roadmapFields = Paths.roadmapFields
     var roadmapGoals = Paths.roadmapGoals
     var initiatives = Paths.initiatives
+    var proposals = Paths.proposals
     var newInitiative = Paths.newInitiative
     var openAPI = Paths.openAPI
     var stylesheet = Paths.stylesheet

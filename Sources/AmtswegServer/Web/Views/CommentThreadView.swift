@@ -27,6 +27,16 @@ struct CommentThreadView: Sendable {
     var resolveAction: String?
     var reopenAction: String?
 
+    /// Typed text for a template: each piece escaped there, only web addresses as links.
+    static func pieces(_ text: String) -> [Piece] {
+        PlainText.pieces(text).map {
+            switch $0 {
+            case .text(let text): Piece(text: text, href: nil)
+            case .link(let address): Piece(text: address, href: address)
+            }
+        }
+    }
+
     init(_ thread: CommentThread, answerAction: String?) {
         id = thread.first.id.rawValue
         anchor = "comment-" + id
@@ -37,12 +47,7 @@ struct CommentThreadView: Sendable {
         entries = thread.comments.map { comment in
             Entry(
                 id: comment.id.rawValue, author: comment.author.displayName, when: Display.dateTime(comment.writtenAt),
-                pieces: PlainText.pieces(comment.text).map {
-                    switch $0 {
-                    case .text(let text): Piece(text: text, href: nil)
-                    case .link(let address): Piece(text: address, href: address)
-                    }
-                }, isAnswer: comment.replyTo != nil)
+                pieces: Self.pieces(comment.text), isAnswer: comment.replyTo != nil)
         }
         self.answerAction = answerAction
         let mayWrite = answerAction != nil

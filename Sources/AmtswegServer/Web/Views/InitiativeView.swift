@@ -33,6 +33,8 @@ struct InitiativeView: Sendable {
     var form: InitiativeForm?
     var mayReport: Bool
     var noteAction: String
+    /// The improvement proposal the initiative was made from, where it was: the link back.
+    var sourceProposal: Link?
     var csrf: String
 
     init(

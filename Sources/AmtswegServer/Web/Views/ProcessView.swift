@@ -22,6 +22,8 @@ struct ProcessView: Sendable {
         var branches: [Branch]
         /// The comments on this step, shown beside it.
         var threads: [CommentThreadView] = []
+        /// Where to propose an improvement of this step; only for those who may.
+        var proposeHref: String?
     }
     struct Branch: Sendable {
         var label: String
@@ -83,8 +85,9 @@ struct ProcessView: Sendable {
         func place(_ entries: inout [StepEntry]) {
             for index in entries.indices {
                 if !entries[index].id.isEmpty {
-                    entries[index].threads =
-                        threads.removeValue(forKey: .step(process: processID, step: entries[index].id)) ?? []
+                    let subject = CommentSubject.step(process: processID, step: entries[index].id)
+                    entries[index].threads = threads.removeValue(forKey: subject) ?? []
+                    entries[index].proposeHref = mayComment ? Paths.newProposal(about: subject) : nil
                 }
                 for branch in entries[index].branches.indices { place(&entries[index].branches[branch].entries) }
             }
