@@ -11,6 +11,7 @@ enum Paths {
     static let login = "/login"
     static let logout = "/logout"
     static let account = "/account"
+    static let forMe = "/me"
     static let accountPassword = "/account/password"
     static let accountTokens = "/account/tokens"
     static let accountTokenRevoke = "/account/tokens/:token/revoke"

@@ -40,6 +40,7 @@ struct PathLinks: Sendable {
     var roadmapGoals = Paths.roadmapGoals
     var initiatives = Paths.initiatives
     var proposals = Paths.proposals
+    var forMe = Paths.forMe
     var newInitiative = Paths.newInitiative
     var openAPI = Paths.openAPI
     var stylesheet = Paths.stylesheet
