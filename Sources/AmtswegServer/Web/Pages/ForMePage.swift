@@ -61,7 +61,9 @@ struct ForMePage: Sendable {
             {
                 Item(
                     label: $0.title, href: Paths.proposal($0.id),
-                    detail: "Verbesserungsvorschlag, \($0.status.label), \($0.votes.count) Stimme\($0.votes.count == 1 ? "" : "n")")
+                    detail:
+                        "Verbesserungsvorschlag, \($0.status.label), \($0.votes.count) Stimme\($0.votes.count == 1 ? "" : "n")"
+                )
             }
         }
         // The unit's processes with a draft on top: returned ones say so in the comment beside them.
