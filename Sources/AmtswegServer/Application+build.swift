@@ -24,7 +24,7 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
     let logger = configuration.logger("amtsweg")
     let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
     if configuration.loadDemo, try await repository.tenants().isEmpty {
-        try await DemoLoader.write(into: repository)
+        try await DemoLoader.write(into: repository, passwordCost: configuration.passwordCost)
         logger.info("Demo-Kommune Musterstadt geladen.")
     }
     let workspace = Workspace(repository: repository, keepsDerivedValues: configuration.keepsDerivedViews)

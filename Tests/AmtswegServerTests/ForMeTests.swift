@@ -21,8 +21,8 @@ import Testing
     @Test func reviewersSeeWhatWaitsAndContributorsTheirUnitsReturnedDraft() async throws {
         let server = try await TestServer(localMode: false)
         let tenant = try server.tenant
-        let (manager, managerToken) = try await server.member("pm", role: .processManagement)
-        let (contributor, contributorToken) = try await server.member("verkehr", role: .contributor, unit: "32.2")
+        let (manager, managerToken) = try await server.member("pm-test", role: .processManagement)
+        let (contributor, contributorToken) = try await server.member("verkehr-test", role: .contributor, unit: "32.2")
         let reviewer = try await Caller(
             role: .processManagement, account: manager.id, tenant: tenant, token: managerToken
         )

@@ -22,11 +22,11 @@ struct TestServer {
     ///   `analysisJobLimit` of them at once.
     init(
         maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil, timeLimit: Duration? = nil,
-        holdAnalysisJob: (@Sendable () async -> Void)? = nil, analysisJobLimit: Int? = nil
+        holdAnalysisJob: (@Sendable () async -> Void)? = nil, analysisJobLimit: Int? = nil, loadDemo: Bool = true
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
-            databasePath: path.path, loadDemo: true, maxUploadBytes: maxUploadBytes,
+            databasePath: path.path, loadDemo: loadDemo, maxUploadBytes: maxUploadBytes,
             pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning,
             localMode: localMode)
         if let timeLimit { configuration.requestTimeLimit = timeLimit }

@@ -10,7 +10,8 @@ import ProcessMining
 /// puts processes in every review state — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it,
 /// so both show the same town.
 public enum DemoLoader {
-    public static func write(into store: any Store) async throws {
+    /// `passwordCost` is the demo accounts' bcrypt cost (tests lower it, as they do for every password).
+    public static func write(into store: any Store, passwordCost: UInt8 = Secrets.defaultCost) async throws {
         let contents = contents()
         try await store.saveTenant(contents, by: .local)
         try await store.saveEventLog(
@@ -19,6 +20,33 @@ public enum DemoLoader {
         for comment in Musterstadt.comments() { try await store.addComment(comment, of: contents.map.tenant.id) }
         for proposal in Musterstadt.proposals() { try await store.addProposal(proposal, of: contents.map.tenant.id) }
         try await writeReviewHistory(into: store, map: contents.map)
+        try await writeAccounts(into: store, tenant: contents.map.tenant.id, cost: passwordCost)
+    }
+
+    /// The demo accounts that can still sign in with the published demo password: a server others can reach
+    /// must not start while there are any (``Musterstadt/demoPassword`` is on the sign-in page).
+    public static func accountsWithDemoPassword(in store: any Store) async throws -> [String] {
+        var open: [String] = []
+        for demo in Musterstadt.demoAccounts {
+            guard let account = try await store.account(named: demo.name), !account.isDisabled,
+                let credentials = try await store.credentials(of: account.id),
+                try await Secrets.verify(password: Musterstadt.demoPassword, hash: credentials.passwordHash)
+            else { continue }
+            open.append(demo.name)
+        }
+        return open
+    }
+
+    /// One account per role (``Musterstadt/demoAccounts``), all with ``Musterstadt/demoPassword``.
+    static func writeAccounts(into store: any Store, tenant: ID<Tenant>, cost: UInt8) async throws {
+        let hash = try await Secrets.hash(password: Musterstadt.demoPassword, cost: cost)
+        for demo in Musterstadt.demoAccounts {
+            let account = Account(id: ID(demo.name), name: demo.name, displayName: demo.displayName, createdAt: Date())
+            try await store.createAccount(
+                account, passwordHash: hash,
+                memberships: [Membership(accountID: account.id, tenantID: tenant, role: demo.role, unitID: demo.unitID)],
+                by: .local)
+        }
     }
 
     /// ``Musterstadt/reviewHistory()`` as versions and review steps; a reviewer's comment becomes a comment on

@@ -70,6 +70,15 @@ struct ServeCommand: AsyncParsableCommand {
                 hasAdministrator = true
             }
         }
+        let demo = try await DemoLoader.accountsWithDemoPassword(in: repository)
+        guard demo.isEmpty else {
+            throw CLIError(
+                """
+                Die Demo-Konten \(demo.joined(separator: ", ")) haben noch das Demo-Passwort, das auf der \
+                Anmeldeseite steht; so ist der Server nur auf 127.0.0.1 erlaubt. Vorher sperren oder neu setzen:
+                  amtsweg user disable NAME --db \(configuration.databasePath)
+                """)
+        }
         guard hasAdministrator else {
             throw CLIError(
                 """

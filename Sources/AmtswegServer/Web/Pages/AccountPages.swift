@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegDemo
 import AmtswegStore
 import Foundation
 import Hummingbird
@@ -32,6 +33,15 @@ struct AccountPages: Sendable {
         var name: String
         var error: String?
         var isLocalMode: Bool
+        /// With `--demo`: one account per role and their shared password, to try each role.
+        var demoAccounts: [DemoAccountLine] = []
+        var demoPassword: String?
+    }
+
+    struct DemoAccountLine: Sendable {
+        var name: String
+        var displayName: String
+        var role: String
     }
 
     func loginForm(
@@ -39,9 +49,15 @@ struct AccountPages: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
         let next = request.uri.queryParameters["next"].map(String.init) ?? ""
-        let view = LoginView(
+        var view = LoginView(
             csrf: context.csrfToken, next: next, name: name, error: error,
             isLocalMode: pages.configuration.localMode)
+        if pages.configuration.loadDemo {
+            view.demoAccounts = Musterstadt.demoAccounts.map {
+                .init(name: $0.name, displayName: $0.displayName, role: $0.role.label)
+            }
+            view.demoPassword = Musterstadt.demoPassword
+        }
         return try pages.renderer.page(
             "account/login", title: pages.text("Anmelden", context), section: .none, content: view,
             context: context, tenantName: "", status: status)
