@@ -70,3 +70,44 @@ import Testing
         }
     }
 }
+
+/// A comment may name a unit or a person; they find it on "Für mich", and the thread says whom it names.
+@Suite struct MentionTests {
+    @Test func aCommentNamingAUnitReachesItsPeopleOnForMe() async throws {
+        let server = try await TestServer(localMode: false)
+        let tenant = try server.tenant
+        let (author, authorToken) = try await server.member("schreiberin", role: .processManagement)
+        let (reader, readerToken) = try await server.member("buergerbuero-test", role: .contributor, unit: "33")
+        let writer = try await Caller(
+            role: .processManagement, account: author.id, tenant: tenant, token: authorToken
+        ).signedIn(server.workspace)
+        let named = try await Caller(role: .contributor, account: reader.id, tenant: tenant, token: readerToken)
+            .signedIn(server.workspace)
+        let post = RouteTable.Entry(method: .post, path: "/processes/:id/comments", permission: .comment)
+        try await server.run { client in
+            let page = "/processes/wohnsitz-anmeldung-ist"
+            let form = try await client.execute(
+                uri: page, method: .get,
+                headers: writer.request(.init(method: .get, path: "/", permission: .read), path: page).0
+            ) { $0.text }
+            #expect(form.contains(#"<option value="unit:33">Bürgerbüro (Organisationseinheit)</option>"#))
+            for (mention, status) in [
+                ("unit:gibt-es-nicht", HTTPResponse.Status.unprocessableContent), ("unit:33", .seeOther),
+            ] {
+                var (headers, _) = writer.request(post, path: page + "/comments")
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                let body = "csrf=\(writer.formToken)&text=Bitte%20Termine%20pr%C3%BCfen&mention=\(mention)"
+                try await client.execute(
+                    uri: page + "/comments", method: .post, headers: headers, body: ByteBuffer(string: body)
+                ) { #expect($0.status == status, "\(mention)") }
+            }
+            let forMe = try await ForMeTests.page(client, named)
+            #expect(forMe.contains("Bitte Termine prüfen"))
+            let thread = try await client.execute(
+                uri: page, method: .get,
+                headers: named.request(.init(method: .get, path: "/", permission: .read), path: page).0
+            ) { $0.text }
+            #expect(thread.contains("(an Bürgerbüro)"))
+        }
+    }
+}

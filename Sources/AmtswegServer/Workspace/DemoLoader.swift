@@ -44,7 +44,9 @@ public enum DemoLoader {
             let account = Account(id: ID(demo.name), name: demo.name, displayName: demo.displayName, createdAt: Date())
             try await store.createAccount(
                 account, passwordHash: hash,
-                memberships: [Membership(accountID: account.id, tenantID: tenant, role: demo.role, unitID: demo.unitID)],
+                memberships: [
+                    Membership(accountID: account.id, tenantID: tenant, role: demo.role, unitID: demo.unitID)
+                ],
                 by: .local)
         }
     }

@@ -42,17 +42,45 @@ struct CommentPages: Sendable {
             }
             answered = thread
         }
+        var mentions: [Mention] = []
+        let named = input[CommentField.mention]
+        if !named.isEmpty {
+            let people = Set(try await Self.people(of: tenant, in: pages.workspace).map(\.0))
+            guard let mention = Mention(reference: named), Self.exists(mention, map: snapshot.map, people: people)
+            else { throw HTTPError(.unprocessableContent, message: "Wen der Kommentar nennt, gibt es nicht.") }
+            mentions = [mention]
+        }
         let comment: Comment
         do {
             comment = try Comment.written(
                 input[CommentField.text], about: subject, answering: answered, by: context.author, at: Date(),
-                id: ID(UUID().uuidString.lowercased()))
+                id: ID(UUID().uuidString.lowercased()), mentions: mentions)
         } catch {
             throw HTTPError(.unprocessableContent, message: "Kommentar nicht gespeichert. \(error)")
         }
         try await pages.workspace.addComment(comment, of: tenant)
         return SeeOther(location: Paths.comment(comment) ?? Paths.process(record.id))
             .response(from: request, context: context)
+    }
+
+    /// The tenant's members a comment may name, by account, with their names; the local administrator is not
+    /// a person to name.
+    static func people(of tenant: ID<Tenant>, in workspace: Workspace) async throws -> [(ID<Account>, String)] {
+        var people: [(ID<Account>, String)] = []
+        for membership in try await workspace.accounts.members(of: tenant) {
+            guard let account = try await workspace.accounts.account(membership.accountID), !account.isDisabled,
+                account.name != Account.localName
+            else { continue }
+            people.append((account.id, account.displayName))
+        }
+        return people
+    }
+
+    static func exists(_ mention: Mention, map: TenantMap, people: Set<ID<Account>>) -> Bool {
+        switch mention {
+        case .unit(let id): map.units.contains { $0.id == id }
+        case .person(let id): people.contains(id)
+        }
     }
 
     /// A thread settled or reopened, named by its first comment.
@@ -77,5 +105,5 @@ struct CommentPages: Sendable {
 
 /// The fields of the comment form.
 enum CommentField: String, FormField {
-    case text, step, answer
+    case text, step, answer, mention
 }

@@ -144,6 +144,7 @@ struct ProcessPages: Sendable {
         let measured = try await measuredTimes(of: process, snapshot: snapshot)
         let measuredBasis = request.uri.queryParameters["basis"] == "measured"
         let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
+        let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
@@ -157,7 +158,9 @@ struct ProcessPages: Sendable {
             view.release = ReleasePanelView(
                 processID: record.id.rawValue, status: status, view: snapshot.view, maySubmit: mayEdit,
                 mayReview: access?.may(.review, forUnits: [], in: snapshot.map) == true)
-            view.attach(comments: comments, mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true)
+            view.attach(
+                comments: comments, mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true,
+                map: snapshot.map, people: people)
             view.csrf = csrf
             return view
         }

@@ -11,6 +11,8 @@ struct CommentThreadView: Sendable {
         var when: String
         var pieces: [Piece]
         var isAnswer: Bool
+        /// Whom the comment names ("an Bürgerbüro, Kai Yilmaz"), so they find it on "Für mich".
+        var mentions: String?
     }
     struct Piece: Sendable {
         var text: String
@@ -37,7 +39,7 @@ struct CommentThreadView: Sendable {
         }
     }
 
-    init(_ thread: CommentThread, answerAction: String?) {
+    init(_ thread: CommentThread, answerAction: String?, names: [Mention: String] = [:]) {
         id = thread.first.id.rawValue
         anchor = "comment-" + id
         isResolved = thread.isResolved
@@ -47,7 +49,9 @@ struct CommentThreadView: Sendable {
         entries = thread.comments.map { comment in
             Entry(
                 id: comment.id.rawValue, author: comment.author.displayName, when: Display.dateTime(comment.writtenAt),
-                pieces: Self.pieces(comment.text), isAnswer: comment.replyTo != nil)
+                pieces: Self.pieces(comment.text), isAnswer: comment.replyTo != nil,
+                mentions: comment.mentions.isEmpty
+                    ? nil : "an " + comment.mentions.map { names[$0] ?? $0.description }.joined(separator: ", "))
         }
         self.answerAction = answerAction
         let mayWrite = answerAction != nil
@@ -56,7 +60,11 @@ struct CommentThreadView: Sendable {
     }
 
     /// The threads about each subject, those of a process and of each of its steps.
-    static func bySubject(_ comments: [Comment], answerAction: String?) -> [CommentSubject: [CommentThreadView]] {
-        CommentThread.bySubject(comments).mapValues { $0.map { CommentThreadView($0, answerAction: answerAction) } }
+    static func bySubject(_ comments: [Comment], answerAction: String?, names: [Mention: String] = [:])
+        -> [CommentSubject: [CommentThreadView]]
+    {
+        CommentThread.bySubject(comments).mapValues {
+            $0.map { CommentThreadView($0, answerAction: answerAction, names: names) }
+        }
     }
 }

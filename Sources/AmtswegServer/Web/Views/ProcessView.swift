@@ -69,17 +69,24 @@ struct ProcessView: Sendable {
     /// The comment form, for those who may comment: where it posts, and what a comment can be about.
     var commentAction: String?
     var commentSubjects: [Fact] = []
+    /// Whom a new comment may name: a unit or a member of the tenant.
+    var mentionOptions: [Fact] = []
     /// The visitor's form token (the kept page's placeholder).
     var csrf = ""
     /// Version and review; set by the page (it depends on who looks).
     var release: ReleasePanelView?
 
     /// The process's comments placed: on the process, or beside their step. `mayComment` opens the forms.
-    mutating func attach(comments: [Comment], mayComment: Bool) {
+    ///
+    /// `people` are the tenant's members a comment may name, by account; units come from the map.
+    mutating func attach(comments: [Comment], mayComment: Bool, map: TenantMap, people: [(ID<Account>, String)] = []) {
+        var names: [Mention: String] = [:]
+        for unit in map.units { names[.unit(unit.id)] = unit.name }
+        for (account, name) in people { names[.person(account)] = name }
         let action = mayComment ? Paths.processComments(id) : nil
         let processID = ID<ProcessModel>(id)
         let mine = comments.filter { $0.subject.processID == processID }
-        var threads = CommentThreadView.bySubject(mine, answerAction: action)
+        var threads = CommentThreadView.bySubject(mine, answerAction: action, names: names)
         processThreads = threads.removeValue(forKey: .process(processID)) ?? []
         commentCount = mine.count
         func place(_ entries: inout [StepEntry]) {
@@ -109,6 +116,14 @@ struct ProcessView: Sendable {
             }
             collect(steps)
             commentSubjects = subjects
+            mentionOptions =
+                [Fact(label: "niemanden eigens", value: "", href: nil)]
+                + map.units.sorted { $0.name < $1.name }.map {
+                    Fact(label: $0.name + " (Organisationseinheit)", value: Mention.unit($0.id).description, href: nil)
+                }
+                + people.sorted { $0.1 < $1.1 }.map {
+                    Fact(label: $0.1 + " (Person)", value: Mention.person($0.0).description, href: nil)
+                }
         }
     }
 
