@@ -2,9 +2,9 @@ public import AmtswegCore
 import Foundation
 
 extension Musterstadt {
-    /// Comments of the demo's staff on the building permit and the trade registration: questions on single
-    /// steps with answers, one thread settled, one naming an address on the web — so that a newcomer sees the
-    /// participation on the process pages at once.
+    /// Comments of the demo's staff on the building permit and the trade registration — questions on single
+    /// steps with answers, one thread settled, one naming an address on the web — and on a unit and an
+    /// initiative, so that a newcomer sees the participation at once.
     public static func comments() -> [Comment] {
         let sachbearbeitung = Author(id: "demo:bauordnung", displayName: "Sabine Krüger (Bauordnungsamt)")
         let poststelle = Author(id: "demo:poststelle", displayName: "Jonas Weber (Poststelle)")
@@ -67,6 +67,12 @@ extension Musterstadt {
                 "demo-12", .process(gewerbeIst), prozess, 95,
                 "Das ist Teil der Maßnahme zur elektronischen Weiterleitung; ich verlinke sie im Fahrplan.",
                 answering: "demo-11"),
+            comment(
+                "demo-13", .unit("33"), prozess, 100,
+                "Wer im Bürgerbüro kennt die Aufgaben des Fundbüros? Für den Workshop brauchen wir eine Vertretung."),
+            comment(
+                "demo-14", .initiative("M05"), sachbearbeitung, 105,
+                "Die Bautechnik schlägt vor, die Rückfragen in einem Schreiben zu bündeln; wir probieren es ab Januar."),
         ]
     }
 }

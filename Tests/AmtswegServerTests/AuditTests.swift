@@ -165,6 +165,7 @@ import Testing
             return Example(
                 path: "/processes/baugenehmigung-ist/comments",
                 fields: [("step", "Eingang"), ("text", "Bitte prüfen.")])
+        case "/comments": return Example(path: entry.path, fields: [("subject", "unit:33"), ("text", "Wer vertritt?")])
         case "/comments/:id/resolve": return Example(path: "/comments/demo-8/resolve")
         // Review steps on processes the demo leaves in the state each needs (``Musterstadt/reviewHistory()``).
         case "/processes/:id/submit": return Example(path: "/processes/strassenlaterne-ist/submit")

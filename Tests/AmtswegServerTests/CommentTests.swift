@@ -100,3 +100,30 @@ import Testing
         }
     }
 }
+
+/// Comments on a unit and an initiative, written in the comments section of their pages.
+@Suite struct PageCommentTests {
+    @Test func unitsAndInitiativesHaveTheirOwnComments() async throws {
+        let server = try await TestServer()
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/map/units/33")
+            for (subject, page) in [("unit:33", "/map/units/33"), ("initiative:M05", "/roadmap/initiatives/M05")] {
+                let (headers, body) = browser.form([("subject", subject), ("text", "<b>Hallo</b> aus \(subject)")])
+                let location = try await client.execute(uri: "/comments", method: .post, headers: headers, body: body) {
+                    #expect($0.status == .seeOther)
+                    return $0.headers[.location] ?? ""
+                }
+                #expect(location.hasPrefix(page + "#comment-"), "\(location)")
+                let html = try await browser.page(client, page)
+                #expect(html.contains("&lt;b&gt;Hallo&lt;/b&gt; aus \(subject)"))
+            }
+            #expect(try await browser.page(client, "/map/units/33").contains("Wer im Bürgerbüro kennt die Aufgaben"))
+            for subject in ["unit:gibt-es-nicht", "initiative:M99", "process:baugenehmigung-ist", "quatsch"] {
+                let (headers, body) = browser.form([("subject", subject), ("text", "Hallo")])
+                try await client.execute(uri: "/comments", method: .post, headers: headers, body: body) {
+                    #expect($0.status == .unprocessableContent, "\(subject)")
+                }
+            }
+        }
+    }
+}

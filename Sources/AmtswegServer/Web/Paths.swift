@@ -42,6 +42,7 @@ enum Paths {
     static let figureSettings = "/processes/settings"
     static let processPattern = "/processes/:id"
     static let processCommentsPattern = "/processes/:id/comments"
+    static let comments = "/comments"
     static let commentResolvePattern = "/comments/:id/resolve"
     static let commentReopenPattern = "/comments/:id/reopen"
     static let processDiagramPattern = "/processes/:id/diagram.svg"
@@ -132,10 +133,14 @@ enum Paths {
     static func processReview(_ id: String) -> String { process(id) + "/review" }
     static func commentResolve(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/resolve" }
     static func commentReopen(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/reopen" }
-    /// Where a comment is shown: on its process's page, at the thread.
+    /// Where a comment is shown: on the page of what it is about, at the thread.
     static func comment(_ comment: Comment) -> String? {
-        comment.subject.processID.map {
-            process($0.rawValue) + "#comment-" + escape((comment.replyTo ?? comment.id).rawValue)
+        let anchor = "#comment-" + escape((comment.replyTo ?? comment.id).rawValue)
+        switch comment.subject {
+        case .process(let id), .step(let id, _): return process(id.rawValue) + anchor
+        case .unit(let id): return unit(id) + anchor
+        case .initiative(let id): return initiative(id) + anchor
+        case .flow, .problemSpot: return nil
         }
     }
     static func steps(_ processID: String) -> String { process(processID) + "/steps" }

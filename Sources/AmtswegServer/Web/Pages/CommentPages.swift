@@ -10,6 +10,7 @@ struct CommentPages: Sendable {
 
     func addRoutes(to routes: RouteTable) {
         routes.post(Paths.processCommentsPattern, .comment) { request, context in try await write(request, context) }
+        routes.post(Paths.comments, .comment) { request, context in try await writeOnPage(request, context) }
         routes.post(Paths.commentResolvePattern, .comment) { request, context in
             try await settle(request, context, resolved: true)
         }
@@ -42,25 +43,60 @@ struct CommentPages: Sendable {
             }
             answered = thread
         }
+        let comment = try await written(input, about: subject, answering: answered, snapshot: snapshot, context)
+        try await pages.workspace.addComment(comment, of: tenant)
+        return SeeOther(location: Paths.comment(comment) ?? Paths.process(record.id))
+            .response(from: request, context: context)
+    }
+
+    /// A comment on a unit or an initiative (`subject`), or an answer to one of their threads (`answer`), from
+    /// the comments section of its page.
+    func writeOnPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let snapshot = try await pages.snapshot(context)
+        let tenant = snapshot.map.tenant.id
+        let subject: CommentSubject
+        switch CommentSubject(reference: input[CommentField.subject]) {
+        case .unit(let id) where snapshot.unit(id.rawValue) != nil: subject = .unit(id)
+        case .initiative(let id) where try await pages.workspace.roadmap(of: tenant).initiative(id) != nil:
+            subject = .initiative(id)
+        default: throw HTTPError(.unprocessableContent, message: "Worauf sich der Kommentar bezieht, gibt es nicht.")
+        }
+        var answered: Comment?
+        let answer = input[CommentField.answer]
+        if !answer.isEmpty {
+            let thread = try? await pages.workspace.repository.comment(ID(answer), of: tenant)
+            guard let thread, thread.subject == subject else {
+                throw HTTPError(
+                    .unprocessableContent, message: "Das Gespräch, auf das geantwortet wird, gibt es nicht.")
+            }
+            answered = thread
+        }
+        let comment = try await written(input, about: subject, answering: answered, snapshot: snapshot, context)
+        try await pages.workspace.addComment(comment, of: tenant)
+        return SeeOther(location: Paths.comment(comment) ?? Paths.start).response(from: request, context: context)
+    }
+
+    /// The comment as typed, with whom it names; 422 with the reason when the text or the name does not do.
+    func written(
+        _ input: FormInput, about subject: CommentSubject, answering answered: Comment?, snapshot: TenantSnapshot,
+        _ context: AppRequestContext
+    ) async throws -> Comment {
         var mentions: [Mention] = []
         let named = input[CommentField.mention]
         if !named.isEmpty {
-            let people = Set(try await Self.people(of: tenant, in: pages.workspace).map(\.0))
+            let people = Set(try await Self.people(of: snapshot.map.tenant.id, in: pages.workspace).map(\.0))
             guard let mention = Mention(reference: named), Self.exists(mention, map: snapshot.map, people: people)
             else { throw HTTPError(.unprocessableContent, message: "Wen der Kommentar nennt, gibt es nicht.") }
             mentions = [mention]
         }
-        let comment: Comment
         do {
-            comment = try Comment.written(
+            return try Comment.written(
                 input[CommentField.text], about: subject, answering: answered, by: context.author, at: Date(),
                 id: ID(UUID().uuidString.lowercased()), mentions: mentions)
         } catch {
             throw HTTPError(.unprocessableContent, message: "Kommentar nicht gespeichert. \(error)")
         }
-        try await pages.workspace.addComment(comment, of: tenant)
-        return SeeOther(location: Paths.comment(comment) ?? Paths.process(record.id))
-            .response(from: request, context: context)
     }
 
     /// The tenant's members a comment may name, by account, with their names; the local administrator is not
@@ -105,5 +141,5 @@ struct CommentPages: Sendable {
 
 /// The fields of the comment form.
 enum CommentField: String, FormField {
-    case text, step, answer, mention
+    case text, step, answer, mention, subject
 }

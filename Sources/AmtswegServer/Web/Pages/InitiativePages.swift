@@ -151,6 +151,12 @@ struct InitiativePages: Sendable {
         view.sourceProposal = try await pages.workspace.proposals(of: snapshot.map.tenant.id)
             .first { $0.initiativeID == initiative.id }
             .map { .init(label: $0.title, href: Paths.proposal($0.id)) }
+        view.comments = CommentSectionView(
+            .initiative(initiative.id),
+            comments: snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id)),
+            mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true, map: snapshot.map,
+            people: try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace),
+            csrf: context.csrfToken)
         return try pages.page(
             "roadmap/initiative", title: initiative.title, section: .roadmap, content: view, context: context,
             snapshot: snapshot, status: status,

@@ -96,6 +96,7 @@ struct MapPages: Sendable {
         var incoming: [FlowLine]
         var outgoing: [FlowLine]
         var entryPoints: [Line]
+        var comments: CommentSectionView?
     }
 
     func unit(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
@@ -114,7 +115,9 @@ struct MapPages: Sendable {
             case .external: false
             }
         }
-        let view = UnitView(
+        let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
+        let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
+        var view = UnitView(
             name: unit.name, kind: unit.kind.label, officeNumber: unit.officeNumber,
             parent: unit.parentID.flatMap { parent in
                 map.units.first { $0.id == parent }.map { .init(text: $0.name, href: Paths.unit($0.id)) }
@@ -137,6 +140,10 @@ struct MapPages: Sendable {
             entryPoints: map.entryPoints.filter { $0.unitID == unit.id }.map {
                 .init(text: "\($0.channel.label): \(Display.integer($0.volumePerYear)) im Jahr", href: nil)
             })
+        view.comments = CommentSectionView(
+            .unit(unit.id), comments: comments,
+            mayComment: context.access?.may(.comment, forUnits: [], in: map) == true, map: map, people: people,
+            csrf: context.csrfToken)
         return try pages.page(
             "map/unit", title: unit.name, section: .map, content: view, context: context, snapshot: snapshot)
     }

@@ -35,6 +35,7 @@ struct InitiativeView: Sendable {
     var noteAction: String
     /// The improvement proposal the initiative was made from, where it was: the link back.
     var sourceProposal: Link?
+    var comments: CommentSectionView?
     var csrf: String
 
     init(
