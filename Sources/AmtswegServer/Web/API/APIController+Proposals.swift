@@ -67,7 +67,11 @@ extension APIController {
 
     func proposals(_ request: Request, _ context: AppRequestContext) async throws -> Page<ProposalSummary> {
         let snapshot = try await pages.snapshot(context)
-        let byBenefit = request.uri.queryParameters["sort"] == "benefit"
+        let sort = request.uri.queryParameters["sort"].map(String.init) ?? "votes"
+        guard ["votes", "benefit"].contains(sort) else {
+            throw HTTPError(.badRequest, message: "sort ist „votes“ oder „benefit“.")
+        }
+        let byBenefit = sort == "benefit"
         let all = try await ProposalPages(pages: pages).visible(snapshot)
             .sorted(by: byBenefit ? Proposal.byBenefit : Proposal.byVotes)
         return try Self.paginate(
