@@ -2,7 +2,7 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process, step, eventLog, account, accessToken, comment, proposal
+        process, step, eventLog, account, accessToken, comment, proposal, workshopRound, workshopAnswer
 
     public var label: String {
         switch self {
@@ -32,6 +32,8 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .accessToken: "Zugangsschlüssel"
         case .comment: "Kommentar"
         case .proposal: "Verbesserungsvorschlag"
+        case .workshopRound: "Workshop-Runde"
+        case .workshopAnswer: "Workshop-Antwort"
         }
     }
 }

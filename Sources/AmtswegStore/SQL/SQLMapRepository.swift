@@ -129,7 +129,7 @@ public struct SQLMapRepository: MapRepository {
         }
     }
 
-    private static func write(_ map: TenantMap, into db: any SQLDatabase, engine: any SQLEngine) async throws {
+    static func write(_ map: TenantMap, into db: any SQLDatabase, engine: any SQLEngine) async throws {
         let t = map.tenant.id.rawValue
         try await Self.deleteContents(of: t, in: db)
         if try await Self.tenant(map.tenant.id, in: db) == nil {
@@ -180,7 +180,10 @@ public struct SQLMapRepository: MapRepository {
             try await db.delete(from: "event_logs").where("tenant_id", .equal, tenantID.rawValue).run()
             try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
             try await db.delete(from: "indicator_measurements").where("tenant_id", .equal, tenantID.rawValue).run()
-            for table in ["comments", "proposals", "proposal_votes", "memberships", "sessions", "access_tokens"] {
+            for table in [
+                "comments", "proposals", "proposal_votes", "workshop_rounds", "workshop_answers", "memberships",
+                "sessions", "access_tokens",
+            ] {
                 try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).run()
             }
             try await db.delete(from: "tenants").where("id", .equal, tenantID.rawValue).run()
