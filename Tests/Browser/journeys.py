@@ -209,6 +209,11 @@ with sync_playwright() as playwright:
         ("/processes/settings", "annahmen"),
         ("/optimize", "schwachstellen"), ("/optimize/compare/baugenehmigung-ist/baugenehmigung-soll", "ist-soll"),
         ("/roadmap", "fahrplan"), ("/search?q=Bau", "suche"),
+        ("/me", "fuer-mich"), ("/optimize/proposals", "vorschlaege"), ("/optimize/proposals/demo-v1", "vorschlag"),
+        ("/optimize/proposals/new?subject=step:baugenehmigung-ist/Eingang", "vorschlag-formular"),
+        ("/processes/hundesteuer-ist", "prozess-mit-freigabe"), ("/processes/hundesteuer-ist/versions", "fassungen"),
+        ("/processes/hundesteuer-ist/versions/compare?from=1&to=3", "fassungen-vergleich"),
+        ("/map/units/33", "einheit-mit-kommentaren"), ("/roadmap/initiatives/M05", "massnahme-mit-kommentaren"),
     ]:
         visit(page, path, name)
     visit(page, "/gibt-es-nicht", "fehlerseite", status=404)
