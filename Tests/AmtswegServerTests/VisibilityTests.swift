@@ -103,12 +103,14 @@ import Testing
             try await client.execute(uri: "/processes/hundesteuer-ist", method: .get, headers: readerHeaders) {
                 #expect($0.status == .ok)
                 #expect($0.text.contains("Freigegebene Fassung 2."))
+                #expect($0.text.contains("Datengrundlage: Freigegebene Fassungen"), "the page says what it used")
                 #expect($0.text.contains("Steuerbescheid im Finanzverfahren erstellen"))
             }
             let (adminHeaders, _) = admin.request(page, path: "/processes/hundesteuer-ist")
             try await client.execute(uri: "/processes/hundesteuer-ist", method: .get, headers: adminHeaders) {
                 #expect($0.status == .ok)
                 #expect($0.text.contains("Fassung 3, Entwurf. Freigegeben ist Fassung 2."))
+                #expect($0.text.contains("Datengrundlage: Arbeitsstand (die neueste Fassung jedes Prozesses"))
                 #expect($0.text.contains("Rückfragen telefonisch klären"))
             }
             try await client.execute(uri: "/processes/strassenlaterne-ist", method: .get, headers: readerHeaders) {

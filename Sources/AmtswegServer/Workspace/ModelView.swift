@@ -16,7 +16,7 @@ public enum ModelView: String, Hashable, Sendable, CaseIterable {
     /// What every analysis says about its basis.
     public var basis: String {
         switch self {
-        case .working: "Arbeitsstand: die neueste Fassung jedes Prozesses, Entwürfe eingeschlossen"
+        case .working: "Arbeitsstand (die neueste Fassung jedes Prozesses, Entwürfe eingeschlossen)"
         case .released: "Freigegebene Fassungen"
         }
     }

@@ -41,9 +41,11 @@ struct Pages: Sendable {
         _ template: String, title: String, section: Section, content: Content, context: AppRequestContext,
         snapshot: TenantSnapshot, status: HTTPResponse.Status = .ok, notice: String? = nil
     ) throws -> HTMLResponse {
+        // Every page made from the tenant's data says which state of the processes it used.
         try renderer.page(
             template, title: title, section: section, content: content, context: context,
-            tenantName: snapshot.map.tenant.name, status: status, notice: notice)
+            tenantName: snapshot.map.tenant.name, status: status, notice: notice,
+            basis: "Datengrundlage: " + snapshot.view.basis)
     }
 
     /// A page that depends only on the tenant's data, the person and the request's URL, rendered once per

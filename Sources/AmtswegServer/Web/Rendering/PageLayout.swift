@@ -15,6 +15,9 @@ struct PageLayout: Sendable {
     var lang: String
     var csrfToken: String
     var tenantName: String
+    /// Which state of the processes the page's figures and analyses use (``ModelView/basis``); empty where
+    /// the page shows none.
+    var basis = ""
     var navigation: [NavItem]
     var searchQuery: String
     /// A message after a completed action ("Gespeichert.").

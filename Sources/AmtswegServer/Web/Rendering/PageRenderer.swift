@@ -19,10 +19,11 @@ struct PageRenderer: Sendable {
     /// The rendered page; throws when the template is missing, so a typo is an error and not an empty page.
     func page<Content: Sendable>(
         _ template: String, title: String, section: Section, content: Content, context: AppRequestContext,
-        tenantName: String, status: HTTPResponse.Status = .ok, notice: String? = nil, searchQuery: String = ""
+        tenantName: String, status: HTTPResponse.Status = .ok, notice: String? = nil, searchQuery: String = "",
+        basis: String = ""
     ) throws -> HTMLResponse {
         let language = context.language
-        let layout = PageLayout(
+        var layout = PageLayout(
             title: translations.text(title, in: language), lang: language.rawValue, csrfToken: context.csrfToken,
             tenantName: tenantName,
             navigation: Section.navigation.map { item in
@@ -35,6 +36,7 @@ struct PageRenderer: Sendable {
             otherLanguageLabel: language == .german ? "English" : "Deutsch",
             text: LayoutText(language), person: context.access.map { PersonBar($0, language: language) },
             may: Abilities(context.access), signInHref: context.access == nil ? Paths.login : nil)
+        layout.basis = basis
         let view = PageView(
             layout: layout, content: content, paths: PathLinks(), t: translations.lambda(for: language))
         let html = try render(template, view)
