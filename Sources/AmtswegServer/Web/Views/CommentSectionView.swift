@@ -14,9 +14,7 @@ struct CommentSectionView: Sendable {
         people: [(ID<Account>, String)], csrf: String
     ) {
         self.subject = subject.description
-        var names: [Mention: String] = [:]
-        for unit in map.units { names[.unit(unit.id)] = unit.name }
-        for (account, name) in people { names[.person(account)] = name }
+        let names = Self.names(map: map, people: people)
         let action = mayComment ? Paths.comments : nil
         threads =
             CommentThreadView.bySubject(
@@ -24,6 +22,14 @@ struct CommentSectionView: Sendable {
         self.action = action
         mentionOptions = Self.mentionOptions(map: map, people: people)
         self.csrf = csrf
+    }
+
+    /// What a mention shows: a unit's name, a member's name.
+    static func names(map: TenantMap, people: [(ID<Account>, String)]) -> [Mention: String] {
+        var names: [Mention: String] = [:]
+        for unit in map.units { names[.unit(unit.id)] = unit.name }
+        for (account, name) in people { names[.person(account)] = name }
+        return names
     }
 
     /// Whom a new comment may name: nobody in particular, a unit, or a member of the tenant.

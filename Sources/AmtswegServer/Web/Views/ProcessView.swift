@@ -70,7 +70,7 @@ struct ProcessView: Sendable {
     var commentAction: String?
     var commentSubjects: [Fact] = []
     /// Whom a new comment may name: a unit or a member of the tenant.
-    var mentionOptions: [Fact] = []
+    var mentionOptions: [SelectOption] = []
     /// The visitor's form token (the kept page's placeholder).
     var csrf = ""
     /// Version and review; set by the page (it depends on who looks).
@@ -80,9 +80,7 @@ struct ProcessView: Sendable {
     ///
     /// `people` are the tenant's members a comment may name, by account; units come from the map.
     mutating func attach(comments: [Comment], mayComment: Bool, map: TenantMap, people: [(ID<Account>, String)] = []) {
-        var names: [Mention: String] = [:]
-        for unit in map.units { names[.unit(unit.id)] = unit.name }
-        for (account, name) in people { names[.person(account)] = name }
+        let names = CommentSectionView.names(map: map, people: people)
         let action = mayComment ? Paths.processComments(id) : nil
         let processID = ID<ProcessModel>(id)
         let mine = comments.filter { $0.subject.processID == processID }
@@ -116,14 +114,7 @@ struct ProcessView: Sendable {
             }
             collect(steps)
             commentSubjects = subjects
-            mentionOptions =
-                [Fact(label: "niemanden eigens", value: "", href: nil)]
-                + map.units.sorted { $0.name < $1.name }.map {
-                    Fact(label: $0.name + " (Organisationseinheit)", value: Mention.unit($0.id).description, href: nil)
-                }
-                + people.sorted { $0.1 < $1.1 }.map {
-                    Fact(label: $0.1 + " (Person)", value: Mention.person($0.0).description, href: nil)
-                }
+            mentionOptions = CommentSectionView.mentionOptions(map: map, people: people)
         }
     }
 
