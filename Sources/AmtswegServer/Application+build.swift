@@ -64,6 +64,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     ProcessPages(pages: pages).addRoutes(to: routes)
     ProcessVersionPages(pages: pages).addRoutes(to: routes)
     ProposalPages(pages: pages).addRoutes(to: routes)
+    WorkshopPages(pages: pages).addRoutes(to: routes)
     ForMePage(pages: pages).addRoutes(to: routes)
     CommentPages(pages: pages).addRoutes(to: routes)
     StepEditorPages(pages: pages).addRoutes(to: routes)

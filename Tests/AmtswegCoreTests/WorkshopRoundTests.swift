@@ -66,7 +66,7 @@ import Testing
         #expect(contradictions.count == 1)
         let contradiction = try #require(contradictions.first)
         #expect(contradiction.claimingUnit == "33" && contradiction.silentUnit == "32.2")
-        let finding = contradiction.finding(id: "w-1", map: Self.map, on: Self.round.deadline)
+        let finding = contradiction.finding(id: "w-1", map: Self.map, round: Self.round.id, on: Self.round.deadline)
         #expect(finding.text.contains("Bürgerbüro") && finding.text.contains("Straßenverkehr und Sondernutzung"))
         #expect(finding.question == .internalInterfaces)
 

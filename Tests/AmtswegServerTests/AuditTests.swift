@@ -198,6 +198,30 @@ import Testing
                     #"{"subject":"unit:33","title":"Samstags öffnen","problem":"a","change":"b","benefit":"c","anonymous":true}"#
             )
         case "/api/v1/proposals/:id/vote": return Example(path: "/api/v1/proposals/demo-v2/vote", body: "")
+        case "/map/workshops":
+            let deadline = GermanFormat.date(Day(Date()).adding(days: 30))
+            return Example(path: entry.path, fields: [("title", "Nachfrage"), ("deadline", deadline), ("unit", "33")])
+        case "/map/workshops/:id/close": return Example(path: "/map/workshops/audit-close/close")
+        case "/map/workshops/:id/answers/:answer/decide":
+            return Example(path: "/map/workshops/runde-2/answers/runde-2-a1/decide", fields: [("decision", "accept")])
+        case "/map/workshops/:id/contradictions":
+            return Example(path: "/map/workshops/runde-2/contradictions", fields: [("answer", "runde-2-a4")])
+        case "/map/workshops/:id/units/:unit/questions/:question":
+            return Example(
+                path: "/map/workshops/runde-2/units/32.2/questions/1",
+                fields: [("intent", "add"), ("name", "Baustellen")])
+        case "/api/v1/workshops":
+            return Example(
+                path: entry.path,
+                body: #"{"title":"Über die API","deadline":"\#(Day(Date()).adding(days: 30))","units":["33","50"]}"#)
+        case "/api/v1/workshops/:id/close": return Example(path: "/api/v1/workshops/audit-close-api/close", body: "")
+        case "/api/v1/workshops/:id/units/:unit/answers":
+            return Example(
+                path: "/api/v1/workshops/runde-2/units/22/answers", body: #"{"question":3,"confirmed":true}"#)
+        case "/api/v1/workshops/:id/answers/:answer/decide":
+            return Example(
+                path: "/api/v1/workshops/runde-2/answers/runde-2-a3/decide",
+                body: #"{"decision":"reject","note":"Gibt es schon."}"#)
         case "/api/v1/proposals/:id/withdraw":
             return Example(path: "/api/v1/proposals/audit-withdraw-api/withdraw", body: "")
         case "/api/v1/proposals/:id/decide":
@@ -286,6 +310,14 @@ import Testing
         try await server.run { client in
             var checked = 0
             for entry in entries {
+                if entry.path.hasSuffix("workshops/:id/close") {
+                    // A round of its own to close: the demo's running round takes answers in other examples.
+                    try await workspace.openWorkshopRound(
+                        WorkshopRound(
+                            id: ID(entry.isAPI ? "audit-close-api" : "audit-close"), title: "Zum Schließen",
+                            unitIDs: ["33"], deadline: Day(Date()).adding(days: 7), openedOn: Day(Date()),
+                            openedBy: .local), of: tenant)
+                }
                 if entry.path.hasSuffix("proposals/:id/withdraw") {
                     // Only its author withdraws a proposal: the administrator's own, made before counting.
                     let id = entry.isAPI ? "audit-withdraw-api" : "audit-withdraw"

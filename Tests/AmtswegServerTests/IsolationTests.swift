@@ -23,6 +23,8 @@ import Testing
         var job = ""
         var comment = "kommentar-nurinb"
         var proposal = "vorschlag-nurinb"
+        var round = "runde-nurinb"
+        var answer = "antwort-nurinb"
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
@@ -36,6 +38,10 @@ import Testing
             case "id" where path.contains("/roadmap/goals"): "ziel-nurinb"
             case "id" where path.hasPrefix("/comments/"): comment
             case "id" where path.contains("/proposals/"): proposal
+            case "id" where path.contains("/workshops/"): round
+            case "unit": unit
+            case "answer": answer
+            case "question": "1"
             case "ist", "soll": process
             case "step": step
             case "account": account
@@ -52,7 +58,7 @@ import Testing
     static let markers = [
         "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
         "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
-        "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb", "Vorschlag nurinb",
+        "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb", "Vorschlag nurinb", "Runde nurinb", "runde-nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -100,6 +106,14 @@ import Testing
                 id: ID(other.proposal), subject: .process(ID(other.process)), title: "Vorschlag nurinb", problem: "a",
                 change: "b", benefit: "c", author: Author(id: "account:\(other.account)", displayName: "Person nurinb"),
                 submittedAt: Date()), of: other.tenant)
+        try await server.workspace.openWorkshopRound(
+            WorkshopRound(
+                id: ID(other.round), title: "Runde nurinb", unitIDs: [ID(other.unit)],
+                deadline: Day(Date()).adding(days: 7), openedOn: Day(Date()), openedBy: .local), of: other.tenant)
+        try await server.workspace.saveWorkshopAnswer(
+            WorkshopAnswer(
+                id: ID(other.answer), roundID: ID(other.round), unitID: ID(other.unit), question: .whoWithWhom,
+                change: .confirmed, answeredBy: .local, answeredAt: Date()), of: other.tenant)
         let snapshot = try await server.workspace.snapshot(of: other.tenant)
         other.step = try #require(snapshot.process(other.process)?.steps.first?.id)
         let (_, token) = try await server.member(other.account, role: .processManagement, tenant: other.tenant)

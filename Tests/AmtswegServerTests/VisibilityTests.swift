@@ -32,6 +32,9 @@ import Testing
             switch segment {
             case ":id" where entry.path.contains("/processes/"): values = processes
             case ":id" where entry.path.contains("/proposals/"): values = ["demo-v2"]
+            case ":id" where entry.path.contains("/workshops/"): values = ["runde-1", "runde-2"]
+            case ":unit": values = ["32.1"]
+            case ":question": values = ["2"]
             case ":id" where entry.path.contains("/units/"): values = ["22", "33"]
             case ":id" where entry.path.contains("/logs/") || entry.path.contains("/event-logs/"):
                 values = ["gewerbe-2026"]

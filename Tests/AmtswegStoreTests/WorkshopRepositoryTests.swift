@@ -72,11 +72,13 @@ import Testing
             let contradictions = WorkshopContradiction.find(in: decided, round: Fixture.round, map: expected)
             #expect(contradictions.count == 1)
             let finding = try #require(contradictions.first).finding(
-                id: "w-ws-1", map: expected, on: Fixture.round.deadline)
+                id: "w-ws-1", map: expected, round: Fixture.round.id, on: Fixture.round.deadline)
             try await store.repository.recordContradiction(finding, of: tenant, by: Fixture.facilitator)
             let stored = try await store.repository.loadMap(of: tenant).findings.filter { $0.id == "w-ws-1" }
             #expect(
                 stored.count == 1 && stored[0].text.contains("Bürgerbüro") && stored[0].text.contains("Straßenverkehr"))
+            // The finding remembers the round it came from (read back from the store).
+            #expect(stored.first?.roundID == Fixture.round.id)
 
             let log = try await store.repository.changes(of: tenant, limit: 1_000)
             let new = log.prefix(log.count - before).reversed().map(\.action)

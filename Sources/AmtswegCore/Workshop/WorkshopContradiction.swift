@@ -45,8 +45,10 @@ public struct WorkshopContradiction: Hashable, Sendable {
         return found
     }
 
-    /// The finding that records it, naming both units (question 3: internal interfaces).
-    public func finding(id: ID<WorkshopFinding>, map: TenantMap, on day: Day) -> WorkshopFinding {
+    /// The finding that records it, naming both units (question 3: internal interfaces), from `round`.
+    public func finding(id: ID<WorkshopFinding>, map: TenantMap, round: ID<WorkshopRound>, on day: Day)
+        -> WorkshopFinding
+    {
         func name(_ id: ID<OrgUnit>) -> String { map.units.first { $0.id == id }?.name ?? id.rawValue }
         let object =
             flow.objectID.flatMap { id in map.informationObjects.first { $0.id == id }?.name }
@@ -55,6 +57,6 @@ public struct WorkshopContradiction: Hashable, Sendable {
             id: id, question: .internalInterfaces,
             text: "Widerspruch: \(name(claimingUnit)) nennt „\(object)“ zwischen \(name(claimingUnit)) und "
                 + "\(name(silentUnit)); \(name(silentUnit)) führt diesen Austausch nicht auf.",
-            author: "Workshop-Runde", recordedOn: day, unitID: claimingUnit)
+            author: "Workshop-Runde", recordedOn: day, unitID: claimingUnit, roundID: round)
     }
 }

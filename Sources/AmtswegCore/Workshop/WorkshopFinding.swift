@@ -8,10 +8,12 @@ public struct WorkshopFinding: Hashable, Sendable, Codable, MapEntity {
     public var recordedOn: Day
     /// The unit the finding is about, where it is about one.
     public var unitID: ID<OrgUnit>?
+    /// The workshop round whose answers it came from; nil for a finding recorded at a meeting.
+    public var roundID: ID<WorkshopRound>?
 
     public init(
         id: ID<WorkshopFinding>, question: IstQuestion, text: String, author: String, recordedOn: Day,
-        unitID: ID<OrgUnit>? = nil
+        unitID: ID<OrgUnit>? = nil, roundID: ID<WorkshopRound>? = nil
     ) {
         self.id = id
         self.question = question
@@ -19,5 +21,6 @@ public struct WorkshopFinding: Hashable, Sendable, Codable, MapEntity {
         self.author = author
         self.recordedOn = recordedOn
         self.unitID = unitID
+        self.roundID = roundID
     }
 }

@@ -34,6 +34,26 @@ public struct WorkshopRound: Hashable, Sendable, Codable {
 
         public var open: [IstQuestion] { IstQuestion.allCases.filter { !answered.contains($0) } }
         public var isComplete: Bool { answered.count == IstQuestion.allCases.count }
+
+        /// Where the unit stands, as the API and the command line name it.
+        public enum State: String, Sendable {
+            case complete, overdue, open, notStarted
+
+            public var label: String {
+                switch self {
+                case .complete: "vollständig"
+                case .overdue: "überfällig"
+                case .open: "offen"
+                case .notStarted: "noch nicht begonnen"
+                }
+            }
+        }
+
+        public var state: State {
+            if isComplete { return .complete }
+            if isOverdue { return .overdue }
+            return answered.isEmpty ? .notStarted : .open
+        }
     }
 
     /// Each unit's progress on `today`: a unit is overdue when the deadline has passed and questions are open.

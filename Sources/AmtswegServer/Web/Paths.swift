@@ -35,6 +35,15 @@ enum Paths {
     static let newFlow = "/map/flows/new"
     static let flowPattern = "/map/flows/:id"
     static let flowDeletePattern = "/map/flows/:id/delete"
+    static let workshops = "/map/workshops"
+    static let newWorkshop = "/map/workshops/new"
+    static let workshopPattern = "/map/workshops/:id"
+    static let workshopClosePattern = "/map/workshops/:id/close"
+    static let workshopComparePattern = "/map/workshops/:id/compare"
+    /// One question of the guided form a unit answers for itself.
+    static let workshopQuestionPattern = "/map/workshops/:id/units/:unit/questions/:question"
+    static let workshopDecidePattern = "/map/workshops/:id/answers/:answer/decide"
+    static let workshopContradictionsPattern = "/map/workshops/:id/contradictions"
 
     static let processes = "/processes"
     static let processUpload = "/processes/upload"
@@ -154,6 +163,17 @@ enum Paths {
     static func flowDelete(_ id: String) -> String { flow(id) + "/delete" }
     /// The flow's line in the list of flows.
     static func flowInList(_ id: String) -> String { flows + "#flow-" + escape(id) }
+    static func workshop(_ id: ID<WorkshopRound>) -> String { workshops + "/" + escape(id.rawValue) }
+    static func workshopQuestion(_ id: ID<WorkshopRound>, unit: ID<OrgUnit>, _ question: IstQuestion) -> String {
+        workshop(id) + "/units/" + escape(unit.rawValue) + "/questions/\(question.rawValue)"
+    }
+    static func workshopDecide(_ id: ID<WorkshopRound>, answer: ID<WorkshopAnswer>) -> String {
+        workshop(id) + "/answers/" + escape(answer.rawValue) + "/decide"
+    }
+    static func workshopCompare(_ id: ID<WorkshopRound>, with other: ID<WorkshopRound>?) -> String {
+        workshop(id) + "/compare" + (other.map { "?with=" + escape($0.rawValue) } ?? "")
+    }
+    static func apiWorkshop(_ id: ID<WorkshopRound>) -> String { api + "/workshops/" + escape(id.rawValue) }
     static func roadmapField(_ id: ID<FieldOfAction>) -> String { roadmapFields + "/" + escape(id.rawValue) }
     static func roadmapGoal(_ id: ID<Goal>) -> String { roadmapGoals + "/" + escape(id.rawValue) }
     static func initiative(_ id: ID<Initiative>) -> String { initiatives + "/" + escape(id.rawValue) }

@@ -6,9 +6,9 @@ import ProcessBPMN
 import ProcessMining
 
 /// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points, an
-/// event log of its trade registration, its staff's comments on two processes, and the review history that
-/// puts processes in every review state — into a store. `amtsweg serve --demo` and `amtsweg demo` both use it,
-/// so both show the same town.
+/// event log of its trade registration, its staff's comments on two processes, the review history that puts
+/// processes in every review state, and two workshop rounds (one finished, one running) — into a store.
+/// `amtsweg serve --demo` and `amtsweg demo` both use it, so both show the same town.
 public enum DemoLoader {
     /// `passwordCost` is the demo accounts' bcrypt cost (tests lower it, as they do for every password).
     public static func write(into store: any Store, passwordCost: UInt8 = Secrets.defaultCost) async throws {
@@ -20,6 +20,7 @@ public enum DemoLoader {
         for comment in Musterstadt.comments() { try await store.addComment(comment, of: contents.map.tenant.id) }
         for proposal in Musterstadt.proposals() { try await store.addProposal(proposal, of: contents.map.tenant.id) }
         try await writeReviewHistory(into: store, map: contents.map)
+        try await writeWorkshopRounds(into: store, tenant: contents.map.tenant.id)
         try await writeAccounts(into: store, tenant: contents.map.tenant.id, cost: passwordCost)
     }
 
@@ -70,6 +71,21 @@ public enum DemoLoader {
                         text: "\(action.noteHeading): \(comment)",
                         writtenAt: start.addingTimeInterval(Double(index) * 3_600)),
                     of: tenant)
+            }
+        }
+    }
+
+    /// ``Musterstadt/workshopRounds(today:)`` as the facilitator and the units would have written them: each round
+    /// opened, answered, decided answer by answer (accepted changes land in the map), the finished one closed.
+    static func writeWorkshopRounds(into store: any Store, tenant: ID<Tenant>) async throws {
+        for demo in Musterstadt.workshopRounds(today: Day(Date())) {
+            try await store.openWorkshopRound(demo.round, of: tenant)
+            for answer in demo.answers { try await store.saveWorkshopAnswer(answer, of: tenant) }
+            for (answer, decision) in demo.decisions {
+                try await store.decideWorkshopAnswer(answer, decision, of: tenant, by: Musterstadt.facilitator)
+            }
+            if let closedOn = demo.closedOn {
+                try await store.closeWorkshopRound(demo.round.id, on: closedOn, of: tenant, by: Musterstadt.facilitator)
             }
         }
     }

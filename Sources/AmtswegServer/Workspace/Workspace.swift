@@ -310,6 +310,54 @@ public actor Workspace {
         return try await repository.acceptProposal(id, as: initiative, of: tenant, by: author)
     }
 
+    // MARK: - Workshop rounds
+
+    /// The tenant's workshop rounds, kept like a derived view until a write.
+    public func workshopRounds(of tenant: ID<Tenant>) async throws -> [WorkshopRound] {
+        try await derived(tenant, "workshopRounds") { [repository] in try await repository.workshopRounds(of: tenant) }
+    }
+
+    /// The answers of all the tenant's rounds, oldest first, kept like a derived view until a write.
+    public func workshopAnswers(of tenant: ID<Tenant>) async throws -> [WorkshopAnswer] {
+        try await derived(tenant, "workshopAnswers") { [repository] in
+            try await repository.workshopAnswers(of: tenant)
+        }
+    }
+
+    public func openWorkshopRound(_ round: WorkshopRound, of tenant: ID<Tenant>) async throws {
+        defer { invalidate(tenant) }
+        try await repository.openWorkshopRound(round, of: tenant)
+    }
+
+    public func closeWorkshopRound(_ id: ID<WorkshopRound>, on day: Day, of tenant: ID<Tenant>, by author: Author)
+        async throws
+    {
+        defer { invalidate(tenant) }
+        try await repository.closeWorkshopRound(id, on: day, of: tenant, by: author)
+    }
+
+    public func saveWorkshopAnswer(_ answer: WorkshopAnswer, of tenant: ID<Tenant>) async throws {
+        defer { invalidate(tenant) }
+        try await repository.saveWorkshopAnswer(answer, of: tenant)
+    }
+
+    /// Decides on an answer; an accepted change lands in the map. See
+    /// ``WorkshopRepository/decideWorkshopAnswer(_:_:of:by:)``.
+    @discardableResult
+    public func decideWorkshopAnswer(
+        _ id: ID<WorkshopAnswer>, _ decision: WorkshopAnswer.Decision, of tenant: ID<Tenant>, by author: Author
+    ) async throws -> WorkshopAnswer {
+        defer { invalidate(tenant) }
+        return try await repository.decideWorkshopAnswer(id, decision, of: tenant, by: author)
+    }
+
+    public func recordContradiction(_ finding: WorkshopFinding, of tenant: ID<Tenant>, by author: Author)
+        async throws
+    {
+        defer { invalidate(tenant) }
+        try await repository.recordContradiction(finding, of: tenant, by: author)
+    }
+
     // MARK: - Roadmap
 
     /// The tenant's roadmap, kept like a derived view until a write: a handful of small tables, but read by

@@ -176,11 +176,11 @@ enum MapTables {
         }, orderBy: ["unit_id", "known_unit_id"])
 
     static let findings = SQLTable<WorkshopFinding>(
-        name: "workshop_findings", columns: ["id", "question", "text", "author", "recorded_on", "unit_id"],
+        name: "workshop_findings", columns: ["id", "question", "text", "author", "recorded_on", "unit_id", "round_id"],
         row: {
             [
                 .text($0.id.rawValue), .integer($0.question.rawValue), .text($0.text), .text($0.author),
-                .text($0.recordedOn.description), SQLValue($0.unitID?.rawValue),
+                .text($0.recordedOn.description), SQLValue($0.unitID?.rawValue), SQLValue($0.roundID?.rawValue),
             ]
         },
         decode: { row in
@@ -193,7 +193,8 @@ enum MapTables {
                 question: try row.decode(enum: "question", as: IstQuestion.self),
                 text: try row.decode(column: "text", as: String.self),
                 author: try row.decode(column: "author", as: String.self), recordedOn: recordedOn,
-                unitID: try row.decode(column: "unit_id", as: String?.self).map { ID($0) })
+                unitID: try row.decode(column: "unit_id", as: String?.self).map { ID($0) },
+                roundID: try row.decode(column: "round_id", as: String?.self).map { ID($0) })
         }, orderBy: ["id"])
 
     private static func endpointColumns(_ endpoint: FlowEndpoint) -> [SQLValue] {

@@ -36,6 +36,8 @@ public final class RouteTable {
         case flow(parameter: String)
         /// The owner unit of the roadmap initiative named by a path parameter.
         case initiative(parameter: String)
+        /// The unit named by a path parameter itself (a unit answering its workshop questions).
+        case unit(parameter: String)
     }
 
     let router: Router<AppRequestContext>
@@ -127,6 +129,8 @@ public final class RouteTable {
         case .initiative(let parameter):
             let id = ID<Initiative>(context.parameters.get(parameter) ?? "")
             units = try await workspace.roadmap(of: access.tenantID).initiative(id)?.ownerUnitID.map { [$0] } ?? []
+        case .unit(let parameter):
+            units = snapshot.unit(context.parameters.get(parameter) ?? "").map { [$0.id] } ?? []
         }
         guard access.may(entry.permission, forUnits: units, in: snapshot.map) else {
             throw AccessDenied.forbidden(entry.permission)

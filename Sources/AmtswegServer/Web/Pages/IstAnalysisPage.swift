@@ -20,6 +20,7 @@ struct IstAnalysisPage: Sendable {
         notice: String? = nil, cached: Bool = false
     ) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
+        let rounds = try await pages.workspace.workshopRounds(of: snapshot.map.tenant.id)
         @Sendable func view(csrf: String) -> IstAnalysisView {
             var form = form
             form.questions = IstQuestion.allCases.map { question in
@@ -31,7 +32,7 @@ struct IstAnalysisPage: Sendable {
                 .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id.rawValue == form.unit)
             }
             form.csrf = csrf
-            return IstAnalysisView(IstAnalysis(snapshot.map), map: snapshot.map, form: form)
+            return IstAnalysisView(IstAnalysis(snapshot.map), map: snapshot.map, rounds: rounds, form: form)
         }
         if cached {
             return try await pages.cachedPage(

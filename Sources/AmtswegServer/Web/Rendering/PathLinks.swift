@@ -18,6 +18,8 @@ struct PathLinks: Sendable {
     var flows = Paths.flows
     var newFlow = Paths.newFlow
     var ist = Paths.ist
+    var workshops = Paths.workshops
+    var newWorkshop = Paths.newWorkshop
     var istFindings = Paths.istFindings
     var processes = Paths.processes
     var processUpload = Paths.processUpload

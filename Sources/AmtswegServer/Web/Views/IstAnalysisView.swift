@@ -9,6 +9,9 @@ struct IstAnalysisView: Sendable {
         var day: String
         /// The form for a roadmap initiative made from the finding.
         var newInitiativeHref: String
+        /// "Antworten von „Ordnungsamt“, Workshop-Runde „Ist-Analyse 2026“": where a finding from a round came from.
+        var origin: String?
+        var originHref: String?
     }
     struct Header: Sendable {
         var title: String
@@ -60,7 +63,14 @@ struct IstAnalysisView: Sendable {
     var transparencySummary: String
     var form: FindingForm
 
-    init(_ analysis: IstAnalysis, map: TenantMap, form: FindingForm) {
+    init(_ analysis: IstAnalysis, map: TenantMap, rounds: [WorkshopRound], form: FindingForm) {
+        let index = MapIndex(map)
+        func origin(_ finding: WorkshopFinding) -> String? {
+            guard let id = finding.roundID else { return nil }
+            let round = rounds.first { $0.id == id }?.title ?? id.rawValue
+            guard let unit = finding.unitID else { return "Workshop-Runde „\(round)“" }
+            return "Antworten von „\(index.unitName(unit))“, Workshop-Runde „\(round)“"
+        }
         func header<V>(_ described: IstAnalysis.Described<V>) -> Header {
             Header(
                 title: described.title, explanation: described.explanation,
@@ -68,7 +78,8 @@ struct IstAnalysisView: Sendable {
                 findings: described.findings.map {
                     Finding(
                         text: $0.text, author: $0.author, day: GermanFormat.date($0.recordedOn),
-                        newInitiativeHref: Paths.newInitiative(finding: $0.id.rawValue))
+                        newInitiativeHref: Paths.newInitiative(finding: $0.id.rawValue), origin: origin($0),
+                        originHref: $0.roundID.map(Paths.workshop))
                 })
         }
         let matrixView = analysis.interactionMatrix.view
