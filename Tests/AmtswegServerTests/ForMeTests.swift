@@ -37,12 +37,17 @@ import Testing
                 review.contains("Fundsache annehmen und herausgeben")
                     && review.contains("Fassung 2 wartet auf Freigabe"))
             #expect(review.contains("Gewerbeanzeige direkt an das Steueramt übermitteln"), "a proposal in review")
+            #expect(review.contains("Workshop-Runde, 5 Antworten zur Entscheidung"), "the running round's answers")
             let own = try await Self.page(client, member)
             #expect(!own.contains("Wartet auf meine Prüfung"))
             #expect(
                 own.contains("Entwürfe meiner Organisationseinheit") && own.contains("Bewohnerparkausweis ausstellen"))
             #expect(own.contains("Zurückgegeben: Bitte noch angeben"), "the note that returned the draft")
             #expect(!own.contains("Fundsache annehmen"), "another unit's process")
+            // Her unit's open questions in the running round, with the deadline and the way to the first one.
+            let deadline = GermanFormat.date(Day(Date()).adding(days: 21))
+            #expect(own.contains("offen: Fragen 1, 2, 3, 4, 5, 6, 7, Frist \(deadline)"))
+            #expect(own.contains("/map/workshops/runde-2/units/32.2/questions/1"))
         }
     }
 

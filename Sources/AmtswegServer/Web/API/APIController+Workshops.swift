@@ -213,14 +213,8 @@ extension APIController {
                 throw HTTPError(.unprocessableContent, message: problem.messages.joined(separator: " "))
             }
         }
-        let now = Date()
-        for change in changes {
-            try await pages.workspace.saveWorkshopAnswer(
-                WorkshopAnswer(
-                    id: ID(UUID().uuidString.lowercased()), roundID: loaded.round.id, unitID: unit.id,
-                    question: question, change: change, answeredBy: context.author, answeredAt: now),
-                of: loaded.snapshot.map.tenant.id)
-        }
+        try await WorkshopQuestionPage(pages: pages).record(
+            changes, of: unit.id, on: question, in: loaded, by: context.author)
         return EditedResponse(
             status: .created, headers: [.location: Paths.apiWorkshop(loaded.round.id)],
             response: Self.roundDetail(try await WorkshopPages.load(context, pages: pages)))

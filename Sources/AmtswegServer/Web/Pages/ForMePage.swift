@@ -24,6 +24,7 @@ struct ForMePage: Sendable {
         var unit: String?
         var reviews: [Item]
         var drafts: [Item]
+        var workshops: [Item]
         var mentions: [Item]
         var proposals: [Item]
         var released: [Item]
@@ -46,6 +47,8 @@ struct ForMePage: Sendable {
         let comments = snapshot.visible(try await pages.workspace.comments(of: tenant))
         let proposals = try await ProposalPages(pages: pages).visible(snapshot)
         func processName(_ id: ID<ProcessModel>) -> String { snapshot.record(id.rawValue)?.name ?? id.rawValue }
+        let openRounds = try await pages.workspace.workshopRounds(of: tenant).filter(\.isOpen)
+        let answers = try await pages.workspace.workshopAnswers(of: tenant)
 
         var reviews: [Item] = []
         if mayReview {
@@ -65,6 +68,30 @@ struct ForMePage: Sendable {
                         "Verbesserungsvorschlag, \($0.status.label), \($0.votes.count) Stimme\($0.votes.count == 1 ? "" : "n")"
                 )
             }
+        }
+        if mayReview {
+            reviews += openRounds.compactMap { round in
+                let waiting = answers.filter { $0.roundID == round.id && $0.decision == nil && $0.change != .confirmed }
+                guard !waiting.isEmpty else { return nil }
+                return Item(
+                    label: round.title, href: Paths.workshop(round.id) + "#answers",
+                    detail: "Workshop-Runde, \(waiting.count) Antwort\(waiting.count == 1 ? "" : "en") zur Entscheidung"
+                )
+            }
+        }
+        // The open questions of the person's own unit in running rounds, with the deadline.
+        let workshops = openRounds.compactMap { round -> Item? in
+            guard let unit, round.unitIDs.contains(unit),
+                let progress = round.progress(answers, today: Day(Date())).first(where: { $0.unitID == unit })
+            else { return nil }
+            let deadline = GermanFormat.date(round.deadline)
+            return Item(
+                label: round.title,
+                href: Paths.workshopQuestion(round.id, unit: unit, progress.open.first ?? .whoWithWhom),
+                detail: progress.isComplete
+                    ? "alle Fragen beantwortet"
+                    : "offen: Fragen \(progress.open.map { String($0.rawValue) }.joined(separator: ", ")), Frist \(deadline)"
+                        + (progress.isOverdue ? " (überfällig)" : ""))
         }
         // The unit's processes with a draft on top: returned ones say so in the comment beside them.
         let drafts = snapshot.records.filter { record in
@@ -113,7 +140,8 @@ struct ForMePage: Sendable {
             }
         let view = View(
             name: access.account.displayName, unit: unit.flatMap { snapshot.unit($0.rawValue)?.name },
-            reviews: reviews, drafts: drafts, mentions: Array(mentions), proposals: mine, released: released,
+            reviews: reviews, drafts: drafts, workshops: workshops, mentions: Array(mentions), proposals: mine,
+            released: released,
             mayReview: mayReview, hasUnit: unit != nil)
         return try pages.page(
             "account/for-me", title: "Für mich", section: .start, content: view, context: context, snapshot: snapshot)

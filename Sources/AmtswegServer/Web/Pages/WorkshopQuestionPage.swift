@@ -207,16 +207,24 @@ struct WorkshopQuestionPage: Sendable {
                     .response(from: request, context: context)
             }
         }
+        try await record(changes, of: unit.id, on: question, in: loaded, by: context.author)
+        return SeeOther(location: Paths.workshopQuestion(loaded.round.id, unit: unit.id, question) + "?saved=1#answers")
+            .response(from: request, context: context)
+    }
+
+    /// Stores each change as one answer of `unit` to `question` — the page's and the API's way alike.
+    func record(
+        _ changes: [WorkshopAnswer.Change], of unit: ID<OrgUnit>, on question: IstQuestion,
+        in loaded: WorkshopPages.Loaded, by author: Author
+    ) async throws {
         let now = Date()
         for change in changes {
             try await pages.workspace.saveWorkshopAnswer(
                 WorkshopAnswer(
-                    id: ID(UUID().uuidString.lowercased()), roundID: loaded.round.id, unitID: unit.id,
-                    question: question, change: change, answeredBy: context.author, answeredAt: now),
+                    id: ID(UUID().uuidString.lowercased()), roundID: loaded.round.id, unitID: unit, question: question,
+                    change: change, answeredBy: author, answeredAt: now),
                 of: loaded.snapshot.map.tenant.id)
         }
-        return SeeOther(location: Paths.workshopQuestion(loaded.round.id, unit: unit.id, question) + "?saved=1#answers")
-            .response(from: request, context: context)
     }
 
     /// What the form says, as changes the facilitator decides on one by one — the page's and the API's way
