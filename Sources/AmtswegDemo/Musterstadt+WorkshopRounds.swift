@@ -13,7 +13,8 @@ extension Musterstadt {
     }
 
     /// The facilitator of both rounds.
-    public static let facilitator = Author(id: "demo:prozess", displayName: "Jana Brandt (Prozessmanagement)")
+    public static let facilitator = Author(
+        id: "demo:prozessmanagement", displayName: "Miriam Aydın (Prozessmanagement)")
 
     /// Two rounds of the Ist-Analyse: last year's, finished (five units, every answer decided, one change
     /// rejected), and this year's, running until three weeks after `today` — some units done, some half-way,
@@ -30,7 +31,7 @@ extension Musterstadt {
     ) -> [WorkshopAnswer] {
         let people: [String: Author] = [
             "10.2": Author(id: "demo:poststelle", displayName: "Uwe Hartmann (Zentrale Dienste)"),
-            "22": Author(id: "demo:steueramt", displayName: "Petra Wolf (Steueramt)"),
+            "22": Author(id: "demo:steueramt", displayName: "Petra Schulz (Steueramt)"),
             "32.1": Author(id: "demo:gewerbe", displayName: "Tobias Lang (Gewerbe)"),
             "33": Author(id: "demo:buergerbuero", displayName: "Aylin Demir (Bürgerbüro)"),
             "63": Author(id: "demo:bauordnung", displayName: "Sabine Krüger (Bauordnungsamt)"),

@@ -214,6 +214,9 @@ with sync_playwright() as playwright:
         ("/processes/hundesteuer-ist", "prozess-mit-freigabe"), ("/processes/hundesteuer-ist/versions", "fassungen"),
         ("/processes/hundesteuer-ist/versions/compare?from=1&to=3", "fassungen-vergleich"),
         ("/map/units/33", "einheit-mit-kommentaren"), ("/roadmap/initiatives/M05", "massnahme-mit-kommentaren"),
+        ("/map/workshops", "workshop-runden"), ("/map/workshops/new", "workshop-eroeffnen"),
+        ("/map/workshops/runde-1", "workshop-abgeschlossen"),
+        ("/map/workshops/runde-2/compare?with=runde-1", "workshop-vergleich"),
     ]:
         visit(page, path, name)
     visit(page, "/gibt-es-nicht", "fehlerseite", status=404)
@@ -367,6 +370,156 @@ with sync_playwright() as playwright:
     after = page.locator("article.goal").first.locator("tbody tr").count()
     assert after == before + 1, f"the trend did not grow: {before} → {after} points"
     check(page, "fahrplan-nach-messung")
+
+    # Staff take part, by keyboard only (every control reached with Tab, used with Enter, Space or typing):
+    # Kai (Mitwirkende, Straßenverkehr) answers his unit's workshop questions and proposes an improvement on a
+    # step; Miriam (Prozessmanagement) merges the answers, returns the unit's draft process with a comment; Kai
+    # changes it; Miriam releases it; Paul (Lesende) sees only the released version; the proposal is accepted
+    # and becomes an initiative, and Kai sees both on "Für mich".
+    def tab_to(person, locator, limit=600):
+        """Presses Tab until `locator` has the focus: proof that the keyboard reaches it."""
+        target = locator.first
+        expect(target).to_be_attached()
+        for _ in range(limit):
+            person.keyboard.press("Tab")
+            if target.evaluate("e => e === document.activeElement"):
+                return
+        raise AssertionError(f"not reachable with Tab: {locator}")
+
+    def activate(person, locator, key="Enter"):
+        tab_to(person, locator)
+        person.keyboard.press(key)
+
+    def fill(person, locator, text):
+        tab_to(person, locator)
+        person.keyboard.press("Control+A")
+        person.keyboard.type(text)
+
+    def keyboard_sign_in(login):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        person = context.new_page()
+        person.on("pageerror", lambda error: console_errors.append(str(error)))
+        person.goto(BASE + "/login")
+        fill(person, person.get_by_label("Anmeldename"), login)
+        fill(person, person.get_by_label("Passwort"), "musterstadt-demo-2026")
+        person.keyboard.press("Enter")
+        expect(person.locator(".person-name")).to_be_visible()
+        return context, person
+
+    def heading(person):
+        return person.get_by_role("heading", level=1)
+
+    kai_context, kai = keyboard_sign_in("verkehr")
+    activate(kai, kai.get_by_role("link", name="Für mich"))
+    expect(kai.locator("#workshops-heading")).to_be_visible()
+    activate(kai, kai.locator("section[aria-labelledby=workshops-heading] a", has_text="Ist-Analyse 2026"))
+    expect(heading(kai)).to_contain_text("Frage 1 von 7")
+    check(kai, "workshop-frage")
+    fill(kai, kai.get_by_label("Aufgabe", exact=True), "Baustellen im Straßenraum genehmigen")
+    kai.keyboard.press("Enter")
+    expect(kai.locator(".notice")).to_contain_text("Gespeichert")
+    for number in range(2, 8):
+        activate(kai, kai.get_by_role("link", name="Weiter zur nächsten Frage"))
+        expect(heading(kai)).to_contain_text(f"Frage {number} von 7")
+        if number == 2:
+            check(kai, "workshop-frage-fluesse")
+        if number == 3:
+            fill(kai, kai.get_by_label("Was klappt nicht? (in eigenen Worten)"),
+                 "Baustellenanträge kommen per Post vom Tiefbauamt, oft ohne Verkehrszeichenplan.")
+            activate(kai, kai.get_by_role("button", name="Antwort speichern"))
+        elif number == 7:
+            activate(kai, kai.get_by_label("Tiefbauamt", exact=True), key="Space")
+            activate(kai, kai.get_by_role("button", name="Antwort speichern"))
+        else:
+            activate(kai, kai.get_by_role("button", name="Nichts zu ergänzen – das Erfasste stimmt"))
+        expect(kai.locator(".notice")).to_contain_text("Gespeichert")
+    expect(kai.locator(".question-steps .badge")).to_have_count(7)
+    # An improvement on a step of his unit's process.
+    kai.goto(BASE + "/processes/bewohnerparken-ist")
+    activate(kai, kai.get_by_role("link", name="Verbesserung vorschlagen (Parkausweis drucken)"))
+    expect(heading(kai)).to_have_text("Verbesserung vorschlagen")
+    fill(kai, kai.get_by_label("Titel"), "Parkausweis digital ausstellen")
+    fill(kai, kai.get_by_label("Was heute nicht gut läuft"), "Jeder Ausweis wird gedruckt und abgeholt.")
+    fill(kai, kai.get_by_label("Was sich ändern soll"), "Den Ausweis digital ausstellen, die Kontrolle liest das Kennzeichen.")
+    fill(kai, kai.get_by_label("Erwarteter Nutzen"), "Kein Druck, keine Abholung am Schalter.")
+    activate(kai, kai.get_by_role("button", name="Vorschlag einreichen"))
+    expect(heading(kai)).to_have_text("Parkausweis digital ausstellen")
+    proposal_url = kai.url
+    # His unit's returned draft goes back to review.
+    kai.goto(BASE + "/processes/bewohnerparken-ist")
+    activate(kai, kai.get_by_role("button", name="Zur Prüfung einreichen"))
+    expect(kai.locator("#release .badge")).to_have_text("in Prüfung")
+
+    miriam_context, miriam = keyboard_sign_in("prozess")
+    miriam.goto(BASE + "/map/workshops/runde-2")
+    check(miriam, "workshop-fortschritt")
+    progress = miriam.locator("table.workshop-progress tr", has_text="Straßenverkehr und Sondernutzung").inner_text()
+    assert "7 von 7" in progress and "vollständig" in progress, progress
+    for _ in range(3):
+        answer = miriam.locator("article.workshop-answer", has_text="Straßenverkehr und Sondernutzung:").first
+        activate(miriam, answer.get_by_role("button", name="Übernehmen", exact=True))
+        expect(miriam.get_by_role("heading", name="Antworten zur Entscheidung")).to_be_visible()
+    expect(miriam.locator("article.workshop-answer", has_text="Straßenverkehr und Sondernutzung:")).to_have_count(0)
+    decided = miriam.locator("section[aria-labelledby=decided-heading] table").inner_text()
+    assert decided.count("übernommen (Miriam Aydın (Prozessmanagement))") == 3, decided
+    miriam.goto(BASE + "/map/units/32.2")
+    expect(miriam.get_by_text("Baustellen im Straßenraum genehmigen")).to_be_visible()
+    miriam.goto(BASE + "/map/ist")
+    expect(miriam.locator("blockquote.finding", has_text="ohne Verkehrszeichenplan")).to_contain_text(
+        "Antworten von „Straßenverkehr und Sondernutzung“, Workshop-Runde „Ist-Analyse 2026“")
+    # She returns the draft with a comment.
+    miriam.goto(BASE + "/processes/bewohnerparken-ist")
+    fill(miriam, miriam.get_by_label("Anmerkung an die Bearbeitenden"), "Bitte den Druck des Ausweises genauer fassen.")
+    activate(miriam, miriam.get_by_role("button", name="Mit Anmerkungen zurückgeben"))
+    expect(miriam.locator("#release .badge")).to_have_text("Entwurf")
+
+    # Kai reads the comment on "Für mich" and changes the step.
+    activate(kai, kai.get_by_role("link", name="Für mich"))
+    expect(kai.locator("section[aria-labelledby=mentions-heading]")).to_contain_text("Bitte den Druck des Ausweises")
+    kai.goto(BASE + "/processes/bewohnerparken-ist")
+    activate(kai, kai.get_by_role("link", name="Schritte bearbeiten"))
+    activate(kai, kai.get_by_role("link", name=re.compile(r"^Bearbeiten\s*: Parkausweis drucken$")))
+    fill(kai, kai.get_by_label("Name des Schritts"), "Parkausweis am Schalter drucken und aushändigen")
+    activate(kai, kai.get_by_role("button", name="Speichern und Diagramm neu zeichnen"))
+    expect(kai.locator(".notice")).to_contain_text("neu gezeichnet")
+    kai.goto(BASE + "/processes/bewohnerparken-ist")
+    activate(kai, kai.get_by_role("button", name="Zur Prüfung einreichen"))
+    expect(kai.locator("#release .badge")).to_have_text("in Prüfung")
+
+    # Paul reads only the released version: none of the draft's words.
+    paul_context, paul = keyboard_sign_in("lesend")
+    paul.goto(BASE + "/processes/bewohnerparken-ist")
+    steps = paul.locator("ul.steps").inner_text()
+    assert "Wohnsitz im Melderegister nachfragen" in steps, steps
+    assert "selbst abrufen" not in steps and "aushändigen" not in steps, steps
+    check(paul, "prozess-lesend")
+
+    # Miriam releases it; now Paul sees the new version.
+    miriam.goto(BASE + "/processes/bewohnerparken-ist")
+    activate(miriam, miriam.get_by_role("button", name="Freigeben"))
+    expect(miriam.locator("#release .badge")).to_have_text("freigegeben")
+    paul.goto(BASE + "/processes/bewohnerparken-ist")
+    steps = paul.locator("ul.steps").inner_text()
+    assert "selbst abrufen" in steps and "Parkausweis am Schalter drucken und aushändigen" in steps, steps
+    paul_context.close()
+
+    # The proposal goes into review and is accepted as an initiative of the roadmap.
+    miriam.goto(proposal_url)
+    activate(miriam, miriam.get_by_role("button", name="In Prüfung nehmen"))
+    activate(miriam, miriam.get_by_role("button", name="Annehmen und als Maßnahme in den Fahrplan übernehmen"))
+    initiative = miriam.get_by_role("link", name=re.compile(r"^Maßnahme M\d+"))
+    expect(initiative).to_be_visible()
+    initiative_id = initiative.inner_text().split()[1]
+    miriam_context.close()
+
+    # Kai sees both on "Für mich": the initiative his proposal became, and the release.
+    activate(kai, kai.get_by_role("link", name="Für mich"))
+    mine = kai.locator("section[aria-labelledby=my-proposals-heading]").inner_text()
+    assert f"Maßnahme {initiative_id} im Fahrplan" in mine, mine
+    released = kai.locator("section[aria-labelledby=released-heading]").inner_text()
+    assert "Bewohnerparkausweis ausstellen" in released, released
+    check(kai, "fuer-mich-nach-freigabe")
+    kai_context.close()
 
     # English, chosen once, stays; the pages speak it.
     visit(page, "/?lang=en", "start-englisch")

@@ -134,7 +134,8 @@ extension APIController {
 
     struct NewWorkshopRound: Decodable, Sendable {
         var title: String
-        var deadline: Day
+        /// Read as text: a day the calendar does not have (31 February) is the caller's content error, 422.
+        var deadline: String
         var units: [String]
     }
 
@@ -147,7 +148,10 @@ extension APIController {
         guard !title.isEmpty, title.count <= 200 else {
             throw HTTPError(.unprocessableContent, message: "„title“ hat 1 bis 200 Zeichen.")
         }
-        guard input.deadline >= Day(Date()) else {
+        guard let deadline = Day(input.deadline), input.deadline.utf8.count == 10 else {
+            throw HTTPError(.unprocessableContent, message: "„deadline“ ist kein Tag des Kalenders (JJJJ-MM-TT).")
+        }
+        guard deadline >= Day(Date()) else {
             throw HTTPError(.unprocessableContent, message: "Die Frist liegt in der Vergangenheit.")
         }
         let units = Array(Set(input.units)).sorted()
@@ -158,7 +162,7 @@ extension APIController {
         let rounds = try await pages.workspace.workshopRounds(of: snapshot.map.tenant.id)
         let round = WorkshopRound(
             id: ID(RoadmapSettingsPages.nextID("runde-", rounds.map(\.id.rawValue), digits: 1)), title: title,
-            unitIDs: units.map { ID($0) }, deadline: input.deadline, openedOn: Day(Date()), openedBy: context.author)
+            unitIDs: units.map { ID($0) }, deadline: deadline, openedOn: Day(Date()), openedBy: context.author)
         try await pages.workspace.openWorkshopRound(round, of: snapshot.map.tenant.id)
         return EditedResponse(
             status: .created, headers: [.location: Paths.apiWorkshop(round.id)],

@@ -193,6 +193,8 @@ struct WorkshopPages: Sendable {
         var openedBy: String
         var status: String
         var isOpen: Bool
+        /// "2 von 6 Organisationseinheiten vollständig · 1 überfällig · 5 Antworten warten auf Entscheidung · …"
+        var summary: String
         var units: [UnitLine]
         var undecided: [AnswerLine]
         var decided: [AnswerLine]
@@ -232,7 +234,7 @@ struct WorkshopPages: Sendable {
             title: round.title, deadline: GermanFormat.date(round.deadline),
             openedBy: "\(round.openedBy.displayName), \(GermanFormat.date(round.openedOn))",
             status: round.closedOn.map { "geschlossen am \(GermanFormat.date($0))" } ?? "offen",
-            isOpen: round.isOpen,
+            isOpen: round.isOpen, summary: Self.summary(loaded),
             units: loaded.progress.map { progress in
                 let (state, className) = Self.state(of: progress)
                 let first = progress.open.first ?? .whoWithWhom
@@ -264,6 +266,23 @@ struct WorkshopPages: Sendable {
             }, csrf: context.csrfToken)
         return try pages.page(
             "map/workshop", title: round.title, section: .map, content: view, context: context, snapshot: snapshot)
+    }
+
+    /// The round in one sentence: how many units are done or late, how many answers wait, how many
+    /// contradictions are open.
+    static func summary(_ loaded: Loaded) -> String {
+        let complete = loaded.progress.filter(\.isComplete).count
+        let overdue = loaded.progress.filter(\.isOverdue).count
+        let waiting = loaded.answers.filter { $0.decision == nil && $0.change != .confirmed }.count
+        let contradictions = loaded.contradictions.filter {
+            !loaded.snapshot.map.findings.map(\.id).contains(findingID(of: $0))
+        }.count
+        return [
+            "\(complete) von \(loaded.progress.count) Organisationseinheiten vollständig",
+            "\(overdue) überfällig",
+            waiting == 1 ? "1 Antwort wartet auf Entscheidung" : "\(waiting) Antworten warten auf Entscheidung",
+            contradictions == 1 ? "1 Widerspruch offen" : "\(contradictions) Widersprüche offen",
+        ].joined(separator: " · ")
     }
 
     /// "übernommen von …", "geändert übernommen: …", "abgelehnt: …".
