@@ -65,6 +65,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     ProcessVersionPages(pages: pages).addRoutes(to: routes)
     ProposalPages(pages: pages).addRoutes(to: routes)
     WorkshopPages(pages: pages).addRoutes(to: routes)
+    MapVersionPages(pages: pages).addRoutes(to: routes)
     ForMePage(pages: pages).addRoutes(to: routes)
     CommentPages(pages: pages).addRoutes(to: routes)
     StepEditorPages(pages: pages).addRoutes(to: routes)

@@ -202,6 +202,10 @@ import Testing
             let deadline = GermanFormat.date(Day(Date()).adding(days: 30))
             return Example(path: entry.path, fields: [("title", "Nachfrage"), ("deadline", deadline), ("unit", "33")])
         case "/map/workshops/:id/close": return Example(path: "/map/workshops/audit-close/close")
+        // The demo's organisation has a draft on top: submitted, then released, then version 1 restored.
+        case "/map/versions/submit": return Example(path: entry.path)
+        case "/map/versions/review": return Example(path: entry.path, fields: [("action", "release")])
+        case "/map/versions/:number/restore": return Example(path: "/map/versions/1/restore")
         case "/map/workshops/:id/answers/:answer/decide":
             return Example(path: "/map/workshops/runde-2/answers/runde-2-a1/decide", fields: [("decision", "accept")])
         case "/map/workshops/:id/contradictions":

@@ -126,4 +126,47 @@ import Testing
             }
         }
     }
+
+    /// Flows and problem spots have pages of their own with their comments, and the proposal form takes them as
+    /// what the proposal is about.
+    @Test func flowsAndProblemSpotsHaveTheirOwnCommentsAndProposals() async throws {
+        let server = try await TestServer()
+        let snapshot = try await server.workspace.snapshot(of: try server.tenant)
+        let flow = try #require(snapshot.map.flows.first)
+        let spot = try #require(ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes).first)
+        // Escaped as the server writes a path segment: everything but unreserved characters (RFC 3986).
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let escaped = try #require(spot.key.addingPercentEncoding(withAllowedCharacters: unreserved))
+        try await server.run { client in
+            let browser = try await Browser.start(client, uri: "/map/flows")
+            #expect(try await browser.page(client, "/map/flows").contains("/map/flows/\(flow.id)/comments"))
+            #expect(try await browser.page(client, "/optimize").contains("/optimize/spots/\(escaped)"))
+            for (subject, page) in [
+                ("flow:\(flow.id)", "/map/flows/\(flow.id)/comments"),
+                ("problem:\(spot.key)", "/optimize/spots/\(escaped)"),
+            ] {
+                let (headers, body) = browser.form([("subject", subject), ("text", "<i>Dazu</i> eine Frage")])
+                let location = try await client.execute(uri: "/comments", method: .post, headers: headers, body: body) {
+                    #expect($0.status == .seeOther)
+                    return $0.headers[.location] ?? ""
+                }
+                #expect(location.hasPrefix(page + "#comment-"), "\(location)")
+                let html = try await browser.page(client, page)
+                #expect(html.contains("&lt;i&gt;Dazu&lt;/i&gt; eine Frage"))
+                let query = try #require(subject.addingPercentEncoding(withAllowedCharacters: unreserved))
+                let form = try await browser.page(client, "/optimize/proposals/new?subject=\(query)")
+                #expect(form.contains("<option value=\"\(subject)\" selected>"), "\(subject)")
+            }
+            for subject in ["flow:gibt-es-nicht", "problem:gibt-es-nicht"] {
+                let (headers, body) = browser.form([("subject", subject), ("text", "Hallo")])
+                try await client.execute(uri: "/comments", method: .post, headers: headers, body: body) {
+                    #expect($0.status == .unprocessableContent, "\(subject)")
+                }
+            }
+            try await client.execute(uri: "/optimize/spots/gibt-es-nicht", method: .get, headers: browser.headers) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
 }

@@ -42,11 +42,13 @@ import Testing
             case "unit": unit
             case "answer": answer
             case "question": "1"
+            case "key": "longWait|step|\(process)|nurinb"
             case "ist", "soll": process
             case "step": step
             case "account": account
             case "token": token
             case "job": job
+            case "number" where path.hasPrefix("/map/versions"): "13"
             case "number": "1"
             default: nil
             }
@@ -106,6 +108,15 @@ import Testing
                 id: ID(other.proposal), subject: .process(ID(other.process)), title: "Vorschlag nurinb", problem: "a",
                 change: "b", benefit: "c", author: Author(id: "account:\(other.account)", displayName: "Person nurinb"),
                 submittedAt: Date()), of: other.tenant)
+        // Thirteen versions of the other tenant's organisation: the demo tenant has fewer, so the other's
+        // version 13 names an object only the other tenant has.
+        for number in 2...13 {
+            var renamed = map
+            renamed.units[0].name = "Amt nurinb \(number)"
+            try await server.workspace.saveMap(
+                renamed, change: MapChange(action: "saveMap", object: "unit:\(other.unit)", summary: "nurinb"),
+                by: .local)
+        }
         try await server.workspace.openWorkshopRound(
             WorkshopRound(
                 id: ID(other.round), title: "Runde nurinb", unitIDs: [ID(other.unit)],

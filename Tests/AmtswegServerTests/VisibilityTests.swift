@@ -19,6 +19,7 @@ import Testing
         "digitale Fundliste",  // the lost-property process in review
         "selbst abrufen",  // the parking permit's returned draft
         "Ausgabe des Ausweises dauert",  // the comment that returned it
+        "Baustellenkoordination",  // a task in the organisation's draft
     ]
 
     /// Values for the route parameters: every process with an unreleased version, each version number, and
@@ -61,6 +62,7 @@ import Testing
         // The demo holds what the test looks for: otherwise it would pass for want of drafts.
         let working = try await server.workspace.snapshot(of: try server.tenant, view: .working)
         #expect(working.records.contains { $0.name.contains("Straßenlaterne") })
+        #expect(working.map.duties.contains { $0.name.contains("Baustellenkoordination") })
         #expect(working.statuses["fundsachen-ist"]?.state == .inReview)
         #expect(working.statuses["hundesteuer-ist"] == ProcessStatus(head: 3, state: .draft, released: 2))
         // The audit log is the staff council's to read, and it names what was saved and by whom: that is its
@@ -71,7 +73,8 @@ import Testing
         try await server.run { client in
             var requests = 0, answered = 0
             for entry in entries {
-                let queries = entry.path.contains(":") ? [""] : ["", "?q=Laterne", "?q=Fundliste", "?limit=500"]
+                let queries =
+                    entry.path.contains(":") ? [""] : ["", "?q=Laterne", "?q=Fundliste", "?q=Baustellen", "?limit=500"]
                 for path in Self.paths(entry, snapshot: snapshot) {
                     for query in queries {
                         let (headers, _) = caller.request(entry, path: path)

@@ -166,9 +166,11 @@ with sync_playwright() as playwright:
         assert page.locator("table.variants tbody tr").count() >= 10, "variants missing"
         check(page, "protokoll-dfg")
         # The process map as the browser draws it: no text over another text, no edge label over a box.
-        log_page = page.url
-        page.goto(BASE + page.locator("#dfg-diagram img").get_attribute("src"))
-        clashes = page.evaluate("""() => {
+        # In a page of its own: the log page reloads itself when a background analysis finishes, which would
+        # cut short a navigation started from it.
+        drawing = browser.new_page(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        drawing.goto(BASE + page.locator("#dfg-diagram img").get_attribute("src"))
+        clashes = drawing.evaluate("""() => {
             const svg = document.querySelector('svg.process-map');
             const group = t => t.closest('g.activity');
             const texts = [...svg.querySelectorAll('text')].filter(t => !t.closest('g.legend')).map(t => ({t: t.textContent, g: group(t), b: t.getBBox()}));
@@ -182,7 +184,7 @@ with sync_playwright() as playwright:
             return [found, svg.querySelectorAll('g.activity').length, svg.querySelectorAll('path.edge').length];
         }""")
         assert not clashes[0] and clashes[1] > 0 and clashes[2] > 0, f"process map: {clashes}"
-        page.goto(log_page)
+        drawing.close()
         page.get_by_label("Dauer").check()
         page.get_by_role("button", name="Anzeigen").click()
         image_loaded(page, "#dfg-diagram img")
@@ -217,9 +219,16 @@ with sync_playwright() as playwright:
         ("/map/workshops", "workshop-runden"), ("/map/workshops/new", "workshop-eroeffnen"),
         ("/map/workshops/runde-1", "workshop-abgeschlossen"),
         ("/map/workshops/runde-2/compare?with=runde-1", "workshop-vergleich"),
+        ("/map/flows/F-001/comments", "fluss-mit-kommentaren"),
+        ("/map/versions", "organisation-fassungen"), ("/map/versions/compare?from=1&to=5", "organisation-vergleich"),
     ]:
         visit(page, path, name)
     visit(page, "/gibt-es-nicht", "fehlerseite", status=404)
+    # A problem spot's own page, reached from the list: its comments and the way to propose an improvement.
+    page.goto(BASE + "/optimize")
+    page.get_by_role("link", name=re.compile("^Besprechen und Verbesserung vorschlagen")).first.click()
+    expect(page.get_by_role("heading", name="Kommentare")).to_be_visible()
+    check(page, "schwachstelle-mit-kommentaren")
     # The interaction network as drawn: no unit's box over another, no name outside its box.
     visit(page, "/map/ist", "ist-analyse-netz")
     clashes = page.evaluate("""() => {

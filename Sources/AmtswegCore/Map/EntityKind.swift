@@ -2,7 +2,8 @@
 public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case tenant, unit, position, role, task, service, informationObject, externalParty, flow, entryPoint,
         responsibility, awareness, finding, application, document, legalBasis, skill, skillHolding, buildingBlock,
-        process, step, eventLog, account, accessToken, comment, proposal, workshopRound, workshopAnswer
+        process, step, eventLog, account, accessToken, comment, proposal, workshopRound, workshopAnswer,
+        mapVersion
 
     public var label: String {
         switch self {
@@ -34,6 +35,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
         case .proposal: "Verbesserungsvorschlag"
         case .workshopRound: "Workshop-Runde"
         case .workshopAnswer: "Workshop-Antwort"
+        case .mapVersion: "Fassung der Organisation"
         }
     }
 }

@@ -35,6 +35,14 @@ enum Paths {
     static let newFlow = "/map/flows/new"
     static let flowPattern = "/map/flows/:id"
     static let flowDeletePattern = "/map/flows/:id/delete"
+    /// A flow with its comments and the way to propose an improvement (the flow's page for everyone).
+    static let flowCommentsPattern = "/map/flows/:id/comments"
+    /// The organisation's versions and their review.
+    static let mapVersions = "/map/versions"
+    static let mapCompare = "/map/versions/compare"
+    static let mapSubmit = "/map/versions/submit"
+    static let mapReview = "/map/versions/review"
+    static let mapRestorePattern = "/map/versions/:number/restore"
     static let workshops = "/map/workshops"
     static let newWorkshop = "/map/workshops/new"
     static let workshopPattern = "/map/workshops/:id"
@@ -88,6 +96,8 @@ enum Paths {
     static let proposalWithdrawPattern = "/optimize/proposals/:id/withdraw"
     static let proposalDecidePattern = "/optimize/proposals/:id/decide"
     static let comparePattern = "/optimize/compare/:ist/:soll"
+    /// One problem spot, by its key, with its comments and the way to propose an improvement.
+    static let problemSpotPattern = "/optimize/spots/:key"
     static let roadmap = "/roadmap"
     static let roadmapMeasurements = "/roadmap/measurements"
     static let roadmapCSV = "/roadmap/initiatives.csv"
@@ -149,7 +159,8 @@ enum Paths {
         case .process(let id), .step(let id, _): return process(id.rawValue) + anchor
         case .unit(let id): return unit(id) + anchor
         case .initiative(let id): return initiative(id) + anchor
-        case .flow, .problemSpot: return nil
+        case .flow(let id): return flowComments(id.rawValue) + anchor
+        case .problemSpot(let key): return problemSpot(key) + anchor
         }
     }
     static func steps(_ processID: String) -> String { process(processID) + "/steps" }
@@ -161,8 +172,12 @@ enum Paths {
     static func eventLogSteps(_ id: String) -> String { eventLog(id) + "/steps" }
     static func flow(_ id: String) -> String { flows + "/" + escape(id) }
     static func flowDelete(_ id: String) -> String { flow(id) + "/delete" }
+    static func flowComments(_ id: String) -> String { flow(id) + "/comments" }
+    static func problemSpot(_ key: String) -> String { "/optimize/spots/" + escape(key) }
     /// The flow's line in the list of flows.
     static func flowInList(_ id: String) -> String { flows + "#flow-" + escape(id) }
+    static func mapCompare(from: Int, to: Int) -> String { mapCompare + "?from=\(from)&to=\(to)" }
+    static func mapRestore(_ number: Int) -> String { mapVersions + "/\(number)/restore" }
     static func workshop(_ id: ID<WorkshopRound>) -> String { workshops + "/" + escape(id.rawValue) }
     static func workshopQuestion(_ id: ID<WorkshopRound>, unit: ID<OrgUnit>, _ question: IstQuestion) -> String {
         workshop(id) + "/units/" + escape(unit.rawValue) + "/questions/\(question.rawValue)"

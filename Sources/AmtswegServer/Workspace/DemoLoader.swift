@@ -21,6 +21,7 @@ public enum DemoLoader {
         for proposal in Musterstadt.proposals() { try await store.addProposal(proposal, of: contents.map.tenant.id) }
         try await writeReviewHistory(into: store, map: contents.map)
         try await writeWorkshopRounds(into: store, tenant: contents.map.tenant.id)
+        try await writeOrganisationDraft(into: store, tenant: contents.map.tenant.id)
         try await writeAccounts(into: store, tenant: contents.map.tenant.id, cost: passwordCost)
     }
 
@@ -86,8 +87,19 @@ public enum DemoLoader {
             }
             if let closedOn = demo.closedOn {
                 try await store.closeWorkshopRound(demo.round.id, on: closedOn, of: tenant, by: Musterstadt.facilitator)
+                // What the finished round changed is reviewed and released as the organisation's new version.
+                try await store.changeMapRelease(.submit, of: tenant, by: Musterstadt.facilitator, comment: "")
+                try await store.changeMapRelease(.release, of: tenant, by: Musterstadt.facilitator, comment: "")
             }
         }
+    }
+
+    /// ``Musterstadt/organisationDraft(of:)`` saved on top of the released organisation: readers do not see it.
+    static func writeOrganisationDraft(into store: any Store, tenant: ID<Tenant>) async throws {
+        let (map, summary, author) = Musterstadt.organisationDraft(of: try await store.loadMap(of: tenant))
+        try await store.saveMap(
+            map, change: MapChange(action: "createDuty", object: "task:aufgabe-tiefbau-baustellen", summary: summary),
+            by: author)
     }
 
     /// Musterstadt whole, in one piece, so it lands in one transaction.

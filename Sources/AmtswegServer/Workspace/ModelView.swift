@@ -16,8 +16,9 @@ public enum ModelView: String, Hashable, Sendable, CaseIterable {
     /// What every analysis says about its basis.
     public var basis: String {
         switch self {
-        case .working: "Arbeitsstand (die neueste Fassung jedes Prozesses, Entwürfe eingeschlossen)"
-        case .released: "Freigegebene Fassungen"
+        case .working:
+            "Arbeitsstand (die neueste Fassung jedes Prozesses und der Organisation, Entwürfe eingeschlossen)"
+        case .released: "Freigegebene Fassungen der Prozesse und der Organisation"
         }
     }
 }

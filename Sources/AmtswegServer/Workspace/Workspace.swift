@@ -114,8 +114,13 @@ public actor Workspace {
                 case .working: try await repository.processes(of: tenant)
                 case .released: try await repository.releasedProcesses(of: tenant).map(\.record)
                 }
-            return TenantSnapshot(
-                map: try await repository.loadMap(of: tenant), records: records, view: view, statuses: statuses)
+            // Readers see the released organisation too (with the settings in force); without versions the
+            // map as it stands is the agreed one.
+            var released: TenantMap?
+            if view == .released { released = try await repository.releasedMap(of: tenant) }
+            let map: TenantMap
+            if let released { map = released } else { map = try await repository.loadMap(of: tenant) }
+            return TenantSnapshot(map: map, records: records, view: view, statuses: statuses)
         }
         if keepsDerivedValues { loading[loadingKey] = (generation, task) }
         defer { if loading[loadingKey]?.generation == generation { loading[loadingKey] = nil } }
@@ -308,6 +313,25 @@ public actor Workspace {
     {
         defer { invalidate(tenant) }
         return try await repository.acceptProposal(id, as: initiative, of: tenant, by: author)
+    }
+
+    // MARK: - Versions of the organisation
+
+    /// Takes a review step on the organisation's newest version; see
+    /// ``MapVersionRepository/changeMapRelease(_:of:by:comment:)``.
+    @discardableResult
+    public func changeMapRelease(_ action: ReleaseAction, of tenant: ID<Tenant>, by author: Author, comment: String)
+        async throws -> MapVersion
+    {
+        defer { invalidate(tenant) }
+        return try await repository.changeMapRelease(action, of: tenant, by: author, comment: comment)
+    }
+
+    /// Saves an old version's organisation as a new draft; see ``MapVersionRepository/restoreMapVersion(_:of:by:)``.
+    @discardableResult
+    public func restoreMapVersion(_ number: Int, of tenant: ID<Tenant>, by author: Author) async throws -> MapVersion {
+        defer { invalidate(tenant) }
+        return try await repository.restoreMapVersion(number, of: tenant, by: author)
     }
 
     // MARK: - Workshop rounds

@@ -100,9 +100,15 @@ extension SQLMapRepository: WorkshopRepository {
             answer.decision = decision
             answer.decidedBy = author
             if answer.mergedChange != nil {
-                let map = try await Self.readMap(tenantID, in: db).merging([answer])
+                let previous = try await Self.readMap(tenantID, in: db)
+                let map = previous.merging([answer])
                 let issues = map.validate()
                 guard issues.isEmpty else { throw StoreError.invalid(issues) }
+                try await Self.recordMapVersion(
+                    map.sorted(), replacing: previous, of: tenantID, by: author, at: at,
+                    comment:
+                        "Workshop-Antwort von \(previous.units.first { $0.id == answer.unitID }?.name ?? answer.unitID.rawValue) übernommen",
+                    in: db, engine: engine)
                 try await Self.write(map.sorted(), into: db, engine: engine)
             }
             try await db.update("workshop_answers").set("decision", to: try Self.json(decision))
@@ -129,13 +135,17 @@ extension SQLMapRepository: WorkshopRepository {
         let engine = engine
         let at = now()
         try await runInTransaction { db in
-            var map = try await Self.readMap(tenantID, in: db)
+            let previous = try await Self.readMap(tenantID, in: db)
+            var map = previous
             guard !map.findings.contains(where: { $0.id == finding.id }) else {
                 throw StoreError.conflict("Den Befund „\(finding.id)“ gibt es schon.")
             }
             map.findings.append(finding)
             let issues = map.validate()
             guard issues.isEmpty else { throw StoreError.invalid(issues) }
+            try await Self.recordMapVersion(
+                map.sorted(), replacing: previous, of: tenantID, by: author, at: at,
+                comment: "Widerspruch als Befund erfasst", in: db, engine: engine)
             try await Self.write(map.sorted(), into: db, engine: engine)
             try await Self.log(
                 ChangeRecord(

@@ -103,11 +103,24 @@ public struct SQLMapRepository: MapRepository {
         let engine = engine
         let at = now()
         try await runInTransaction { db in
+            // A change of the organisation is a new version (a draft); a whole replacement, or a new tenant,
+            // starts the versions anew.
+            let exists = try await Self.tenant(map.tenant.id, in: db) != nil
+            let summary = change?.summary ?? map.summary
+            if processes == nil, exists {
+                try await Self.recordMapVersion(
+                    map, replacing: try await Self.readMap(map.tenant.id, in: db), of: map.tenant.id, by: author,
+                    at: at,
+                    comment: summary, in: db, engine: engine)
+            }
             try await Self.write(map, into: db, engine: engine)
+            if processes != nil || !exists {
+                try await Self.restartMapVersions(map, of: map.tenant.id, by: author, at: at, in: db, engine: engine)
+            }
             try await Self.log(
                 ChangeRecord(
                     tenantID: map.tenant.id, at: at, author: author, action: change?.action ?? "saveMap",
-                    summary: change?.summary ?? map.summary, object: change?.object ?? ""),
+                    summary: summary, object: change?.object ?? ""),
                 in: db)
             if let processes {
                 try await Self.write(processes, of: map.tenant.id, by: author, at: at, into: db, engine: engine)
@@ -181,7 +194,8 @@ public struct SQLMapRepository: MapRepository {
             try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
             try await db.delete(from: "indicator_measurements").where("tenant_id", .equal, tenantID.rawValue).run()
             for table in [
-                "comments", "proposals", "proposal_votes", "workshop_rounds", "workshop_answers", "memberships",
+                "comments", "proposals", "proposal_votes", "workshop_rounds", "workshop_answers", "map_versions",
+                "memberships",
                 "sessions", "access_tokens",
             ] {
                 try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).run()

@@ -45,6 +45,7 @@ struct APIController: Sendable {
         addVersionRoutes(to: routes)
         addProposalRoutes(to: routes)
         addWorkshopRoutes(to: routes)
+        addMapVersionRoutes(to: routes)
         addJobRoutes(to: routes)
         addRoadmapRoutes(to: routes)
         addRoadmapPlanningRoutes(to: routes)

@@ -49,8 +49,8 @@ struct CommentPages: Sendable {
             .response(from: request, context: context)
     }
 
-    /// A comment on a unit or an initiative (`subject`), or an answer to one of their threads (`answer`), from
-    /// the comments section of its page.
+    /// A comment on a unit, an initiative, a flow or a problem spot (`subject`), or an answer to one of their
+    /// threads (`answer`), from the comments section of its page.
     func writeOnPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let snapshot = try await pages.snapshot(context)
@@ -60,6 +60,8 @@ struct CommentPages: Sendable {
         case .unit(let id) where snapshot.unit(id.rawValue) != nil: subject = .unit(id)
         case .initiative(let id) where try await pages.workspace.roadmap(of: tenant).initiative(id) != nil:
             subject = .initiative(id)
+        case .flow(let id) where snapshot.map.flows.contains(where: { $0.id == id }): subject = .flow(id)
+        case .problemSpot(let key) where OptimizePages.spot(key, in: snapshot) != nil: subject = .problemSpot(key)
         default: throw HTTPError(.unprocessableContent, message: "Worauf sich der Kommentar bezieht, gibt es nicht.")
         }
         var answered: Comment?

@@ -18,6 +18,37 @@ struct FlowPages: Sendable {
         routes.post(Paths.flowDeletePattern, .editMap, scope: .flow(parameter: "id")) { request, context in
             try await delete(request, context)
         }
+        routes.get(Paths.flowCommentsPattern, .read) { request, context in try await show(request, context) }
+    }
+
+    struct FlowView: Sendable {
+        var flow: FlowLine
+        var note: String?
+        var proposeHref: String?
+        var comments: CommentSectionView
+    }
+
+    /// One flow for everyone: what it carries between whom, the staff's comments on it, and the way to propose
+    /// an improvement; its form is linked for those who may change it.
+    func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let id = try context.parameters.require("id")
+        guard let flow = snapshot.map.flows.first(where: { $0.id.rawValue == id }) else {
+            throw HTTPError(.notFound, message: "Einen Informationsfluss „\(id)“ gibt es nicht.")
+        }
+        let map = snapshot.map
+        let tenant = map.tenant.id
+        let mayComment = context.access?.may(.comment, forUnits: [], in: map) == true
+        let line = FlowLine(flow, index: MapIndex(map), access: context.access)
+        let view = FlowView(
+            flow: line, note: flow.note, proposeHref: mayComment ? Paths.newProposal(about: .flow(flow.id)) : nil,
+            comments: CommentSectionView(
+                .flow(flow.id), comments: snapshot.visible(try await pages.workspace.comments(of: tenant)),
+                mayComment: mayComment, map: map,
+                people: try await CommentPages.people(of: tenant, in: pages.workspace), csrf: context.csrfToken))
+        return try pages.page(
+            "map/flow", title: "Informationsfluss von \(line.from) an \(line.to)", section: .map, content: view,
+            context: context, snapshot: snapshot)
     }
 
     struct ListView: Sendable {

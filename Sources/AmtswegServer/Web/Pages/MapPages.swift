@@ -195,12 +195,15 @@ struct FlowLine: Sendable {
     /// Whether the person may change the flow (Mitwirkende: only flows of their unit).
     var canEdit: Bool
     var editHref: String
+    /// The flow's page: its comments and the way to propose an improvement.
+    var commentsHref: String
 
     init(_ flow: InformationFlow, index: MapIndex, access: Access?) {
         let units = [index.unit(of: flow.from), index.unit(of: flow.to)].compactMap { $0 }
         canEdit = access?.may(.editMap, forUnits: units, in: index.map) == true
         id = flow.id.rawValue
         editHref = Paths.flow(flow.id.rawValue)
+        commentsHref = Paths.flowComments(flow.id.rawValue)
         from = index.name(of: flow.from)
         to = index.name(of: flow.to)
         object = index.objectName(flow.objectID) ?? "–"

@@ -9,6 +9,47 @@ struct OptimizePages: Sendable {
     func addRoutes(to routes: RouteTable) {
         routes.get(Paths.optimize, .read) { request, context in try await problems(request, context) }
         routes.get(Paths.comparePattern, .read) { request, context in try await compare(request, context) }
+        routes.get(Paths.problemSpotPattern, .read) { request, context in try await spot(request, context) }
+    }
+
+    /// The problem spot with `key` among those the rules find now; nil when none has it (any more).
+    static func spot(_ key: String, in snapshot: TenantSnapshot) -> ProblemSpot? {
+        ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes).first { $0.key == key }
+    }
+
+    struct SpotView: Sendable {
+        var spot: ProblemLine
+        var proposeHref: String?
+        var comments: CommentSectionView
+    }
+
+    /// One problem spot: what the rule found, what it touches, the initiatives that address it, and the staff's
+    /// comments and proposals about it.
+    func spot(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let key = try context.parameters.require("key")
+        guard let found = Self.spot(key, in: snapshot) else {
+            throw HTTPError(.notFound, message: "Diese Schwachstelle gibt es (nicht mehr).")
+        }
+        let tenant = snapshot.map.tenant.id
+        let roadmap = try await pages.workspace.roadmap(of: tenant)
+        var line = ProblemLine(found)
+        line.addressedBy = roadmap.initiatives.filter { $0.problemSpotKeys.contains(key) }.map {
+            .init(label: "\($0.id) \($0.title)", href: Paths.initiative($0.id))
+        }
+        let map = snapshot.map
+        line.createHref =
+            context.access?.may(.planRoadmap, forUnits: [], in: map) == true ? Paths.newInitiative(spot: key) : nil
+        let mayComment = context.access?.may(.comment, forUnits: [], in: map) == true
+        let view = SpotView(
+            spot: line, proposeHref: mayComment ? Paths.newProposal(about: .problemSpot(key)) : nil,
+            comments: CommentSectionView(
+                .problemSpot(key), comments: snapshot.visible(try await pages.workspace.comments(of: tenant)),
+                mayComment: mayComment, map: map,
+                people: try await CommentPages.people(of: tenant, in: pages.workspace), csrf: context.csrfToken))
+        return try pages.page(
+            "optimize/spot", title: found.title, section: .optimize, content: view, context: context,
+            snapshot: snapshot)
     }
 
     struct ProblemsView: Sendable {

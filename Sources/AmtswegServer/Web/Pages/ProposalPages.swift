@@ -45,9 +45,20 @@ struct ProposalPages: Sendable {
             )
         case .unit(let id):
             return ("Organisationseinheit „\(snapshot.unit(id.rawValue)?.name ?? id.rawValue)“", Paths.unit(id))
-        case .flow(let id): return ("Informationsfluss „\(id)“", Paths.flowInList(id.rawValue))
+        case .flow(let id):
+            let index = MapIndex(snapshot.map)
+            guard let flow = snapshot.map.flows.first(where: { $0.id == id }) else {
+                return ("Informationsfluss „\(id)“", nil)
+            }
+            return (
+                "Informationsfluss von \(index.name(of: flow.from)) an \(index.name(of: flow.to))",
+                Paths.flowComments(id.rawValue)
+            )
         case .initiative(let id): return ("Maßnahme \(id)", Paths.initiative(id))
-        case .problemSpot(let key): return ("Schwachstelle „\(key)“", Paths.optimize)
+        case .problemSpot(let key):
+            return (
+                "Schwachstelle: \(OptimizePages.spot(key, in: snapshot)?.detail ?? key)", Paths.problemSpot(key)
+            )
         }
     }
 
@@ -183,8 +194,13 @@ struct ProposalPages: Sendable {
             form.subjects.first { $0.isSelected }?.value
             ?? request.uri.queryParameters["subject"].map(String.init) ?? ""
         var options: [SelectOption] = []
-        if let subject = CommentSubject(reference: chosen), case .step = subject {
-            options.append(.init(value: chosen, label: Self.subject(subject, in: snapshot).label, isSelected: true))
+        // A step, a flow or a problem spot comes from the link beside it: offered as the one chosen.
+        if let subject = CommentSubject(reference: chosen), Self.exists(subject, in: snapshot) {
+            switch subject {
+            case .step, .flow, .problemSpot:
+                options.append(.init(value: chosen, label: Self.subject(subject, in: snapshot).label, isSelected: true))
+            case .process, .unit, .initiative: break
+            }
         }
         options += snapshot.records.sorted { $0.name < $1.name }.map { record in
             let value = CommentSubject.process(record.id).description
@@ -242,7 +258,8 @@ struct ProposalPages: Sendable {
         case .step(let process, let step): snapshot.process(process.rawValue)?.steps.contains { $0.id == step } == true
         case .unit(let id): snapshot.unit(id.rawValue) != nil
         case .flow(let id): snapshot.map.flows.contains { $0.id == id }
-        case .initiative, .problemSpot: true
+        case .problemSpot(let key): OptimizePages.spot(key, in: snapshot) != nil
+        case .initiative: true
         }
     }
 

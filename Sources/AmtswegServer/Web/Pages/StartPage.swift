@@ -115,6 +115,8 @@ struct ProblemLine: Sendable {
     var addressedBy: [Link] = []
     /// The form for a new initiative made from the spot, for those who plan the roadmap.
     var createHref: String?
+    /// The spot's page: its comments and the way to propose an improvement.
+    var href: String
 
     init(_ spot: ProblemSpot) {
         title = spot.title
@@ -125,5 +127,6 @@ struct ProblemLine: Sendable {
         rule = spot.rule.rawValue
         links = spot.links.map { Link(label: "\($0.kind.label): \($0.name)", href: Display.href($0)) }
         firstLink = links.first
+        href = Paths.problemSpot(spot.key)
     }
 }

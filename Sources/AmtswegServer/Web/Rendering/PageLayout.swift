@@ -41,6 +41,8 @@ struct Abilities: Sendable {
     var manageProcesses: Bool
     /// Planning the roadmap: goals, initiatives, measurements.
     var planRoadmap: Bool
+    /// Seeing drafts and the version history (of processes and the organisation).
+    var readDrafts: Bool
 
     init(_ access: Access?) {
         func holds(_ permission: Permission) -> Bool {
@@ -50,6 +52,7 @@ struct Abilities: Sendable {
         editMap = holds(.editMap)
         manageProcesses = holds(.manageProcesses)
         planRoadmap = holds(.planRoadmap)
+        readDrafts = access?.role.grants(.readDrafts) == true
     }
 }
 

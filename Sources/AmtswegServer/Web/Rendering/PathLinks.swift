@@ -19,6 +19,7 @@ struct PathLinks: Sendable {
     var newFlow = Paths.newFlow
     var ist = Paths.ist
     var workshops = Paths.workshops
+    var mapVersions = Paths.mapVersions
     var newWorkshop = Paths.newWorkshop
     var istFindings = Paths.istFindings
     var processes = Paths.processes

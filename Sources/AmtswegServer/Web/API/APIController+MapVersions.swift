@@ -1,0 +1,69 @@
+import AmtswegCore
+import AmtswegStore
+import Foundation
+import Hummingbird
+
+/// The organisation's versions, as on their page: the list with review states, and the changes between two.
+extension APIController {
+    func addMapVersionRoutes(to routes: RouteTable) {
+        let api = Paths.api + "/"
+        routes.get(api + "map/versions", .readDrafts) { request, context in try await mapVersions(request, context) }
+        routes.get(api + "map/diff", .readDrafts) { request, context in try await mapDiff(request, context) }
+    }
+
+    struct MapVersionSummary: Encodable, Sendable {
+        var number: Int
+        var savedAt: Date
+        var author: String
+        var comment: String
+        var release: String
+    }
+
+    func mapVersions(_ request: Request, _ context: AppRequestContext) async throws -> Page<MapVersionSummary> {
+        let snapshot = try await pages.snapshot(context)
+        let versions = try await pages.workspace.repository.mapVersions(of: snapshot.map.tenant.id)
+        return try Self.paginate(
+            versions.map {
+                MapVersionSummary(
+                    number: $0.number, savedAt: $0.savedAt, author: $0.author.displayName, comment: $0.comment,
+                    release: $0.release.rawValue)
+            }, request)
+    }
+
+    struct MapDiffResult: ResponseEncodable, Sendable {
+        struct Change: Encodable, Sendable {
+            struct Field: Encodable, Sendable {
+                var field: String
+                var old: String
+                var new: String
+            }
+            var kind: String
+            var entity: String
+            var name: String
+            var text: String
+            var fields: [Field]
+        }
+        var from: Int
+        var to: Int
+        var changes: [Change]
+    }
+
+    func mapDiff(_ request: Request, _ context: AppRequestContext) async throws -> MapDiffResult {
+        let snapshot = try await pages.snapshot(context)
+        let tenant = snapshot.map.tenant.id
+        let query = request.uri.queryParameters
+        guard let from = query["from"].flatMap({ Int(String($0)) }), let to = query["to"].flatMap({ Int(String($0)) })
+        else { throw HTTPError(.badRequest, message: "from und to sind Nummern von Fassungen.") }
+        let repository = pages.workspace.repository
+        let delta = MapDelta(
+            from: try await repository.map(version: from, of: tenant),
+            to: try await repository.map(version: to, of: tenant))
+        return MapDiffResult(
+            from: from, to: to,
+            changes: delta.changes.map { change in
+                .init(
+                    kind: change.kind.rawValue, entity: change.entity, name: change.name, text: change.text,
+                    fields: change.fields.map { .init(field: $0.label, old: $0.old, new: $0.new) })
+            })
+    }
+}
