@@ -26,11 +26,13 @@ public protocol ProcessVersionRepository: Sendable {
     ) async throws -> ProcessVersion
 
     /// Takes a review step on the newest version (archiving: on the released one). Releasing archives the
-    /// version released before. Returns the new status.
+    /// version released before. Returns the new status. With `basedOn`, the step is refused
+    /// (``VersionError/outdated(basedOn:head:by:)``) when the newest version is no longer the one the reviewer
+    /// looked at — checked inside the write, like a save.
     @discardableResult
     func changeRelease(
         _ action: ReleaseAction, of process: ID<ProcessModel>, in tenant: ID<Tenant>, by author: Author,
-        comment: String
+        comment: String, basedOn: Int?
     ) async throws -> ProcessStatus
 
     /// Saves the contents of version `number` as a new draft version (see
@@ -39,4 +41,15 @@ public protocol ProcessVersionRepository: Sendable {
     func restoreVersion(
         _ number: Int, of process: ID<ProcessModel>, in tenant: ID<Tenant>, by author: Author, basedOn: Int?
     ) async throws -> ProcessVersion
+}
+
+extension ProcessVersionRepository {
+    /// A review step on whatever the newest version is (the command line, the demo).
+    @discardableResult
+    public func changeRelease(
+        _ action: ReleaseAction, of process: ID<ProcessModel>, in tenant: ID<Tenant>, by author: Author,
+        comment: String
+    ) async throws -> ProcessStatus {
+        try await changeRelease(action, of: process, in: tenant, by: author, comment: comment, basedOn: nil)
+    }
 }

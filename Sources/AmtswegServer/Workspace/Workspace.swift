@@ -227,16 +227,18 @@ public actor Workspace {
         return try await repository.saveProcess(record, of: tenant, by: author, comment: comment, basedOn: basedOn)
     }
 
-    /// Takes a review step. What the reviewer wrote (needed when returning a draft) comes as `note`, a comment
-    /// on the process, so its authors find it beside the process and on their start page.
+    /// Takes a review step on version `basedOn` (see
+    /// ``ProcessVersionRepository/changeRelease(_:of:in:by:comment:basedOn:)``). What the reviewer wrote (needed
+    /// when returning a draft) comes as `note`, a comment on the process, so its authors find it beside the
+    /// process and on their start page.
     @discardableResult
     public func changeRelease(
         _ action: ReleaseAction, of process: ID<ProcessModel>, in tenant: ID<Tenant>, by author: Author,
-        note: Comment?
+        note: Comment?, basedOn: Int?
     ) async throws -> ProcessStatus {
         defer { invalidate(tenant) }
         let status = try await repository.changeRelease(
-            action, of: process, in: tenant, by: author, comment: note?.text ?? "")
+            action, of: process, in: tenant, by: author, comment: note?.text ?? "", basedOn: basedOn)
         if let note { try await repository.addComment(note, of: tenant) }
         return status
     }

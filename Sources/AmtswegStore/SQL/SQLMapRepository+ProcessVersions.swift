@@ -66,15 +66,20 @@ extension SQLMapRepository: ProcessVersionRepository {
     @discardableResult
     public func changeRelease(
         _ action: ReleaseAction, of process: ID<ProcessModel>, in tenantID: ID<Tenant>, by author: Author,
-        comment: String
+        comment: String, basedOn: Int?
     ) async throws -> ProcessStatus {
         let at = now()
         return try await runInTransaction { db in
-            let rows = try await db.select().columns("number", "release", "name").from("process_versions")
-                .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, process.rawValue)
-                .orderBy("number", .descending).all()
+            let rows = try await db.select().columns("number", "release", "name", "author_name")
+                .from("process_versions").where("tenant_id", .equal, tenantID.rawValue)
+                .where("process_id", .equal, process.rawValue).orderBy("number", .descending).all()
             guard let head = rows.first else { throw StoreError.notFound(kind: .process, id: process.rawValue) }
             let headNumber = try head.decode(column: "number", as: Int.self)
+            // A step taken on what the reviewer saw: if someone saved meanwhile, they look again first.
+            if let basedOn, basedOn != headNumber {
+                let by = try head.decode(column: "author_name", as: String.self)
+                throw StoreError.version(.outdated(basedOn: basedOn, head: headNumber, by: by))
+            }
             let headState = try head.decode(enum: "release", as: ReleaseState.self)
             let name = try head.decode(column: "name", as: String.self)
             let released = try rows.first { try $0.decode(column: "release", as: String.self) == "released" }

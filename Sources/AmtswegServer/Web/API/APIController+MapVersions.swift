@@ -50,14 +50,8 @@ extension APIController {
 
     func mapDiff(_ request: Request, _ context: AppRequestContext) async throws -> MapDiffResult {
         let snapshot = try await pages.snapshot(context)
-        let tenant = snapshot.map.tenant.id
-        let query = request.uri.queryParameters
-        guard let from = query["from"].flatMap({ Int(String($0)) }), let to = query["to"].flatMap({ Int(String($0)) })
-        else { throw HTTPError(.badRequest, message: "from und to sind Nummern von Fassungen.") }
-        let repository = pages.workspace.repository
-        let delta = MapDelta(
-            from: try await repository.map(version: from, of: tenant),
-            to: try await repository.map(version: to, of: tenant))
+        let (from, to, delta) = try await MapVersionPages.delta(
+            request, of: snapshot.map.tenant.id, in: pages.workspace)
         return MapDiffResult(
             from: from, to: to,
             changes: delta.changes.map { change in

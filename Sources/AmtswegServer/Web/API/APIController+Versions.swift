@@ -131,13 +131,11 @@ extension APIController {
             }
             action = chosen
         }
-        if let basedOn = input.version, let head = snapshot.statuses[record.id]?.head, basedOn != head {
-            throw StoreError.version(.outdated(basedOn: basedOn, head: head, by: "jemand anderes"))
-        }
         let note = try ProcessVersionPages.note(input.comment ?? "", for: action, on: record.id, by: context.author)
         return JSONBody(
             try await pages.workspace.changeRelease(
-                action, of: record.id, in: snapshot.map.tenant.id, by: context.author, note: note))
+                action, of: record.id, in: snapshot.map.tenant.id, by: context.author, note: note,
+                basedOn: input.version))
     }
 
     func restore(_ request: Request, _ context: AppRequestContext) async throws -> EditedResponse<VersionSummary> {

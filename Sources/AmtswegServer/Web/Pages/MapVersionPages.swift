@@ -119,13 +119,7 @@ struct MapVersionPages: Sendable {
     func compare(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
         let tenant = snapshot.map.tenant.id
-        let query = request.uri.queryParameters
-        guard let from = query["from"].flatMap({ Int(String($0)) }), let to = query["to"].flatMap({ Int(String($0)) })
-        else { throw HTTPError(.badRequest, message: "Bitte zwei Fassungen wählen (from und to).") }
-        let repository = pages.workspace.repository
-        let delta = MapDelta(
-            from: try await repository.map(version: from, of: tenant),
-            to: try await repository.map(version: to, of: tenant))
+        let (from, to, delta) = try await Self.delta(request, of: tenant, in: pages.workspace)
         let labels: [MapDelta.Change.Kind: String] = [.added: "neu", .removed: "entfernt", .changed: "geändert"]
         let view = CompareView(
             from: "Fassung \(from)", to: "Fassung \(to)",
@@ -135,6 +129,23 @@ struct MapVersionPages: Sendable {
         return try pages.page(
             "map/versions-compare", title: "Organisation: Fassung \(from) und \(to)", section: .map, content: view,
             context: context, snapshot: snapshot)
+    }
+
+    /// The versions `from` and `to` the query names, and what changed between them — the page's and the
+    /// API's way alike; 400 without both numbers, 404 for a version that does not exist.
+    static func delta(_ request: Request, of tenant: ID<Tenant>, in workspace: Workspace) async throws
+        -> (from: Int, to: Int, delta: MapDelta)
+    {
+        let query = request.uri.queryParameters
+        guard let from = query["from"].flatMap({ Int(String($0)) }), let to = query["to"].flatMap({ Int(String($0)) })
+        else { throw HTTPError(.badRequest, message: "Bitte zwei Fassungen wählen (from und to).") }
+        let repository = workspace.repository
+        return (
+            from, to,
+            MapDelta(
+                from: try await repository.map(version: from, of: tenant),
+                to: try await repository.map(version: to, of: tenant))
+        )
     }
 
     func step(_ action: ReleaseAction, input: FormInput? = nil, _ request: Request, _ context: AppRequestContext)
