@@ -8,6 +8,14 @@ public import AmtswegCore
 /// A whole replacement (an import) starts anew at version 1, released. A tenant stored before versions existed
 /// has none until its first save, which keeps the state before it as version 1, released.
 public protocol MapVersionRepository: Sendable {
+    /// The newest version's number; nil when there are none yet.
+    func mapHead(of tenant: ID<Tenant>) async throws -> Int?
+
+    /// Saves the map as ``MapRepository/saveMap(_:change:by:)`` does, refused with
+    /// ``VersionError/organisationOutdated(basedOn:head:by:)`` when the newest version is no longer `basedOn`:
+    /// the map was made from a state someone has changed since (checked inside the write).
+    func saveMap(_ map: TenantMap, change: MapChange, by author: Author, basedOn: Int?) async throws
+
     /// All versions, oldest first; empty when the map was never saved since versions exist.
     func mapVersions(of tenant: ID<Tenant>) async throws -> [MapVersion]
 

@@ -37,7 +37,7 @@ import Testing
             map.units[index].name = "Amt für Zwischenspeicher"
             try await workspace.saveMap(
                 map, change: MapChange(action: "updateUnit", object: "unit:\(map.units[index].id)", summary: "Name"),
-                by: .local)
+                by: .local, basedOn: nil)
             for page in ["/map", "/map/flows", "/map/ist"] {
                 #expect(try await get(page).contains("Amt für Zwischenspeicher"), "\(page) after the rename")
             }
@@ -46,13 +46,15 @@ import Testing
             let ownerIndex = try #require(map.units.firstIndex { $0.id == owner })
             map.units[ownerIndex].name = "Amt für gehaltene Listen"
             try await workspace.saveMap(
-                map, change: MapChange(action: "updateUnit", object: "unit:\(owner)", summary: "Name"), by: .local)
+                map, change: MapChange(action: "updateUnit", object: "unit:\(owner)", summary: "Name"), by: .local,
+                basedOn: nil)
             #expect(try await get("/processes").contains("Amt für gehaltene Listen"), "/processes after the rename")
             // Working day and problem threshold changed: the Monitor's unit and the count of problem spots follow.
             map.settings.hoursPerWorkingDay = 6
             map.settings.longWaitDays = 0.5
             try await workspace.saveMap(
-                map, change: MapChange(action: "saveSettings", object: "settings", summary: "Annahmen"), by: .local)
+                map, change: MapChange(action: "saveSettings", object: "settings", summary: "Annahmen"), by: .local,
+                basedOn: nil)
             #expect(try await get("/monitor").contains("in Arbeitstagen zu 6 Stunden"))
             let processes = try await workspace.snapshot(of: tenant).processes
             let spots = ProblemFinder(map: map).findAll(in: processes).count

@@ -115,7 +115,7 @@ import Testing
             renamed.units[0].name = "Amt nurinb \(number)"
             try await server.workspace.saveMap(
                 renamed, change: MapChange(action: "saveMap", object: "unit:\(other.unit)", summary: "nurinb"),
-                by: .local)
+                by: .local, basedOn: nil)
         }
         try await server.workspace.openWorkshopRound(
             WorkshopRound(

@@ -62,4 +62,39 @@ import Testing
             #expect(try await page(reader, "/map/units/66").1.contains(Self.task))
         }
     }
+
+    /// Two people change the same flow from forms made from the same version: the first is saved, the second
+    /// gets a conflict naming who saved meanwhile, and nothing of the first is lost.
+    @Test func twoPeopleChangingOneFlowGetAConflictNotALostUpdate() async throws {
+        let server = try await TestServer()
+        let workspace = server.workspace
+        let tenant = try server.tenant
+        try await server.run { client in
+            let first = try await Browser.start(client, uri: "/map/flows/F-001")
+            let second = try await Browser.start(client, uri: "/map/flows/F-001")
+            let form = try await first.page(client, "/map/flows/F-001")
+            let version = try #require(
+                form.firstMatch(of: /name="version" value="([0-9]+)"/).map { String($0.output.1) })
+            let flow = try #require(try await workspace.snapshot(of: tenant).map.flows.first { $0.id == "F-001" })
+            func fields(_ frequency: Int) -> [(String, String)] {
+                [
+                    ("from", flow.from.description), ("to", flow.to.description),
+                    ("object", flow.objectID?.rawValue ?? ""),
+                    ("channel", flow.channel.rawValue), ("medium", flow.medium.rawValue), ("frequency", "\(frequency)"),
+                    ("note", ""), ("version", version),
+                ]
+            }
+            let (headers, body) = first.form(fields(111))
+            try await client.execute(uri: "/map/flows/F-001", method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther)
+            }
+            let (otherHeaders, otherBody) = second.form(fields(222))
+            try await client.execute(uri: "/map/flows/F-001", method: .post, headers: otherHeaders, body: otherBody) {
+                #expect($0.status == .conflict)
+                #expect($0.text.contains("Die Organisation wurde inzwischen geändert"))
+            }
+            let saved = try await workspace.repository.loadMap(of: tenant).flows.first { $0.id == "F-001" }
+            #expect(saved?.frequencyPerYear == 111)
+        }
+    }
 }

@@ -15,7 +15,8 @@ import Testing
         var map = try await workspace.snapshot(of: tenant).map
         map.settings.hoursPerWorkingDay = 6
         try await workspace.saveMap(
-            map, change: MapChange(action: "saveSettings", object: "settings", summary: "6-Stunden-Tag"), by: .local)
+            map, change: MapChange(action: "saveSettings", object: "settings", summary: "6-Stunden-Tag"), by: .local,
+            basedOn: nil)
         let process = try #require(
             try await workspace.snapshot(of: tenant).processes.first { $0.id == "baugenehmigung-ist" })
         let report = ProcessReport(process: process, map: map).figures

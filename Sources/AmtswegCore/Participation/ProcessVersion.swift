@@ -54,6 +54,9 @@ public struct ProcessStatus: Hashable, Sendable, Codable {
 public enum VersionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Someone saved since the editor loaded `basedOn`; saving would overwrite their change.
     case outdated(basedOn: Int, head: Int, by: String)
+    /// Someone changed the organisation since the page was made from version `basedOn`; saving the page's whole
+    /// map would overwrite their change.
+    case organisationOutdated(basedOn: Int, head: Int, by: String)
     /// The process is with Prozessmanagement for review: it changes only after being returned.
     case inReview
     case release(ReleaseError)
@@ -64,6 +67,10 @@ public enum VersionError: Error, Hashable, Sendable, CustomStringConvertible {
             "Der Prozess wurde inzwischen geändert: Sie haben Fassung \(basedOn) bearbeitet, \(by) hat Fassung \(head) "
                 + "gespeichert. Ihre Änderung ist nicht gespeichert; bitte die neue Fassung öffnen und die Änderung "
                 + "dort noch einmal machen."
+        case .organisationOutdated(let basedOn, let head, let by):
+            "Die Organisation wurde inzwischen geändert: Ihre Seite zeigte Fassung \(basedOn), \(by) hat Fassung \(head) "
+                + "gespeichert. Ihre Änderung ist nicht gespeichert; bitte die Seite neu öffnen und die Änderung dort "
+                + "noch einmal machen."
         case .inReview:
             "Der Prozess ist in Prüfung und kann erst geändert werden, wenn Prozessmanagement ihn zurückgibt oder "
                 + "freigibt."

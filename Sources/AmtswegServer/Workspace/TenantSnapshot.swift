@@ -14,11 +14,15 @@ public struct TenantSnapshot: Sendable {
     public var view: ModelView
     /// Where every process stands in review (also those this view leaves out).
     public var statuses: [ID<ProcessModel>: ProcessStatus]
+    /// The organisation's newest version when the snapshot was read (read before the map: a write in between
+    /// makes a save from this snapshot a conflict, never a lost update); nil before the first version.
+    public var mapVersion: Int?
 
     public init(
         map: TenantMap, records: [ProcessRecord], view: ModelView = .working,
-        statuses: [ID<ProcessModel>: ProcessStatus] = [:]
+        statuses: [ID<ProcessModel>: ProcessStatus] = [:], mapVersion: Int? = nil
     ) {
+        self.mapVersion = mapVersion
         self.map = map
         self.records = records
         self.view = view

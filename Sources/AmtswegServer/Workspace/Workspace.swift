@@ -116,11 +116,13 @@ public actor Workspace {
                 }
             // Readers see the released organisation too (with the settings in force); without versions the
             // map as it stands is the agreed one.
+            let mapVersion = try await repository.mapHead(of: tenant)
             var released: TenantMap?
             if view == .released { released = try await repository.releasedMap(of: tenant) }
             let map: TenantMap
             if let released { map = released } else { map = try await repository.loadMap(of: tenant) }
-            return TenantSnapshot(map: map, records: records, view: view, statuses: statuses)
+            return TenantSnapshot(
+                map: map, records: records, view: view, statuses: statuses, mapVersion: mapVersion)
         }
         if keepsDerivedValues { loading[loadingKey] = (generation, task) }
         defer { if loading[loadingKey]?.generation == generation { loading[loadingKey] = nil } }
@@ -207,9 +209,11 @@ public actor Workspace {
         invalidate(tenant)
     }
 
-    public func saveMap(_ map: TenantMap, change: MapChange, by author: Author) async throws {
-        try await repository.saveMap(map, change: change, by: author)
-        invalidate(map.tenant.id)
+    /// Saves the map made from the organisation's version `basedOn` (a snapshot's ``TenantSnapshot/mapVersion``,
+    /// or the version a form was made from); see ``MapVersionRepository/saveMap(_:change:by:basedOn:)``.
+    public func saveMap(_ map: TenantMap, change: MapChange, by author: Author, basedOn: Int?) async throws {
+        defer { invalidate(map.tenant.id) }
+        try await repository.saveMap(map, change: change, by: author, basedOn: basedOn)
     }
 
     public func saveProcess(_ record: ProcessRecord, of tenant: ID<Tenant>, by author: Author) async throws {

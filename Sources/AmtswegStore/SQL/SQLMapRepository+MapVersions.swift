@@ -10,6 +10,14 @@ extension SQLMapRepository: MapVersionRepository {
         }
     }
 
+    public func mapHead(of tenantID: ID<Tenant>) async throws -> Int? {
+        try await run { db in try await Self.mapHead(of: tenantID, in: db)?.number }
+    }
+
+    public func saveMap(_ map: TenantMap, change: MapChange, by author: Author, basedOn: Int?) async throws {
+        try await save(map, processes: nil, change: change, by: author, basedOn: basedOn)
+    }
+
     public func map(version number: Int, of tenantID: ID<Tenant>) async throws -> TenantMap {
         try await run { db in try await Self.storedMap(number, of: tenantID, in: db) }
     }
@@ -148,7 +156,7 @@ extension SQLMapRepository: MapVersionRepository {
         return MapVersion(number: number, author: author, savedAt: at, comment: excerpt(comment), release: release)
     }
 
-    private static func mapHead(of tenantID: ID<Tenant>, in db: any SQLDatabase) async throws -> MapVersion? {
+    static func mapHead(of tenantID: ID<Tenant>, in db: any SQLDatabase) async throws -> MapVersion? {
         try await db.select().columns(mapVersionColumns.map { SQLIdentifier($0) }).from("map_versions")
             .where("tenant_id", .equal, tenantID.rawValue).orderBy("number", .descending).limit(1).first()
             .map(mapVersion)

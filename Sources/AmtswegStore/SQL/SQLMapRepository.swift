@@ -94,7 +94,7 @@ public struct SQLMapRepository: MapRepository {
     /// (checked against the map and processes just written), in one transaction.
     func save(
         _ map: TenantMap, processes: [ProcessRecord]?, roadmap: (Roadmap, [IndicatorMeasurement])? = nil,
-        change: MapChange? = nil, by author: Author
+        change: MapChange? = nil, by author: Author, basedOn: Int? = nil
     ) async throws {
         let issues = map.validate()
         guard issues.isEmpty else { throw StoreError.invalid(issues) }
@@ -108,6 +108,10 @@ public struct SQLMapRepository: MapRepository {
             let exists = try await Self.tenant(map.tenant.id, in: db) != nil
             let summary = change?.summary ?? map.summary
             if processes == nil, exists {
+                if let basedOn, let head = try await Self.mapHead(of: map.tenant.id, in: db), head.number != basedOn {
+                    throw StoreError.version(
+                        .organisationOutdated(basedOn: basedOn, head: head.number, by: head.author.displayName))
+                }
                 try await Self.recordMapVersion(
                     map, replacing: try await Self.readMap(map.tenant.id, in: db), of: map.tenant.id, by: author,
                     at: at,

@@ -61,7 +61,8 @@ extension APIController {
             throw HTTPError(.conflict, message: "Einen Informationsfluss „\(flow.id)“ gibt es schon.")
         }
         map.flows.append(flow)
-        try await pages.workspace.saveMap(map, change: .flow(flow, action: "createFlow", in: map), by: context.author)
+        try await pages.workspace.saveMap(
+            map, change: .flow(flow, action: "createFlow", in: map), by: context.author, basedOn: snapshot.mapVersion)
         return EditedResponse(
             status: .created, headers: [.location: Paths.api + "/flows?id=" + Paths.escape(flow.id.rawValue)],
             response: JSONBody(flow))
@@ -77,7 +78,8 @@ extension APIController {
             throw HTTPError(.conflict, message: "Ein Workshop-Ergebnis „\(finding.id)“ gibt es schon.")
         }
         map.findings.append(finding)
-        try await pages.workspace.saveMap(map, change: .finding(finding), by: context.author)
+        try await pages.workspace.saveMap(
+            map, change: .finding(finding), by: context.author, basedOn: snapshot.mapVersion)
         return EditedResponse(status: .created, response: JSONBody(finding))
     }
 

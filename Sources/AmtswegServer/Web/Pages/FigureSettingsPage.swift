@@ -88,7 +88,7 @@ struct FigureSettingsPage: Sendable {
                     + "\(Display.decimal(settings.netAnnualWorkingHours, digits: 0)) h/Jahr, "
                     + "\(Display.decimal(settings.hourlyCost, digits: 2)) €/h, höchstens \(settings.maxDesks) Stationen, "
                     + "lange Liegezeit ab \(Display.decimal(settings.longWaitDays)) Arbeitstagen"),
-            by: context.author)
+            by: context.author, basedOn: snapshot.mapVersion)
         return SeeOther(location: Paths.figureSettings + "?saved=1").response(from: request, context: context)
     }
 }

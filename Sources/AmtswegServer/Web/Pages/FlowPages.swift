@@ -109,6 +109,7 @@ struct FlowPages: Sendable {
             form = FlowForm(flow)
         }
         form.prepare(map: snapshot.map, csrf: context.csrfToken)
+        if form.version.isEmpty { form.version = snapshot.mapVersion.map(String.init) ?? "" }
         return try pages.page(
             "map/flow-form", title: form.isNew ? "Informationsfluss anlegen" : "Informationsfluss ändern",
             section: .map, content: form, context: context, snapshot: snapshot, status: status)
@@ -132,14 +133,16 @@ struct FlowPages: Sendable {
         } else {
             map.flows.append(flow)
         }
+        // Saved on the version the form was made from: a change someone made meanwhile is not overwritten.
         try await pages.workspace.saveMap(
-            map, change: .flow(flow, action: isNew ? "createFlow" : "updateFlow", in: map), by: context.author)
+            map, change: .flow(flow, action: isNew ? "createFlow" : "updateFlow", in: map), by: context.author,
+            basedOn: Int(input[FlowField.version]) ?? snapshot.mapVersion)
         return SeeOther(location: Paths.flows + "?saved=1#flow-" + Paths.escape(flow.id.rawValue))
             .response(from: request, context: context)
     }
 
     func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        _ = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
+        let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let id = try context.parameters.require("id")
         let snapshot = try await pages.snapshot(context)
         var map = snapshot.map
@@ -149,7 +152,8 @@ struct FlowPages: Sendable {
         let removed = map.flows.first { $0.id.rawValue == id }!
         map.flows.removeAll { $0.id.rawValue == id }
         try await pages.workspace.saveMap(
-            map, change: .flow(removed, action: "deleteFlow", in: snapshot.map), by: context.author)
+            map, change: .flow(removed, action: "deleteFlow", in: snapshot.map), by: context.author,
+            basedOn: Int(input[FlowField.version]) ?? snapshot.mapVersion)
         return SeeOther(location: Paths.flows + "?saved=1").response(from: request, context: context)
     }
 }
@@ -165,6 +169,8 @@ struct FlowForm: Sendable {
     var medium = ""
     var frequency = ""
     var note = ""
+    /// The organisation's version the form was made from, sent back with it.
+    var version = ""
     var errors: [String] = []
     var fromError: String?
     var toError: String?
@@ -206,6 +212,7 @@ struct FlowForm: Sendable {
         medium = input[FlowField.medium]
         frequency = input[FlowField.frequency]
         note = input[FlowField.note]
+        version = input[FlowField.version]
     }
 
     /// Fills the choices of the selects from the map, keeping what was chosen.
@@ -277,5 +284,5 @@ struct FlowForm: Sendable {
 
 /// The fields of the form, as its template names them.
 enum FlowField: String, FormField {
-    case from, to, object, channel, medium, frequency, note
+    case from, to, object, channel, medium, frequency, note, version
 }

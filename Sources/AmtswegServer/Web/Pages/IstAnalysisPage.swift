@@ -54,7 +54,8 @@ struct IstAnalysisPage: Sendable {
         }
         var map = snapshot.map
         map.findings.append(finding)
-        try await pages.workspace.saveMap(map, change: .finding(finding), by: context.author)
+        try await pages.workspace.saveMap(
+            map, change: .finding(finding), by: context.author, basedOn: snapshot.mapVersion)
         form = .empty
         return SeeOther(location: Paths.ist + "?saved=1#findings").response(from: request, context: context)
     }

@@ -68,7 +68,7 @@ struct PrivacyPage: Sendable {
                 summary: on
                     ? "Auswertungen über einzelne Personen eingeschaltet"
                     : "Auswertungen über einzelne Personen ausgeschaltet"),
-            by: context.author)
+            by: context.author, basedOn: snapshot.mapVersion)
         return SeeOther(location: Paths.privacy + "?saved=1")
     }
 }
