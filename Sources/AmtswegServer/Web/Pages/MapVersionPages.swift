@@ -27,23 +27,13 @@ struct MapVersionPages: Sendable {
     }
 
     struct HistoryView: Sendable {
-        struct Line: Sendable {
-            var label: String
-            var savedAt: String
-            var author: String
-            var comment: String
-            var state: String
-            var stateClass: String
-            var compareHref: String?
-            var restoreAction: String?
-        }
         var stateLabel: String
         var stateClass: String
         var note: String
         var lastReturn: String?
         var submitAction: String?
         var reviewAction: String?
-        var lines: [Line]
+        var lines: [VersionLine]
         var fromOptions: [SelectOption]
         var toOptions: [SelectOption]
         var csrf: String
@@ -75,11 +65,9 @@ struct MapVersionPages: Sendable {
             submitAction: mayComment && state == .draft ? Paths.mapSubmit : nil,
             reviewAction: mayReview && state == .inReview ? Paths.mapReview : nil,
             lines: versions.reversed().map { version in
-                HistoryView.Line(
-                    label: version.label, savedAt: Display.dateTime(version.savedAt),
-                    author: version.author.displayName, comment: version.comment.isEmpty ? "–" : version.comment,
-                    state: version.number == head?.number || version.release != .draft ? version.release.label : "–",
-                    stateClass: "state-" + version.release.rawValue,
+                VersionLine(
+                    number: version.number, label: version.label, savedAt: version.savedAt, author: version.author,
+                    comment: version.comment, release: version.release, isHead: version.number == head?.number,
                     compareHref: version.number > 1
                         ? Paths.mapCompare(from: version.number - 1, to: version.number) : nil,
                     restoreAction: mayReview && state != .inReview && version.number != head?.number

@@ -27,20 +27,9 @@ struct ProcessVersionPages: Sendable {
     // MARK: - History
 
     struct HistoryView: Sendable {
-        struct Line: Sendable {
-            var number: Int
-            var label: String
-            var savedAt: String
-            var author: String
-            var comment: String
-            var state: String
-            var stateClass: String
-            var compareHref: String?
-            var restoreAction: String?
-        }
         var name: String
         var processHref: String
-        var lines: [Line]
+        var lines: [VersionLine]
         var fromOptions: [SelectOption]
         var toOptions: [SelectOption]
         var compareAction: String
@@ -54,11 +43,9 @@ struct ProcessVersionPages: Sendable {
         let mayRestore = context.access?.may(.review, forUnits: [], in: snapshot.map) == true
         let inReview = versions.last!.release == .inReview
         let lines = versions.reversed().map { version in
-            HistoryView.Line(
-                number: version.number, label: version.label, savedAt: Display.dateTime(version.savedAt),
-                author: version.author.displayName, comment: version.comment.isEmpty ? "–" : version.comment,
-                state: version.number == head || version.release != .draft ? version.release.label : "–",
-                stateClass: "state-" + version.release.rawValue,
+            VersionLine(
+                number: version.number, label: version.label, savedAt: version.savedAt, author: version.author,
+                comment: version.comment, release: version.release, isHead: version.number == head,
                 compareHref: version.number > 1
                     ? Paths.processCompare(record.id.rawValue, from: version.number - 1, to: version.number) : nil,
                 restoreAction: mayRestore && !inReview && version.number != head
