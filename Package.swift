@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "AmtswegServer", targets: ["AmtswegServer"]),
         .library(name: "AmtswegXML", targets: ["AmtswegXML"]),
         .library(name: "BPMN", targets: ["BPMN"]),
+        .library(name: "FIM", targets: ["FIM"]),
         .library(name: "ProcessBPMN", targets: ["ProcessBPMN"]),
         .library(name: "ProcessMining", targets: ["ProcessMining"]),
     ],
@@ -62,6 +63,10 @@ let package = Package(
         .target(
             name: "ProcessMaps", dependencies: ["AmtswegSupport", "AmtswegXML", "ProcessMining"],
             swiftSettings: strict),
+        /// FIM and OZG: the OZG catalogue's reader, the maturity models as data, XProzess 2 messages.
+        .target(
+            name: "FIM", dependencies: ["AmtswegCore", "AmtswegInterchange", "AmtswegXML", "BPMN"],
+            resources: [.copy("Resources")], swiftSettings: strict),
         .target(
             name: "MinedProcesses", dependencies: ["AmtswegCore", "ProcessMining", "ProcessBPMN"],
             swiftSettings: strict),
@@ -173,6 +178,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ProcessMapsTests", dependencies: ["ProcessMaps", "ProcessMining", "AmtswegSupport", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "FIMTests",
+            dependencies: ["FIM", "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "BPMN", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MinedProcessesTests",

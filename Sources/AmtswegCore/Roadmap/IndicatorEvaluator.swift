@@ -22,8 +22,12 @@ public struct IndicatorEvaluator: Sendable {
     let serviceFigures: [ID<Service>: ServiceFigures]
     let spots: [ProblemSpot]
     let logFigures: [ID<ProcessModel>: LogFigures]
+    let maturity: OZGOverview?
 
-    public init(map: TenantMap, processes: [ProcessModel], logFigures: [ID<ProcessModel>: LogFigures] = [:]) {
+    public init(
+        map: TenantMap, processes: [ProcessModel], logFigures: [ID<ProcessModel>: LogFigures] = [:],
+        maturity: OZGOverview? = nil
+    ) {
         self.map = map
         index = MapIndex(map)
         current = processes.filter { $0.state == .ist }
@@ -35,6 +39,7 @@ public struct IndicatorEvaluator: Sendable {
             uniquingKeysWith: { first, _ in first })
         spots = ProblemFinder(map: map).findAll(in: processes)
         self.logFigures = logFigures
+        self.maturity = maturity
     }
 
     /// The indicator's value now, in the unit of its kind (shares in percent); `nil` where the data to compute it
@@ -56,7 +61,20 @@ public struct IndicatorEvaluator: Sendable {
         case .conformanceFitness:
             guard case .process(let id) = indicator.scope else { return nil }
             return logFigures[id]?.fitness.map { $0 * 100 }
-        case .maturityShare: return nil
+        case .maturityShare: return maturityShare(atLeast: indicator.level ?? 0, indicator.scope)
+        }
+    }
+
+    // MARK: - Maturity
+
+    private func maturityShare(atLeast level: Int, _ scope: IndicatorScope) -> Double? {
+        guard let maturity else { return nil }
+        switch scope {
+        case .tenant: return maturity.share(atLeast: level)
+        case .unit(let id):
+            return maturity.share(atLeast: level, of: Set(map.services.filter { $0.unitID == id }.map(\.id)))
+        case .service(let id): return maturity.share(atLeast: level, of: [id])
+        case .process: return nil
         }
     }
 

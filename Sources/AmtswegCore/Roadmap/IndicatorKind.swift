@@ -101,6 +101,7 @@ public enum IndicatorKind: String, CaseIterable, Hashable, Sendable, Codable {
         case (.staffHoursPerYear, _): true
         case (.digitalEntryShare, .unit), (.raciCompleteness, .unit), (.taskTransparency, .unit): true
         case (.openProblemSpots, _): true
+        case (.maturityShare, .unit), (.maturityShare, .service): true
         default: false
         }
     }

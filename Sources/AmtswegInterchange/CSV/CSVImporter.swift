@@ -97,7 +97,7 @@ private struct Merger {
         do {
             text = try TextDecoding.decode(file.data)
         } catch {
-            problems.append(Self.describe(error, file: file.name))
+            problems.append(InterchangeError(error, file: file.name))
             fileLevelFailure = true
             return
         }
@@ -105,7 +105,7 @@ private struct Merger {
         do {
             table = try CSVTable(parsing: text)
         } catch {
-            problems.append(Self.describe(error, file: file.name))
+            problems.append(InterchangeError(error, file: file.name))
             fileLevelFailure = true
             return
         }
@@ -344,39 +344,4 @@ private struct Merger {
         }
     }
 
-    private static func describe(_ error: TextDecoding.Failure, file: String) -> InterchangeError {
-        switch error {
-        case .binary:
-            InterchangeError(
-                file: file, line: nil,
-                message: "Die Datei ist keine Textdatei (z. B. eine Excel-Arbeitsmappe). Bitte als CSV speichern.")
-        case .undecodable(let line, let byte):
-            InterchangeError(
-                file: file, line: line,
-                message:
-                    "Unbekannte Zeichenkodierung (Byte 0x\(String(byte, radix: 16, uppercase: true))); erwartet UTF-8 oder Windows-1252."
-            )
-        case .mixed(let line):
-            InterchangeError(
-                file: file, line: line,
-                message:
-                    "Die Datei mischt UTF-8 und eine andere Zeichenkodierung; bitte einheitlich als UTF-8 speichern.")
-        }
-    }
-
-    private static func describe(_ error: CSVTable.Failure, file: String) -> InterchangeError {
-        switch error {
-        case .empty:
-            InterchangeError(
-                file: file, line: nil, message: "Die Datei ist leer; erwartet wird mindestens eine Kopfzeile.")
-        case .unterminatedQuote(let line):
-            InterchangeError(
-                file: file, line: line,
-                message: "Ein Anführungszeichen wird geöffnet, aber nie geschlossen (Datei abgeschnitten?).")
-        case .textAfterQuote(let line):
-            InterchangeError(
-                file: file, line: line,
-                message: "Nach einem schließenden Anführungszeichen folgt Text vor dem Trennzeichen.")
-        }
-    }
 }

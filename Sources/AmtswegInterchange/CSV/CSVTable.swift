@@ -5,26 +5,26 @@ import Foundation
 ///
 /// Hand-written rather than taken from a package because import errors must name the line a record starts
 /// on — records may span lines inside quotes — and neither CSV package on our mirror reports that.
-struct CSVTable {
-    struct Record {
-        var line: Int
-        var fields: [String]
+package struct CSVTable {
+    package struct Record {
+        package var line: Int
+        package var fields: [String]
     }
 
-    enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         case empty
         case unterminatedQuote(line: Int)
         case textAfterQuote(line: Int)
     }
 
-    var delimiter: Character
-    var header: [String]
-    var records: [Record]
+    package var delimiter: Character
+    package var header: [String]
+    package var records: [Record]
 
     /// Parses RFC 4180 text: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF or LF.
     /// The delimiter is whichever of `;`, `,` and tab occurs most in the header line (`;` wins ties, as in
     /// German Excel exports).
-    init(parsing text: String) throws(Failure) {
+    package init(parsing text: String) throws(Failure) {
         delimiter = Self.detectDelimiter(text)
         var records: [Record] = []
         var fields: [String] = []

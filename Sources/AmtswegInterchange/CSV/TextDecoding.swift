@@ -1,11 +1,11 @@
 import AmtswegCore
-import Foundation
+package import Foundation
 
 /// Turns the bytes of a spreadsheet export into text, as municipalities' files come: UTF-8 with or without
 /// byte-order mark, UTF-16 with mark (Excel's "Unicode text"), or Windows-1252 (Excel's default "CSV" on
 /// German Windows).
-enum TextDecoding {
-    enum Failure: Error, Equatable {
+package enum TextDecoding {
+    package enum Failure: Error, Equatable {
         /// A byte that no supported encoding allows, at this 1-based line.
         case undecodable(line: Int, byte: UInt8)
         /// Valid UTF-8 and invalid bytes in one file: decoding either way would corrupt some text.
@@ -14,7 +14,7 @@ enum TextDecoding {
         case binary
     }
 
-    static func decode(_ data: Data) throws(Failure) -> String {
+    package static func decode(_ data: Data) throws(Failure) -> String {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try utf8(Array(bytes.dropFirst(3)))
