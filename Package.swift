@@ -166,7 +166,8 @@ let package = Package(
             name: "ProcessBPMNTests", dependencies: ["ProcessBPMN", "AmtswegCore", "AmtswegDemo", "BPMN", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "AmtswegStoreTests", dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegStore"],
+            name: "AmtswegStoreTests",
+            dependencies: ["AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegStore", "FIM", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "AmtswegServerTests",

@@ -13,6 +13,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case invalid([MapIssue])
     /// The roadmap breaks its invariants (unknown goal, negative effort, a dependency cycle …); nothing was written.
     case invalidRoadmap([String])
+    /// Other data that breaks its invariants — `what` names it ("Die Reifegradbewertung"); nothing was written.
+    case invalidData(what: String, problems: [String])
     /// The database cannot be reached, opened or migrated.
     case unavailable(String)
 
@@ -26,6 +28,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + issues.map { "  – \($0)" }.joined(separator: "\n")
         case .invalidRoadmap(let problems):
             "Der Fahrplan ist unvollständig oder widersprüchlich (\(problems.count) Befunde):\n"
+                + problems.map { "  – \($0)" }.joined(separator: "\n")
+        case .invalidData(let what, let problems):
+            "\(what) ist unvollständig oder widersprüchlich (\(problems.count) Befunde):\n"
                 + problems.map { "  – \($0)" }.joined(separator: "\n")
         case .unavailable(let reason): "Die Datenbank ist nicht verfügbar: \(reason)"
         }

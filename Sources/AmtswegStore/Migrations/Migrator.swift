@@ -6,7 +6,7 @@ enum Migrator {
     /// Every migration, in order.
     static let all: [Migration] = [
         .mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema, .stepMappingSchema, .commentSchema,
-        .versionSchema, .proposalSchema, .workshopSchema, .findingOriginSchema, .mapVersionSchema,
+        .versionSchema, .proposalSchema, .workshopSchema, .findingOriginSchema, .mapVersionSchema, .ozgSchema,
     ]
 
     /// Applies the migrations the database has not seen yet; returns the versions applied.

@@ -39,6 +39,7 @@ struct ErrorMiddleware: RouterMiddleware {
                         .mapValues { $0.map(\.message) }
                 }
                 if case StoreError.invalidRoadmap(let problems) = error { problem.errors = ["roadmap": problems] }
+                if case StoreError.invalidData(_, let problems) = error { problem.errors = ["data": problems] }
                 var response = try problem.response(from: request, context: context)
                 if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
                 if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"amtsweg\"" }
@@ -82,6 +83,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return (.conflict, error.description)
         case StoreError.invalidRoadmap(let problems):
             return (.unprocessableContent, problems.joined(separator: " "))
+        case StoreError.invalidData(let what, let problems):
+            return (.unprocessableContent, "\(what): " + problems.joined(separator: "; "))
         default:
             return (.internalServerError, "Ein unerwarteter Fehler ist aufgetreten.")
         }
