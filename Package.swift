@@ -99,7 +99,7 @@ let package = Package(
             name: "amtsweg",
             dependencies: [
                 "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegReports", "AmtswegStore", "AmtswegServer", "BPMN",
-                "ProcessBPMN",
+                "FIM", "ProcessBPMN",
                 "ProcessMining",
                 "MinedProcesses",
                 "ProcessMaps",

@@ -31,6 +31,8 @@ struct TenantCommand: AsyncParsableCommand {
         @Option(help: "Name, z. B. 'Stadt Musterstadt'.") var name: String
         @Option(help: "Amtlicher Gemeindeschlüssel (8 Ziffern).") var ags: String
         @Option(help: "Einwohnerzahl.") var population: Int
+        @Option(help: "Verzeichnis mit dem OZG-Katalog (CSV), der gleich mit eingelesen wird.") var ozg: String?
+        @OptionGroup var snapshot: OZGCommand.SnapshotOptions
 
         func run() async throws {
             try await reportingErrors {
@@ -41,6 +43,10 @@ struct TenantCommand: AsyncParsableCommand {
                 let tenant = Tenant(id: ID(id), name: name, ags: ags, population: population)
                 try await repository.saveMap(TenantMap(tenant: tenant), by: .local)
                 print("Kommune '\(id)' angelegt.")
+                if let ozg {
+                    try await OZGCommand.importCatalogue(
+                        from: ozg, snapshot: snapshot, into: tenant.id, repository: repository)
+                }
             }
         }
     }
