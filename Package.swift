@@ -57,7 +57,8 @@ let package = Package(
         .target(name: "AmtswegInterchange", dependencies: ["AmtswegCore"], swiftSettings: strict),
         /// The demo municipality Musterstadt: data, not domain, so it lives beside the core.
         .target(
-            name: "AmtswegDemo", dependencies: ["AmtswegCore", "AmtswegSupport", "ProcessBPMN"], swiftSettings: strict),
+            name: "AmtswegDemo", dependencies: ["AmtswegCore", "AmtswegSupport", "FIM", "ProcessBPMN"],
+            swiftSettings: strict),
         /// The process map of an event log: simplification, a layered layout and its drawing, and the measures
         /// of a drawing's readability.
         .target(
@@ -82,7 +83,7 @@ let package = Package(
         .target(
             name: "AmtswegServer",
             dependencies: [
-                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegSupport", "AmtswegXML", "BPMN", "ProcessBPMN",
+                "AmtswegCore", "AmtswegDemo", "AmtswegStore", "AmtswegSupport", "AmtswegXML", "BPMN", "FIM", "ProcessBPMN",
                 "ProcessMining", "MinedProcesses", "ProcessMaps",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

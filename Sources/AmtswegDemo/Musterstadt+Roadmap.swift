@@ -24,7 +24,7 @@ extension Musterstadt {
         let agreed = roadmapDay
         // Baselines and targets start from what the demo data shows today: the goals were agreed in March, and
         // the town has improved a little since (see ``measurementHistory(for:)``).
-        let evaluator = IndicatorEvaluator(map: map, processes: processes)
+        let evaluator = IndicatorEvaluator(map: map, processes: processes, maturity: maturityOverview(map: map))
         func goal(
             _ id: String, _ title: String, _ indicator: Indicator, target: (Double) -> Double, by day: Day,
             fallback: Double
@@ -60,6 +60,9 @@ extension Musterstadt {
             goal(
                 "Z5", "Klare Verantwortung für jede Aufgabe", Indicator(.raciCompleteness), target: { _ in 100 },
                 by: Day(year: 2027, month: 6, day: 30)!, fallback: 80),
+            goal(
+                "Z6", "Mehr Leistungen OZG-konform online", Indicator(.maturityShare, level: 3),
+                target: { min(100, $0 + 30) }, by: end2028, fallback: 20),
         ]
         let fields = [
             FieldOfAction(
@@ -72,7 +75,7 @@ extension Musterstadt {
                 goalIDs: ["Z3", "Z4"]),
             FieldOfAction(
                 id: "H3", name: "Online-Dienste nach OZG", kind: .strategic,
-                description: "Die wichtigsten Leistungen Ende-zu-Ende digital anbieten.", goalIDs: ["Z1", "Z4"]),
+                description: "Die wichtigsten Leistungen Ende-zu-Ende digital anbieten.", goalIDs: ["Z1", "Z4", "Z6"]),
             FieldOfAction(
                 id: "H4", name: "Digitale Verwaltung im Haus", kind: .strategic,
                 description: "E-Akte und Schnittstellen zwischen den Fachverfahren.", goalIDs: ["Z2", "Z3"]),
@@ -203,7 +206,7 @@ extension Musterstadt {
     /// in March towards today's value, in June and September.
     public static func measurementHistory(for roadmap: Roadmap, map: TenantMap) -> [IndicatorMeasurement] {
         let processes = processes().map { $0.processModel(laneName: map.name(of:)) }
-        let evaluator = IndicatorEvaluator(map: map, processes: processes)
+        let evaluator = IndicatorEvaluator(map: map, processes: processes, maturity: maturityOverview(map: map))
         let days = [roadmapDay, Day(year: 2026, month: 6, day: 30)!, Day(year: 2026, month: 9, day: 30)!]
         return roadmap.goals.flatMap { goal in
             // Event-log indicators have no log in the demo: they continue along the planned path.
@@ -214,5 +217,11 @@ extension Musterstadt {
                     indicatorKey: goal.indicator.key, day: day, value: (value * 100).rounded() / 100)
             }
         }
+    }
+
+    /// The OZG state of the demo's services from its catalogue excerpt and assessments.
+    static func maturityOverview(map: TenantMap) -> OZGOverview {
+        OZGOverview(
+            map: map, catalogue: ozgCatalogue(), models: [maturityModel()], assessments: maturityAssessments())
     }
 }

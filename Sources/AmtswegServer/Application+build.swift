@@ -77,6 +77,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     RoadmapPages(pages: pages).addRoutes(to: routes)
     RoadmapSettingsPages(pages: pages).addRoutes(to: routes)
     InitiativePages(pages: pages).addRoutes(to: routes)
+    OZGPages(pages: pages).addRoutes(to: routes)
     SearchPage(pages: pages).addRoutes(to: routes)
     AccountPages(pages: pages).addRoutes(to: routes)
     AdminPages(pages: pages).addRoutes(to: routes)

@@ -117,6 +117,9 @@ enum Paths {
     static let newInitiative = "/roadmap/initiatives/new"
     static let initiativePattern = "/roadmap/initiatives/:id"
     static let initiativeNotesPattern = "/roadmap/initiatives/:id/notes"
+    /// The OZG dashboard: the services by Themenfeld and Lage, their maturity, the OZG-Leistungen online.
+    static let ozg = "/roadmap/ozg"
+    static let ozgServicePattern = "/roadmap/ozg/services/:id"
     static let search = "/search"
 
     static let staticFiles = "/static"
@@ -189,6 +192,7 @@ enum Paths {
         workshop(id) + "/compare" + (other.map { "?with=" + escape($0.rawValue) } ?? "")
     }
     static func apiWorkshop(_ id: ID<WorkshopRound>) -> String { api + "/workshops/" + escape(id.rawValue) }
+    static func ozgService(_ id: ID<Service>) -> String { ozg + "/services/" + escape(id.rawValue) }
     static func roadmapField(_ id: ID<FieldOfAction>) -> String { roadmapFields + "/" + escape(id.rawValue) }
     static func roadmapGoal(_ id: ID<Goal>) -> String { roadmapGoals + "/" + escape(id.rawValue) }
     static func initiative(_ id: ID<Initiative>) -> String { initiatives + "/" + escape(id.rawValue) }

@@ -7,7 +7,8 @@ import ProcessMining
 
 /// Writes the demo municipality Musterstadt — map, processes, roadmap and its earlier measurement points, an
 /// event log of its trade registration, its staff's comments on two processes, the review history that puts
-/// processes in every review state, and two workshop rounds (one finished, one running) — into a store.
+/// processes in every review state, two workshop rounds (one finished, one running), and an excerpt of the OZG
+/// catalogue with the services' maturity assessments — into a store.
 /// `amtsweg serve --demo` and `amtsweg demo` both use it, so both show the same town.
 public enum DemoLoader {
     /// `passwordCost` is the demo accounts' bcrypt cost (tests lower it, as they do for every password).
@@ -23,6 +24,11 @@ public enum DemoLoader {
         try await writeWorkshopRounds(into: store, tenant: contents.map.tenant.id)
         try await writeOrganisationDraft(into: store, tenant: contents.map.tenant.id)
         try await writeAccounts(into: store, tenant: contents.map.tenant.id, cost: passwordCost)
+        try await store.importOZGCatalogue(Musterstadt.ozgCatalogue(), into: contents.map.tenant.id, by: .local)
+        try await store.saveMaturityModel(Musterstadt.maturityModel(), of: contents.map.tenant.id, by: .local)
+        for assessment in Musterstadt.maturityAssessments() {
+            try await store.recordMaturityAssessment(assessment, of: contents.map.tenant.id, by: .local)
+        }
     }
 
     /// The demo accounts that can still sign in with the published demo password: a server others can reach

@@ -26,7 +26,10 @@ public enum RoadmapMeasurement {
         let processes = records.compactMap { try? $0.read().process }
         let roadmap = try await store.loadRoadmap(of: tenant)
         let logs = try await logFigures(store: store, tenant: tenant, processes: processes, wanted: roadmap)
-        let evaluator = IndicatorEvaluator(map: map, processes: processes, logFigures: logs)
+        let maturity = OZGOverview(
+            map: map, catalogue: try await store.ozgCatalogue(of: tenant), models: try await store.maturityModels(of: tenant),
+            assessments: try await store.maturityAssessments(of: tenant))
+        let evaluator = IndicatorEvaluator(map: map, processes: processes, logFigures: logs, maturity: maturity)
         let values = roadmap.measure(with: evaluator, on: day)
         let measured = Set(values.map(\.indicatorKey))
         let missing = roadmap.goals.filter { !measured.contains($0.indicator.key) }.map(\.title)

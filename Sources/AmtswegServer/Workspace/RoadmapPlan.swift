@@ -19,11 +19,14 @@ public struct RoadmapPlan: Sendable {
     /// Each scored initiative's place in the priority order (0 first), for sorting and lookups in constant time.
     let rank: [ID<Initiative>: Int]
 
-    public init(snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day) {
+    public init(
+        snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day,
+        maturity: OZGOverview? = nil
+    ) {
         self.roadmap = roadmap
         self.today = today
         self.measurements = measurements
-        let evaluator = IndicatorEvaluator(map: snapshot.map, processes: snapshot.processes)
+        let evaluator = IndicatorEvaluator(map: snapshot.map, processes: snapshot.processes, maturity: maturity)
         var values: [String: Double] = [:]
         for indicator in roadmap.indicators {
             if let value = evaluator.value(of: indicator) {
@@ -60,7 +63,9 @@ public struct RoadmapPlan: Sendable {
         let snapshot = try await workspace.snapshot(of: tenant)
         let roadmap = try await workspace.roadmap(of: tenant)
         let measurements = try await workspace.repository.measurements(of: tenant)
-        return RoadmapPlan(snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today)
+        return RoadmapPlan(
+            snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today,
+            maturity: try await workspace.ozgOverview(snapshot))
     }
 
     /// The measurements of a goal's indicator, oldest first, with today's value appended where it differs from

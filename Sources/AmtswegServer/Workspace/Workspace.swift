@@ -416,4 +416,38 @@ public actor Workspace {
         defer { invalidate(tenant) }
         return try await repository.recordMeasurements(measurements, of: tenant, day: day, force: force, by: author)
     }
+
+    // MARK: - OZG
+
+    /// The OZG state of the snapshot's services (catalogue placement, newest maturity assessments), made once
+    /// until the next write.
+    public nonisolated func ozgOverview(_ snapshot: TenantSnapshot) async throws -> OZGOverview {
+        let tenant = snapshot.map.tenant.id
+        return try await derived(from: snapshot, "ozg") { [repository] in
+            OZGOverview(
+                map: snapshot.map, catalogue: try await repository.ozgCatalogue(of: tenant),
+                models: try await repository.maturityModels(of: tenant),
+                assessments: try await repository.maturityAssessments(of: tenant))
+        }
+    }
+
+    @discardableResult
+    public func importOZGCatalogue(_ catalogue: OZGCatalogue, into tenant: ID<Tenant>, by author: Author)
+        async throws -> OZGCatalogue.Changes
+    {
+        defer { invalidate(tenant) }
+        return try await repository.importOZGCatalogue(catalogue, into: tenant, by: author)
+    }
+
+    public func saveMaturityModel(_ model: MaturityModel, of tenant: ID<Tenant>, by author: Author) async throws {
+        defer { invalidate(tenant) }
+        try await repository.saveMaturityModel(model, of: tenant, by: author)
+    }
+
+    public func recordMaturityAssessment(_ assessment: MaturityAssessment, of tenant: ID<Tenant>, by author: Author)
+        async throws
+    {
+        defer { invalidate(tenant) }
+        try await repository.recordMaturityAssessment(assessment, of: tenant, by: author)
+    }
 }

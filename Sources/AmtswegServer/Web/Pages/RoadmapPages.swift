@@ -45,7 +45,9 @@ struct RoadmapPages: Sendable {
         let plan = try await workspace.derived(from: snapshot, "roadmap-plan|\(today)") {
             let roadmap = try await workspace.roadmap(of: tenant)
             let measurements = try await workspace.repository.measurements(of: tenant)
-            return RoadmapPlan(snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today)
+            return RoadmapPlan(
+                snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today,
+                maturity: try await workspace.ozgOverview(snapshot))
         }
         return (snapshot, plan)
     }

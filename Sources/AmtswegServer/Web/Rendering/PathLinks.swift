@@ -36,6 +36,7 @@ struct PathLinks: Sendable {
     var roadmapICS = Paths.roadmapICS
     var roadmapPrint = Paths.roadmapPrint
     var roadmapSettings = Paths.roadmapSettings
+    var ozg = Paths.ozg
     var roadmapVision = Paths.roadmapVision
     var roadmapWeights = Paths.roadmapWeights
     var roadmapCapacities = Paths.roadmapCapacities
