@@ -51,6 +51,10 @@ import Testing
         ("/api/v1/problems?severity=high", "\"severity\":\"high\""),
         ("/api/v1/search?q=Ordnung", "\"Ordnungsamt\""),
         ("/api/v1/event-logs", "\"id\":\"gewerbe-2026\""),
+        ("/api/v1/ozg/catalogue", "\"name\":\"Bauen & Wohnen\""),
+        ("/api/v1/ozg/catalogue/entries/99012008000000", "\"name\":\"Bauvorbescheid und Baugenehmigung\""),
+        ("/api/v1/ozg/maturity", "\"unassessed\":[\"bewohnerparken\""),
+        ("/api/v1/ozg/services/baugenehmigung/maturity", "\"note\":\"Bauantrag online, Bescheid noch per Post\""),
         ("/api/openapi.json", "\"openapi\""),
     ]
 

@@ -203,6 +203,17 @@ import Testing
             return Example(path: entry.path, fields: [("title", "Nachfrage"), ("deadline", deadline), ("unit", "33")])
         case "/map/workshops/:id/close": return Example(path: "/map/workshops/audit-close/close")
         // The demo's organisation has a draft on top: submitted, then released, then version 1 restored.
+        case "/roadmap/ozg/services/:id":
+            return Example(
+                path: "/roadmap/ozg/services/wohngeld",
+                fields: [
+                    ("model", "1.1"), ("target", "3"), ("assessed-on", Day(Date()).description),
+                    ("assessed-by", "Frau Adler"),
+                ]
+                    + [
+                        "leistungsbeschreibung", "antrag", "nutzerkonto", "authentifizierung", "bezahlung", "nachweise",
+                        "unterschrift", "status", "bescheid", "once-only",
+                    ].map { ("criterion-" + $0, "2") })
         case "/map/versions/submit": return Example(path: entry.path)
         case "/map/versions/review": return Example(path: entry.path, fields: [("action", "release")])
         case "/map/versions/:number/restore": return Example(path: "/map/versions/1/restore")
@@ -219,6 +230,14 @@ import Testing
                 path: entry.path,
                 body: #"{"title":"Über die API","deadline":"\#(Day(Date()).adding(days: 30))","units":["33","50"]}"#)
         case "/api/v1/workshops/:id/close": return Example(path: "/api/v1/workshops/audit-close-api/close", body: "")
+        case "/api/v1/ozg/services/:id/maturity":
+            let ratings = [
+                "leistungsbeschreibung", "antrag", "nutzerkonto", "authentifizierung", "bezahlung", "nachweise",
+                "unterschrift", "status", "bescheid", "once-only",
+            ].map { "\"\($0)\":2" }.joined(separator: ",")
+            return Example(
+                path: "/api/v1/ozg/services/wohngeld/maturity",
+                body: #"{"ratings":{\#(ratings)},"targetLevel":3,"assessedOn":"2026-01-05","assessedBy":"API"}"#)
         case "/api/v1/workshops/:id/units/:unit/answers":
             return Example(
                 path: "/api/v1/workshops/runde-2/units/22/answers", body: #"{"question":3,"confirmed":true}"#)

@@ -1,6 +1,7 @@
 import AmtswegCore
 import AmtswegServer
 import AmtswegStore
+import FIM
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -25,10 +26,12 @@ import Testing
         var proposal = "vorschlag-nurinb"
         var round = "runde-nurinb"
         var answer = "antwort-nurinb"
+        var service = "leistung-nurinb"
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
             switch parameter {
+            case "id" where path.contains("/ozg/services/"): service
             case "id" where path.contains("/units/"): unit
             case "id" where path.contains("/flows/"): flow
             case "id" where path.contains("/processes/"): process
@@ -39,6 +42,7 @@ import Testing
             case "id" where path.hasPrefix("/comments/"): comment
             case "id" where path.contains("/proposals/"): proposal
             case "id" where path.contains("/workshops/"): round
+            case "leika": "99999001000000"
             case "unit": unit
             case "answer": answer
             case "question": "1"
@@ -61,6 +65,8 @@ import Testing
         "Gemeinde nurinb", "amt-nurinb", "Amt nurinb", "fluss-nurinb", "prozess-nurinb", "Prozess nurinb",
         "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
         "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb", "Vorschlag nurinb", "Runde nurinb", "runde-nurinb",
+        "Leistung nurinb", "leistung-nurinb", "Bewertet nurinb", "Thema nurinb", "Lage nurinb", "OZG nurinb",
+        "LeiKa nurinb", "Katalog nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -69,6 +75,11 @@ import Testing
         map.units = [
             OrgUnit(id: ID(other.unit), name: "Amt nurinb", kind: .amt),
             OrgUnit(id: "zweites-nurinb", name: "Zweites Amt nurinb", kind: .amt),
+        ]
+        map.services = [
+            Service(
+                id: ID(other.service), name: "Leistung nurinb", leikaKey: LeiKaKey("99999001000000")!,
+                unitID: ID(other.unit))
         ]
         map.flows = [
             InformationFlow(
@@ -125,6 +136,20 @@ import Testing
             WorkshopAnswer(
                 id: ID(other.answer), roundID: ID(other.round), unitID: ID(other.unit), question: .whoWithWhom,
                 change: .confirmed, answeredBy: .local, answeredAt: Date()), of: other.tenant)
+        try await server.workspace.importOZGCatalogue(
+            OZGCatalogue(
+                snapshot: .init(source: "Katalog nurinb", asOf: nil), topics: [OZGTopic(id: 901, name: "Thema nurinb")],
+                situations: [OZGSituation(id: 902, name: "Lage nurinb", topicID: 901)],
+                services: [OZGService(id: 903, name: "OZG nurinb", situationID: 902)],
+                entries: [LeiKaEntry(key: LeiKaKey("99999001000000"), name: "LeiKa nurinb", ozgServiceID: 903)]),
+            into: other.tenant, by: .local)
+        let model = MaturityModelReader.builtIn()
+        try await server.workspace.saveMaturityModel(model, of: other.tenant, by: .local)
+        try await server.workspace.recordMaturityAssessment(
+            MaturityAssessment(
+                serviceID: ID(other.service), modelVersion: model.version,
+                ratings: Dictionary(uniqueKeysWithValues: model.criteria.map { ($0.id, .level(1)) }), targetLevel: 3,
+                assessedOn: Day(Date()), assessedBy: "Bewertet nurinb"), of: other.tenant, by: .local)
         let snapshot = try await server.workspace.snapshot(of: other.tenant)
         other.step = try #require(snapshot.process(other.process)?.steps.first?.id)
         let (_, token) = try await server.member(other.account, role: .processManagement, tenant: other.tenant)

@@ -73,11 +73,11 @@ import Testing
             try await client.execute(uri: "/api/v1/roadmap/goals", method: .get, headers: .api(token)) { response in
                 let goals = try #require(
                     try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
-                #expect(goals.count == 5)
+                #expect(goals.count == 6)
                 // Three demo points and today's for every goal: all are measurable from the data, the lead time
-                // from the demo's event log of the trade registration.
+                // from the demo's event log of the trade registration, the maturity share from the assessments.
                 let counts = goals.map { ($0["measurements"] as? [Any])?.count ?? 0 }
-                #expect(counts == [4, 4, 4, 4, 4], "\(counts)")
+                #expect(counts == [4, 4, 4, 4, 4, 4], "\(counts)")
             }
         }
     }
@@ -126,10 +126,10 @@ import Testing
                 return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
             }
             let goal =
-                #"{"id":"Z6","title":"Weniger Medienbrüche","indicator":{"kind":"raciCompleteness","scope":"unit:33"},"baseline":{"value":12,"day":"2026-01-01"},"target":{"value":2,"day":"2028-12-31"},"direction":"decrease"}"#
+                #"{"id":"Z9","title":"Weniger Medienbrüche","indicator":{"kind":"raciCompleteness","scope":"unit:33"},"baseline":{"value":12,"day":"2026-01-01"},"target":{"value":2,"day":"2028-12-31"},"direction":"decrease"}"#
             _ = try await send(.post, "/goals", goal, expect: .created)
             _ = try await send(.post, "/goals", goal, expect: .conflict)
-            let read = try await send(.get, "/goals/Z6", expect: .ok)
+            let read = try await send(.get, "/goals/Z9", expect: .ok)
             #expect(read["current"] is Double, "the value is computed from the map: \(read)")
             let bad =
                 #"{"id":"Z7","title":"Kaputt","indicator":{"kind":"raciCompleteness","scope":"unit:gibt-es-nicht"},"baseline":{"value":12,"day":"2029-01-01"},"target":{"value":2,"day":"2028-12-31"},"direction":"decrease"}"#
@@ -140,11 +140,11 @@ import Testing
             #expect(problems.contains { $0.contains("Zieldatum 2028-12-31") })
             _ = try await send(.get, "/goals/Z7", expect: .notFound)
 
-            let field = #"{"id":"H5","name":"Zusammenarbeit mit dem Kreis","kind":"strategic","goalIDs":["Z6"]}"#
+            let field = #"{"id":"H5","name":"Zusammenarbeit mit dem Kreis","kind":"strategic","goalIDs":["Z9"]}"#
             _ = try await send(.post, "/fields", field, expect: .created)
             _ = try await send(
                 .put, "/fields/H5", #"{"id":"H5","name":"Kreis","kind":"sideways"}"#, expect: .badRequest)
-            let deletedGoal = try await send(.delete, "/goals/Z6", expect: .ok)
+            let deletedGoal = try await send(.delete, "/goals/Z9", expect: .ok)
             #expect(deletedGoal["unlinked"] as? [String] == ["Zusammenarbeit mit dem Kreis"])
             let deletedField = try await send(.delete, "/fields/H1", expect: .ok)
             #expect((deletedField["unlinked"] as? [String])?.count == 3, "\(deletedField)")

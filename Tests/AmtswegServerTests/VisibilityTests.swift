@@ -32,6 +32,7 @@ import Testing
             let values: [String]
             switch segment {
             case ":id" where entry.path.contains("/processes/"): values = processes
+            case ":id" where entry.path.contains("/ozg/services/"): values = ["hundesteuer", "bewohnerparken"]
             case ":id" where entry.path.contains("/proposals/"): values = ["demo-v2"]
             case ":id" where entry.path.contains("/workshops/"): values = ["runde-1", "runde-2"]
             case ":unit": values = ["32.1"]

@@ -530,6 +530,37 @@ with sync_playwright() as playwright:
     check(kai, "fuer-mich-nach-freigabe")
     kai_context.close()
 
+    # OZG: the dashboard, then a service never assessed (Wohngeld) is rated on every criterion; one criterion
+    # left open is refused with the form kept; once saved, the dashboard counts one more OZG-conformant service.
+    visit(page, "/roadmap/ozg", "ozg-dashboard")
+    conform = page.get_by_role("row", name=re.compile(r"davon OZG-konform")).locator("td")
+    before = int(conform.inner_text())
+    unassessed = page.locator("section[aria-labelledby=ozg-gaps] ul").first.inner_text()
+    assert "Wohngeld" in unassessed, unassessed
+    page.locator("section[aria-labelledby=ozg-gaps]").get_by_role("link", name="Wohngeld").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wohngeld")
+    check(page, "ozg-leistung")
+    criteria = page.locator("select[name^=criterion-]")
+    assert criteria.count() == 10, criteria.count()
+    for index in range(criteria.count() - 1):
+        criteria.nth(index).select_option("3")
+    # The browser holds the form back while a criterion is open; without that check the server refuses it.
+    assert criteria.nth(9).evaluate("e => !e.validity.valid"), "the open criterion is not marked invalid"
+    page.evaluate("document.querySelectorAll('select[required]').forEach(e => e.removeAttribute('required'))")
+    page.get_by_role("button", name="Bewertung speichern").click()
+    expect(page.get_by_role("alert")).to_contain_text("bitte eine Stufe wählen")
+    check(page, "ozg-leistung-fehler")
+    page.get_by_label("Once-Only").select_option("3")
+    page.get_by_label("Zielstufe").select_option("4")
+    page.get_by_role("button", name="Bewertung speichern").click()
+    expect(page.locator(".notice")).to_contain_text("Bewertung gespeichert")
+    expect(page.locator("section[aria-labelledby=maturity-now]")).to_contain_text("Stufe 3 – Online-Leistung")
+    page.goto(BASE + "/roadmap/ozg")
+    assert int(conform.inner_text()) == before + 1, f"{conform.inner_text()} after {before}"
+    gaps = page.locator("section[aria-labelledby=ozg-gaps]").inner_text()
+    assert "Wohngeld" not in gaps, gaps
+    check(page, "ozg-dashboard-nach-bewertung")
+
     # English, chosen once, stays; the pages speak it.
     visit(page, "/?lang=en", "start-englisch")
     visit(page, "/processes/baugenehmigung-ist", "prozess-englisch")

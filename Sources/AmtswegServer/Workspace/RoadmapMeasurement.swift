@@ -27,7 +27,8 @@ public enum RoadmapMeasurement {
         let roadmap = try await store.loadRoadmap(of: tenant)
         let logs = try await logFigures(store: store, tenant: tenant, processes: processes, wanted: roadmap)
         let maturity = OZGOverview(
-            map: map, catalogue: try await store.ozgCatalogue(of: tenant), models: try await store.maturityModels(of: tenant),
+            map: map, catalogue: try await store.ozgCatalogue(of: tenant),
+            models: try await store.maturityModels(of: tenant),
             assessments: try await store.maturityAssessments(of: tenant))
         let evaluator = IndicatorEvaluator(map: map, processes: processes, logFigures: logs, maturity: maturity)
         let values = roadmap.measure(with: evaluator, on: day)

@@ -7,7 +7,8 @@ enum OZGTables {
     static let topics = SQLTable<OZGTopic>(
         name: "ozg_topics", columns: ["id", "name"], row: { [.integer($0.id), .text($0.name)] },
         decode: { row in
-            OZGTopic(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self))
+            OZGTopic(
+                id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self))
         }, orderBy: ["id"])
 
     static let situations = SQLTable<OZGSituation>(

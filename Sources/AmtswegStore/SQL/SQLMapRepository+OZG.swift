@@ -120,7 +120,10 @@ extension SQLMapRepository: OZGRepository {
                 let service = try await db.select().column("name").from("services").where("tenant_id", .equal, tenant)
                     .where("id", .equal, assessment.serviceID.rawValue).first()
             else { throw StoreError.notFound(kind: .service, id: assessment.serviceID.rawValue) }
-            guard let model = try await Self.readModels(tenant, in: db).first(where: { $0.version == assessment.modelVersion })
+            guard
+                let model = try await Self.readModels(tenant, in: db).first(where: {
+                    $0.version == assessment.modelVersion
+                })
             else {
                 throw StoreError.invalidData(
                     what: "Die Reifegradbewertung",
@@ -137,7 +140,8 @@ extension SQLMapRepository: OZGRepository {
             try await engine.insertRows(
                 into: "maturity_assessments",
                 columns: [
-                    "tenant_id", "sequence", "service_id", "model_version", "target_level", "assessed_on", "assessed_by",
+                    "tenant_id", "sequence", "service_id", "model_version", "target_level", "assessed_on",
+                    "assessed_by",
                     "note",
                 ],
                 rows: [
@@ -154,7 +158,8 @@ extension SQLMapRepository: OZGRepository {
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "recordMaturityAssessment",
-                    summary: "Reifegrad von „\(try service.decode(column: "name", as: String.self))“ bewertet: \(level), "
+                    summary:
+                        "Reifegrad von „\(try service.decode(column: "name", as: String.self))“ bewertet: \(level), "
                         + "Ziel Stufe \(assessment.targetLevel) (Modell \(model.version), \(assessment.assessedBy), "
                         + "\(assessment.assessedOn))",
                     object: "service:\(assessment.serviceID)"), in: db)
@@ -170,8 +175,9 @@ extension SQLMapRepository: OZGRepository {
     }
 
     static func readCatalogue(_ tenant: String, in db: any SQLDatabase) async throws -> OZGCatalogue? {
-        guard let head = try await db.select().columns("source", "as_of").from("ozg_catalogues")
-            .where("tenant_id", .equal, tenant).first()
+        guard
+            let head = try await db.select().columns("source", "as_of").from("ozg_catalogues")
+                .where("tenant_id", .equal, tenant).first()
         else { return nil }
         return OZGCatalogue(
             snapshot: .init(

@@ -61,7 +61,10 @@ struct OZGCommand: AsyncParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var snapshot: SnapshotOptions
-        @Argument(help: "Verzeichnis mit ozg_themenfelder.csv, ozg_lagen.csv, ozg_leistungen.csv und leika_leistungen_ozg_mapping.csv.")
+        @Argument(
+            help:
+                "Verzeichnis mit ozg_themenfelder.csv, ozg_lagen.csv, ozg_leistungen.csv und leika_leistungen_ozg_mapping.csv."
+        )
         var directory = "."
 
         func run() async throws {

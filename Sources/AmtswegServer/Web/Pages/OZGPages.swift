@@ -65,7 +65,8 @@ struct OZGPages: Sendable {
             for process in snapshot.processes {
                 guard let service = process.serviceID else { continue }
                 serviceOfProcess[process.id.rawValue] = service
-                processes[service, default: []].append(Link(text: process.name, href: Paths.process(process.id.rawValue)))
+                processes[service, default: []].append(
+                    Link(text: process.name, href: Paths.process(process.id.rawValue)))
             }
             for spot in spots {
                 // A spot concerns a service through the service itself or one of its processes or their steps.
@@ -113,7 +114,8 @@ struct OZGPages: Sendable {
         let roadmap = try await pages.workspace.roadmap(of: tenant)
         let model = Self.defaultModel(models, overview: overview)
         let links = Links(
-            snapshot: snapshot, roadmap: roadmap, spots: ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes))
+            snapshot: snapshot, roadmap: roadmap,
+            spots: ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes))
         let rows = overview.rows
         let assessed = rows.filter { $0.currentLevel != nil }
         let conform = rows.filter { row in row.currentLevel.map { $0 >= (row.model?.conformFrom ?? 3) } ?? false }
@@ -121,8 +123,11 @@ struct OZGPages: Sendable {
         let figures = [
             TableRow("Leistungen der Kommune", numbers: [Display.integer(rows.count)]),
             TableRow("davon bewertet", numbers: [Display.integer(assessed.count)]),
-            TableRow("davon online (ab Stufe \(model?.onlineFrom ?? 2))", numbers: [Display.integer(rows.filter(\.isOnline).count)]),
-            TableRow("davon OZG-konform (ab Stufe \(model?.conformFrom ?? 3))", numbers: [Display.integer(conform.count)]),
+            TableRow(
+                "davon online (ab Stufe \(model?.onlineFrom ?? 2))",
+                numbers: [Display.integer(rows.filter(\.isOnline).count)]),
+            TableRow(
+                "davon OZG-konform (ab Stufe \(model?.conformFrom ?? 3))", numbers: [Display.integer(conform.count)]),
             TableRow("OZG-Leistungen der Kommune online", numbers: ["\(online) von \(overview.ozgServices.count)"]),
         ]
         func groupRows(_ groups: [OZGOverview.Group]) -> [TableRow] {
@@ -185,7 +190,10 @@ struct OZGPages: Sendable {
             },
             unassessed: overview.unassessed.map { Link(text: $0.name, href: Paths.ozgService($0.id)) },
             notInCatalogue: catalogue == nil
-                ? [] : overview.notInCatalogue.map { Link(text: "\($0.name) (LeiKa \($0.leikaKey))", href: Paths.ozgService($0.id)) })
+                ? []
+                : overview.notInCatalogue.map {
+                    Link(text: "\($0.name) (LeiKa \($0.leikaKey))", href: Paths.ozgService($0.id))
+                })
         return try pages.page(
             "roadmap/ozg", title: pages.text("OZG-Umsetzung und Reifegrad", context), section: .roadmap,
             content: view, context: context, snapshot: snapshot)

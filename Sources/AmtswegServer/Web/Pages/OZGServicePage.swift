@@ -87,7 +87,8 @@ extension OZGPages {
             ?? Self.defaultModel(models, overview: overview) ?? MaturityModelReader.builtIn()
         let roadmap = try await pages.workspace.roadmap(of: tenant)
         let links = Links(
-            snapshot: snapshot, roadmap: roadmap, spots: ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes))
+            snapshot: snapshot, roadmap: roadmap,
+            spots: ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes))
         let placement = row?.placement
         var facts: [ProcessView.Fact] = [
             .init(label: "LeiKa-Schlüssel", value: service.leikaKey.rawValue, href: nil),
@@ -99,7 +100,9 @@ extension OZGPages {
             facts += [
                 .init(label: "LeiKa-Bezeichnung", value: placement.entry.name, href: nil),
                 .init(label: "LeiKa-Typ", value: placement.entry.type.isEmpty ? "–" : placement.entry.type, href: nil),
-                .init(label: "OZG-Leistung", value: placement.service.map { "\($0.name) (OZG-ID \($0.id))" } ?? "–", href: nil),
+                .init(
+                    label: "OZG-Leistung", value: placement.service.map { "\($0.name) (OZG-ID \($0.id))" } ?? "–",
+                    href: nil),
                 .init(label: "Lage", value: placement.situation?.name ?? "–", href: nil),
                 .init(label: "Themenfeld", value: placement.topic?.name ?? "–", href: nil),
                 .init(
@@ -130,7 +133,7 @@ extension OZGPages {
                     rating: rating.map { rating in
                         switch rating {
                         case .level(let level): Self.levelText(level, model: row?.model)
-                        case .notNeeded: "entfällt"
+                        case .notNeeded: "entfällt (nicht erforderlich)"
                         }
                     } ?? "–", isLowest: isLowest)
             },
@@ -162,7 +165,11 @@ extension OZGPages {
                             SelectOption(value: "\($0.number)", label: $0.label, isSelected: selected == "\($0.number)")
                         }
                         + (criterion.onlyWhereNeeded
-                            ? [SelectOption(value: "entfällt", label: "entfällt (nicht erforderlich)", isSelected: selected == "entfällt")]
+                            ? [
+                                SelectOption(
+                                    value: "entfällt", label: "entfällt (nicht erforderlich)",
+                                    isSelected: selected == "entfällt")
+                            ]
                             : []))
             },
             targetOptions: model.levels.map {
@@ -200,7 +207,9 @@ extension OZGPages {
         }
         let day = Day(input[Field.assessedOn])
         if day == nil { errors.append("Bewertet am: bitte ein Datum angeben (TT.MM.JJJJ).") }
-        if let day, day > Day(pages.configuration.now()) { errors.append("Bewertet am: das Datum liegt in der Zukunft.") }
+        if let day, day > Day(pages.configuration.now()) {
+            errors.append("Bewertet am: das Datum liegt in der Zukunft.")
+        }
         let by = input[Field.assessedBy]
         if by.count > 200 { errors.append("Bewertet von: höchstens 200 Zeichen.") }
         let note = input[Field.note]
@@ -214,7 +223,7 @@ extension OZGPages {
             return try await self.service(
                 request, context, input: input, errors: errors, status: .unprocessableContent
             )
-                .response(from: request, context: context)
+            .response(from: request, context: context)
         }
         if try await pages.workspace.repository.maturityModels(of: tenant).isEmpty {
             try await pages.workspace.saveMaturityModel(model, of: tenant, by: context.author)
