@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "AmtswegSupport", swiftSettings: strict),
@@ -66,7 +67,11 @@ let package = Package(
             swiftSettings: strict),
         /// FIM and OZG: the OZG catalogue's reader, the maturity models as data, XProzess 2 messages.
         .target(
-            name: "FIM", dependencies: ["AmtswegCore", "AmtswegInterchange", "AmtswegXML", "BPMN"],
+            name: "FIM",
+            dependencies: [
+                "AmtswegCore", "AmtswegInterchange", "AmtswegXML", "BPMN",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Resources")], swiftSettings: strict),
         .target(
             name: "MinedProcesses", dependencies: ["AmtswegCore", "ProcessMining", "ProcessBPMN"],
@@ -183,7 +188,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "FIMTests",
-            dependencies: ["FIM", "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "BPMN", "TestSupport"],
+            dependencies: [
+                "FIM", "AmtswegCore", "AmtswegDemo", "AmtswegInterchange", "AmtswegXML", "BPMN", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "MinedProcessesTests",
