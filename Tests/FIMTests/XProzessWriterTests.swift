@@ -38,7 +38,10 @@ import TestSupport
         let dropped = process.activityGroups.removeLast()
         process.activityGroups[0].name = "Anzeige formal prüfen"
         let bpmn = try #require(process.bpmn)
-        process.bpmn = Data(String(decoding: bpmn, as: UTF8.self).replacingOccurrences(of: "Anzeige formell prüfen", with: "Anzeige formal prüfen").utf8)
+        process.bpmn = Data(
+            String(decoding: bpmn, as: UTF8.self).replacingOccurrences(
+                of: "Anzeige formell prüfen", with: "Anzeige formal prüfen"
+            ).utf8)
         message.processes[0] = process
         let again = try XProzessReader.read(try XProzessWriter.write(message), file: "export.xml").message
         let read = try #require(again.processes.first)

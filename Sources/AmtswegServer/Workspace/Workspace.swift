@@ -450,4 +450,29 @@ public actor Workspace {
         defer { invalidate(tenant) }
         try await repository.recordMaturityAssessment(assessment, of: tenant, by: author)
     }
+
+    // MARK: - FIM
+
+    /// Saves a process derived from a reference process with its lineage; see
+    /// ``FIMRepository/deriveProcess(_:lineage:of:by:)``.
+    public func deriveProcess(
+        _ record: ProcessRecord, lineage: ProcessLineage, of tenant: ID<Tenant>, by author: Author
+    ) async throws {
+        defer { invalidate(tenant) }
+        try await repository.deriveProcess(record, lineage: lineage, of: tenant, by: author)
+    }
+
+    public func importReferenceProcess(_ process: ReferenceProcess, of tenant: ID<Tenant>, by author: Author)
+        async throws -> Bool
+    {
+        defer { invalidate(tenant) }
+        return try await repository.importReferenceProcess(process, of: tenant, by: author)
+    }
+
+    public func followMasterVersion(
+        _ version: String, process: ID<ProcessModel>, of tenant: ID<Tenant>, by author: Author
+    ) async throws {
+        defer { invalidate(tenant) }
+        try await repository.followMasterVersion(version, process: process, of: tenant, by: author)
+    }
 }

@@ -41,6 +41,8 @@ extension SQLMapRepository: ProcessRepository {
         ) { db in
             try await db.delete(from: "process_versions").where("tenant_id", .equal, tenantID.rawValue)
                 .where("process_id", .equal, id.rawValue).run()
+            try await db.delete(from: "process_lineage").where("tenant_id", .equal, tenantID.rawValue)
+                .where("process_id", .equal, id.rawValue).run()
         }
     }
 

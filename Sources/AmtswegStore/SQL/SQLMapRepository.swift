@@ -198,6 +198,9 @@ public struct SQLMapRepository: MapRepository {
             try await Self.deleteRoadmap(of: tenantID.rawValue, in: db)
             try await db.delete(from: "indicator_measurements").where("tenant_id", .equal, tenantID.rawValue).run()
             try await Self.deleteOZG(of: tenantID.rawValue, in: db)
+            for table in ["process_lineage", "reference_processes"] {
+                try await db.delete(from: table).where("tenant_id", .equal, tenantID.rawValue).run()
+            }
             for table in [
                 "comments", "proposals", "proposal_votes", "workshop_rounds", "workshop_answers", "map_versions",
                 "memberships",

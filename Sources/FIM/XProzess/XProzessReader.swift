@@ -1,4 +1,4 @@
-public import AmtswegXML
+import AmtswegXML
 public import Foundation
 
 /// Reads XProzess 2 messages (0303 alleInhalte.export, 0103, 0203 and the other messages built the same way):

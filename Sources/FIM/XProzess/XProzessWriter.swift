@@ -1,4 +1,4 @@
-public import AmtswegXML
+import AmtswegXML
 public import Foundation
 
 /// Writes an XProzess 2 message: the message Amtsweg read, with what Amtsweg models taken from the
@@ -63,7 +63,8 @@ public enum XProzessWriter {
             // The groups where they stood; other content of the structure stays.
             var placed = false
             fim.children = fim.children.flatMap { node -> [XMLNode] in
-                guard case .element(let child) = node, child.name.matches("aktivitaetengruppe", in: XProzessMessage.namespace)
+                guard case .element(let child) = node,
+                    child.name.matches("aktivitaetengruppe", in: XProzessMessage.namespace)
                 else { return [node] }
                 defer { placed = true }
                 return placed ? [] : groups
@@ -117,21 +118,28 @@ extension XMLElement {
             children[index] = .element(child)
         } else if !value.isEmpty {
             var prefix: String? = nil
-            if let name = elements.first(where: { $0.name.namespace == XProzessMessage.namespace })?.name { prefix = name.prefix }
+            if let name = elements.first(where: { $0.name.namespace == XProzessMessage.namespace })?.name {
+                prefix = name.prefix
+            }
             children.append(
                 .element(
                     XMLElement(
-                        name: XMLName(prefix: prefix ?? name.prefix, localName: localName, namespace: XProzessMessage.namespace),
+                        name: XMLName(
+                            prefix: prefix ?? name.prefix, localName: localName, namespace: XProzessMessage.namespace),
                         children: [.text(value)])))
         }
     }
 
     /// Replaces the first XProzess child of this name.
     mutating func replaceChild(_ localName: String, with element: XMLElement) {
-        guard let index = children.firstIndex(where: { node in
-            if case .element(let child) = node { return child.name.matches(localName, in: XProzessMessage.namespace) }
-            return false
-        }) else { return }
+        guard
+            let index = children.firstIndex(where: { node in
+                if case .element(let child) = node {
+                    return child.name.matches(localName, in: XProzessMessage.namespace)
+                }
+                return false
+            })
+        else { return }
         children[index] = .element(element)
     }
 }
