@@ -11,7 +11,7 @@ struct Amtsweg: AsyncParsableCommand {
             ServeCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self, AnalyzeCommand.self,
             TenantCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
             BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self, RoadmapCommand.self,
-            MeasureCommand.self, WorkshopCommand.self, OZGCommand.self,
+            MeasureCommand.self, WorkshopCommand.self, OZGCommand.self, FIMCommand.self,
         ]
     )
 }
