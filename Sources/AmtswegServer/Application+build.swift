@@ -78,6 +78,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     RoadmapSettingsPages(pages: pages).addRoutes(to: routes)
     InitiativePages(pages: pages).addRoutes(to: routes)
     OZGPages(pages: pages).addRoutes(to: routes)
+    FIMPages(pages: pages).addRoutes(to: routes)
     SearchPage(pages: pages).addRoutes(to: routes)
     AccountPages(pages: pages).addRoutes(to: routes)
     AdminPages(pages: pages).addRoutes(to: routes)

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TestSupport
 
 /// Generated from the route table: every write route, sent a valid request, leaves exactly one entry in the
 /// tenant's audit log naming the person, the action and the object.
@@ -214,6 +215,12 @@ import Testing
                         "leistungsbeschreibung", "antrag", "nutzerkonto", "authentifizierung", "bezahlung", "nachweise",
                         "unterschrift", "status", "bescheid", "once-only",
                     ].map { ("criterion-" + $0, "2") })
+        case "/processes/fim/:id/derive":
+            return Example(
+                path: "/processes/fim/99000000000001/derive",
+                fields: [("id", "audit-abgeleitet-2"), ("name", "Abgeleitet"), ("version", "1")])
+        case "/processes/:id/lineage/follow":
+            return Example(path: "/processes/audit-abgeleitet/lineage/follow?version=2")
         case "/map/versions/submit": return Example(path: entry.path)
         case "/map/versions/review": return Example(path: entry.path, fields: [("action", "release")])
         case "/map/versions/:number/restore": return Example(path: "/map/versions/1/restore")
@@ -330,6 +337,18 @@ import Testing
             try await workspace.accounts.tokens(of: account.id).first { $0.label == "Zum Widerrufen" }
         ).id.rawValue
         let entries = server.routes.entries.filter(\.isWrite)
+        // A reference process in two versions and a local process following the first, for deriving and following.
+        let bpmn = snapshot.records.first { $0.id == "baugenehmigung-ist" }!.bpmn
+        for version in ["1", "2"] {
+            _ = try await FIMLibrary.importMessage(
+                XProzessSample.message(id: "99000000000001", version: version, name: "Referenz", bpmn: bpmn),
+                file: "referenz.xml", workspace: workspace, tenant: tenant, by: .local)
+            if version == "1" {
+                try await FIMLibrary.derive(
+                    master: "99000000000001", version: "1", as: "audit-abgeleitet", name: nil, workspace: workspace,
+                    tenant: tenant, by: .local)
+            }
+        }
         try await server.run { client in
             var checked = 0
             for entry in entries {
@@ -364,7 +383,8 @@ import Testing
                         uri: entry.path, method: .post, headers: headers,
                         body: ByteBuffer(string: "csrf=\(council.formToken)&person-level=on")
                     ) { #expect($0.status == .seeOther, "\($0.text.prefix(300))") }
-                } else if entry.path == "/processes/upload" || entry.path == "/monitor/logs"
+                } else if entry.path == "/processes/upload" || entry.path == "/processes/fim"
+                    || entry.path == "/monitor/logs"
                     || entry.path == "/monitor/logs/privacy"
                 {
                     expected = try await Self.upload(entry.path, client: client, caller: caller, snapshot: snapshot)
@@ -412,6 +432,15 @@ import Testing
         let browser = Browser(
             cookie: "amtsweg_form=\(caller.formToken); amtsweg_session=\(caller.sessionCookie!)",
             token: caller.formToken)
+        if path == "/processes/fim" {
+            let bpmn = snapshot.records.first { $0.id == "baugenehmigung-ist" }!.bpmn
+            let message = XProzessSample.message(id: "99000000000002", version: "1", name: "Hochgeladen", bpmn: bpmn)
+            let (headers, body) = browser.multipart(fields: [], file: ("file", "referenz.xml", message))
+            try await client.execute(uri: path, method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther, "\($0.text.prefix(300))")
+            }
+            return 1
+        }
         if path == "/processes/upload" {
             let bpmn = snapshot.records.first { $0.id == "baugenehmigung-ist" }!.bpmn
             let (headers, body) = browser.multipart(fields: [], file: ("file", "kopie.bpmn", Data(bpmn.utf8)))

@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TestSupport
 
 /// Two tenants in one installation: generated from the route table, a member of the demo tenant asking for the
 /// other tenant's objects gets 404 on every route, and no list, search or export shows them.
@@ -27,11 +28,13 @@ import Testing
         var round = "runde-nurinb"
         var answer = "antwort-nurinb"
         var service = "leistung-nurinb"
+        var master = "99000000000099"
 
         /// The value of a path parameter of `path`, for the route table's generated requests.
         func value(_ parameter: String, in path: String) -> String? {
             switch parameter {
             case "id" where path.contains("/ozg/services/"): service
+            case "id" where path.contains("/processes/fim/"): master
             case "id" where path.contains("/units/"): unit
             case "id" where path.contains("/flows/"): flow
             case "id" where path.contains("/processes/"): process
@@ -66,7 +69,7 @@ import Testing
         "Protokoll nurinb", "A nurinb", "konto-nurinb", "massnahme-nurinb", "Maßnahme nurinb", "Ziel nurinb",
         "Feld nurinb", "Zielbild nurinb", "Kommentar nurinb", "Vorschlag nurinb", "Runde nurinb", "runde-nurinb",
         "Leistung nurinb", "leistung-nurinb", "Bewertet nurinb", "Thema nurinb", "Lage nurinb", "OZG nurinb",
-        "LeiKa nurinb", "Katalog nurinb",
+        "LeiKa nurinb", "Katalog nurinb", "Referenz nurinb",
     ]
 
     static func makeOther(_ server: TestServer) async throws -> (Other, token: String) {
@@ -143,6 +146,9 @@ import Testing
                 services: [OZGService(id: 903, name: "OZG nurinb", situationID: 902)],
                 entries: [LeiKaEntry(key: LeiKaKey("99999001000000"), name: "LeiKa nurinb", ozgServiceID: 903)]),
             into: other.tenant, by: .local)
+        _ = try await FIMLibrary.importMessage(
+            XProzessSample.message(id: other.master, version: "1", name: "Referenz nurinb", bpmn: template.bpmn),
+            file: "nurinb.xml", workspace: server.workspace, tenant: other.tenant, by: .local)
         let model = MaturityModelReader.builtIn()
         try await server.workspace.saveMaturityModel(model, of: other.tenant, by: .local)
         try await server.workspace.recordMaturityAssessment(

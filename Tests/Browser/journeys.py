@@ -561,6 +561,30 @@ with sync_playwright() as playwright:
     assert "Wohngeld" not in gaps, gaps
     check(page, "ozg-dashboard-nach-bewertung")
 
+    # FIM: the corpus's Stammprozess uploaded through the form, a local process derived from it, its lineage
+    # (no differences yet) and the master's page with the local process listed.
+    fim_file = os.path.join(CORPUS, "fim/xprozess/xprozess2_alleInhalte_export_0303_99006028261000_MuSchG.xml")
+    visit(page, "/processes/fim", "fim-bibliothek")
+    page.get_by_label("XProzess-Datei (.xml)").set_input_files(fim_file)
+    page.get_by_role("button", name="Einlesen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Anzeige zur Beschäftigung einer schwangeren oder stillenden Frau bearbeiten")
+    groups = page.locator("section[aria-labelledby=groups-heading] tbody tr")
+    assert groups.count() == 12, groups.count()
+    expect(page.locator("section[aria-labelledby=master-diagram-heading] svg")).to_be_visible()
+    check(page, "fim-referenzprozess")
+    page.get_by_label("Kennung des lokalen Prozesses").fill("mutterschutz-anzeige")
+    page.get_by_label("Name des lokalen Prozesses").fill("Mutterschutz-Anzeige bearbeiten (Musterstadt)")
+    page.get_by_role("button", name="Lokalen Prozess ableiten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Abweichungen vom Referenzprozess")
+    expect(page.locator("section[aria-labelledby=lineage-changes-heading]")).to_contain_text(
+        "Der lokale Prozess entspricht dem Referenzprozess")
+    check(page, "fim-abweichungen")
+    download = page.request.get(BASE + "/processes/mutterschutz-anzeige/xprozess")
+    assert download.status == 200 and b"alleInhalte.export.0303" in download.body(), download.status
+    visit(page, "/processes/fim", "fim-bibliothek-mit-ableitung")
+    expect(page.get_by_role("link", name="Mutterschutz-Anzeige bearbeiten (Musterstadt)")).to_be_visible()
+
     # English, chosen once, stays; the pages speak it.
     visit(page, "/?lang=en", "start-englisch")
     visit(page, "/processes/baugenehmigung-ist", "prozess-englisch")

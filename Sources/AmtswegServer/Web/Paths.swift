@@ -57,6 +57,15 @@ enum Paths {
     static let processUpload = "/processes/upload"
     static let catalogue = "/processes/catalogue"
     static let figureSettings = "/processes/settings"
+    /// The FIM library: reference processes imported from XProzess, and the upload.
+    static let fim = "/processes/fim"
+    static let fimMasterPattern = "/processes/fim/:id"
+    static let fimDerivePattern = "/processes/fim/:id/derive"
+    /// A local process beside the reference process it was derived from.
+    static let processLineagePattern = "/processes/:id/lineage"
+    static let processLineageFollowPattern = "/processes/:id/lineage/follow"
+    /// A process as an XProzess 2 message.
+    static let processXProzessPattern = "/processes/:id/xprozess"
     static let processPattern = "/processes/:id"
     static let processCommentsPattern = "/processes/:id/comments"
     static let comments = "/comments"
@@ -192,6 +201,11 @@ enum Paths {
         workshop(id) + "/compare" + (other.map { "?with=" + escape($0.rawValue) } ?? "")
     }
     static func apiWorkshop(_ id: ID<WorkshopRound>) -> String { api + "/workshops/" + escape(id.rawValue) }
+    static func fimMaster(_ id: String) -> String { fim + "/" + escape(id) }
+    static func fimDerive(_ id: String) -> String { fimMaster(id) + "/derive" }
+    static func processLineage(_ id: String) -> String { process(id) + "/lineage" }
+    static func processLineageFollow(_ id: String) -> String { processLineage(id) + "/follow" }
+    static func processXProzess(_ id: String) -> String { process(id) + "/xprozess" }
     static func ozgService(_ id: ID<Service>) -> String { ozg + "/services/" + escape(id.rawValue) }
     static func roadmapField(_ id: ID<FieldOfAction>) -> String { roadmapFields + "/" + escape(id.rawValue) }
     static func roadmapGoal(_ id: ID<Goal>) -> String { roadmapGoals + "/" + escape(id.rawValue) }

@@ -453,6 +453,11 @@ public actor Workspace {
 
     // MARK: - FIM
 
+    /// The lineage of the tenant's derived processes, kept like a derived view until a write.
+    public func lineage(of tenant: ID<Tenant>) async throws -> [ProcessLineage] {
+        try await derived(tenant, "lineage") { [repository] in try await repository.lineage(of: tenant) }
+    }
+
     /// Saves a process derived from a reference process with its lineage; see
     /// ``FIMRepository/deriveProcess(_:lineage:of:by:)``.
     public func deriveProcess(

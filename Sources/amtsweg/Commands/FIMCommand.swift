@@ -15,7 +15,8 @@ struct FIMCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Liest eine XProzess-2-Nachricht (0303, 0103, 0203) als Referenzprozesse ein.")
+            commandName: "import",
+            abstract: "Liest eine XProzess-2-Nachricht (0303, 0103, 0203) als Referenzprozesse ein.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "XProzess-Datei.") var file: String
@@ -34,11 +35,13 @@ struct FIMCommand: AsyncParsableCommand {
                 }
                 for warning in imported.warnings { FileHandle.standardError.write(Data("Warnung: \(warning)\n".utf8)) }
                 for (reference, isNew) in imported.processes {
-                    print("\(reference.name): \(reference.label) \(isNew ? "eingelesen" : "war schon da, unverändert").")
+                    print(
+                        "\(reference.name): \(reference.label) \(isNew ? "eingelesen" : "war schon da, unverändert").")
                 }
                 for update in imported.updates {
                     print(
-                        "Prozess '\(update.processID)' folgt noch Fassung \(update.fromVersion); in \(update.toVersion) geändert:")
+                        "Prozess '\(update.processID)' folgt noch Fassung \(update.fromVersion); in \(update.toVersion) geändert:"
+                    )
                     if update.changes.isEmpty { print("  – keine Änderung am Ablauf") }
                     for change in update.changes.changes { print("  – \(change.text)") }
                 }
@@ -84,7 +87,10 @@ struct FIMCommand: AsyncParsableCommand {
             try await reportingErrors {
                 let repository = try await store.repository()
                 let tenant = try await store.tenantID(in: repository)
-                guard let lineage = try await repository.lineage(of: tenant).first(where: { $0.processID.rawValue == process })
+                guard
+                    let lineage = try await repository.lineage(of: tenant).first(where: {
+                        $0.processID.rawValue == process
+                    })
                 else { throw CLIError("Der Prozess '\(process)' ist aus keinem Referenzprozess abgeleitet.") }
                 let record = try await repository.process(ID(process), of: tenant)
                 let comparison = try FIMLibrary.compare(
@@ -100,7 +106,9 @@ struct FIMCommand: AsyncParsableCommand {
                 let output = Output(
                     process: process, master: lineage.masterID, masterVersion: lineage.masterVersion,
                     newerVersions: comparison.newerVersions.map(\.version),
-                    changes: comparison.delta.changes.map { .init(kind: $0.kind.rawValue, element: $0.elementID, text: $0.text) },
+                    changes: comparison.delta.changes.map {
+                        .init(kind: $0.kind.rawValue, element: $0.elementID, text: $0.text)
+                    },
                     differences: comparison.differences.count)
                 if json { return try printJSON(output) }
                 print("\(record.name) gegenüber \(comparison.master.name), Fassung \(lineage.masterVersion):")
@@ -128,7 +136,8 @@ struct FIMCommand: AsyncParsableCommand {
                 let record = try await repository.process(ID(process), of: tenant)
                 let versions = try await repository.versions(of: ID(process), in: tenant)
                 let data = try FIMLibrary.export(
-                    record, lineage: try await repository.lineage(of: tenant).first { $0.processID.rawValue == process },
+                    record,
+                    lineage: try await repository.lineage(of: tenant).first { $0.processID.rawValue == process },
                     references: try await repository.referenceProcesses(of: tenant),
                     tenantName: try await repository.loadMap(of: tenant).tenant.name,
                     localVersion: versions.last?.number ?? 1)

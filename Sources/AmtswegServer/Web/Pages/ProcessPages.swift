@@ -145,6 +145,7 @@ struct ProcessPages: Sendable {
         let measuredBasis = request.uri.queryParameters["basis"] == "measured"
         let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
         let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
+        let lineage = try await pages.workspace.lineage(of: snapshot.map.tenant.id).first { $0.processID == record.id }
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
             notice: notice
@@ -161,6 +162,16 @@ struct ProcessPages: Sendable {
             view.attach(
                 comments: comments, mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true,
                 map: snapshot.map, people: people)
+            if let lineage {
+                view.facts.append(
+                    .init(
+                        label: "Referenzprozess (FIM)", value: "\(lineage.masterID), Fassung \(lineage.masterVersion)",
+                        href: Paths.processLineage(record.id.rawValue)))
+            }
+            view.facts.append(
+                .init(
+                    label: "Austausch", value: "als XProzess herunterladen",
+                    href: Paths.processXProzess(record.id.rawValue)))
             view.csrf = csrf
             return view
         }

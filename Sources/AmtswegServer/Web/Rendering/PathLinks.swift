@@ -26,6 +26,7 @@ struct PathLinks: Sendable {
     var processUpload = Paths.processUpload
     var catalogue = Paths.catalogue
     var figureSettings = Paths.figureSettings
+    var fim = Paths.fim
     var monitor = Paths.monitor
     var eventLogs = Paths.eventLogs
     var eventLogPrivacy = Paths.eventLogPrivacy
