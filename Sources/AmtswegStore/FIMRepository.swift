@@ -20,6 +20,10 @@ public protocol FIMRepository: Sendable {
     func deriveProcess(_ record: ProcessRecord, lineage: ProcessLineage, of tenant: ID<Tenant>, by author: Author)
         async throws
 
+    /// Links a process the municipality modelled itself to the reference process it corresponds to, so that its
+    /// differences show like those of a derived one; a process already linked or unknown is refused.
+    func linkProcess(_ lineage: ProcessLineage, of tenant: ID<Tenant>, by author: Author) async throws
+
     /// Records that a local process now follows another version of its master (after the municipality took over
     /// what it wanted of the newer version).
     func followMasterVersion(

@@ -237,6 +237,22 @@ import TestSupport
                 path: entry.path,
                 body: #"{"title":"Über die API","deadline":"\#(Day(Date()).adding(days: 30))","units":["33","50"]}"#)
         case "/api/v1/workshops/:id/close": return Example(path: "/api/v1/workshops/audit-close-api/close", body: "")
+        case "/api/v1/fim/references":
+            let bpmn = snapshot.records.first { $0.id == "baugenehmigung-ist" }!.bpmn
+            var example = Example(
+                path: entry.path,
+                body: String(
+                    decoding: XProzessSample.message(
+                        id: "99000000000003", version: "1", name: "Über die API", bpmn: bpmn),
+                    as: UTF8.self))
+            example.contentType = "application/xml"
+            return example
+        case "/api/v1/fim/references/:id/derive":
+            return Example(
+                path: "/api/v1/fim/references/99000000000001/derive",
+                body: #"{"process":"audit-abgeleitet-api","version":"1"}"#)
+        case "/api/v1/fim/processes/:id/follow":
+            return Example(path: "/api/v1/fim/processes/audit-abgeleitet/follow", body: #"{"version":"2"}"#)
         case "/api/v1/ozg/services/:id/maturity":
             let ratings = [
                 "leistungsbeschreibung", "antrag", "nutzerkonto", "authentifizierung", "bezahlung", "nachweise",

@@ -34,7 +34,7 @@ import TestSupport
         func value(_ parameter: String, in path: String) -> String? {
             switch parameter {
             case "id" where path.contains("/ozg/services/"): service
-            case "id" where path.contains("/processes/fim/"): master
+            case "id" where path.contains("/processes/fim/") || path.contains("/fim/references/"): master
             case "id" where path.contains("/units/"): unit
             case "id" where path.contains("/flows/"): flow
             case "id" where path.contains("/processes/"): process

@@ -3,7 +3,9 @@ answering, the server's memory stays bounded, and SIGTERM during such a request 
 
 Usage: limits.py BASE_URL SERVER_PID API_TOKEN
 """
+import base64
 import http.client
+import io
 import os
 import re
 import signal
@@ -11,6 +13,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import zipfile
 import zlib
 
 BASE, PID, TOKEN = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -69,7 +72,7 @@ class Heartbeat(threading.Thread):
             time.sleep(0.2)
 
 
-def refused(name, method, path, body, headers, statuses=(413, 422)):
+def refused(name, method, path, body, headers, statuses=(413, 422), within=15):
     beat = Heartbeat()
     beat.start()
     started = time.monotonic()
@@ -79,7 +82,7 @@ def refused(name, method, path, body, headers, statuses=(413, 422)):
     beat.join()
     text = data.decode("utf-8", "replace")
     assert status in statuses, f"{name}: status {status}, expected {statuses}: {text[:300]}"
-    assert took < 15, f"{name}: refused only after {took:.1f} s"
+    assert took < within, f"{name}: refused only after {took:.1f} s (allowed: {within} s)"
     assert beat.failures == 0 and beat.slowest < 5, f"{name}: other requests waited {beat.slowest:.1f} s"
     memory = peak_memory_mb()
     assert memory < MEMORY_LIMIT_MB, f"{name}: the server's peak memory reached {memory:.0f} MB"
@@ -97,6 +100,39 @@ depth = 100_000
 nested = b"<definitions>" + b"<a>" * depth + b"</a>" * depth + b"</definitions>"
 refused("XML nested %d deep" % depth, "POST", "/api/v1/processes?file=deep.bpmn", nested,
         {**api, "Content-Type": "application/xml"})
+
+# XProzess messages with hostile embedded files: each refused in under a second, naming element and line.
+def xprozess(content):
+    return ("""<?xml version="1.0" encoding="UTF-8"?>
+<xprozess:alleInhalte.export.0303 xmlns:xprozess="http://www.regierung-mv.de/xprozess/2">
+<xprozess:prozessbibliothek><xprozess:prozess><xprozess:id>99000000000000</xprozess:id>
+<xprozess:version>1</xprozess:version><xprozess:name>Feindlich</xprozess:name>
+<xprozess:prozessmodell><xprozess:prozessmodelldatei><xprozess:dateiname>BPMN</xprozess:dateiname>
+<xprozess:inhalt>%s</xprozess:inhalt></xprozess:prozessmodelldatei></xprozess:prozessmodell>
+</xprozess:prozess></xprozess:prozessbibliothek></xprozess:alleInhalte.export.0303>""" % content).encode()
+
+
+def zipped(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, size in entries:
+            with archive.open(name, "w", force_zip64=True) as entry:
+                for _ in range(size >> 20):
+                    entry.write(bytes(1 << 20))
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+xml = {**api, "Content-Type": "application/xml"}
+zip_bomb = zipped([("BPMN DI-Export.xml", 512 << 20)])
+refused("XProzess with an embedded ZIP bomb (%d KB unpacking to 512 MB)" % (len(zip_bomb) >> 10), "POST",
+        "/api/v1/fim/references", xprozess(zip_bomb), xml, statuses=(422,), within=1)
+refused("XProzess with a path leaving the embedded ZIP", "POST", "/api/v1/fim/references",
+        xprozess(zipped([("../../etc/passwd", 1 << 20)])), xml, statuses=(422,), within=1)
+refused("XProzess with broken base64", "POST", "/api/v1/fim/references", xprozess("UEsDBBQ!!kaputt"), xml,
+        statuses=(422,), within=1)
+refused("XProzess in the wrong namespace", "POST", "/api/v1/fim/references",
+        xprozess("").replace(b"regierung-mv.de/xprozess/2", b"example.org/xprozess/1"), xml, statuses=(422,),
+        within=1)
 
 # A form needs the browser's form token: the cookie and the hidden field of any page.
 status, headers, page = request("GET", "/processes")

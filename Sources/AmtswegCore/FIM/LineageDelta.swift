@@ -33,9 +33,17 @@ public struct LineageDelta: Hashable, Sendable {
                     master.flows.filter { $0.sourceID == step }.map { "\(incoming.sourceID)→\($0.targetID)" }
                 }
             })
+        // … and the path a step added locally now interrupts.
+        let interrupted = Set(
+            addedSteps.flatMap { step in
+                local.flows.filter { $0.targetID == step }.flatMap { incoming in
+                    local.flows.filter { $0.sourceID == step }.map { "\(incoming.sourceID)→\($0.targetID)" }
+                }
+            })
         func implied(_ change: ProcessDelta.Change) -> Bool {
             if change.kind == .removed, let flow = masterFlows[change.elementID] {
                 return removedSteps.contains(flow.sourceID) || removedSteps.contains(flow.targetID)
+                    || interrupted.contains("\(flow.sourceID)→\(flow.targetID)")
             }
             if change.kind == .added, let flow = localFlows[change.elementID] {
                 return addedSteps.contains(flow.sourceID) || addedSteps.contains(flow.targetID)

@@ -29,6 +29,37 @@ public enum DemoLoader {
         for assessment in Musterstadt.maturityAssessments() {
             try await store.recordMaturityAssessment(assessment, of: contents.map.tenant.id, by: .local)
         }
+        try await writeReferenceProcess(into: store, tenant: contents.map.tenant.id)
+    }
+
+    /// An example reference process for the dog tax (made for the demo from the first version of Musterstadt's
+    /// own model, not a real FIM Stammprozess) in two versions; the dog-tax process is linked to the first, so
+    /// its lineage page shows what Musterstadt changed since and what the newer master version changes.
+    static func writeReferenceProcess(into store: any Store, tenant: ID<Tenant>) async throws {
+        guard let first = try await store.versions(of: "hundesteuer-ist", in: tenant).first else { return }
+        let name = "Hundesteuer festsetzen (Beispiel-Referenzprozess der Demo)"
+        let author = Author(id: "demo-fim", displayName: "Miriam Aydın (Prozessmanagement)")
+        let versions = [
+            ("01.00.00", first.record.bpmn),
+            (
+                "01.01.00",
+                first.record.bpmn.replacingOccurrences(
+                    of: "Steuermarke versenden", with: "Steuermarke mit dem Bescheid versenden")
+            ),
+        ]
+        for (version, bpmn) in versions {
+            let message = FIMLibrary.message(id: "99102013000000", version: version, name: name, bpmn: Data(bpmn.utf8))
+            try await store.importReferenceProcess(
+                ReferenceProcess(
+                    id: "99102013000000", version: version, name: name, bpmn: bpmn, message: message,
+                    importedAt: Date(timeIntervalSince1970: 1_796_000_000), importedBy: author),
+                of: tenant, by: author)
+        }
+        try await store.linkProcess(
+            ProcessLineage(
+                processID: "hundesteuer-ist", masterID: "99102013000000", masterVersion: "01.00.00",
+                derivedAt: Date(timeIntervalSince1970: 1_796_000_000), derivedBy: author),
+            of: tenant, by: author)
     }
 
     /// The demo accounts that can still sign in with the published demo password: a server others can reach

@@ -222,6 +222,11 @@ public enum FIMLibrary {
 
     /// The smallest 0303 message for a process without master: header, the process with its model file.
     static func template(_ record: ProcessRecord, bpmn: Data) -> Data {
+        message(id: record.id.rawValue, version: "1", name: record.name, bpmn: bpmn)
+    }
+
+    /// The smallest 0303 message holding one process with its BPMN.
+    public static func message(id: String, version: String, name: String, bpmn: Data) -> Data {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -238,9 +243,9 @@ public enum FIMLibrary {
               <xprozess:prozessbibliothek>
                 <xprozess:name>Prozessbibliothek</xprozess:name>
                 <xprozess:prozess>
-                  <xprozess:id>\(escape(record.id.rawValue))</xprozess:id>
-                  <xprozess:version>1</xprozess:version>
-                  <xprozess:name>\(escape(record.name))</xprozess:name>
+                  <xprozess:id>\(escape(id))</xprozess:id>
+                  <xprozess:version>\(escape(version))</xprozess:version>
+                  <xprozess:name>\(escape(name))</xprozess:name>
                   <xprozess:prozesssteckbrief><xprozess:definition></xprozess:definition><xprozess:beschreibung></xprozess:beschreibung></xprozess:prozesssteckbrief>
                   <xprozess:prozessmodell>
                     <xprozess:prozessmodelldatei>

@@ -112,6 +112,39 @@ extension SQLMapRepository: FIMRepository {
         }
     }
 
+    public func linkProcess(_ lineage: ProcessLineage, of tenantID: ID<Tenant>, by author: Author) async throws {
+        let at = now()
+        try await runInTransaction { db in
+            try await Self.requireMaster(lineage.masterID, version: lineage.masterVersion, of: tenantID, in: db)
+            guard
+                try await db.select().column("id").from("processes").where("tenant_id", .equal, tenantID.rawValue)
+                    .where("id", .equal, lineage.processID.rawValue).first() != nil
+            else { throw StoreError.notFound(kind: .process, id: lineage.processID.rawValue) }
+            let linked = try await db.select().column("process_id").from("process_lineage")
+                .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, lineage.processID.rawValue)
+                .first()
+            guard linked == nil else {
+                throw StoreError.conflict("Der Prozess „\(lineage.processID)“ hat schon einen Referenzprozess.")
+            }
+            try await db.insert(into: "process_lineage")
+                .columns(
+                    "tenant_id", "process_id", "master_id", "master_version", "derived_at", "derived_by_id",
+                    "derived_by_name"
+                )
+                .values(
+                    SQLBind(tenantID.rawValue), SQLBind(lineage.processID.rawValue), SQLBind(lineage.masterID),
+                    SQLBind(lineage.masterVersion), SQLBind(at.formatted(.iso8601)), SQLBind(author.id),
+                    SQLBind(author.displayName)
+                ).run()
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: "linkProcess",
+                    summary: "Prozess \(lineage.processID) mit dem Referenzprozess \(lineage.masterID), Fassung "
+                        + "\(lineage.masterVersion), verknüpft",
+                    object: "process:\(lineage.processID)"), in: db)
+        }
+    }
+
     public func followMasterVersion(
         _ version: String, process: ID<ProcessModel>, of tenantID: ID<Tenant>, by author: Author
     ) async throws {

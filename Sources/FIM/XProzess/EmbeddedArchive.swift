@@ -16,6 +16,27 @@ enum EmbeddedArchive {
         } catch {
             throw Failure("das eingebettete ZIP-Archiv ist beschädigt")
         }
+        // What the archive declares is checked before anything is unpacked (an honest bomb says what it is);
+        // while unpacking, the bytes are counted again (a lying one is stopped there).
+        var declared = 0
+        var entries = 0
+        for entry in archive where entry.type == .file {
+            entries += 1
+            guard entries <= limits.maxZIPEntries else {
+                throw Failure("das eingebettete ZIP-Archiv hat mehr als \(limits.maxZIPEntries) Einträge")
+            }
+            let unpacked = Int(clamping: entry.uncompressedSize)
+            let packed = max(min(Int(clamping: entry.compressedSize), data.count), 1)
+            declared = declared.addingReportingOverflow(unpacked).partialValue
+            if unpacked > 1 << 20, unpacked / packed > limits.maxCompressionRatio {
+                throw Failure(
+                    "der Eintrag „\(entry.path)“ wächst beim Entpacken über das \(limits.maxCompressionRatio)-Fache "
+                        + "(ZIP-Bombe?)")
+            }
+        }
+        guard declared <= limits.maxUnpackedBytes else {
+            throw Failure("das eingebettete ZIP-Archiv wird entpackt größer als \(limits.maxUnpackedBytes) Bytes")
+        }
         var files: [(name: String, data: Data)] = []
         var total = 0
         var count = 0
@@ -31,7 +52,7 @@ enum EmbeddedArchive {
             }
             guard entry.type == .file else { continue }
             var content = Data()
-            let packed = max(Int(entry.compressedSize), 1)
+            let packed = max(min(Int(clamping: entry.compressedSize), data.count), 1)
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     content.append(chunk)

@@ -188,8 +188,9 @@ public enum XProzessReader {
             guard let content = element.child("inhalt") else {
                 throw fail(element, "die eingebettete Datei hat keinen <inhalt>")
             }
-            let text = content.text.filter { !$0.isWhitespace }
-            guard text.utf8.count / 4 * 3 <= limits.maxEmbeddedBytes else {
+            // Bytes, not characters: a model file is megabytes of base64, and line breaks and blanks may sit in it.
+            let text = Data(content.text.utf8.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+            guard text.count / 4 * 3 <= limits.maxEmbeddedBytes else {
                 throw fail(content, "die eingebettete Datei ist größer als \(limits.maxEmbeddedBytes) Bytes")
             }
             guard let decoded = Data(base64Encoded: text) else {

@@ -44,6 +44,7 @@ struct APIController: Sendable {
         routes.get(api + "event-logs/:id", .read) { request, context in try await eventLog(request, context) }
         addVersionRoutes(to: routes)
         addOZGRoutes(to: routes)
+        addFIMRoutes(to: routes)
         addProposalRoutes(to: routes)
         addWorkshopRoutes(to: routes)
         addMapVersionRoutes(to: routes)

@@ -261,6 +261,11 @@ struct FIMPages: Sendable {
         let input = try await FormInput.read(request, context: context, limit: pages.configuration.maxFormBytes)
         let snapshot = try await pages.snapshot(context)
         let master = try context.parameters.require("id")
+        // The master first: another tenant's master is "not found" whatever the form holds.
+        let references = try await pages.workspace.repository.referenceProcesses(of: snapshot.map.tenant.id)
+        guard references.contains(where: { $0.id == master }) else {
+            throw HTTPError(.notFound, message: "Einen Referenzprozess „\(master)“ gibt es nicht.")
+        }
         let processID = input[DeriveField.id]
         guard ID<ProcessModel>(processID).isWellFormed, processID.count <= 100,
             processID.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
@@ -270,7 +275,6 @@ struct FIMPages: Sendable {
                 message: "Die Kennung „\(processID)“ passt nicht: Buchstaben, Ziffern, Punkt, Binde- und Unterstrich.")
         }
         let name = String(input[DeriveField.name].prefix(200))
-        let references = try await pages.workspace.repository.referenceProcesses(of: snapshot.map.tenant.id)
         guard
             let version = references.last(where: {
                 $0.id == master && ($0.version == input[DeriveField.version] || input[DeriveField.version].isEmpty)
