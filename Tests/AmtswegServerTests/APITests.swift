@@ -52,7 +52,11 @@ import Testing
         ("/api/v1/search?q=Ordnung", "\"Ordnungsamt\""),
         ("/api/v1/event-logs", "\"id\":\"gewerbe-2026\""),
         ("/api/v1/fim/references", "\"id\":\"99102013000000\""),
-        ("/api/v1/fim/processes/hundesteuer-ist/lineage", "Rückfragen telefonisch klären"),
+        // Readers see the released version, which is the master's first version; the newer one is named.
+        (
+            "/api/v1/fim/processes/hundesteuer-ist/lineage",
+            "\"changes\":[],\"differences\":0,\"master\":\"99102013000000\",\"masterVersion\":\"01.00.00\",\"newerVersions\":[\"01.01.00\"]"
+        ),
         ("/api/v1/fim/processes/hundesteuer-ist/export", "alleInhalte.export.0303"),
         ("/api/v1/ozg/catalogue", "\"name\":\"Bauen & Wohnen\""),
         ("/api/v1/ozg/catalogue/entries/99012008000000", "\"name\":\"Bauvorbescheid und Baugenehmigung\""),

@@ -68,7 +68,8 @@ import TestSupport
             master: Self.master, version: "01.00.00", as: "mutterschutz-anzeige",
             name: "Mutterschutz-Anzeige bearbeiten",
             workspace: workspace, tenant: tenant, by: .local)
-        let lineage = try #require(try await workspace.repository.lineage(of: tenant).first)
+        let lineage = try #require(
+            try await workspace.repository.lineage(of: tenant).first { $0.processID == "mutterschutz-anzeige" })
         #expect(lineage.processID == "mutterschutz-anzeige" && lineage.masterVersion == "01.00.00")
         let references = try await workspace.repository.referenceProcesses(of: tenant)
         let map = try await workspace.repository.loadMap(of: tenant)
@@ -107,7 +108,9 @@ import TestSupport
                 "Schritt „Anzeige zurückweisen“ heißt jetzt „Anzeige mit Begründung zurückweisen“"
             ])
         try await workspace.followMasterVersion("01.01.00", process: "mutterschutz-anzeige", of: tenant, by: .local)
-        #expect(try await workspace.repository.lineage(of: tenant).first?.masterVersion == "01.01.00")
+        #expect(
+            try await workspace.repository.lineage(of: tenant).first { $0.processID == "mutterschutz-anzeige" }?
+                .masterVersion == "01.01.00")
         let log = try await workspace.repository.changes(of: tenant, limit: 5).map(\.action)
         #expect(log.prefix(3) == ["followMasterVersion", "importReferenceProcess", "saveProcess"])
     }

@@ -32,14 +32,16 @@ public enum DemoLoader {
         try await writeReferenceProcess(into: store, tenant: contents.map.tenant.id)
     }
 
-    /// An example reference process for the dog tax (made for the demo from the first version of Musterstadt's
+    /// An example reference process for the dog tax (made for the demo from the released version of Musterstadt's
     /// own model, not a real FIM Stammprozess) in two versions; the dog-tax process is linked to the first, so
-    /// its lineage page shows what Musterstadt changed since and what the newer master version changes.
+    /// its lineage page shows what the draft changes since and what the newer master version changes.
     static func writeReferenceProcess(into store: any Store, tenant: ID<Tenant>) async throws {
-        guard let first = try await store.versions(of: "hundesteuer-ist", in: tenant).first else { return }
+        // Made from the released version: readers may see what the master holds.
+        let versions = try await store.versions(of: "hundesteuer-ist", in: tenant)
+        guard let first = versions.first(where: { $0.release == .released }) ?? versions.first else { return }
         let name = "Hundesteuer festsetzen (Beispiel-Referenzprozess der Demo)"
         let author = Author(id: "demo-fim", displayName: "Miriam Aydın (Prozessmanagement)")
-        let versions = [
+        let masters = [
             ("01.00.00", first.record.bpmn),
             (
                 "01.01.00",
@@ -47,7 +49,7 @@ public enum DemoLoader {
                     of: "Steuermarke versenden", with: "Steuermarke mit dem Bescheid versenden")
             ),
         ]
-        for (version, bpmn) in versions {
+        for (version, bpmn) in masters {
             let message = FIMLibrary.message(id: "99102013000000", version: version, name: name, bpmn: Data(bpmn.utf8))
             try await store.importReferenceProcess(
                 ReferenceProcess(

@@ -113,7 +113,9 @@ extension APIController {
         }
         let input = try await request.decode(as: DeriveInput.self, context: context)
         guard input.process.count <= 100, !input.process.isEmpty,
-            input.process.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "." }),
+            input.process.allSatisfy({
+                ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "."
+            }),
             (input.name ?? "").count <= 200
         else {
             throw HTTPError(

@@ -268,7 +268,8 @@ struct FIMPages: Sendable {
         }
         let processID = input[DeriveField.id]
         guard ID<ProcessModel>(processID).isWellFormed, processID.count <= 100,
-            processID.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "." })
+            processID.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "." }
+            )
         else {
             throw HTTPError(
                 .unprocessableContent,
