@@ -93,16 +93,9 @@ extension SQLMapRepository: FIMRepository {
                 record, of: tenantID, by: author, at: at,
                 comment: "Abgeleitet aus dem Referenzprozess \(lineage.masterID) (Fassung \(lineage.masterVersion))",
                 basedOn: nil, in: db, engine: engine)
-            try await db.insert(into: "process_lineage")
-                .columns(
-                    "tenant_id", "process_id", "master_id", "master_version", "derived_at", "derived_by_id",
-                    "derived_by_name"
-                )
-                .values(
-                    SQLBind(tenantID.rawValue), SQLBind(record.id.rawValue), SQLBind(lineage.masterID),
-                    SQLBind(lineage.masterVersion), SQLBind(at.formatted(.iso8601)), SQLBind(author.id),
-                    SQLBind(author.displayName)
-                ).run()
+            var lineage = lineage
+            lineage.processID = record.id
+            try await Self.insert(lineage, of: tenantID, at: at, by: author, in: db)
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "deriveProcess",
@@ -126,16 +119,7 @@ extension SQLMapRepository: FIMRepository {
             guard linked == nil else {
                 throw StoreError.conflict("Der Prozess „\(lineage.processID)“ hat schon einen Referenzprozess.")
             }
-            try await db.insert(into: "process_lineage")
-                .columns(
-                    "tenant_id", "process_id", "master_id", "master_version", "derived_at", "derived_by_id",
-                    "derived_by_name"
-                )
-                .values(
-                    SQLBind(tenantID.rawValue), SQLBind(lineage.processID.rawValue), SQLBind(lineage.masterID),
-                    SQLBind(lineage.masterVersion), SQLBind(at.formatted(.iso8601)), SQLBind(author.id),
-                    SQLBind(author.displayName)
-                ).run()
+            try await Self.insert(lineage, of: tenantID, at: at, by: author, in: db)
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: "linkProcess",
@@ -167,6 +151,22 @@ extension SQLMapRepository: FIMRepository {
                         + "(bisher \(before))",
                     object: "process:\(process)"), in: db)
         }
+    }
+
+    /// A lineage row, with the time and author of the write that makes it.
+    static func insert(
+        _ lineage: ProcessLineage, of tenantID: ID<Tenant>, at: Date, by author: Author, in db: any SQLDatabase
+    ) async throws {
+        try await db.insert(into: "process_lineage")
+            .columns(
+                "tenant_id", "process_id", "master_id", "master_version", "derived_at", "derived_by_id",
+                "derived_by_name"
+            )
+            .values(
+                SQLBind(tenantID.rawValue), SQLBind(lineage.processID.rawValue), SQLBind(lineage.masterID),
+                SQLBind(lineage.masterVersion), SQLBind(at.formatted(.iso8601)), SQLBind(author.id),
+                SQLBind(author.displayName)
+            ).run()
     }
 
     static func requireMaster(_ id: String, version: String, of tenantID: ID<Tenant>, in db: any SQLDatabase)
