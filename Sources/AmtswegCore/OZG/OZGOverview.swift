@@ -44,6 +44,8 @@ public struct OZGOverview: Sendable {
         public var isOnline: Bool
     }
 
+    /// Source and date of the catalogue the placements come from; `nil` when none is imported.
+    public let catalogueSnapshot: OZGCatalogue.Snapshot?
     public let rows: [Row]
     public let topics: [Group]
     public let situations: [Group]
@@ -53,6 +55,7 @@ public struct OZGOverview: Sendable {
         map: TenantMap, catalogue: OZGCatalogue?, models: [MaturityModel], assessments: [MaturityAssessment]
     ) {
         let index = catalogue.map(OZGIndex.init)
+        catalogueSnapshot = catalogue?.snapshot
         let modelsByVersion = Dictionary(models.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         var newest: [ID<Service>: MaturityAssessment] = [:]
         // Oldest first: a later assessment of the same day replaces an earlier one.

@@ -24,16 +24,9 @@ extension FIMPages {
         var exportHref: String
         var csrf: String
 
-        struct Change: Sendable {
-            var kind: String
-            var kindClass: String
-            var text: String
-        }
-
-        struct Difference: Sendable {
-            var path: String
-            var message: String
-        }
+        /// The rows the version comparison shows, in the words of lineage.
+        typealias Change = ProcessVersionPages.CompareView.Change
+        typealias Difference = ProcessVersionPages.CompareView.Difference
     }
 
     func lineage(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {

@@ -109,7 +109,6 @@ struct OZGPages: Sendable {
         let snapshot = try await pages.snapshot(context)
         let tenant = snapshot.map.tenant.id
         let overview = try await pages.workspace.ozgOverview(snapshot)
-        let catalogue = try await pages.workspace.repository.ozgCatalogue(of: tenant)
         let models = try await pages.workspace.repository.maturityModels(of: tenant)
         let roadmap = try await pages.workspace.roadmap(of: tenant)
         let model = Self.defaultModel(models, overview: overview)
@@ -141,10 +140,12 @@ struct OZGPages: Sendable {
             }
         }
         let snapshotNote: String
+        // The overview keeps the catalogue's source and date: the catalogue itself is not read again here.
+        let catalogue = overview.catalogueSnapshot
         if let catalogue {
             snapshotNote =
-                "Katalog: \(catalogue.snapshot.source)"
-                + (catalogue.snapshot.asOf.map { ", Stand \(GermanFormat.date($0))" } ?? ", Stand unbekannt")
+                "Katalog: \(catalogue.source)"
+                + (catalogue.asOf.map { ", Stand \(GermanFormat.date($0))" } ?? ", Stand unbekannt")
                 + ". Ein Schnappschuss öffentlicher Daten: vor Entscheidungen mit der OZG-Informationsplattform abgleichen."
         } else {
             snapshotNote =
