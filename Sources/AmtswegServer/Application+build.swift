@@ -75,6 +75,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     StepMappingPage(pages: pages).addRoutes(to: routes)
     OptimizePages(pages: pages).addRoutes(to: routes)
     RoadmapPages(pages: pages).addRoutes(to: routes)
+    HandbookPage(pages: pages).addRoutes(to: routes)
     RoadmapSettingsPages(pages: pages).addRoutes(to: routes)
     InitiativePages(pages: pages).addRoutes(to: routes)
     OZGPages(pages: pages).addRoutes(to: routes)

@@ -107,6 +107,8 @@ enum Paths {
     static let comparePattern = "/optimize/compare/:ist/:soll"
     /// One problem spot, by its key, with its comments and the way to propose an improvement.
     static let problemSpotPattern = "/optimize/spots/:key"
+    /// The process handbook to print: the whole tenant's, a unit's or one process's (see ``handbook(unit:)``).
+    static let handbook = "/processes/handbook"
     static let roadmap = "/roadmap"
     static let roadmapMeasurements = "/roadmap/measurements"
     static let roadmapCSV = "/roadmap/initiatives.csv"
@@ -223,6 +225,8 @@ enum Paths {
     static func apiJob(_ id: String) -> String { api + "/jobs/" + escape(id) }
     static func job(_ id: String) -> String { "/monitor/jobs/" + escape(id) }
     static func process(_ id: ID<ProcessModel>) -> String { process(id.rawValue) }
+    static func handbook(unit id: ID<OrgUnit>) -> String { handbook + "?unit=" + escape(id.rawValue) }
+    static func handbook(process id: String) -> String { handbook + "?process=" + escape(id) }
     static func service(_ id: ID<Service>) -> String { "/map/services#service-" + escape(id.rawValue) }
     static func adminAccount(_ name: String) -> String { adminAccounts + "/" + escape(name) }
     static func accountTokenRevoke(_ id: ID<AccessToken>) -> String {

@@ -114,7 +114,6 @@ struct RoadmapCommand: AsyncParsableCommand {
         @Option(help: "pdf, csv, ics oder html.") var format: Format
         @Option(name: .shortAndLong, help: "Zieldatei.") var output: String
         @Option(help: "Chromium für die PDF-Ausgabe.") var chromium = "chromium"
-        enum PrintLanguage: String, ExpressibleByArgument, CaseIterable { case de, en }
         @Option(help: "Sprache der Druckfassung: de oder en.") var language: PrintLanguage = .de
         @OptionGroup var store: StoreOptions
 
@@ -130,11 +129,11 @@ struct RoadmapCommand: AsyncParsableCommand {
                     let stylesheet = resources.appendingPathComponent("static/amtsweg.css").absoluteString
                     let html = try await RoadmapExport.printHTML(
                         plan, map: map, stylesheet: stylesheet, resources: resources,
-                        language: language == .en ? .english : .german)
+                        language: language.language)
                     if format == .html {
                         try Data(html.utf8).write(to: target)
                     } else {
-                        try Self.pdf(html, to: target, chromium: chromium)
+                        try ChromiumPDF.print(html, to: target, chromium: chromium)
                     }
                 }
                 let repository = try await store.repository()
@@ -144,31 +143,6 @@ struct RoadmapCommand: AsyncParsableCommand {
                         summary: "Fahrplan als \(format.rawValue.uppercased()) ausgegeben (Kommandozeile)",
                         object: "roadmap"))
                 print("Fahrplan geschrieben: \(output)")
-            }
-        }
-
-        /// Headless Chromium prints the HTML to PDF; the page is a local file, so nothing leaves the machine.
-        static func pdf(_ html: String, to target: URL, chromium: String) throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let page = folder.appendingPathComponent("fahrplan.html")
-            try Data(html.utf8).write(to: page)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [
-                chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                "--print-to-pdf=\(target.path)", page.absoluteString,
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            do { try process.run() } catch {
-                throw CLIError("\(chromium) ließ sich nicht starten (\(error)); für PDF wird Chromium gebraucht.")
-            }
-            process.waitUntilExit()
-            guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: target.path) else {
-                throw CLIError("\(chromium) konnte das PDF nicht schreiben (Exit \(process.terminationStatus)).")
             }
         }
     }

@@ -39,6 +39,7 @@ struct ProcessPages: Sendable {
         var upload: UploadForm
         var unitFilter: [SelectOption]
         var activeFilter: String?
+        var handbookHref: String
     }
 
     struct UploadForm: Sendable {
@@ -87,7 +88,7 @@ struct ProcessPages: Sendable {
                 unitFilter: map.units.filter { owners.contains($0.id) }.sorted { $0.name < $1.name }.map {
                     .init(value: $0.id.rawValue, label: $0.name, isSelected: $0.id == unit?.id)
                 },
-                activeFilter: unit?.name)
+                activeFilter: unit?.name, handbookHref: unit.map { Paths.handbook(unit: $0.id) } ?? Paths.handbook)
         }
         // The plain list is kept per state of the data (like the phase overviews); a form sent back with an
         // error is the visitor's own and is rendered for them alone.

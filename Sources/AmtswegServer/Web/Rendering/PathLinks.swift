@@ -36,6 +36,7 @@ struct PathLinks: Sendable {
     var roadmapCSV = Paths.roadmapCSV
     var roadmapICS = Paths.roadmapICS
     var roadmapPrint = Paths.roadmapPrint
+    var handbook = Paths.handbook
     var roadmapSettings = Paths.roadmapSettings
     var ozg = Paths.ozg
     var roadmapVision = Paths.roadmapVision

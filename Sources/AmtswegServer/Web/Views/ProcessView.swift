@@ -46,6 +46,8 @@ struct ProcessView: Sendable {
     var diagramHref: String
     var diagramAlt: String
     var downloadHref: String
+    /// This process's chapter of the process handbook, to print.
+    var handbookHref: String
     var figureRows: [TableRow]
     var casesNote: String
     var steps: [StepEntry]
@@ -162,6 +164,7 @@ struct ProcessView: Sendable {
         self.facts = facts
         diagramHref = Paths.processDiagram(id)
         downloadHref = Paths.processBPMN(id)
+        handbookHref = Paths.handbook(process: id)
         diagramAlt =
             "BPMN-Diagramm „\(process.name)“ mit \(process.steps.count) Schritten in \(process.lanes.count) Bahnen. "
             + "Die Schrittliste unter dem Diagramm beschreibt denselben Ablauf."
