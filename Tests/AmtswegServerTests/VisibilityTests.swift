@@ -74,8 +74,14 @@ import Testing
         try await server.run { client in
             var requests = 0, answered = 0
             for entry in entries {
+                // The queries of the search, the audit log and the handbook (one process, one unit).
                 let queries =
-                    entry.path.contains(":") ? [""] : ["", "?q=Laterne", "?q=Fundliste", "?q=Baustellen", "?limit=500"]
+                    entry.path.contains(":")
+                    ? [""]
+                    : [
+                        "", "?q=Laterne", "?q=Fundliste", "?q=Baustellen", "?limit=500",
+                        "?process=strassenlaterne-ist", "?process=hundesteuer-ist", "?unit=D3",
+                    ]
                 for path in Self.paths(entry, snapshot: snapshot) {
                     for query in queries {
                         let (headers, _) = caller.request(entry, path: path)
