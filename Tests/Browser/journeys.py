@@ -585,6 +585,23 @@ with sync_playwright() as playwright:
     visit(page, "/processes/fim", "fim-bibliothek-mit-ableitung")
     expect(page.get_by_role("link", name="Mutterschutz-Anzeige bearbeiten (Musterstadt)")).to_be_visible()
 
+    # The process handbook: from the derived process's page its own chapter, from the list the whole house's —
+    # every process in the contents and a chapter with a loaded diagram for each.
+    page.goto(BASE + "/processes/mutterschutz-anzeige")
+    page.get_by_role("link", name="Prozesshandbuch (Druckfassung)").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Prozesshandbuch")
+    expect(page.locator("article h2")).to_have_text(["1. Mutterschutz-Anzeige bearbeiten (Musterstadt)"])
+    expect(page.locator("article")).to_contain_text("99006028261000")
+    image_loaded(page, "article .handbook-diagram img")
+    check(page, "prozesshandbuch-prozess")
+    page.goto(BASE + "/processes")
+    listed = page.locator(".process-list li > a").count()
+    page.get_by_role("link", name="Prozesshandbuch der ganzen Verwaltung").click()
+    expect(page.locator("nav.toc li")).to_have_count(listed)
+    expect(page.locator("article")).to_have_count(listed)
+    assert page.evaluate("[...document.querySelectorAll('article img')].every(i => i.complete && i.naturalWidth > 0)")
+    check(page, "prozesshandbuch-verwaltung")
+
     # English, chosen once, stays; the pages speak it.
     visit(page, "/?lang=en", "start-englisch")
     visit(page, "/processes/baugenehmigung-ist", "prozess-englisch")
