@@ -15,14 +15,34 @@ public enum SVGRenderer {
     public static func render(_ geometry: DiagramGeometry) -> String {
         let extent = geometry.extent
         let margin = 20.0
-        let viewBox = [extent.x - margin, extent.y - margin, extent.width + 2 * margin, extent.height + 2 * margin]
-            .map(SVGBuilder.number).joined(separator: " ")
+        let window = Bounds(
+            x: extent.x - margin, y: extent.y - margin, width: extent.width + 2 * margin,
+            height: extent.height + 2 * margin)
+        return header(geometry, window: window) + body(geometry) + "</svg>\n"
+    }
+
+    /// The drawing cut into windows onto the diagram's plane, each a whole SVG of its own with the same markers
+    /// and shapes: for print, where a wide diagram scaled to one page would be too small to read.
+    public static func render(_ geometry: DiagramGeometry, windows: [Bounds]) -> [String] {
+        let body = body(geometry)
+        return windows.map { header(geometry, window: $0) + body + "</svg>\n" }
+    }
+
+    private static func header(_ geometry: DiagramGeometry, window: Bounds) -> String {
+        let viewBox = [window.x, window.y, window.width, window.height].map(SVGBuilder.number).joined(separator: " ")
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="\(viewBox)" width="\(SVGBuilder.number(window.width))" \
+            height="\(SVGBuilder.number(window.height))" role="img" aria-label="\(SVGBuilder.escape(geometry.name ?? "BPMN-Diagramm"))" \
+            font-family="Arial,Helvetica,sans-serif">
+
+            """
+    }
+
+    /// Everything inside the root element: markers, shapes in their layers, edges, labels on top.
+    private static func body(_ geometry: DiagramGeometry) -> String {
         var svg = SVGBuilder()
         svg.raw(
             """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="\(viewBox)" width="\(SVGBuilder.number(extent.width + 2 * margin))" \
-            height="\(SVGBuilder.number(extent.height + 2 * margin))" role="img" aria-label="\(SVGBuilder.escape(geometry.name ?? "BPMN-Diagramm"))" \
-            font-family="Arial,Helvetica,sans-serif">
             <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="\(stroke)"/></marker>
             <marker id="open-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="white" stroke="\(stroke)"/></marker>
@@ -45,7 +65,6 @@ public enum SVGRenderer {
         }
         for edge in geometry.edges { drawEdge(edge, into: &svg) }
         for shape in geometry.shapes { drawShapeLabel(shape, into: &svg) }
-        svg.raw("</svg>\n")
         return svg.markup
     }
 

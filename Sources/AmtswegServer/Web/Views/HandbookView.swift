@@ -1,4 +1,5 @@
 import AmtswegCore
+import BPMN
 import Foundation
 import Mustache
 
@@ -46,10 +47,8 @@ struct HandbookView {
         var anchor: String
         var name: String
         var facts: [ProcessView.Fact]
-        /// The drawing as a data URL: the document stands alone, as a file or a PDF, and its diagrams' inner
-        /// identifiers cannot collide with another chapter's.
-        var diagram: String?
-        var diagramAlt: String
+        /// The drawing in one part or several (see ``DiagramPart``); none when the process has no diagram.
+        var diagramParts: [DiagramPart]
         var steps: [ProcessView.StepEntry]
         var hasStepList: Bool
         var lanes: [ProcessView.Fact]
@@ -65,6 +64,14 @@ struct HandbookView {
         var initiatives: [ProcessView.Fact]
         var maturity: [ProcessView.Fact]
         var state: [ProcessView.Fact]
+    }
+
+    /// One part of a drawing, as a data URL: the document stands alone, as a file or a PDF, and the drawings'
+    /// inner identifiers cannot collide between chapters.
+    struct DiagramPart: Sendable {
+        var src: String
+        var alt: String
+        var caption: String?
     }
 
     var tenant: String
@@ -171,16 +178,58 @@ struct HandbookView {
         }.map { ProcessView.Fact(label: "\($0.id) \($0.title)", value: $0.status.label, href: nil) }
         return Chapter(
             number: number, anchor: "prozess-\(number)", name: process.name, facts: printable(view.facts),
-            diagram: (try? ProcessPages.svg(of: record)).flatMap { $0 }.map {
-                "data:image/svg+xml;base64," + Data($0.utf8).base64EncodedString()
-            },
-            diagramAlt: view.diagramAlt, steps: printable(view.steps), hasStepList: view.hasStepList,
+            diagramParts: diagramParts(of: record, alt: view.diagramAlt), steps: printable(view.steps),
+            hasStepList: view.hasStepList,
             lanes: view.lanes, raciColumns: view.raciColumns, raciRows: view.raciRows,
             applications: applications, documents: documents, legalBases: legalBases,
             figureRows: view.figureRows, casesNote: view.casesNote, basisNote: view.basisNote,
             problems: view.problems, initiatives: initiatives,
             maturity: maturity(row),
             state: state(record: record, process: process, snapshot: snapshot, sources: sources))
+    }
+
+    /// The print area of a landscape page in CSS pixels, a little less than A4 minus margins holds.
+    static let page = (width: 960.0, height: 560.0)
+
+    /// The drawing fitted to the page when its labels stay readable (at 60 % of their size or more); otherwise
+    /// cut into parts of about a page each at three quarters of the size, overlapping by 40 pixels, so that a line
+    /// leaving one part is seen entering the next. Row by row, left to right, as one reads.
+    static func diagramParts(of record: ProcessRecord, alt: String) -> [DiagramPart] {
+        guard let model = try? record.read().model,
+            let geometry = DiagramGeometry(BPMNLayout.withDiagram(model), diagram: 0)
+        else { return [] }
+        func url(_ svg: String) -> String { "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString() }
+        let margin = 20.0, overlap = 40.0
+        let extent = geometry.extent
+        let whole = Bounds(
+            x: extent.x - margin, y: extent.y - margin, width: extent.width + 2 * margin,
+            height: extent.height + 2 * margin)
+        guard min(page.width / whole.width, page.height / whole.height) < 0.6 else {
+            return [DiagramPart(src: url(SVGRenderer.render(geometry)), alt: alt, caption: nil)]
+        }
+        let columns = Int((whole.width * 0.75 / page.width).rounded(.up))
+        let rows = Int((whole.height * 0.75 / page.height).rounded(.up))
+        let width = whole.width / Double(columns) + (columns > 1 ? overlap : 0)
+        let height = whole.height / Double(rows) + (rows > 1 ? overlap : 0)
+        var windows: [Bounds] = []
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let x = whole.x + Double(column) * whole.width / Double(columns) - overlap / 2
+                let y = whole.y + Double(row) * whole.height / Double(rows) - overlap / 2
+                windows.append(
+                    Bounds(
+                        x: min(max(x, whole.x), whole.x + whole.width - width),
+                        y: min(max(y, whole.y), whole.y + whole.height - height), width: width, height: height))
+            }
+        }
+        let count = windows.count
+        return zip(SVGRenderer.render(geometry, windows: windows), windows.indices).map { svg, index in
+            let place = rows > 1 ? ", Zeile \(index / columns + 1), Spalte \(index % columns + 1)" : ""
+            let caption = "Teil \(index + 1) von \(count)\(place)"
+            return DiagramPart(
+                src: url(svg), alt: index == 0 ? alt + " " + caption + "." : caption + " des Diagramms.",
+                caption: caption)
+        }
     }
 
     /// The facts without links into the application: a printed page cannot follow them.
