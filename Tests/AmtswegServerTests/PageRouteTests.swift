@@ -207,6 +207,10 @@ import Testing
             translations.englishText("Medienbruch: „A“ (Papier) → „B“ (Fachverfahren), 0,75 × je Fall")
                 == "Media break: “A” (Paper) → “B” (Specialist software), 0.75 × per case")
         #expect(translations.englishText("Zustellung von Bescheiden") == nil, "a figure place takes figures only")
+        #expect(
+            translations.englishText("„Bautechnische Prüfung“: 10,00 Arbeitstage Liegezeit (Schwellenwert 5,00)")
+                == "“Bautechnische Prüfung”: 10.00 working days waiting (threshold 5.00)")
+        #expect(translations.englishText("Teil 3 von 4, Zeile 2, Spalte 1") == "Part 3 of 4, row 2, column 1")
         // Names alone (tenant data) are not translated.
         #expect(translations.englishText("Bürgerbüro · Meldeverfahren") == nil)
     }
