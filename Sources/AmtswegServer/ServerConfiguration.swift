@@ -1,3 +1,4 @@
+public import AmtswegStore
 public import Foundation
 import Hummingbird
 public import Logging
@@ -7,8 +8,8 @@ public import ProcessMining
 public struct ServerConfiguration: Sendable {
     public var hostname: String
     public var port: Int
-    /// The embedded SQLite file.
-    public var databasePath: String
+    /// The store: the embedded SQLite file, or a PostgreSQL database.
+    public var database: StoreLocation
     /// Writes the Musterstadt demo into the store when the store holds no tenant yet.
     public var loadDemo: Bool
     /// The largest upload (BPMN file or event log) accepted; larger ones get 413 with a message.
@@ -56,7 +57,7 @@ public struct ServerConfiguration: Sendable {
     public var holdAnalysisJob: (@Sendable () async -> Void)?
 
     public init(
-        hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String, loadDemo: Bool = false,
+        hostname: String = "127.0.0.1", port: Int = 8080, database: StoreLocation, loadDemo: Bool = false,
         maxUploadBytes: Int = 100 << 20, maxFormBytes: Int = 1 << 20, resources: URL = ServerConfiguration.bundled,
         pseudonymizer: ResourcePseudonymizer, logLevel: Logger.Level = .info, localMode: Bool? = nil,
         publicURL: URL? = nil
@@ -65,7 +66,7 @@ public struct ServerConfiguration: Sendable {
         self.publicURL = publicURL
         self.hostname = hostname
         self.port = port
-        self.databasePath = databasePath
+        self.database = database
         self.loadDemo = loadDemo
         self.maxUploadBytes = maxUploadBytes
         self.maxDecompressedBytes = 4 * maxUploadBytes

@@ -26,7 +26,7 @@ struct TestServer {
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
-            databasePath: path.path, loadDemo: loadDemo, maxUploadBytes: maxUploadBytes,
+            database: .sqlite(path: path.path), loadDemo: loadDemo, maxUploadBytes: maxUploadBytes,
             pseudonymizer: ResourcePseudonymizer(key: Data(repeating: 7, count: 32)), logLevel: .warning,
             localMode: localMode)
         if let timeLimit { configuration.requestTimeLimit = timeLimit }
@@ -73,8 +73,8 @@ struct TestServer {
     /// Runs `body` against the router; the database file is removed afterwards.
     func run<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         defer {
-            for suffix in ["", "-wal", "-shm"] {
-                try? FileManager.default.removeItem(atPath: configuration.databasePath + suffix)
+            if case .sqlite(let path) = configuration.database {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
         return try await Application(router: router, logger: configuration.logger("amtsweg")).test(.router, body)

@@ -20,8 +20,10 @@ import Testing
         Account(id: ID(name), name: name, displayName: name.capitalized, createdAt: StoreFixture.fixedNow)
     }
 
-    @Test func namesAreUniqueAndRolesBelongToTenants() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func namesAreUniqueAndRolesBelongToTenants(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let (a, b) = try await Self.tenants(store)
             let repository = store.repository
             try await repository.createAccount(
@@ -46,8 +48,10 @@ import Testing
         }
     }
 
-    @Test func disablingEndsSessionsAndRevokesTokens() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func disablingEndsSessionsAndRevokesTokens(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let (a, _) = try await Self.tenants(store)
             let repository = store.repository
             try await repository.createAccount(
@@ -70,8 +74,10 @@ import Testing
         }
     }
 
-    @Test func failedSignInsLockAndASuccessUnlocks() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func failedSignInsLockAndASuccessUnlocks(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let (a, _) = try await Self.tenants(store)
             let repository = store.repository
             try await repository.createAccount(
@@ -88,8 +94,9 @@ import Testing
         }
     }
 
-    @Test func aTenantWithMembersCanBeDeleted() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func aTenantWithMembersCanBeDeleted(engine: StoreFixture.Engine) async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let (a, b) = try await Self.tenants(store)
             let repository = store.repository
             try await repository.createAccount(

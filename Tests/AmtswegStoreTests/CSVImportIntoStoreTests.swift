@@ -88,9 +88,9 @@ import Testing
 
     /// Each bad file against the stored demo: the error names file, line and cause, and an export of the
     /// store afterwards is byte for byte the export before, with no new change-log entry.
-    @Test(arguments: badFiles)
-    func badFileIsRejectedAndStoreUnchanged(_ bad: BadFile) async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines, badFiles)
+    func badFileIsRejectedAndStoreUnchanged(engine: StoreFixture.Engine, _ bad: BadFile) async throws {
+        try await StoreFixture.with(engine) { store in
             try await store.repository.saveMap(Musterstadt.map(), by: .local)
             let before = try TenantDocument.encode(try await store.repository.loadMap(of: Musterstadt.tenantID))
             let changesBefore = try await store.repository.changes(of: Musterstadt.tenantID, limit: 100).count
@@ -112,8 +112,10 @@ import Testing
         }
     }
 
-    @Test func oversizedFileIsRefusedAndStoreUnchanged() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func oversizedFileIsRefusedAndStoreUnchanged(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             try await store.repository.saveMap(Musterstadt.map(), by: .local)
             let before = try TenantDocument.encode(try await store.repository.loadMap(of: Musterstadt.tenantID))
             let rows = (0..<100).map { "X\($0);Einheit \($0);Amt;D1" }.joined(separator: "\n")
@@ -129,8 +131,8 @@ import Testing
         }
     }
 
-    @Test func goodFileIsStored() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func goodFileIsStored(engine: StoreFixture.Engine) async throws {
+        try await StoreFixture.with(engine) { store in
             try await store.repository.saveMap(Musterstadt.map(), by: .local)
             let units = CSVFile(
                 kind: .units, name: "units.csv",

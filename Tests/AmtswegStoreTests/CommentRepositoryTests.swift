@@ -11,8 +11,10 @@ import Testing
     static let ben = Author(id: "account:ben", displayName: "Ben Kurz")
     static let moment = Date(timeIntervalSince1970: 1_796_000_000)
 
-    @Test func commentsComeBackAsWrittenAndThreadsAreSettledAtTheirStart() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func commentsComeBackAsWrittenAndThreadsAreSettledAtTheirStart(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let map = Musterstadt.map()
             let tenant = map.tenant.id
             try await store.repository.saveTenant(map, processes: Musterstadt.processRecords(for: map), by: .local)

@@ -15,8 +15,10 @@ import Testing
             resourceUnits: ["R-1a2b": "Ordnungsamt", "R-3c4d": "Stadtkasse"], xesGzip: content)
     }
 
-    @Test func savesListsLoadsAndDeletesWithTheContentIntact() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func savesListsLoadsAndDeletesWithTheContentIntact(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let repository = store.repository
             try await repository.saveMap(Musterstadt.map(), by: Self.author)
             let bytes = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
@@ -36,8 +38,10 @@ import Testing
         }
     }
 
-    @Test func logsBelongToTheirTenantAndGoWithIt() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func logsBelongToTheirTenantAndGoWithIt(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let repository = store.repository
             await #expect(throws: StoreError.self) {
                 try await repository.saveEventLog(Self.record("log-1"), of: Self.tenant, by: Self.author)
@@ -51,8 +55,10 @@ import Testing
         }
     }
 
-    @Test func aConfirmedStepMappingIsStoredWithTheLogAndAudited() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func aConfirmedStepMappingIsStoredWithTheLogAndAudited(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let repository = store.repository
             try await repository.saveMap(Musterstadt.map(), by: Self.author)
             try await repository.saveEventLog(Self.record("log-1"), of: Self.tenant, by: Self.author)

@@ -18,8 +18,10 @@ import Testing
         return try await store.repository.loadMap(of: map.tenant.id)
     }
 
-    @Test func savesAreVersionsReviewedReleasedComparedAndRestored() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func savesAreVersionsReviewedReleasedComparedAndRestored(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let original = try await Self.stored(store)
             let tenant = original.tenant.id
             let repository = store.repository
@@ -79,8 +81,10 @@ import Testing
         }
     }
 
-    @Test func anAcceptedWorkshopAnswerIsANewDraftOfTheOrganisation() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func anAcceptedWorkshopAnswerIsANewDraftOfTheOrganisation(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let map = try await Self.stored(store)
             let tenant = map.tenant.id
             let round = WorkshopRound(

@@ -17,12 +17,12 @@ import TestSupport
         return map
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"))
-    func theCorpusCatalogueImportsOnceAndASecondImportChangesNothing() async throws {
+    @Test(.enabled(if: Corpus.isAvailable, "corpus missing"), arguments: StoreFixture.engines)
+    func theCorpusCatalogueImportsOnceAndASecondImportChangesNothing(engine: StoreFixture.Engine) async throws {
         let catalogue = try OZGCatalogueReader.read(
             directory: try #require(Corpus.file("catalogs/ozg")),
             snapshot: .init(source: "OZG-Umsetzungskatalog", asOf: Day("2019-12-20")))
-        try await StoreFixture.with { store in
+        try await StoreFixture.with(engine) { store in
             let map = try await Self.demo(store)
             let first = try await store.repository.importOZGCatalogue(catalogue, into: map.tenant.id, by: .local)
             #expect(first.topics.added == 14 && first.situations.added == 55 && first.services.added == 557)
@@ -41,8 +41,10 @@ import TestSupport
         }
     }
 
-    @Test func aBrokenCatalogueIsRefusedAndNothingIsStored() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func aBrokenCatalogueIsRefusedAndNothingIsStored(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let map = try await Self.demo(store)
             let broken = OZGCatalogue(
                 snapshot: .init(source: "Test", asOf: nil), situations: [OZGSituation(id: 1, name: "Lage", topicID: 9)])
@@ -60,8 +62,10 @@ import TestSupport
             targetLevel: 4, assessedOn: Day(day)!, assessedBy: "Bürgerbüro, Sachgebietsleitung")
     }
 
-    @Test func assessmentsAreCheckedKeptAsHistoryAndAudited() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func assessmentsAreCheckedKeptAsHistoryAndAudited(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let map = try await Self.demo(store)
             let tenant = map.tenant.id
             await #expect(throws: StoreError.self, "no model yet") {
@@ -109,8 +113,10 @@ import TestSupport
         }
     }
 
-    @Test func deletingTheTenantDeletesItsOZGData() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func deletingTheTenantDeletesItsOZGData(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let map = try await Self.demo(store)
             try await store.repository.saveMaturityModel(Self.model, of: map.tenant.id, by: .local)
             try await store.repository.recordMaturityAssessment(

@@ -14,8 +14,8 @@ import Testing
             bpmn: "<definitions id=\"\(id)\"/>")
     }
 
-    @Test func savesLoadsReplacesAndDeletes() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func savesLoadsReplacesAndDeletes(engine: StoreFixture.Engine) async throws {
+        try await StoreFixture.with(engine) { store in
             let repository = store.repository
             try await repository.saveMap(Musterstadt.map(), by: Self.author)
             try await repository.saveProcess(Self.record("b"), of: Self.tenant, by: Self.author)
@@ -43,8 +43,8 @@ import Testing
         }
     }
 
-    @Test func aBadBatchChangesNothing() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func aBadBatchChangesNothing(engine: StoreFixture.Engine) async throws {
+        try await StoreFixture.with(engine) { store in
             let repository = store.repository
             try await repository.saveMap(Musterstadt.map(), by: Self.author)
             try await repository.replaceProcesses([Self.record("a")], of: Self.tenant, by: Self.author)
@@ -59,8 +59,10 @@ import Testing
         }
     }
 
-    @Test func deletingTheTenantDeletesItsProcesses() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func deletingTheTenantDeletesItsProcesses(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let repository = store.repository
             try await repository.saveMap(Musterstadt.map(), by: Self.author)
             try await repository.saveProcess(Self.record("a"), of: Self.tenant, by: Self.author)
@@ -70,8 +72,9 @@ import Testing
         }
     }
 
-    @Test func catalogueAndSettingsAreStored() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func catalogueAndSettingsAreStored(engine: StoreFixture.Engine) async throws
+    {
+        try await StoreFixture.with(engine) { store in
             var map = Musterstadt.map()
             let unit = try #require(map.units.first).id
             let position = try #require(map.positions.first).id

@@ -27,8 +27,10 @@ import Testing
         return changed
     }
 
-    @Test func tenSavesAreTenVersionsAndRestoringMakesANewDraft() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func tenSavesAreTenVersionsAndRestoringMakesANewDraft(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let (tenant, original) = try await Self.stored(store)
             var saved: [ProcessRecord] = []
             for number in 2...10 {
@@ -57,8 +59,10 @@ import Testing
         }
     }
 
-    @Test func twoPeopleEditingOneDraftGetAConflictNotALostUpdate() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func twoPeopleEditingOneDraftGetAConflictNotALostUpdate(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let (tenant, original) = try await Self.stored(store)
             // Both open version 1; Anna saves first, Ben's save is based on what he saw.
             let annas = Self.renamed(original, "Annas Fassung")
@@ -81,8 +85,10 @@ import Testing
         }
     }
 
-    @Test func reviewFollowsTheStatesAndReadersSeeTheReleasedVersion() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func reviewFollowsTheStatesAndReadersSeeTheReleasedVersion(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let (tenant, original) = try await Self.stored(store)
             let draft = Self.renamed(original, "Baugenehmigung neu")
             try await store.repository.saveProcess(draft, of: tenant, by: Self.anna, comment: "neu", basedOn: nil)
@@ -134,8 +140,10 @@ import Testing
         }
     }
 
-    @Test func deletingAProcessOrReplacingAllRemovesTheirVersions() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func deletingAProcessOrReplacingAllRemovesTheirVersions(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let (tenant, original) = try await Self.stored(store)
             try await store.repository.saveProcess(
                 Self.renamed(original, "Zwischenstand"), of: tenant, by: Self.anna, comment: "", basedOn: nil)
@@ -149,8 +157,10 @@ import Testing
         }
     }
 
-    @Test func processesStoredBeforeVersionsBecomeTheirReleasedVersionOne() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func processesStoredBeforeVersionsBecomeTheirReleasedVersionOne(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let (tenant, original) = try await Self.stored(store)
             let comment = try Comment.written(
                 "Frist?", about: .process(original.id), by: Self.anna, at: StoreFixture.fixedNow, id: "c1")

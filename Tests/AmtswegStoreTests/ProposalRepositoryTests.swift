@@ -26,8 +26,10 @@ import Testing
             hoursPerYear: 120, by: anna, anonymously: anonymously, at: StoreFixture.fixedNow)
     }
 
-    @Test func proposalsVotesAndDecisionsAreStored() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func proposalsVotesAndDecisionsAreStored(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let tenant = try await Self.stored(store)
             let first = try Self.proposal("p1")
             try await store.repository.addProposal(first, of: tenant)
@@ -52,8 +54,10 @@ import Testing
         }
     }
 
-    @Test func acceptingPutsTheInitiativeOnTheRoadmapAndLinksBothInOneStep() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func acceptingPutsTheInitiativeOnTheRoadmapAndLinksBothInOneStep(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let tenant = try await Self.stored(store)
             var proposal = try Self.proposal("p2")
             try await store.repository.addProposal(proposal, of: tenant)
@@ -82,8 +86,10 @@ import Testing
         }
     }
 
-    @Test func anAnonymousProposalNamesItsAuthorOnlyInItsChangeLogEntry() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func anAnonymousProposalNamesItsAuthorOnlyInItsChangeLogEntry(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let tenant = try await Self.stored(store)
             try await store.repository.addProposal(try Self.proposal("p3", anonymously: true), of: tenant)
             let entry = try #require(try await store.repository.changes(of: tenant, limit: 1).first)

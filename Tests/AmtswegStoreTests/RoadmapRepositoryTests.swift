@@ -14,8 +14,8 @@ import Testing
         return (map, Musterstadt.roadmap(for: map))
     }
 
-    @Test func savesAndLoadsTheWholeRoadmap() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func savesAndLoadsTheWholeRoadmap(engine: StoreFixture.Engine) async throws {
+        try await StoreFixture.with(engine) { store in
             let (map, roadmap) = try await Self.demo(store)
             #expect(try await store.repository.loadRoadmap(of: map.tenant.id) == Roadmap(), "empty before saving")
             try await store.repository.saveRoadmap(roadmap, of: map.tenant.id, change: Self.change, by: .local)
@@ -31,8 +31,10 @@ import Testing
         }
     }
 
-    @Test func anInvalidRoadmapNamesEveryProblemAndChangesNothing() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func anInvalidRoadmapNamesEveryProblemAndChangesNothing(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let (map, roadmap) = try await Self.demo(store)
             try await store.repository.saveRoadmap(roadmap, of: map.tenant.id, change: Self.change, by: .local)
             var broken = roadmap
@@ -57,8 +59,10 @@ import Testing
         }
     }
 
-    @Test func oneMeasurementRunPerDayUnlessForced() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func oneMeasurementRunPerDayUnlessForced(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let (map, roadmap) = try await Self.demo(store)
             let tenant = map.tenant.id
             let day = Day(year: 2027, month: 1, day: 15)!
@@ -80,8 +84,10 @@ import Testing
         }
     }
 
-    @Test func deletingTheTenantDeletesItsRoadmap() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func deletingTheTenantDeletesItsRoadmap(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let (map, roadmap) = try await Self.demo(store)
             try await store.repository.saveRoadmap(roadmap, of: map.tenant.id, change: Self.change, by: .local)
             try await store.repository.deleteTenant(map.tenant.id, by: .local)
@@ -101,10 +107,12 @@ import Testing
 
     /// A whole tenant moves with its roadmap and measurement points: store → document → another store →
     /// document gives the same bytes, and nothing of the roadmap is left behind.
-    @Test func aWholeTenantMovesWithItsRoadmap() async throws {
+    @Test(arguments: StoreFixture.engines) func aWholeTenantMovesWithItsRoadmap(engine: StoreFixture.Engine)
+        async throws
+    {
         let contents = Self.demoContents()
         #expect(contents.measurements.count >= 3 * contents.roadmap.goals.count - 2, "the demo's history")
-        try await StoreFixture.with { first in
+        try await StoreFixture.with(engine) { first in
             try await first.repository.saveTenant(contents, by: .local)
             let tenant = contents.map.tenant.id
             let exported = try TenantDocument.encode(
@@ -117,7 +125,7 @@ import Testing
             let read = try TenantDocument.decodeContents(exported, file: "musterstadt.json")
             #expect(read.roadmap == contents.roadmap.sorted())
             #expect(Set(read.measurements) == Set(contents.measurements))
-            try await StoreFixture.with { second in
+            try await StoreFixture.with(engine) { second in
                 try await second.repository.saveTenant(read, by: .local)
                 #expect(try await second.repository.loadRoadmap(of: tenant) == contents.roadmap.sorted())
                 #expect(Set(try await second.repository.measurements(of: tenant)) == Set(contents.measurements))
@@ -126,8 +134,10 @@ import Testing
     }
 
     /// An import whose roadmap does not fit its own map stores nothing — not even the map.
-    @Test func anImportWithABrokenRoadmapStoresNothing() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func anImportWithABrokenRoadmapStoresNothing(engine: StoreFixture.Engine)
+        async throws
+    {
+        try await StoreFixture.with(engine) { store in
             let contents = Self.demoContents()
             try await store.repository.saveTenant(contents, by: .local)
             var broken = contents

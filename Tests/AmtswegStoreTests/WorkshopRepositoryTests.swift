@@ -31,8 +31,10 @@ import Testing
         }
     }
 
-    @Test func decisionsMergeExactlyTheAcceptedChangesWithOneLogEntryEach() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func decisionsMergeExactlyTheAcceptedChangesWithOneLogEntryEach(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
             let map = Musterstadt.map()
             let tenant = map.tenant.id
             try await store.repository.saveTenant(map, processes: [], by: .local)
@@ -91,8 +93,8 @@ import Testing
         }
     }
 
-    @Test func aClosedRoundTakesNoAnswers() async throws {
-        try await StoreFixture.with { store in
+    @Test(arguments: StoreFixture.engines) func aClosedRoundTakesNoAnswers(engine: StoreFixture.Engine) async throws {
+        try await StoreFixture.with(engine) { store in
             let map = Musterstadt.map()
             try await store.repository.saveTenant(map, processes: [], by: .local)
             try await store.repository.openWorkshopRound(Fixture.round, of: map.tenant.id)

@@ -9,11 +9,11 @@ extension Migration {
         try await db.alter(table: "services").column("cases_per_year", type: .bigint).run()
 
         try await tenantTable(db, "process_settings", idColumns: []) {
-            $0.column("net_annual_working_hours", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
-                .column("hourly_cost", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
+            $0.column("net_annual_working_hours", type: .double, .notNull)
+                .column("hourly_cost", type: .double, .notNull)
                 .column("max_desks", type: .bigint, .notNull)
-                .column("long_wait_days", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
-                .column("hours_per_working_day", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
+                .column("long_wait_days", type: .double, .notNull)
+                .column("hours_per_working_day", type: .double, .notNull)
                 .column("person_level_figures", type: .bigint, .notNull)
         }
         try await tenantTable(db, "applications", idColumns: ["id"]) {

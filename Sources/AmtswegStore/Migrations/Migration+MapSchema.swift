@@ -21,7 +21,7 @@ extension Migration {
         try await tenantTable(db, "positions", idColumns: ["id"]) {
             $0.column("title", type: .text, .notNull)
                 .column("unit_id", type: .text, .notNull)
-                .column("fte", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)  // REAL is 4 bytes on PostgreSQL
+                .column("fte", type: .double, .notNull)
                 .column("pay_grade", type: .text)
                 .foreignKey(["tenant_id", "unit_id"], references: "org_units", ["tenant_id", "id"])
         }

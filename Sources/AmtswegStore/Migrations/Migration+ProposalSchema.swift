@@ -12,7 +12,7 @@ extension Migration {
             .column("problem", type: .text, .notNull)
             .column("change", type: .text, .notNull)
             .column("benefit", type: .text, .notNull)
-            .column("hours_per_year", type: .real)
+            .column("hours_per_year", type: .double)
             .column("author_id", type: .text, .notNull)
             .column("author_name", type: .text, .notNull)
             .column("anonymous", type: .int, .notNull)

@@ -145,11 +145,10 @@ extension SQLMapRepository: AccountRepository {
             let failed =
                 try await db.select().column("failed_logins").from("accounts").where("id", .equal, account.rawValue)
                 .first(decodingColumn: "failed_logins", as: Int.self) ?? 0
-            let update = db.update("accounts").set("failed_logins", to: failed + 1)
-            if failed + 1 >= threshold {
-                // The count starts again after the lockout, so each further run of failures locks anew.
-                _ = update.set("locked_until", to: lockUntil.formatted(.iso8601)).set("failed_logins", to: 0)
-            }
+            // The count starts again after the lockout, so each further run of failures locks anew.
+            let locks = failed + 1 >= threshold
+            let update = db.update("accounts").set("failed_logins", to: locks ? 0 : failed + 1)
+            if locks { _ = update.set("locked_until", to: lockUntil.formatted(.iso8601)) }
             try await update.where("id", .equal, account.rawValue).run()
         }
     }

@@ -10,11 +10,18 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Startet die Weboberfläche und die JSON-API (Standard: http://localhost:8080).",
         discussion: """
-            Ohne --db liegt die Datenbank in $AMTSWEG_HOME/amtsweg.sqlite (Standard: ~/.amtsweg). \
+            Ohne --db und --postgres (oder AMTSWEG_DATABASE_URL) liegt die Datenbank in \
+            $AMTSWEG_HOME/amtsweg.sqlite (Standard: ~/.amtsweg). \
             Mit --demo wird die Demo-Kommune Musterstadt geladen, wenn die Datenbank noch leer ist.
             """)
 
     @Option(name: .long, help: "SQLite-Datenbankdatei (wird bei Bedarf angelegt).") var db: String?
+    @Option(
+        name: .long,
+        help:
+            "PostgreSQL-Datenbank statt SQLite: postgres://BENUTZER:PASSWORT@HOST:PORT/DATENBANK (auch AMTSWEG_DATABASE_URL)."
+    )
+    var postgres: String?
     @Option(name: .long, help: "Port.") var port = 8080
     @Option(name: .long, help: "Adresse, auf der der Server lauscht.") var hostname = "127.0.0.1"
     @Flag(name: .long, help: "Die Demo-Kommune Musterstadt laden, wenn die Datenbank leer ist.") var demo = false
@@ -34,7 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let path = try db ?? Self.defaultDatabase()
+            if db != nil, postgres != nil { throw CLIError("Entweder --db oder --postgres, nicht beide.") }
+            guard let database = try StoreLocation.chosen(db: db, postgres: postgres, fallback: Self.defaultDatabase)
+            else { throw CLIError("Keine Datenbank.") }
             let pseudonymizer = try PseudonymKey.load()
             let publicURL = try (publicURL ?? ProcessInfo.processInfo.environment["AMTSWEG_PUBLIC_URL"]).map {
                 text -> URL in
@@ -44,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
                 return url
             }
             var configuration = ServerConfiguration(
-                hostname: hostname, port: port, databasePath: path, loadDemo: demo,
+                hostname: hostname, port: port, database: database, loadDemo: demo,
                 maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
             configuration.keepsDerivedViews = !noViewCache
             if !configuration.localMode {
@@ -52,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let app = try await buildApplication(configuration)
             print(
-                "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(path)"
+                "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(database)"
             )
             let watchdog = ShutdownWatchdog(grace: 4)
             defer { withExtendedLifetime(watchdog) {} }
@@ -63,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// A server others can reach needs someone who can sign in as administrator, and the address people use
     /// (only that host name is answered, against DNS rebinding).
     static func requireSharedSetup(_ configuration: ServerConfiguration) async throws {
-        let repository = try await SQLMapRepository(engine: SQLiteEngine(path: configuration.databasePath))
+        let repository = try await SQLMapRepository(engine: configuration.database.engine(connections: 2))
         var hasAdministrator = false
         for account in try await repository.accounts() where !account.isDisabled && account.name != Account.localName {
             if try await repository.memberships(of: account.id).contains(where: { $0.role == .administration }) {
@@ -76,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
                 """
                 Die Demo-Konten \(demo.joined(separator: ", ")) haben noch das Demo-Passwort, das auf der \
                 Anmeldeseite steht; so ist der Server nur auf 127.0.0.1 erlaubt. Vorher sperren oder neu setzen:
-                  amtsweg user disable NAME --db \(configuration.databasePath)
+                  amtsweg user disable NAME \(configuration.database.option)
                 """)
         }
         guard hasAdministrator else {
@@ -84,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
                 """
                 Auf \(configuration.hostname) ist der Server von anderen Rechnern erreichbar; dafür braucht es zuerst \
                 ein Konto mit der Rolle Administration. Anlegen mit:
-                  amtsweg user add NAME --role administration --db \(configuration.databasePath)
+                  amtsweg user add NAME --role administration \(configuration.database.option)
                 (Ohne Anmeldung läuft Amtsweg nur auf 127.0.0.1.)
                 """)
         }

@@ -9,11 +9,11 @@ struct TenantCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Listet die Kommunen der Datenbank.")
-        @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
+        @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             try await reportingErrors {
-                let tenants = try await SQLMapRepository(engine: SQLiteEngine(path: db)).tenants()
+                let tenants = try await database.repository().tenants()
                 print(
                     TextTable(
                         headers: ["Kennung", "Name", "AGS", "Einwohner"],
@@ -26,7 +26,7 @@ struct TenantCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Legt eine leere Kommune an (für den CSV-Import).")
-        @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
+        @OptionGroup var database: DatabaseOptions
         @Option(help: "Kennung, z. B. 'musterstadt'.") var id: String
         @Option(help: "Name, z. B. 'Stadt Musterstadt'.") var name: String
         @Option(help: "Amtlicher Gemeindeschlüssel (8 Ziffern).") var ags: String
@@ -36,7 +36,7 @@ struct TenantCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
+                let repository = try await database.repository()
                 if try await repository.tenants().contains(where: { $0.id.rawValue == id }) {
                     throw CLIError("Die Kommune '\(id)' gibt es bereits.")
                 }

@@ -64,11 +64,11 @@ struct UserCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Listet die Konten mit ihren Rollen.")
-        @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
+        @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             try await reportingErrors {
-                let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
+                let repository = try await database.repository()
                 var rows: [[String]] = []
                 for account in try await repository.accounts() {
                     let roles = try await repository.memberships(of: account.id).map {
@@ -120,10 +120,10 @@ struct UserCommand: AsyncParsableCommand {
 /// The account a command changes, named by its sign-in name, and the database that holds it.
 struct ExistingAccount: ParsableArguments {
     @Argument(help: "Anmeldename.") var name: String
-    @Option(name: .long, help: "SQLite-Datenbankdatei.") var db: String
+    @OptionGroup var database: DatabaseOptions
 
     func load() async throws -> (SQLMapRepository, Account) {
-        let repository = try await SQLMapRepository(engine: SQLiteEngine(path: db))
+        let repository = try await database.repository()
         guard let account = try await repository.account(named: name) else {
             throw CLIError("Ein Konto '\(name)' gibt es nicht.")
         }

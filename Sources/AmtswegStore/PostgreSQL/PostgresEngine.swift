@@ -1,0 +1,144 @@
+import Foundation
+import Logging
+import PostgresKit
+public import SQLKit
+
+/// The server engine: PostgreSQL through PostgresNIO's connection pool, with SQLKit (postgres-kit) on top, so the
+/// repository's portable SQL runs here unchanged.
+///
+/// Writes run as SERIALIZABLE transactions and are retried when PostgreSQL reports a serialization failure
+/// (SQLSTATE 40001) or a deadlock (40P01): the repository's writes read and then write (a version number, a
+/// "does it exist"), and several app instances may write at once, so each write must behave as if it were alone
+/// — what SQLite's single writer gives for free. Reads that need one consistent state take a REPEATABLE READ,
+/// READ ONLY transaction.
+public final class PostgresEngine: SQLEngine {
+    /// Where the database is, with the password left out: for messages.
+    public let location: String
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    /// Connects to the database named by a `postgres://user:password@host:port/database` URL (`?sslmode=require`
+    /// or `prefer` for TLS) and checks it is reachable; `maximumConnections` bounds the pool.
+    public init(url: String, maximumConnections: Int = 16) async throws {
+        var logger = Logger(label: "amtsweg.store.postgres")
+        logger.logLevel = .warning
+        self.logger = logger
+        let configuration: PostgresClient.Configuration
+        (configuration, location) = try Self.configuration(url, maximumConnections: maximumConnections)
+        // The pool's own log only for errors: it warns when the first lease comes before `run()` has started in
+        // its task, which is harmless (the lease waits) and happens at every start.
+        var poolLogger = logger
+        poolLogger.logLevel = .error
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
+        self.client = client
+        runner = Task { await client.run() }
+        do {
+            try await read { db in try await db.raw("SELECT 1").run() }
+        } catch {
+            runner.cancel()
+            throw StoreError.unavailable("PostgreSQL unter \(location) ist nicht erreichbar: \(Self.describe(error))")
+        }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Ends the pool's connections (the engine is unusable afterwards).
+    public func shutdown() { runner.cancel() }
+
+    static func configuration(_ text: String, maximumConnections: Int) throws
+        -> (PostgresClient.Configuration, String)
+    {
+        guard let components = URLComponents(string: text), ["postgres", "postgresql"].contains(components.scheme),
+            let user = components.user, let host = components.host, !host.isEmpty
+        else {
+            throw StoreError.unavailable(
+                "Keine PostgreSQL-Adresse: erwartet postgres://BENUTZER:PASSWORT@HOST:PORT/DATENBANK")
+        }
+        let database = components.path.split(separator: "/").first.map(String.init)
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS =
+            switch mode {
+            case "require", "verify-ca", "verify-full": .require(.makeClientConfiguration())
+            case "prefer": .prefer(.makeClientConfiguration())
+            default: .disable
+            }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding, database: database, tls: tls)
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.connectTimeout = .seconds(10)
+        return (configuration, "\(host):\(components.port ?? 5432)/\(database ?? user)")
+    }
+
+    /// PostgreSQL allows 65,535 bind parameters per statement.
+    public var maxBindsPerStatement: Int { 30_000 }
+
+    public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withConnection { connection in try await body(connection.sql()) }
+    }
+
+    public func snapshot<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withConnection { connection in
+            try await Self.inTransaction(
+                connection.sql(), begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
+        }
+    }
+
+    public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await withConnection { connection in
+                    try await Self.inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+                }
+            } catch  where attempt < 10 && Self.isRetryable(error) {
+                // Another transaction won; wait a little, longer each time, and run the whole write again.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
+            }
+        }
+    }
+
+    private static func inTransaction<R: Sendable>(
+        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    private func withConnection<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in try await body(connection) }
+    }
+
+    /// The SQLSTATE of a server error, if the error is one.
+    static func sqlState(_ error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    static func isRetryable(_ error: any Error) -> Bool {
+        ["40001", "40P01"].contains(sqlState(error) ?? "")
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        return "\(error.code)"
+    }
+
+    public func storeError(for error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let state = Self.sqlState(error) {
+            // Class 23: integrity constraint violations (unique, foreign key, not null, check).
+            if state.hasPrefix("23") { return .conflict(Self.describe(error)) }
+        }
+        return .unavailable("\(location): \(Self.describe(error))")
+    }
+}
