@@ -48,6 +48,8 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     // routes answer "not found".
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
+    // PostgreSQL can have other writers (several app instances); an SQLite file is written by this server alone.
+    if case .postgres = configuration.database { router.add(middleware: StoreSyncMiddleware(workspace: workspace)) }
     let routes = RouteTable(router: router, workspace: workspace, timeLimit: configuration.requestTimeLimit)
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes.list))
     router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration))

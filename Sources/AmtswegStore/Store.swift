@@ -3,4 +3,4 @@
 /// protocols.
 public typealias Store = MapRepository & ProcessRepository & EventLogRepository & AccountRepository
     & RoadmapRepository & CommentRepository & ProcessVersionRepository & ProposalRepository
-    & WorkshopRepository & MapVersionRepository & OZGRepository & FIMRepository
+    & WorkshopRepository & MapVersionRepository & OZGRepository & FIMRepository & StoreChangeCounting

@@ -170,7 +170,7 @@ import Testing
                 try await db.select().column("version").from("schema_migrations").all(
                     decodingColumn: "version", as: Int.self)
             }
-            #expect(versions == Array(1...14))
+            #expect(versions == Array(1...15))
             if store.kind == .sqlite {
                 let mode = try await store.engine.read { db in
                     try await db.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self)

@@ -6,8 +6,8 @@ import Synchronization
 /// The server's access to the store: snapshots to read, and writes that replace the snapshot they change.
 ///
 /// Snapshots are cached per tenant because every page reads the whole map and parses the processes' BPMN;
-/// a write through this workspace drops the tenant's snapshot. Several server instances against one
-/// database (a later issue) will need a change counter in the store to notice each other's writes.
+/// a write through this workspace drops the tenant's snapshot. Writes through another server instance on the same
+/// database, or through a command, are noticed by the store's change counters (``synchronize()``).
 public actor Workspace {
     /// The store behind its protocols: the workspace does not know the engine.
     public nonisolated let repository: any Store
@@ -263,6 +263,33 @@ public actor Workspace {
         localAccessCache.withLock { $0 = nil }
         try await repository.saveTenant(contents, by: author)
         invalidate(contents.map.tenant.id)
+    }
+
+    // MARK: - Other writers
+
+    /// The store's change counters when this workspace last looked; `nil` before the first look.
+    private nonisolated let seenChanges = Mutex<StoreChanges?>(nil)
+
+    /// Drops what is kept in memory when the store was changed by anyone since the last look — another server
+    /// instance on the same PostgreSQL database, or a command: tenant data (snapshots, pages, drawings) when data
+    /// was written, the kept sign-ins when accounts, sessions or tokens were. One read of two counters; the server
+    /// calls it before each request when its store can have other writers (``StoreSyncMiddleware``).
+    public nonisolated func synchronize() async throws {
+        let now = try await repository.changes()
+        let seen = seenChanges.withLock { $0 }
+        guard seen != now else { return }
+        if let seen {
+            if seen.accounts != now.accounts { (accounts as? CachingAccountRepository)?.forget() }
+            if seen.data != now.data { await invalidateEverything() }
+        }
+        seenChanges.withLock { $0 = now }
+    }
+
+    private func invalidateEverything() {
+        let tenants = Set(kept.withLock { Array($0.keys) }).union(generations.keys)
+        for tenant in tenants { invalidate(tenant) }
+        firstTenant = nil
+        localAccessCache.withLock { $0 = nil }
     }
 
     // MARK: - Comments

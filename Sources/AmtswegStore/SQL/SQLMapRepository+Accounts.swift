@@ -44,7 +44,7 @@ extension SQLMapRepository: AccountRepository {
         _ account: Account, passwordHash: String, memberships: [Membership], by author: Author
     ) async throws {
         let at = now()
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts, .data]) { db in
             if try await db.select().column("id").from("accounts").where("name", .equal, account.name).first() != nil {
                 throw StoreError.conflict("Ein Konto „\(account.name)“ gibt es schon.")
             }
@@ -71,7 +71,7 @@ extension SQLMapRepository: AccountRepository {
 
     public func setMembership(_ membership: Membership, by author: Author) async throws {
         let at = now()
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts, .data]) { db in
             let name = try await Self.requireAccountName(membership.accountID, in: db)
             try await db.delete(from: "memberships").where("account_id", .equal, membership.accountID.rawValue)
                 .where("tenant_id", .equal, membership.tenantID.rawValue).run()
@@ -114,7 +114,7 @@ extension SQLMapRepository: AccountRepository {
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void
     ) async throws {
         let at = now()
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts, .data]) { db in
             let name = try await Self.requireAccountName(account, in: db)
             try await body(db)
             let tenants = try await db.select().column("tenant_id").from("memberships")
@@ -141,7 +141,7 @@ extension SQLMapRepository: AccountRepository {
     }
 
     public func recordFailedLogin(of account: ID<Account>, threshold: Int, lockUntil: Date) async throws {
-        try await runInTransaction { db in
+        try await runInTransaction(changing: []) { db in
             let failed =
                 try await db.select().column("failed_logins").from("accounts").where("id", .equal, account.rawValue)
                 .first(decodingColumn: "failed_logins", as: Int.self) ?? 0
@@ -154,7 +154,7 @@ extension SQLMapRepository: AccountRepository {
     }
 
     public func recordSuccessfulLogin(of account: ID<Account>) async throws {
-        try await runInTransaction { db in
+        try await runInTransaction(changing: []) { db in
             try await db.update("accounts").set("failed_logins", to: 0).set("locked_until", to: SQLLiteral.null)
                 .where("id", .equal, account.rawValue).run()
         }
@@ -163,7 +163,7 @@ extension SQLMapRepository: AccountRepository {
     // MARK: - Sessions
 
     public func createSession(_ session: StoredSession) async throws {
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts]) { db in
             try await db.insert(into: "sessions")
                 .columns("token_hash", "account_id", "tenant_id", "created_at", "expires_at")
                 .values(
@@ -187,13 +187,13 @@ extension SQLMapRepository: AccountRepository {
     }
 
     public func deleteSession(hash: String) async throws {
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts]) { db in
             try await db.delete(from: "sessions").where("token_hash", .equal, hash).run()
         }
     }
 
     public func deleteSessions(expiredBefore date: Date) async throws {
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts]) { db in
             try await db.delete(from: "sessions").where("expires_at", .lessThan, date.formatted(.iso8601)).run()
         }
     }
@@ -206,7 +206,7 @@ extension SQLMapRepository: AccountRepository {
 
     public func createToken(_ token: AccessToken, hash: String, by author: Author) async throws {
         let at = now()
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts]) { db in
             let name = try await Self.requireAccountName(token.accountID, in: db)
             try await db.insert(into: "access_tokens").columns(["token_hash"] + Self.tokenColumns)
                 .values(
@@ -237,7 +237,7 @@ extension SQLMapRepository: AccountRepository {
     }
 
     public func touchToken(_ id: ID<AccessToken>, at date: Date) async throws {
-        try await runInTransaction { db in
+        try await runInTransaction(changing: []) { db in
             try await db.update("access_tokens").set("last_used_at", to: date.formatted(.iso8601))
                 .where("id", .equal, id.rawValue).run()
         }
@@ -245,7 +245,7 @@ extension SQLMapRepository: AccountRepository {
 
     public func revokeToken(_ id: ID<AccessToken>, of account: ID<Account>, by author: Author) async throws {
         let at = now()
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.accounts]) { db in
             guard
                 let row = try await db.select().columns(Self.tokenColumns).from("access_tokens")
                     .where("id", .equal, id.rawValue).where("account_id", .equal, account.rawValue).first()
@@ -263,7 +263,7 @@ extension SQLMapRepository: AccountRepository {
     // MARK: - Audit
 
     public func audit(_ record: ChangeRecord) async throws {
-        try await runInTransaction { db in try await Self.log(record, in: db) }
+        try await runInTransaction(changing: []) { db in try await Self.log(record, in: db) }
     }
 
     public func auditLog(of tenant: ID<Tenant>, since: Date?, limit: Int) async throws -> [ChangeRecord] {

@@ -248,10 +248,23 @@ public struct SQLMapRepository: MapRepository {
         do { return try await engine.snapshot(body) } catch { throw engine.storeError(for: error) }
     }
 
+    /// Runs a write in one transaction and, in the same transaction, raises the counters of what it changes
+    /// (``StoreChanges``): tenant data unless said otherwise. Writes that change nothing a server keeps in memory —
+    /// the audit log, a failed sign-in, a token's last use — pass none.
     func runInTransaction<R: Sendable>(
+        changing kinds: Set<StoreChanges.Kind> = [.data],
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
-        do { return try await engine.transaction(body) } catch { throw engine.storeError(for: error) }
+        do {
+            return try await engine.transaction { db in
+                let result = try await body(db)
+                for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    try await db.update("store_changes").set(SQLIdentifier("counter"), to: SQLRaw("counter + 1"))
+                        .where("kind", .equal, kind.rawValue).run()
+                }
+                return result
+            }
+        } catch { throw engine.storeError(for: error) }
     }
 
     static func tenant(_ id: ID<Tenant>, in db: any SQLDatabase) async throws -> Tenant? {
