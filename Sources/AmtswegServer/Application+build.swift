@@ -59,6 +59,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), searchForIndexHtml: false,
             logger: configuration.logger("files")))
     router.add(middleware: SessionMiddleware())
+    HealthRoutes(pages: pages).addRoutes(to: routes)
     StartPage(pages: pages).addRoutes(to: routes)
     MapPages(pages: pages).addRoutes(to: routes)
     IstAnalysisPage(pages: pages).addRoutes(to: routes)

@@ -9,6 +9,9 @@ enum Paths {
 
     static let start = "/"
     static let login = "/login"
+    /// For load balancers and monitoring: the process is alive; the store is reachable and current.
+    static let health = "/health"
+    static let ready = "/ready"
     static let logout = "/logout"
     static let account = "/account"
     static let forMe = "/me"
