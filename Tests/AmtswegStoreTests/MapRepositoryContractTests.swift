@@ -192,6 +192,40 @@ import Testing
         }
     }
 
+    /// Two app instances starting together on an empty database: one migrates, the other waits and finds it done.
+    @Test(arguments: StoreFixture.engines) func twoInstancesStartingTogetherMigrateOnce(engine: StoreFixture.Engine)
+        async throws
+    {
+        let (first, second, cleanUp) = try await Self.twoEnginesOnAnEmptyDatabase(engine)
+        do {
+            async let one = SQLMapRepository(engine: first)
+            async let two = SQLMapRepository(engine: second)
+            _ = try await (one, two)
+            let versions = try await first.read { db in
+                try await db.select().column("version").from("schema_migrations").all(
+                    decodingColumn: "version", as: Int.self)
+            }
+            #expect(versions.sorted() == Array(1...15))
+        } catch {
+            await cleanUp()
+            throw error
+        }
+        await cleanUp()
+    }
+
+    static func twoEnginesOnAnEmptyDatabase(_ engine: StoreFixture.Engine) async throws
+        -> (any SQLEngine, any SQLEngine, @Sendable () async -> Void)
+    {
+        switch engine {
+        case .sqlite:
+            let first = try await SQLiteEngine.temporary()
+            return (first, try await SQLiteEngine(path: first.path), { first.removeFiles() })
+        case .postgres:
+            let (first, url, drop) = try await PostgresTestDatabase.create()
+            return (first, try await PostgresEngine(url: url, maximumConnections: 2), drop)
+        }
+    }
+
     @Test func refusesAFileThatIsNotADatabase() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
             .path

@@ -38,7 +38,7 @@ struct StoreFixture {
                 kind: kind, engine: engine, repository: try await SQLMapRepository(engine: engine, now: { fixedNow }),
                 cleanUp: { engine.removeFiles() })
         case .postgres:
-            let (engine, drop) = try await PostgresTestDatabase.create()
+            let (engine, _, drop) = try await PostgresTestDatabase.create()
             return StoreFixture(
                 kind: kind, engine: engine, repository: try await SQLMapRepository(engine: engine, now: { fixedNow }),
                 cleanUp: drop)
@@ -60,7 +60,8 @@ struct StoreFixture {
 
 /// A database of its own per test on the test server, dropped afterwards.
 enum PostgresTestDatabase {
-    static func create() async throws -> (PostgresEngine, @Sendable () async -> Void) {
+    /// A new database: an engine on it, its URL (for a second engine), and what drops it.
+    static func create() async throws -> (PostgresEngine, String, @Sendable () async -> Void) {
         guard let base = StoreFixture.postgresURL, var components = URLComponents(string: base) else {
             throw StoreError.unavailable("AMTSWEG_TEST_POSTGRES_URL ist nicht gesetzt.")
         }
@@ -68,9 +69,10 @@ enum PostgresTestDatabase {
         let admin = try await PostgresEngine(url: base, maximumConnections: 1)
         try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
         components.path = "/" + name
-        let engine = try await PostgresEngine(url: components.string!, maximumConnections: 4)
+        let url = components.string!
+        let engine = try await PostgresEngine(url: url, maximumConnections: 4)
         return (
-            engine,
+            engine, url,
             {
                 engine.shutdown()
                 try? await admin.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }

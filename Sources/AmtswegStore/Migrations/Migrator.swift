@@ -13,7 +13,7 @@ enum Migrator {
     /// Applies the migrations the database has not seen yet; returns the versions applied.
     @discardableResult
     static func migrate(_ engine: any SQLEngine, now: Date) async throws -> [Int] {
-        try await engine.transaction { db in
+        try await engine.exclusiveTransaction { db in
             try await db.create(table: "schema_migrations").ifNotExists()
                 .column("version", type: .bigint, .primaryKey(autoIncrement: false))
                 .column("name", type: .text, .notNull)

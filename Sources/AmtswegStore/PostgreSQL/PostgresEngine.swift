@@ -100,6 +100,28 @@ public final class PostgresEngine: SQLEngine {
         }
     }
 
+    /// A session-wide advisory lock held around a READ COMMITTED transaction: a second instance waits for the
+    /// first's migrations, then its own statements see them committed and it applies nothing twice.
+    public func exclusiveTransaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R)
+        async throws -> R
+    {
+        try await withConnection { connection in
+            let db = connection.sql()
+            try await db.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLock))").run()
+            do {
+                let result = try await Self.inTransaction(db, begin: "BEGIN", body)
+                try await db.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                return result
+            } catch {
+                try? await db.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                throw error
+            }
+        }
+    }
+
+    /// The advisory lock's key: "Amtsweg" in a number, so no other application's lock is taken by chance.
+    static let migrationLock = 0x416D_7473_7765_67
+
     private static func inTransaction<R: Sendable>(
         _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
