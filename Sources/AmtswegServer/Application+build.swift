@@ -46,6 +46,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Order matters: errors become pages outside the file middleware, which serves a file only where the
     // routes answer "not found".
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     // PostgreSQL can have other writers (several app instances); an SQLite file is written by this server alone.

@@ -22,10 +22,17 @@ struct ServeCommand: AsyncParsableCommand {
             "PostgreSQL-Datenbank statt SQLite: postgres://BENUTZER:PASSWORT@HOST:PORT/DATENBANK (auch AMTSWEG_DATABASE_URL)."
     )
     var postgres: String?
-    @Option(name: .long, help: "Port.") var port = 8080
-    @Option(name: .long, help: "Adresse, auf der der Server lauscht.") var hostname = "127.0.0.1"
+    @Option(name: .long, help: "Port (auch AMTSWEG_PORT; Standard 8080).") var port: Int?
+    @Option(name: .long, help: "Adresse, auf der der Server lauscht (auch AMTSWEG_HOSTNAME; Standard 127.0.0.1).")
+    var hostname: String?
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    @Option(
+        name: .long,
+        help: "Protokollzeilen als Text oder als JSON, eine je Zeile mit Anfrage-Kennung (auch AMTSWEG_LOG_FORMAT).")
+    var logFormat: LogFormat?
     @Flag(name: .long, help: "Die Demo-Kommune Musterstadt laden, wenn die Datenbank leer ist.") var demo = false
-    @Option(name: .long, help: "Größte erlaubte Upload-Datei in MB.") var maxUploadMB = 100
+    @Option(name: .long, help: "Größte erlaubte Upload-Datei in MB (auch AMTSWEG_MAX_UPLOAD_MB; Standard 100).")
+    var maxUploadMB: Int?
     @Option(
         name: .long,
         help:
@@ -41,6 +48,23 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            // Every setting also from the environment, for a service unit or a container; an option wins.
+            let environment = ProcessInfo.processInfo.environment
+            func setting<Value>(_ option: Value?, _ variable: String, _ parse: (String) -> Value?, default: Value)
+                throws
+                -> Value
+            {
+                if let option { return option }
+                guard let text = environment[variable], !text.isEmpty else { return `default` }
+                guard let value = parse(text) else { throw CLIError("\(variable)=\(text) ist kein gültiger Wert.") }
+                return value
+            }
+            let port = try setting(port, "AMTSWEG_PORT", { Int($0) }, default: 8080)
+            let hostname = try setting(hostname, "AMTSWEG_HOSTNAME", { $0 }, default: "127.0.0.1")
+            let maxUploadMB = try setting(maxUploadMB, "AMTSWEG_MAX_UPLOAD_MB", { Int($0) }, default: 100)
+            let logsJSON =
+                try setting(logFormat, "AMTSWEG_LOG_FORMAT", LogFormat.init(rawValue:), default: .text) == .json
+            if logsJSON { JSONLogHandler.bootstrap() }
             if db != nil, postgres != nil { throw CLIError("Entweder --db oder --postgres, nicht beide.") }
             guard let database = try StoreLocation.chosen(db: db, postgres: postgres, fallback: Self.defaultDatabase)
             else { throw CLIError("Keine Datenbank.") }
@@ -60,9 +84,12 @@ struct ServeCommand: AsyncParsableCommand {
                 try await Self.requireSharedSetup(configuration)
             }
             let app = try await buildApplication(configuration)
-            print(
-                "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(database)"
-            )
+            // With JSON logs, standard output holds JSON lines only (the server logs that it listens).
+            if !logsJSON {
+                print(
+                    "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(database)"
+                )
+            }
             let watchdog = ShutdownWatchdog(grace: 4)
             defer { withExtendedLifetime(watchdog) {} }
             try await app.runService()

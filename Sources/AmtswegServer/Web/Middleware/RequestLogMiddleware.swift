@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// One log line per answered request: method, path (never the query, which may carry search terms or a
+/// sign-in's return address), status and duration, through the request's logger, whose metadata carries
+/// Hummingbird's request id (`hb.request.id`) — so a request's lines can be found together.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let start = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            log(request, context, status: response.status.code, since: start)
+            return response
+        } catch {
+            log(request, context, status: (error as? any HTTPResponseError)?.status.code ?? 500, since: start)
+            throw error
+        }
+    }
+
+    private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "status": "\(status)",
+                "ms": "\(String(format: "%.1f", milliseconds))",
+            ])
+    }
+}
