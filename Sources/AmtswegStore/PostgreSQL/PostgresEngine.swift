@@ -80,7 +80,7 @@ public final class PostgresEngine: SQLEngine {
 
     public func snapshot<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withConnection { connection in
-            try await Self.inTransaction(
+            try await inTransaction(
                 connection.sql(), begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
         }
     }
@@ -91,7 +91,7 @@ public final class PostgresEngine: SQLEngine {
             attempt += 1
             do {
                 return try await withConnection { connection in
-                    try await Self.inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+                    try await inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
                 }
             } catch  where attempt < 10 && Self.isRetryable(error) {
                 // Another transaction won; wait a little, longer each time, and run the whole write again.
@@ -109,7 +109,7 @@ public final class PostgresEngine: SQLEngine {
             let db = connection.sql()
             try await db.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLock))").run()
             do {
-                let result = try await Self.inTransaction(db, begin: "BEGIN", body)
+                let result = try await inTransaction(db, begin: "BEGIN", body)
                 try await db.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
                 return result
             } catch {
@@ -121,20 +121,6 @@ public final class PostgresEngine: SQLEngine {
 
     /// The advisory lock's key: "Amtsweg" in a number, so no other application's lock is taken by chance.
     static let migrationLock = 0x416D_7473_7765_67
-
-    private static func inTransaction<R: Sendable>(
-        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
-    ) async throws -> R {
-        try await db.raw(SQLQueryString(begin)).run()
-        do {
-            let result = try await body(db)
-            try await db.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            throw error
-        }
-    }
 
     private func withConnection<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R {
         try await client.withConnection { connection in try await body(connection) }

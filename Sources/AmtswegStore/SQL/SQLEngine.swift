@@ -52,6 +52,22 @@ extension SQLEngine {
     }
 }
 
+/// Runs `body` between `begin` and COMMIT on one connection's database, and rolls back when it throws: the
+/// transaction frame both engines share; they differ only in how they begin.
+func inTransaction<R: Sendable>(
+    _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
+) async throws -> R {
+    try await db.raw(SQLQueryString(begin)).run()
+    do {
+        let result = try await body(db)
+        try await db.raw("COMMIT").run()
+        return result
+    } catch {
+        try? await db.raw("ROLLBACK").run()
+        throw error
+    }
+}
+
 extension Array {
     /// Consecutive slices of at most as many rows as fit `maxBinds` parameters of `width` columns each.
     func batches(maxBinds: Int, width: Int) -> [ArraySlice<Element>] {

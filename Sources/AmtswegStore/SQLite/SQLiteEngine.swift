@@ -56,7 +56,7 @@ public struct SQLiteEngine: SQLEngine {
     public func snapshot<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withConnection { connection in
             // A deferred transaction that only reads sees one consistent state of the file and takes no write lock.
-            try await Self.inTransaction(SQLiteSession(connection), begin: "BEGIN", body)
+            try await inTransaction(SQLiteSession(connection), begin: "BEGIN", body)
         }
     }
 
@@ -64,22 +64,8 @@ public struct SQLiteEngine: SQLEngine {
         try await gate.withGate {
             try await withConnection { connection in
                 // IMMEDIATE takes the write lock at once, so two writers cannot deadlock on lock upgrade.
-                try await Self.inTransaction(SQLiteSession(connection), begin: "BEGIN IMMEDIATE", body)
+                try await inTransaction(SQLiteSession(connection), begin: "BEGIN IMMEDIATE", body)
             }
-        }
-    }
-
-    private static func inTransaction<R: Sendable>(
-        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
-    ) async throws -> R {
-        try await db.raw(SQLQueryString(begin)).run()
-        do {
-            let result = try await body(db)
-            try await db.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            throw error
         }
     }
 
