@@ -84,9 +84,11 @@ def main(pdf, listing):
     body = normalised(" ".join(line[3] for _, _, lines in pages[first:] for line in lines))
     for name in expected:
         assert name in body, f"no chapter for '{name}'"
+    count = len(expected)
     print(
-        f"{os.path.basename(pdf)}: {len(pages)} pages, none blank; the table of contents lists all "
-        f"{len(expected)} processes; {len(diagrams)} diagrams drawn (smallest {min(d for _, _, d in diagrams)} dark px)"
+        f"{os.path.basename(pdf)}: {len(pages)} pages, none blank; the table of contents lists "
+        f"{'the' if count == 1 else f'all {count}'} process{'' if count == 1 else 'es'}; "
+        f"a drawing below every chapter's 'Diagramm' (smallest {min(d for _, _, d in diagrams)} dark px)"
     )
 
 
