@@ -16,7 +16,11 @@ import Testing
         try await DemoLoader.write(into: first, passwordCost: 4)
         let second = try await SQLMapRepository(engine: SQLiteEngine(path: path))
         let tenant = try #require(try await first.tenants().first?.id)
-        return (Workspace(repository: first), Workspace(repository: second), tenant, path)
+        // Kept sign-ins trusted for an hour: what the other sees depends on `synchronize()`, not on the clock.
+        return (
+            Workspace(repository: first, accountLifetime: 3600), Workspace(repository: second, accountLifetime: 3600),
+            tenant, path
+        )
     }
 
     static func remove(_ path: String) {

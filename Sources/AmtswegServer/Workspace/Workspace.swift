@@ -28,10 +28,12 @@ public actor Workspace {
     private let keepsDerivedValues: Bool
 
     /// `keepsDerivedValues: false` reads the snapshot and computes every derived value anew on each request,
-    /// as after a write (to measure a cache miss).
-    public init(repository: any Store, keepsDerivedValues: Bool = true) {
+    /// as after a write (to measure a cache miss). `accountLifetime` is how many seconds a kept sign-in, token or account
+    /// is trusted without a change seen (``CachingAccountRepository``); tests lengthen it to show what
+    /// ``synchronize()`` does regardless of the clock.
+    public init(repository: any Store, keepsDerivedValues: Bool = true, accountLifetime: Double = 5) {
         self.repository = repository
-        self.accounts = CachingAccountRepository(repository)
+        self.accounts = CachingAccountRepository(repository, lifetime: accountLifetime)
         self.keepsDerivedValues = keepsDerivedValues
     }
 
