@@ -44,8 +44,10 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
         jobs: AnalysisJobs(limit: configuration.analysisJobLimit, hold: configuration.holdAnalysisJob))
     let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let metrics = ServerMetrics()
     // Order matters: errors become pages outside the file middleware, which serves a file only where the
-    // routes answer "not found".
+    // routes answer "not found"; metrics and the log see every answer, those pages included.
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: renderer))
@@ -61,6 +63,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
             logger: configuration.logger("files")))
     router.add(middleware: SessionMiddleware())
     HealthRoutes(pages: pages).addRoutes(to: routes)
+    MetricsRoute(pages: pages, metrics: metrics).addRoutes(to: routes)
     StartPage(pages: pages).addRoutes(to: routes)
     MapPages(pages: pages).addRoutes(to: routes)
     IstAnalysisPage(pages: pages).addRoutes(to: routes)

@@ -52,6 +52,9 @@ public struct ServerConfiguration: Sendable {
     /// How many analyses of event logs (discovery, conformance) compute at once in the background; more wait
     /// in line. Half the cores: an alignment spreads its variants over all of them, and requests need some.
     public var analysisJobLimit = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// The token Prometheus brings (`Authorization: Bearer …`) to read `/metrics`; without one, `/metrics` is off
+    /// (404). Not an account's token: metrics act for no one and show no tenant's data.
+    public var metricsToken: String?
     /// Awaited before each analysis job computes. Tests hold jobs here to show the server answering while one
     /// runs; `nil` in every real server.
     public var holdAnalysisJob: (@Sendable () async -> Void)?

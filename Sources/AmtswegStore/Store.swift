@@ -4,4 +4,4 @@
 public typealias Store = MapRepository & ProcessRepository & EventLogRepository & AccountRepository
     & RoadmapRepository & CommentRepository & ProcessVersionRepository & ProposalRepository
     & WorkshopRepository & MapVersionRepository & OZGRepository & FIMRepository & StoreChangeCounting
-    & StoreReadinessChecking
+    & StoreReadinessChecking & StoreConnectionReporting

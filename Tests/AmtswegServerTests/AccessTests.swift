@@ -1,5 +1,5 @@
 import AmtswegCore
-import AmtswegServer
+@testable import AmtswegServer
 import AmtswegStore
 import Foundation
 import Hummingbird
@@ -203,9 +203,14 @@ extension TestResponse {
                         }
                     }
                 }
+                // Load balancers and monitoring ask by address: the operations routes answer any host (they act for
+                // no one and tell nothing of a tenant); every other route refuses a host it does not serve.
+                let isOperations = Paths.operations.contains(entry.path)
                 let (headers, body) = admin.request(entry, path: path, extra: [.init("Host")!: "rebound.example:8080"])
                 try await client.execute(uri: path, method: entry.method, headers: headers, body: body) {
-                    #expect($0.status == .misdirectedRequest, "\(entry.method) \(entry.path) for another host")
+                    #expect(
+                        ($0.status == .misdirectedRequest) != isOperations,
+                        "\(entry.method) \(entry.path) for another host")
                 }
             }
             #expect(try await Self.export(workspace, tenant) == before, "nothing was stored")

@@ -22,7 +22,8 @@ struct TestServer {
     ///   `analysisJobLimit` of them at once.
     init(
         maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil, timeLimit: Duration? = nil,
-        holdAnalysisJob: (@Sendable () async -> Void)? = nil, analysisJobLimit: Int? = nil, loadDemo: Bool = true
+        holdAnalysisJob: (@Sendable () async -> Void)? = nil, analysisJobLimit: Int? = nil, loadDemo: Bool = true,
+        metricsToken: String? = nil
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
@@ -31,6 +32,7 @@ struct TestServer {
             localMode: localMode)
         if let timeLimit { configuration.requestTimeLimit = timeLimit }
         configuration.holdAnalysisJob = holdAnalysisJob
+        configuration.metricsToken = metricsToken
         if let analysisJobLimit { configuration.analysisJobLimit = analysisJobLimit }
         if let log {
             configuration.logLevel = .trace

@@ -12,6 +12,11 @@ enum Paths {
     /// For load balancers and monitoring: the process is alive; the store is reachable and current.
     static let health = "/health"
     static let ready = "/ready"
+    /// For the operator's monitoring: Prometheus metrics, with the metrics token.
+    static let metrics = "/metrics"
+    /// What the data centre's machines ask, often by IP address: answered without a host check, a person or
+    /// the store's synchronisation.
+    static let operations: Set<String> = [health, ready, metrics]
     static let logout = "/logout"
     static let account = "/account"
     static let forMe = "/me"

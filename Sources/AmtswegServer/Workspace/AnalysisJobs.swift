@@ -54,6 +54,7 @@ actor AnalysisJobs {
     private var idByKey: [AnalysisKey: String] = [:]
     private var waiting: [String] = []
     private var running = 0
+    private var failedCount = 0
 
     init(limit: Int, hold: (@Sendable () async -> Void)? = nil) {
         self.limit = max(1, limit)
@@ -84,6 +85,9 @@ actor AnalysisJobs {
 
     /// How many jobs wait and how many compute (for the page that explains a wait).
     var load: (waiting: Int, running: Int) { (waiting.count, running) }
+
+    /// How many jobs wait, compute, and have failed since the server started (for the operator's metrics).
+    var counts: (waiting: Int, running: Int, failed: Int) { (waiting.count, running, failedCount) }
 
     private func current(_ job: Job) -> Status {
         var status = job.status
@@ -118,6 +122,7 @@ actor AnalysisJobs {
                 job.status.result = result
             case .failure(let error):
                 job.status.state = .failed
+                failedCount += 1
                 job.status.failure = String(describing: error)
             }
         }

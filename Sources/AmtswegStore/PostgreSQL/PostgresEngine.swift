@@ -17,6 +17,8 @@ public final class PostgresEngine: SQLEngine {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
+    private let connections = ConnectionCounter()
+    private let maximumConnections: Int
 
     /// Connects to the database named by a `postgres://user:password@host:port/database` URL (`?sslmode=require`
     /// or `prefer` for TLS) and checks it is reachable; `maximumConnections` bounds the pool.
@@ -24,6 +26,7 @@ public final class PostgresEngine: SQLEngine {
         var logger = Logger(label: "amtsweg.store.postgres")
         logger.logLevel = .warning
         self.logger = logger
+        self.maximumConnections = maximumConnections
         let configuration: PostgresClient.Configuration
         (configuration, location) = try Self.configuration(url, maximumConnections: maximumConnections)
         // The pool's own log only for errors: it warns when the first lease comes before `run()` has started in
@@ -123,8 +126,14 @@ public final class PostgresEngine: SQLEngine {
     static let migrationLock = 0x416D_7473_7765_67
 
     private func withConnection<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R {
-        try await client.withConnection { connection in try await body(connection) }
+        try await client.withConnection { connection in
+            connections.taken()
+            defer { connections.released() }
+            return try await body(connection)
+        }
     }
+
+    public var connectionUse: ConnectionUse { ConnectionUse(inUse: connections.current, capacity: maximumConnections) }
 
     /// The SQLSTATE of a server error, if the error is one.
     static func sqlState(_ error: any Error) -> String? {

@@ -25,6 +25,12 @@ public protocol SQLEngine: Sendable {
 
     /// Turns a driver error into a ``StoreError``.
     func storeError(for error: any Error) -> StoreError
+
+    /// The connections in use now, and the pool's limit.
+    var connectionUse: ConnectionUse { get }
+
+    /// The database's tables as it describes them itself, for copying a whole store (``StoreCopy``).
+    func tableShapes(in db: any SQLDatabase) async throws -> [TableShape]
 }
 
 extension SQLEngine {

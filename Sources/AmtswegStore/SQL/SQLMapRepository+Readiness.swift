@@ -18,3 +18,7 @@ extension SQLMapRepository: StoreReadinessChecking {
         }
     }
 }
+
+extension SQLMapRepository: StoreConnectionReporting {
+    public var connectionUse: ConnectionUse { engine.connectionUse }
+}

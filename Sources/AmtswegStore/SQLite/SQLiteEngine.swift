@@ -12,6 +12,7 @@ public struct SQLiteEngine: SQLEngine {
     public let path: String
     private let logger: Logger
     private let gate: WriteGate
+    private let connections = ConnectionCounter()
 
     /// Opens (and creates if needed) the database file at `path` and switches it to WAL mode.
     public init(path: String) async throws {
@@ -69,6 +70,8 @@ public struct SQLiteEngine: SQLEngine {
         }
     }
 
+    public var connectionUse: ConnectionUse { ConnectionUse(inUse: connections.current, capacity: nil) }
+
     private func withConnection<R: Sendable>(_ body: (SQLiteConnection) async throws -> R) async throws -> R {
         let connection: SQLiteConnection
         do {
@@ -86,6 +89,8 @@ public struct SQLiteEngine: SQLEngine {
             } catch {
                 throw StoreError.unavailable("'\(path)' ist keine lesbare SQLite-Datenbank: \(error)")
             }
+            connections.taken()
+            defer { connections.released() }
             let result = try await body(connection)
             try await Self.close(connection)
             return result

@@ -12,7 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Ohne --db und --postgres (oder AMTSWEG_DATABASE_URL) liegt die Datenbank in \
             $AMTSWEG_HOME/amtsweg.sqlite (Standard: ~/.amtsweg). \
-            Mit --demo wird die Demo-Kommune Musterstadt geladen, wenn die Datenbank noch leer ist.
+            Mit --demo wird die Demo-Kommune Musterstadt geladen, wenn die Datenbank noch leer ist. \
+            Prometheus-Metriken unter /metrics gibt es, wenn AMTSWEG_METRICS_TOKEN gesetzt ist (Abruf mit \
+            „Authorization: Bearer TOKEN“); das Token steht absichtlich nicht auf der Befehlszeile, die jeder \
+            Benutzer des Rechners mit ps lesen kann.
             """)
 
     @Option(name: .long, help: "SQLite-Datenbankdatei (wird bei Bedarf angelegt).") var db: String?
@@ -80,6 +83,12 @@ struct ServeCommand: AsyncParsableCommand {
                 hostname: hostname, port: port, database: database, loadDemo: demo,
                 maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
             configuration.keepsDerivedViews = !noViewCache
+            if let token = environment["AMTSWEG_METRICS_TOKEN"], !token.isEmpty {
+                guard token.count >= 16 else {
+                    throw CLIError("AMTSWEG_METRICS_TOKEN ist zu kurz: mindestens 16 Zeichen, besser zufällig.")
+                }
+                configuration.metricsToken = token
+            }
             if !configuration.localMode {
                 try await Self.requireSharedSetup(configuration)
             }

@@ -10,8 +10,9 @@ struct StoreSyncMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        // `/health` says only that the process lives, and `/ready` asks the store itself: neither waits for it here.
-        if ![Paths.health, Paths.ready].contains(request.uri.path) { try await workspace.synchronize() }
+        // `/health` says only that the process lives, `/ready` asks the store itself, `/metrics` reads counters:
+        // none waits for it here.
+        if !Paths.operations.contains(request.uri.path) { try await workspace.synchronize() }
         return try await next(request, context)
     }
 }
