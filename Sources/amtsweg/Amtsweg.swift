@@ -12,7 +12,7 @@ struct Amtsweg: AsyncParsableCommand {
             TenantCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
             BPMNCommand.self, ProcessCommand.self, LogCommand.self, MineCommand.self, RoadmapCommand.self,
             MeasureCommand.self, WorkshopCommand.self, OZGCommand.self, FIMCommand.self,
-            HandbookCommand.self,
+            HandbookCommand.self, MigrateCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 }

@@ -66,6 +66,7 @@ extension SQLMapRepository: EventLogRepository {
                     summary: "Ereignisprotokoll gespeichert: \(record.name) (\(record.caseCount) Fälle); Datenschutz: "
                         + (record.privacy.isEmpty ? "alle Attribute behalten" : record.privacy),
                     object: "eventLog:\(record.id)"), in: db)
+            await Failpoint.reach(Failpoint.saveEventLog)
         }
     }
 

@@ -143,6 +143,7 @@ public struct SQLMapRepository: MapRepository {
                             "Fahrplan ersetzt: \(roadmap.goals.count) Ziele, \(roadmap.initiatives.count) Maßnahmen, "
                             + "\(measurements.count) Messwerte", object: "roadmap"), in: db)
             }
+            if processes != nil { await Failpoint.reach(Failpoint.saveTenant) }
         }
     }
 

@@ -19,17 +19,21 @@ struct ExportCommand: AsyncParsableCommand {
         try await reportingErrors {
             let repository = try await store.repository()
             let tenant = try await store.tenantID(in: repository)
-            let map = try await repository.loadMap(of: tenant)
-            let contents = TenantContents(
-                map: map, processes: try await repository.processes(of: tenant),
-                roadmap: try await repository.loadRoadmap(of: tenant),
-                measurements: try await repository.measurements(of: tenant))
-            try write(try TenantDocument.encode(contents), to: output)
+            try write(try await Self.document(of: tenant, in: repository), to: output)
             try await repository.audit(
                 ChangeRecord(
                     tenantID: tenant, at: Date(), author: UserCommand.author, action: "exportTenant",
                     summary: "Kommune als JSON exportiert (\(output == "-" ? "Standardausgabe" : output))",
                     object: "tenant:\(tenant)"))
         }
+    }
+
+    /// The tenant as the JSON document `export` writes.
+    static func document(of tenant: ID<Tenant>, in repository: SQLMapRepository) async throws -> Data {
+        let contents = TenantContents(
+            map: try await repository.loadMap(of: tenant), processes: try await repository.processes(of: tenant),
+            roadmap: try await repository.loadRoadmap(of: tenant),
+            measurements: try await repository.measurements(of: tenant))
+        return try TenantDocument.encode(contents)
     }
 }
