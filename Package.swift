@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "FIM", targets: ["FIM"]),
         .library(name: "ProcessBPMN", targets: ["ProcessBPMN"]),
         .library(name: "ProcessMining", targets: ["ProcessMining"]),
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -161,6 +162,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        /// Every reader of user files as a function of bytes: driven by the libFuzzer runner (fuzz/run) and
+        /// replayed on the saved crash inputs by FuzzRegressionTests.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["AmtswegCore", "AmtswegInterchange", "AmtswegSupport", "BPMN", "FIM", "ProcessMining"],
+            path: "fuzz/Targets", swiftSettings: strict),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AmtswegCoreTests",
             dependencies: [

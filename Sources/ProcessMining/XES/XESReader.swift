@@ -28,6 +28,18 @@ public enum XESReader {
         // The fast path for the usual shape of XES, streaming through gzip; the general XML parser for
         // everything else and for errors.
         if let log = try scanFast(data, file: file, maxBytes: maxBytes) { return log }
+        return try readWithXMLParser(data, file: file, maxBytes: maxBytes)
+    }
+
+    /// The general path on its own: every XES the standard allows, through the XML pull parser. ``read(_:file:maxBytes:)``
+    /// takes it where the fast path gives up; the fuzzer (`fuzz/`) drives it directly too, so both paths are
+    /// searched for crashes whatever the fast path accepts.
+    public static func readWithXMLParser(_ data: Data, file: String, maxBytes: Int = defaultMaxBytes)
+        throws(MiningError) -> EventLog
+    {
+        guard data.count <= maxBytes else {
+            throw MiningError(file: file, message: "Die Datei ist größer als erlaubt (\(maxBytes) Bytes).")
+        }
         if Gzip.isCompressed(data) {
             // The fallback holds the inflated text in memory: measure it first, as a stream, so that a bomb is
             // refused without ever being held.

@@ -1,3 +1,4 @@
+import AmtswegSupport
 import Foundation
 import Hummingbird
 
@@ -72,72 +73,33 @@ struct FormInput: Sendable {
         return form
     }
 
-    /// Splits a `multipart/form-data` body (RFC 7578) into fields and files.
-    ///
-    /// Hand-written rather than MultipartKit's byte-by-byte parser: uploads are event logs of up to hundreds of
-    /// megabytes, and searching for the boundary with `Data.range(of:)` (Foundation's optimised search) is
-    /// orders of magnitude faster, also in the debug build `swift run` makes.
+    /// Splits a `multipart/form-data` body into fields and files (``MultipartBody`` parses it).
     static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormInput {
-        let data = Data(body.readableBytesView)
-        let malformed = HTTPError(.badRequest, message: "Das Formular ist unvollständig übertragen worden.")
-        let delimiter = Data("--\(boundary)".utf8), nextDelimiter = Data("\r\n--\(boundary)".utf8)
-        let headerEnd = Data("\r\n\r\n".utf8)
-        guard let first = data.range(of: delimiter) else { throw malformed }
+        let parts: [MultipartPart]
+        do {
+            parts = try MultipartBody.parts(
+                of: Data(body.readableBytesView), boundary: boundary, maxParts: maxParts,
+                maxPartHeaderBytes: maxPartHeaderBytes)
+        } catch .tooManyParts(let limit) {
+            throw HTTPError(
+                .contentTooLarge, message: "Das Formular hat mehr als \(limit) Teile und wird nicht angenommen.")
+        } catch {
+            throw HTTPError(.badRequest, message: "Das Formular ist unvollständig übertragen worden.")
+        }
         var form = FormInput()
-        var position = first.upperBound
-        var parts = 0
-        while true {
-            parts += 1
-            guard parts <= maxParts else {
-                throw HTTPError(
-                    .contentTooLarge, message: "Das Formular hat mehr als \(maxParts) Teile und wird nicht angenommen.")
+        for part in parts {
+            if let fileName = part.fileName {
+                form.files[part.name] = File(
+                    fileName: fileName, contentType: part.contentType ?? "application/octet-stream", data: part.content)
+            } else {
+                form.fields[part.name, default: []].append(String(decoding: part.content, as: UTF8.self))
             }
-            guard data.endIndex - position >= 2 else { throw malformed }
-            let marker = data[position..<position + 2]
-            if marker == Data("--".utf8) { break }  // the closing delimiter
-            guard marker == Data("\r\n".utf8) else { throw malformed }
-            position += 2
-            let headerWindow = position..<min(data.endIndex, position + maxPartHeaderBytes)
-            guard let headersEnd = data.range(of: headerEnd, in: headerWindow),
-                let partEnd = data.range(of: nextDelimiter, in: headersEnd.upperBound..<data.endIndex)
-            else { throw malformed }
-            var headers: [String: String] = [:]
-            for line in String(decoding: data[position..<headersEnd.lowerBound], as: UTF8.self)
-                .components(separatedBy: "\r\n")
-            {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
-                    .trimmingCharacters(in: .whitespaces)
-            }
-            let content = data[headersEnd.upperBound..<partEnd.lowerBound]
-            let disposition = headers["content-disposition"] ?? ""
-            if let name = parameter("name", in: disposition) {
-                if let fileName = parameter("filename", in: disposition) {
-                    form.files[name] = File(
-                        fileName: fileName, contentType: headers["content-type"] ?? "application/octet-stream",
-                        data: Data(content))
-                } else {
-                    form.fields[name, default: []].append(String(decoding: content, as: UTF8.self))
-                }
-            }
-            position = partEnd.upperBound
         }
         return form
     }
 
-    /// A parameter of a header value such as `form-data; name="file"; filename="a.bpmn"`.
-    static func parameter(_ key: String, in header: String) -> String? {
-        for part in header.split(separator: ";").dropFirst() {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == key else { continue }
-            var value = pair[1].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-                value = String(value.dropFirst().dropLast())
-            }
-            return value
-        }
-        return nil
-    }
+    /// A parameter of a header value such as `multipart/form-data; boundary=…`.
+    static func parameter(_ key: String, in header: String) -> String? { MultipartBody.parameter(key, in: header) }
 }
 
 extension ByteCountFormatter {
