@@ -52,6 +52,10 @@ public struct ServerConfiguration: Sendable {
     /// How many analyses of event logs (discovery, conformance) compute at once in the background; more wait
     /// in line. Half the cores: an alignment spreads its variants over all of them, and requests need some.
     public var analysisJobLimit = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// The reverse proxies in front of the server (their IP addresses, `--trusted-proxy`): only a request from one
+    /// of them may say whom it forwards (`X-Forwarded-For`, `Forwarded: for=`), so sign-in throttling counts the
+    /// browser's address, not the proxy's — and nobody else can pretend to be another address.
+    public var trustedProxies: Set<String> = []
     /// The token Prometheus brings (`Authorization: Bearer …`) to read `/metrics`; without one, `/metrics` is off
     /// (404). Not an account's token: metrics act for no one and show no tenant's data.
     public var metricsToken: String?
@@ -107,6 +111,36 @@ public struct ServerConfiguration: Sendable {
         }
         guard let first = headers.forwarded?.split(separator: ",").first else { return false }
         return first.split(separator: ";").contains { trimmed($0) == "proto=https" }
+    }
+
+    /// The address a request comes from: the peer's, or — when the peer is a trusted proxy — the nearest address
+    /// in its forwarding chain that is not itself a trusted proxy (the chain is read from the right, where each
+    /// proxy appends the address it received the request from).
+    func clientAddress(peer: String, headers: HTTPFields) -> String {
+        guard trustedProxies.contains(peer) else { return peer }
+        var chain: [String] = []
+        if let forwardedFor = headers.forwardedFor {
+            chain = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        } else if let forwarded = headers.forwarded {
+            chain = forwarded.split(separator: ",").compactMap { element in
+                element.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+                    .first { $0.lowercased().hasPrefix("for=") }
+                    .map { Self.forwardedNode(String($0.dropFirst(4))) }
+            }
+        }
+        return chain.reversed().first { !trustedProxies.contains($0) && !$0.isEmpty } ?? peer
+    }
+
+    /// `192.0.2.60`, `"192.0.2.60:8080"`, `"[2001:db8::1]:4711"` → the address alone.
+    static func forwardedNode(_ node: String) -> String {
+        var value = node.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        if value.hasPrefix("["), let end = value.firstIndex(of: "]") {
+            return String(value[value.index(after: value.startIndex)..<end])
+        }
+        if value.filter({ $0 == ":" }).count == 1, let colon = value.firstIndex(of: ":") {
+            value = String(value[..<colon])
+        }
+        return value
     }
 
     /// A logger with the configured level.

@@ -8,8 +8,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Amtsweg", path: "../..")],
     targets: [
+        .target(name: "CLibFuzzer"),
         .executableTarget(
-            name: "AmtswegFuzz", dependencies: [.product(name: "FuzzTargets", package: "Amtsweg")])
+            name: "AmtswegFuzz", dependencies: ["CLibFuzzer", .product(name: "FuzzTargets", package: "Amtsweg")]),
     ],
     swiftLanguageModes: [.v6]
 )

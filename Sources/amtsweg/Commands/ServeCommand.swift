@@ -42,6 +42,12 @@ struct ServeCommand: AsyncParsableCommand {
             "Adresse, unter der der Server erreichbar ist, z. B. https://amtsweg.musterstadt.de (auch AMTSWEG_PUBLIC_URL)."
     )
     var publicURL: String?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help:
+            "IP-Adresse eines vorgeschalteten Reverse-Proxys, dessen X-Forwarded-For geglaubt wird (mehrfach möglich; auch AMTSWEG_TRUSTED_PROXIES, durch Kommas getrennt)."
+    )
+    var trustedProxies: [String] = []
     @Flag(
         name: .customLong("no-view-cache"),
         help:
@@ -83,6 +89,11 @@ struct ServeCommand: AsyncParsableCommand {
                 hostname: hostname, port: port, database: database, loadDemo: demo,
                 maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
             configuration.keepsDerivedViews = !noViewCache
+            configuration.trustedProxies = Set(
+                trustedProxies.isEmpty
+                    ? (environment["AMTSWEG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }.filter { !$0.isEmpty } : trustedProxies)
             if let token = environment["AMTSWEG_METRICS_TOKEN"], !token.isEmpty {
                 guard token.count >= 16 else {
                     throw CLIError("AMTSWEG_METRICS_TOKEN ist zu kurz: mindestens 16 Zeichen, besser zufällig.")

@@ -26,6 +26,7 @@ struct AccessMiddleware: RouterMiddleware {
         try checkHost(request)
         if ![.get, .head, .options].contains(request.method) { try checkOrigin(request) }
         var context = context
+        context.clientAddress = configuration.clientAddress(peer: context.clientAddress, headers: request.headers)
         var clearSession = false
         if let authorization = request.headers[.authorization] {
             context.access = try await tokenAccess(authorization)

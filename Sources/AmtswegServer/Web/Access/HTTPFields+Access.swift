@@ -8,6 +8,8 @@ extension HTTPFields {
     var secFetchSite: String? { self[.init("Sec-Fetch-Site")!] }
     /// The scheme the browser used, as a reverse proxy in front of the server reports it.
     var forwardedProto: String? { self[.init("X-Forwarded-Proto")!] }
+    /// The addresses a request passed through, the browser's first (the de-facto standard of proxies).
+    var forwardedFor: String? { self[.init("X-Forwarded-For")!] }
     /// RFC 7239's standard form of the proxy's report (`Forwarded: for=…;proto=https`).
     var forwarded: String? { self[.init("Forwarded")!] }
 }

@@ -1,8 +1,8 @@
-import FuzzTargets
+import CLibFuzzer
 import Foundation
+import FuzzTargets
 
-// libFuzzer's entry point (the binary is built with -sanitize=fuzzer,address -parse-as-library, so libFuzzer
-// brings `main`). The target comes from AMTSWEG_FUZZ_TARGET, which `fuzz/run` sets.
+// Built with -sanitize=fuzzer,address -parse-as-library (fuzz/run). The target comes from AMTSWEG_FUZZ_TARGET.
 let target: @Sendable (Data) -> Void = {
     let name = ProcessInfo.processInfo.environment["AMTSWEG_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTargets.all[name] else {
@@ -13,8 +13,14 @@ let target: @Sendable (Data) -> Void = {
     return target
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    target(Data(bytes: start, count: count))
-    return 0
+/// The executable's entry point as SwiftPM links it on Linux (`main` is defined to be `AmtswegFuzz_main`):
+/// hands the command line to libFuzzer's driver with the target as its callback.
+@_cdecl("AmtswegFuzz_main")
+func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in
+        target(bytes.map { Data(bytes: $0, count: size) } ?? Data())
+        return 0
+    }
 }
