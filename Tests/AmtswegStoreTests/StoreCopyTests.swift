@@ -42,6 +42,14 @@ import Testing
                     let roadmap = try await source.repository.loadRoadmap(of: tenant)
                     #expect(try await back.repository.loadRoadmap(of: tenant) == roadmap)
                 }
+                // Generated ids (the audit log's sequence) continue after the copied rows.
+                for store in [middle] {
+                    try await store.repository.audit(
+                        ChangeRecord(
+                            tenantID: tenant, at: Date(), author: .local, action: "copied",
+                            summary: "nach dem Kopieren",
+                            object: "tenant:\(tenant)"))
+                }
             }
         }
     }

@@ -59,6 +59,7 @@ public enum StoreCopy {
                         progress(shape.name, copied.rows)
                         tables.append(Report.Table(name: shape.name, rows: copied.rows, digest: copied.digest))
                     }
+                    try await target.continueGeneratedIDs(in: to)
                     return Report(tables: tables)
                 }
             }

@@ -47,4 +47,25 @@ extension PostgresEngine {
         }
         return shapes.values.sorted { $0.name < $1.name }
     }
+
+    /// Every sequence behind a serial or identity column is set past the largest value the table holds: rows
+    /// inserted with their ids do not advance it, and the next generated id would collide.
+    public func continueGeneratedIDs(in db: any SQLDatabase) async throws {
+        let generated = try await db.raw(
+            """
+            SELECT table_name, column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')
+            """
+        ).all()
+        for row in generated {
+            let table = try row.decode(column: "table_name", as: String.self)
+            let column = try row.decode(column: "column_name", as: String.self)
+            try await db.raw(
+                """
+                SELECT setval(pg_get_serial_sequence(\(bind: "\"" + table + "\""), \(bind: column)),
+                  COALESCE((SELECT MAX(\(ident: column)) FROM \(ident: table)), 0) + 1, false)
+                """
+            ).run()
+        }
+    }
 }

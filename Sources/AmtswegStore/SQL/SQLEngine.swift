@@ -31,6 +31,9 @@ public protocol SQLEngine: Sendable {
 
     /// The database's tables as it describes them itself, for copying a whole store (``StoreCopy``).
     func tableShapes(in db: any SQLDatabase) async throws -> [TableShape]
+
+    /// After rows were copied in with their ids: lets generated ids continue after the largest copied one.
+    func continueGeneratedIDs(in db: any SQLDatabase) async throws
 }
 
 extension SQLEngine {

@@ -27,4 +27,7 @@ extension SQLiteEngine {
         }
         return shapes
     }
+
+    /// SQLite continues after the largest id in the table (and `sqlite_sequence` follows explicit ids itself).
+    public func continueGeneratedIDs(in db: any SQLDatabase) async throws {}
 }
