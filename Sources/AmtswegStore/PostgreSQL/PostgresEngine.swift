@@ -6,11 +6,12 @@ public import SQLKit
 /// The server engine: PostgreSQL through PostgresNIO's connection pool, with SQLKit (postgres-kit) on top, so the
 /// repository's portable SQL runs here unchanged.
 ///
-/// Writes run as SERIALIZABLE transactions and are retried when PostgreSQL reports a serialization failure
-/// (SQLSTATE 40001) or a deadlock (40P01): the repository's writes read and then write (a version number, a
-/// "does it exist"), and several app instances may write at once, so each write must behave as if it were alone
-/// — what SQLite's single writer gives for free. Reads that need one consistent state take a REPEATABLE READ,
-/// READ ONLY transaction.
+/// Writes run one at a time across all instances (an advisory lock, ``transaction(_:)``) as SERIALIZABLE
+/// transactions, retried when PostgreSQL still reports a serialization failure (SQLSTATE 40001) or a deadlock
+/// (40P01): the repository's writes read and then write (a version number, a "does it exist"), and several app
+/// instances may write at once, so each write must behave as if it were alone — what SQLite's single writer gives
+/// for free. Reads never wait for writers; those that need one consistent state take a REPEATABLE READ, READ ONLY
+/// transaction.
 public final class PostgresEngine: SQLEngine {
     /// Where the database is, with the password left out: for messages.
     public let location: String
@@ -88,15 +89,28 @@ public final class PostgresEngine: SQLEngine {
         }
     }
 
+    /// One writer at a time across every instance, as SQLite has: a session-wide advisory lock taken before the
+    /// transaction begins, so its snapshot already sees the previous writer's commit. Without it, writers of the
+    /// same rows (the change counter is in every write) fail one another's serializable transactions faster
+    /// than retries can catch up under load; with it, they wait their turn and conflicts stay the exception.
     public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         var attempt = 0
         while true {
             attempt += 1
             do {
                 return try await withConnection { connection in
-                    try await inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+                    let db = connection.sql()
+                    try await db.raw("SELECT pg_advisory_lock(\(literal: Self.writeLock))").run()
+                    do {
+                        let result = try await inTransaction(db, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+                        try await db.raw("SELECT pg_advisory_unlock(\(literal: Self.writeLock))").run()
+                        return result
+                    } catch {
+                        try? await db.raw("SELECT pg_advisory_unlock(\(literal: Self.writeLock))").run()
+                        throw error
+                    }
                 }
-            } catch  where attempt < 10 && Self.isRetryable(error) {
+            } catch where attempt < 10 && Self.isRetryable(error) {
                 // Another transaction won; wait a little, longer each time, and run the whole write again.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
             }
@@ -122,8 +136,9 @@ public final class PostgresEngine: SQLEngine {
         }
     }
 
-    /// The advisory lock's key: "Amtsweg" in a number, so no other application's lock is taken by chance.
+    /// The advisory locks' keys: "Amtsweg" in a number, so no other application's lock is taken by chance.
     static let migrationLock = 0x416D_7473_7765_67
+    static let writeLock = 0x416D_7473_7765_68
 
     private func withConnection<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R {
         try await client.withConnection { connection in
@@ -155,6 +170,10 @@ public final class PostgresEngine: SQLEngine {
         if let state = Self.sqlState(error) {
             // Class 23: integrity constraint violations (unique, foreign key, not null, check).
             if state.hasPrefix("23") { return .conflict(Self.describe(error)) }
+            // Still conflicting after every retry: the person may simply try again.
+            if Self.isRetryable(error) {
+                return .conflict("Gleichzeitige Änderung durch andere; bitte noch einmal versuchen.")
+            }
         }
         return .unavailable("\(location): \(Self.describe(error))")
     }
