@@ -110,7 +110,7 @@ public final class PostgresEngine: SQLEngine {
                         throw error
                     }
                 }
-            } catch where attempt < 10 && Self.isRetryable(error) {
+            } catch  where attempt < 10 && Self.isRetryable(error) {
                 // Another transaction won; wait a little, longer each time, and run the whole write again.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
             }
