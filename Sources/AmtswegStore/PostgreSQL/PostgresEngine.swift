@@ -98,18 +98,7 @@ public final class PostgresEngine: SQLEngine {
         while true {
             attempt += 1
             do {
-                return try await withConnection { connection in
-                    let db = connection.sql()
-                    try await db.raw("SELECT pg_advisory_lock(\(literal: Self.writeLock))").run()
-                    do {
-                        let result = try await inTransaction(db, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
-                        try await db.raw("SELECT pg_advisory_unlock(\(literal: Self.writeLock))").run()
-                        return result
-                    } catch {
-                        try? await db.raw("SELECT pg_advisory_unlock(\(literal: Self.writeLock))").run()
-                        throw error
-                    }
-                }
+                return try await holding(Self.writeLock, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
             } catch  where attempt < 10 && Self.isRetryable(error) {
                 // Another transaction won; wait a little, longer each time, and run the whole write again.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
@@ -122,15 +111,24 @@ public final class PostgresEngine: SQLEngine {
     public func exclusiveTransaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R)
         async throws -> R
     {
+        try await holding(Self.migrationLock, begin: "BEGIN", body)
+    }
+
+    /// Runs a transaction on one connection while it holds the session-wide advisory lock `key`: taken before
+    /// BEGIN (so the transaction's snapshot sees the previous holder's commit), released after COMMIT or ROLLBACK
+    /// — and by PostgreSQL itself when the connection ends, so a process killed while holding it blocks no one.
+    private func holding<R: Sendable>(
+        _ key: Int, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
         try await withConnection { connection in
             let db = connection.sql()
-            try await db.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLock))").run()
+            try await db.raw("SELECT pg_advisory_lock(\(literal: key))").run()
             do {
-                let result = try await inTransaction(db, begin: "BEGIN", body)
-                try await db.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                let result = try await inTransaction(db, begin: begin, body)
+                try await db.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
                 return result
             } catch {
-                try? await db.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                try? await db.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
                 throw error
             }
         }
