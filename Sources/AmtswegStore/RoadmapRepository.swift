@@ -9,6 +9,10 @@ public protocol RoadmapRepository: Sendable {
     /// ``StoreError/invalidRoadmap(_:)`` naming every problem, without writing anything.
     func saveRoadmap(_ roadmap: Roadmap, of tenant: ID<Tenant>, change: MapChange, by author: Author) async throws
 
+    /// Sets or removes the vision alone, checked against the stored workshop findings (the rest of the roadmap is
+    /// neither read nor rewritten, so a concurrent change of goals or initiatives is not undone).
+    func saveVision(_ vision: Vision?, of tenant: ID<Tenant>, change: MapChange, by author: Author) async throws
+
     /// All measurements of the tenant, oldest first.
     func measurements(of tenant: ID<Tenant>) async throws -> [IndicatorMeasurement]
 

@@ -2,6 +2,7 @@ import AmtswegCore
 import AmtswegServer
 import AmtswegStore
 import Foundation
+import Synchronization
 import Testing
 
 /// Two server instances on one database, as two workspaces on one store: what one writes, the other keeps
@@ -63,5 +64,61 @@ import Testing
         #expect(try await other.accounts.token(hash: Secrets.hash(token: secret))?.revokedAt == nil, "kept")
         try await other.synchronize()
         #expect(try await other.accounts.token(hash: Secrets.hash(token: secret))?.revokedAt != nil)
+    }
+
+    /// How often each probe value was computed.
+    final class Computations: Sendable {
+        let counts = Mutex<[String: Int]>([:])
+        func count(_ key: String) -> Int { counts.withLock { $0[key, default: 0] } }
+    }
+
+    /// Three values kept by `workspace`: one made from the model, one from the roadmap, one from everything;
+    /// each computation is counted.
+    static func ask(_ workspace: Workspace, _ tenant: ID<Tenant>, _ computations: Computations) async throws {
+        for (key, areas) in [
+            ("model", [.model]), ("roadmap", [.roadmap]), ("all", Workspace.Area.tenantData),
+        ] as [(String, Set<Workspace.Area>)] {
+            _ = try await workspace.derived(tenant, "probe|" + key, areas: areas) {
+                computations.counts.withLock { $0[key, default: 0] += 1 }
+                return key
+            }
+        }
+    }
+
+    /// A write drops what was made from the areas it changed and keeps the rest — through the workspace that
+    /// wrote, and in another instance once it looks at the counters.
+    @Test func aWriteDropsOnlyWhatWasMadeFromItsAreas() async throws {
+        let (one, other, tenant, path) = try await Self.twoWorkspaces()
+        defer { Self.remove(path) }
+        try await other.synchronize()
+        for workspace in [one, other] {
+            let computed = Computations()
+            let counts = { ["model", "roadmap", "all"].map { computed.count($0) } }
+            try await workspace.synchronize()
+            try await Self.ask(workspace, tenant, computed)
+            #expect(counts() == [1, 1, 1])
+            try await one.saveVision(
+                Vision(statement: "Neues Zielbild"), of: tenant,
+                change: MapChange(action: "saveVision", object: "roadmap", summary: "Zielbild geändert"), by: .local)
+            try await workspace.synchronize()
+            try await Self.ask(workspace, tenant, computed)
+            #expect(counts() == [1, 2, 2], "the roadmap changed: the model's value is kept")
+            let proposal = try #require(try await one.proposals(of: tenant).first { $0.status.isOpen })
+            let account = try #require(try await one.accounts.accounts().first { $0.name != Account.localName })
+            _ = try await one.toggleVote(
+                on: proposal.id, by: account.id, of: tenant, author: Author(id: "a", displayName: "A"))
+            try await workspace.synchronize()
+            try await Self.ask(workspace, tenant, computed)
+            #expect(counts() == [1, 2, 3], "a vote: only what may show it is made anew")
+            var map = try await one.snapshot(of: tenant).map
+            map.units[0].name = "Umbenannt"
+            try await one.saveMap(
+                map, change: MapChange(action: "renameUnit", object: "unit", summary: "umbenannt"), by: .local,
+                basedOn: try await one.snapshot(of: tenant).mapVersion)
+            try await workspace.synchronize()
+            try await Self.ask(workspace, tenant, computed)
+            #expect(counts() == [2, 3, 4], "the model changed: everything is made anew")
+            #expect(try await workspace.snapshot(of: tenant).map.units[0].name == "Umbenannt")
+        }
     }
 }

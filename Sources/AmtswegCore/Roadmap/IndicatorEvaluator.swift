@@ -24,9 +24,11 @@ public struct IndicatorEvaluator: Sendable {
     let logFigures: [ID<ProcessModel>: LogFigures]
     let maturity: OZGOverview?
 
+    /// `spots`: the problem spots of `processes` when the caller has them found already (the server keeps them
+    /// per snapshot); found here otherwise.
     public init(
         map: TenantMap, processes: [ProcessModel], logFigures: [ID<ProcessModel>: LogFigures] = [:],
-        maturity: OZGOverview? = nil
+        maturity: OZGOverview? = nil, spots: [ProblemSpot]? = nil
     ) {
         self.map = map
         index = MapIndex(map)
@@ -37,7 +39,7 @@ public struct IndicatorEvaluator: Sendable {
             map.services.filter { service in processes.contains { $0.serviceID == service.id && $0.state == .ist } }
                 .map { ($0.id, ServiceFigures(service: $0, processes: processes, map: map)) },
             uniquingKeysWith: { first, _ in first })
-        spots = ProblemFinder(map: map).findAll(in: processes)
+        self.spots = spots ?? ProblemFinder(map: map).findAll(in: processes)
         self.logFigures = logFigures
         self.maturity = maturity
     }

@@ -23,10 +23,7 @@ extension Roadmap {
         func list(_ count: Int, _ what: @autoclosure () -> String, limit: Int = Limits.references) {
             if count > limit { problems.append("\(what()): mehr als \(limit) Einträge.") }
         }
-        if let vision {
-            text(vision.statement, Limits.text, "Das Zielbild")
-            text(vision.agreedBy, Limits.title, "„Vereinbart von“ des Zielbilds")
-        }
+        if let vision { problems += vision.limitProblems() }
         let weights = [
             weights.saving, weights.goals, weights.citizens, weights.deadline, weights.effort, weights.risk,
         ]

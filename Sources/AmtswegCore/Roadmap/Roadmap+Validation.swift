@@ -19,10 +19,7 @@ extension Roadmap {
         for id in duplicates(fields.map(\.id)) { problems.append("Das Handlungsfeld „\(id)“ ist doppelt vorhanden.") }
         for id in duplicates(initiatives.map(\.id)) { problems.append("Die Maßnahme „\(id)“ ist doppelt vorhanden.") }
 
-        if let vision, vision.statement.trimmingSpaces.isEmpty { problems.append("Das Zielbild hat keinen Text.") }
-        if let finding = vision?.sourceFindingID, !map.findings.contains(where: { $0.id == finding }) {
-            problems.append("Zielbild: Den Workshop-Befund „\(finding)“ gibt es nicht.")
-        }
+        if let vision { problems += vision.problems(findings: map.findings) }
         if !weights.isValid {
             problems.append(
                 "Die Gewichte der Priorisierung dürfen nicht negativ sein, und mindestens eines muss größer als 0 sein."

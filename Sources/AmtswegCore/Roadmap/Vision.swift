@@ -30,3 +30,28 @@ extension Vision {
             sourceFindingID: try c.decodeIfPresent(ID<WorkshopFinding>.self, forKey: .sourceFindingID))
     }
 }
+
+extension Vision {
+    /// What is wrong with the vision itself, given the map's workshop findings; part of
+    /// ``Roadmap/problems(map:processIDs:)``, and all that a change of the vision alone needs checked.
+    public func problems(findings: [WorkshopFinding]) -> [String] {
+        var problems: [String] = []
+        if statement.trimmingSpaces.isEmpty { problems.append("Das Zielbild hat keinen Text.") }
+        if let sourceFindingID, !findings.contains(where: { $0.id == sourceFindingID }) {
+            problems.append("Zielbild: Den Workshop-Befund „\(sourceFindingID)“ gibt es nicht.")
+        }
+        return problems
+    }
+
+    /// Texts longer than ``Roadmap/Limits`` allows.
+    public func limitProblems() -> [String] {
+        var problems: [String] = []
+        if statement.count > Roadmap.Limits.text {
+            problems.append("Das Zielbild ist länger als \(Roadmap.Limits.text) Zeichen.")
+        }
+        if agreedBy.count > Roadmap.Limits.title {
+            problems.append("„Vereinbart von“ des Zielbilds ist länger als \(Roadmap.Limits.title) Zeichen.")
+        }
+        return problems
+    }
+}

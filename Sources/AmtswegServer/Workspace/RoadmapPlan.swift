@@ -26,7 +26,8 @@ public struct RoadmapPlan: Sendable {
         self.roadmap = roadmap
         self.today = today
         self.measurements = measurements
-        let evaluator = IndicatorEvaluator(map: snapshot.map, processes: snapshot.processes, maturity: maturity)
+        let evaluator = IndicatorEvaluator(
+            map: snapshot.map, processes: snapshot.processes, maturity: maturity, spots: snapshot.problemSpots)
         var values: [String: Double] = [:]
         for indicator in roadmap.indicators {
             if let value = evaluator.value(of: indicator) {
@@ -47,7 +48,7 @@ public struct RoadmapPlan: Sendable {
         } catch {
             scheduleError = error.description
         }
-        spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes)
+        spots = snapshot.problemSpots
         rank = Dictionary(scores.enumerated().map { ($1.initiativeID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -3,20 +3,21 @@ import ProcessBPMN
 
 /// Everything the pages and the API read about one tenant, loaded once and shared by the requests that
 /// follow until a write replaces it: the map, the stored processes and the processes read from their BPMN.
+/// Never changed once read (its fields are constants), so what is computed from it can be kept with it.
 public struct TenantSnapshot: Sendable {
-    public var map: TenantMap
-    public var records: [ProcessRecord]
+    public let map: TenantMap
+    public let records: [ProcessRecord]
     /// The processes Amtsweg analyses, in record order; a record whose BPMN cannot be read is left out and
     /// named in ``unreadable``.
-    public var processes: [ProcessModel]
-    public var unreadable: [ID<ProcessModel>]
+    public let processes: [ProcessModel]
+    public let unreadable: [ID<ProcessModel>]
     /// Which state of the processes this is: the working state or the released versions.
-    public var view: ModelView
+    public let view: ModelView
     /// Where every process stands in review (also those this view leaves out).
-    public var statuses: [ID<ProcessModel>: ProcessStatus]
+    public let statuses: [ID<ProcessModel>: ProcessStatus]
     /// The organisation's newest version when the snapshot was read (read before the map: a write in between
     /// makes a save from this snapshot a conflict, never a lost update); nil before the first version.
-    public var mapVersion: Int?
+    public let mapVersion: Int?
 
     public init(
         map: TenantMap, records: [ProcessRecord], view: ModelView = .working,
@@ -38,6 +39,13 @@ public struct TenantSnapshot: Sendable {
         }
         self.processes = processes
         self.unreadable = unreadable
+    }
+
+    private let analysis = SnapshotAnalysis()
+
+    /// The problem spots the rules find in this snapshot's processes, found once per snapshot.
+    public var problemSpots: [ProblemSpot] {
+        analysis.problemSpots { ProblemFinder(map: map).findAll(in: processes) }
     }
 
     /// The version of a process this snapshot holds: the released one, or the newest.

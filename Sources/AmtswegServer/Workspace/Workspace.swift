@@ -6,8 +6,13 @@ import Synchronization
 /// The server's access to the store: snapshots to read, and writes that replace the snapshot they change.
 ///
 /// Snapshots are cached per tenant because every page reads the whole map and parses the processes' BPMN;
-/// a write through this workspace drops the tenant's snapshot. Writes through another server instance on the same
+/// a write through this workspace drops what it makes stale. Writes through another server instance on the same
 /// database, or through a command, are noticed by the store's change counters (``synchronize()``).
+///
+/// A tenant's data is split into areas (``StoreChanges/Kind``): the model (map and processes, what a snapshot
+/// holds), the roadmap, the discussion (comments, proposals, votes) and the rest. Every kept value names the areas
+/// it was made from — all of them unless its maker says fewer — and a write drops only the values made from an
+/// area it changed: a vote leaves the parsed processes and the roadmap's schedule in memory.
 public actor Workspace {
     /// The store behind its protocols: the workspace does not know the engine.
     public nonisolated let repository: any Store
@@ -19,8 +24,15 @@ public actor Workspace {
     /// and written only inside it, where the generation is checked.
     private struct Kept {
         var snapshots: [ModelView: TenantSnapshot] = [:]
-        var derived: [String: any Sendable] = [:]
+        var derived: [String: (value: any Sendable, areas: Set<Area>)] = [:]
     }
+
+    /// An area of a tenant's data, as the store counts its changes.
+    public typealias Area = StoreChanges.Kind
+
+    /// How many values are kept per tenant at most: pages are kept per person, language and query, so without a
+    /// bound anyone could fill the memory with `?x=1`, `?x=2` … between two writes. When full, all are dropped.
+    static let maxKeptValues = 5_000
 
     private nonisolated let kept = Mutex<[ID<Tenant>: Kept]>([:])
     private var firstTenant: ID<Tenant>??
@@ -104,7 +116,7 @@ public actor Workspace {
 
     private func loadSnapshot(of tenant: ID<Tenant>, view: ModelView) async throws -> TenantSnapshot {
         if let snapshot = kept.withLock({ $0[tenant]?.snapshots[view] }) { return snapshot }
-        let generation = generations[tenant, default: 0]
+        let generation = generation(of: tenant, over: [.model])
         let loadingKey = "\(tenant)|\(view.rawValue)"
         if keepsDerivedValues, let running = loading[loadingKey], running.generation == generation {
             return try await running.task.value
@@ -130,7 +142,7 @@ public actor Workspace {
         defer { if loading[loadingKey]?.generation == generation { loading[loadingKey] = nil } }
         let snapshot = try await task.value
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
-        if generation == generations[tenant, default: 0], keepsDerivedValues {
+        if generation == self.generation(of: tenant, over: [.model]), keepsDerivedValues {
             kept.withLock { $0[tenant, default: Kept()].snapshots[view] = snapshot }
         }
         return snapshot
@@ -138,23 +150,31 @@ public actor Workspace {
 
     private var loading: [String: (generation: Int, task: Task<TenantSnapshot, any Error>)] = [:]
 
-    /// A value computed from the tenant's current snapshot, made once until the next write.
-    /// The computation runs outside the actor, so a slow one does not hold up other requests.
-    /// Requests that need a value being computed wait for that computation instead of starting their own.
+    /// A value computed from the tenant's data, made once until the next write to an area it was made from
+    /// (`areas`: all of them unless the caller knows that `make` reads fewer — a value that reads an area it does
+    /// not name is served stale after a write there). The computation runs outside the actor, so a slow one does
+    /// not hold up other requests. Requests that need a value being computed wait for that computation instead of
+    /// starting their own.
     public nonisolated func derived<Value: Sendable>(
-        _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
+        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area> = Area.tenantData,
+        make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         // Unwrapped before the cast: a kept `nil` (Value is an optional) is a value, a missing entry is not.
-        if let stored = kept.withLock({ $0[tenant]?.derived[key] }), let value = stored as? Value { return value }
-        return try await computeDerived(tenant, key, make: make)
+        if let stored = kept.withLock({ $0[tenant]?.derived[key]?.value }), let value = stored as? Value {
+            return value
+        }
+        return try await computeDerived(tenant, key, areas: areas, make: make)
     }
 
-    /// A value computed from `snapshot`, kept per view (``ModelView``): what is made from the working state is
-    /// never handed to someone who sees only the released versions.
+    /// A value computed from `snapshot` (and from `areas`, to which the model is added), kept per view
+    /// (``ModelView``): what is made from the working state is never handed to someone who sees only the released
+    /// versions.
     public nonisolated func derived<Value: Sendable>(
-        from snapshot: TenantSnapshot, _ key: String, make: @escaping @Sendable () async throws -> Value
+        from snapshot: TenantSnapshot, _ key: String, areas: Set<Area> = Area.tenantData,
+        make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
-        try await derived(snapshot.map.tenant.id, "\(snapshot.view.rawValue)|\(key)", make: make)
+        try await derived(
+            snapshot.map.tenant.id, "\(snapshot.view.rawValue)|\(key)", areas: areas.union([.model]), make: make)
     }
 
     /// The derived value kept under `key`, if one is: nothing is computed. For a request that can answer from a
@@ -162,40 +182,59 @@ public actor Workspace {
     public nonisolated func keptValue<Value: Sendable>(_ tenant: ID<Tenant>, _ key: String, as _: Value.Type) -> Value?
     {
         // Unwrapped before the cast, as in `derived`: a missing entry cast to an optional `Value` would be a kept `nil`.
-        guard let stored = kept.withLock({ $0[tenant]?.derived[key] }) else { return nil }
+        guard let stored = kept.withLock({ $0[tenant]?.derived[key]?.value }) else { return nil }
         return stored as? Value
     }
 
     private func computeDerived<Value: Sendable>(
-        _ tenant: ID<Tenant>, _ key: String, make: @escaping @Sendable () async throws -> Value
+        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area>, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         guard keepsDerivedValues else { return try await make() }
-        if let stored = kept.withLock({ $0[tenant]?.derived[key] }), let value = stored as? Value { return value }
-        let generation = generations[tenant, default: 0]
+        if let stored = kept.withLock({ $0[tenant]?.derived[key]?.value }), let value = stored as? Value {
+            return value
+        }
+        let generation = generation(of: tenant, over: areas)
         let flightKey = "\(tenant)|\(generation)|\(key)"
         if let running = inFlight[flightKey] as? Task<Value, any Error> { return try await running.value }
         let task = Task { try await make() }
         inFlight[flightKey] = task
         defer { inFlight[flightKey] = nil }
         let value = try await task.value
-        // Stored only if no write replaced the snapshot meanwhile.
-        if generation == generations[tenant, default: 0] {
-            kept.withLock { $0[tenant, default: Kept()].derived[key] = value }
+        // Stored only if no write changed its areas meanwhile.
+        if generation == self.generation(of: tenant, over: areas) {
+            kept.withLock { kept in
+                if kept[tenant, default: Kept()].derived.count >= Self.maxKeptValues {
+                    kept[tenant]?.derived.removeAll()
+                }
+                kept[tenant, default: Kept()].derived[key] = (value, areas)
+            }
         }
         return value
     }
 
     private var inFlight: [String: any Sendable] = [:]
 
-    private var generations: [ID<Tenant>: Int] = [:]
+    /// How many writes this workspace has seen per tenant and area. A value's generation is the sum over the
+    /// areas it was made from: the counts only grow, so an equal sum means no write in between.
+    private var generations: [ID<Tenant>: [Area: Int]] = [:]
 
-    /// Called after a write. While the write is under way, requests keep getting the views of the data as it
-    /// was committed so far (computing them anew then would only repeat the old answer, at the cost of every
-    /// request); afterwards the next request computes them from the new data. A view whose computation began
-    /// before this call is not kept, since the generation it began under has passed.
-    private func invalidate(_ tenant: ID<Tenant>) {
-        kept.withLock { $0[tenant] = nil }
-        generations[tenant, default: 0] += 1
+    private func generation(of tenant: ID<Tenant>, over areas: Set<Area>) -> Int {
+        areas.reduce(0) { $0 + generations[tenant, default: [:]][$1, default: 0] }
+    }
+
+    /// Called after a write that changed `areas` of the tenant's data (all unless it says fewer; it must name
+    /// the same areas as the store's write, ``StoreChanges``). While the write is under way, requests keep getting
+    /// the views of the data as it was committed so far (computing them anew then would only repeat the old
+    /// answer, at the cost of every request); afterwards the next request computes them from the new data. A
+    /// view whose computation began before this call is not kept, since the generation it began under has passed.
+    private func invalidate(_ tenant: ID<Tenant>, _ areas: Set<Area> = Area.tenantData) {
+        kept.withLock { kept in
+            guard var entry = kept[tenant] else { return }
+            if areas.contains(.model) { entry.snapshots.removeAll() }
+            entry.derived = entry.derived.filter { $0.value.areas.isDisjoint(with: areas) }
+            kept[tenant] = entry
+        }
+        for area in areas { generations[tenant, default: [:]][area, default: 0] += 1 }
     }
 
     /// An event log was stored: pages that list or measure logs are computed anew.
@@ -281,30 +320,41 @@ public actor Workspace {
         let seen = seenChanges.withLock { $0 }
         guard seen != now else { return }
         if let seen {
-            if seen.accounts != now.accounts { (accounts as? CachingAccountRepository)?.forget() }
-            if seen.data != now.data { await invalidateEverything() }
+            let changed = now.kinds(changedSince: seen)
+            if changed.contains(.accounts) { (accounts as? CachingAccountRepository)?.forget() }
+            await invalidateEverything(changed)
         }
         seenChanges.withLock { $0 = now }
     }
 
-    private func invalidateEverything() {
-        let tenants = Set(kept.withLock { Array($0.keys) }).union(generations.keys)
-        for tenant in tenants { invalidate(tenant) }
-        firstTenant = nil
-        localAccessCache.withLock { $0 = nil }
+    /// Another writer changed `kinds`: what every tenant kept from those areas is dropped (the counters are not
+    /// per tenant). Tenants and the local administrator's access are read anew after any change of the model
+    /// (an import adds a tenant) or the accounts.
+    private func invalidateEverything(_ kinds: Set<StoreChanges.Kind>) {
+        let areas = kinds.intersection(Area.tenantData)
+        if !areas.isEmpty {
+            let tenants = Set(kept.withLock { Array($0.keys) }).union(generations.keys)
+            for tenant in tenants { invalidate(tenant, areas) }
+        }
+        if !kinds.isDisjoint(with: [.model, .accounts]) {
+            firstTenant = nil
+            localAccessCache.withLock { $0 = nil }
+        }
     }
 
     // MARK: - Comments
 
     /// The tenant's comments, kept like a derived view until a write: every process page shows those about it.
     public func comments(of tenant: ID<Tenant>) async throws -> [Comment] {
-        try await derived(tenant, "comments") { [repository] in try await repository.comments(of: tenant) }
+        try await derived(tenant, "comments", areas: [.discussion]) { [repository] in
+            try await repository.comments(of: tenant)
+        }
     }
 
     /// Adds a comment; see ``CommentRepository/addComment(_:of:)``.
     public func addComment(_ comment: Comment, of tenant: ID<Tenant>) async throws {
         try await repository.addComment(comment, of: tenant)
-        invalidate(tenant)
+        invalidate(tenant, [.discussion])
     }
 
     /// Settles or reopens a thread; see ``CommentRepository/setResolution(_:ofComment:in:by:)``.
@@ -312,18 +362,20 @@ public actor Workspace {
         _ resolution: Comment.Resolution?, ofComment id: ID<Comment>, in tenant: ID<Tenant>, by author: Author
     ) async throws {
         try await repository.setResolution(resolution, ofComment: id, in: tenant, by: author)
-        invalidate(tenant)
+        invalidate(tenant, [.discussion])
     }
 
     // MARK: - Proposals
 
     /// The tenant's improvement proposals, kept like a derived view until a write.
     public func proposals(of tenant: ID<Tenant>) async throws -> [Proposal] {
-        try await derived(tenant, "proposals") { [repository] in try await repository.proposals(of: tenant) }
+        try await derived(tenant, "proposals", areas: [.discussion]) { [repository] in
+            try await repository.proposals(of: tenant)
+        }
     }
 
     public func addProposal(_ proposal: Proposal, of tenant: ID<Tenant>) async throws {
-        defer { invalidate(tenant) }
+        defer { invalidate(tenant, [.discussion]) }
         try await repository.addProposal(proposal, of: tenant)
     }
 
@@ -331,14 +383,14 @@ public actor Workspace {
     public func updateProposal(
         _ proposal: Proposal, of tenant: ID<Tenant>, action: String, summary: String, by author: Author
     ) async throws {
-        defer { invalidate(tenant) }
+        defer { invalidate(tenant, [.discussion]) }
         try await repository.updateProposal(proposal, of: tenant, action: action, summary: summary, by: author)
     }
 
     public func toggleVote(on proposal: ID<Proposal>, by account: ID<Account>, of tenant: ID<Tenant>, author: Author)
         async throws -> Bool
     {
-        defer { invalidate(tenant) }
+        defer { invalidate(tenant, [.discussion]) }
         return try await repository.toggleVote(on: proposal, by: account, of: tenant, author: author)
     }
 
@@ -346,7 +398,7 @@ public actor Workspace {
     public func acceptProposal(_ id: ID<Proposal>, as initiative: Initiative, of tenant: ID<Tenant>, by author: Author)
         async throws -> Proposal
     {
-        defer { invalidate(tenant) }
+        defer { invalidate(tenant, [.discussion, .roadmap]) }
         return try await repository.acceptProposal(id, as: initiative, of: tenant, by: author)
     }
 
@@ -373,12 +425,14 @@ public actor Workspace {
 
     /// The tenant's workshop rounds, kept like a derived view until a write.
     public func workshopRounds(of tenant: ID<Tenant>) async throws -> [WorkshopRound] {
-        try await derived(tenant, "workshopRounds") { [repository] in try await repository.workshopRounds(of: tenant) }
+        try await derived(tenant, "workshopRounds", areas: [.data]) { [repository] in
+            try await repository.workshopRounds(of: tenant)
+        }
     }
 
     /// The answers of all the tenant's rounds, oldest first, kept like a derived view until a write.
     public func workshopAnswers(of tenant: ID<Tenant>) async throws -> [WorkshopAnswer] {
-        try await derived(tenant, "workshopAnswers") { [repository] in
+        try await derived(tenant, "workshopAnswers", areas: [.data]) { [repository] in
             try await repository.workshopAnswers(of: tenant)
         }
     }
@@ -422,12 +476,16 @@ public actor Workspace {
     /// The tenant's roadmap, kept like a derived view until a write: a handful of small tables, but read by
     /// every problem-spot page and every route scoped to an initiative.
     public func roadmap(of tenant: ID<Tenant>) async throws -> Roadmap {
-        try await derived(tenant, "roadmap") { [repository] in try await repository.loadRoadmap(of: tenant) }
+        try await derived(tenant, "roadmap", areas: [.roadmap]) { [repository] in
+            try await repository.loadRoadmap(of: tenant)
+        }
     }
 
     /// The tenant's event logs (their facts, without the logs), kept until one is uploaded.
     public func eventLogs(of tenant: ID<Tenant>) async throws -> [EventLogRecord] {
-        try await derived(tenant, "eventLogs") { [repository] in try await repository.eventLogs(of: tenant) }
+        try await derived(tenant, "eventLogs", areas: [.data]) { [repository] in
+            try await repository.eventLogs(of: tenant)
+        }
     }
 
     /// Saves the roadmap; what was derived from the old one (schedule, scores) is dropped.
@@ -435,14 +493,22 @@ public actor Workspace {
         async throws
     {
         try await repository.saveRoadmap(roadmap, of: tenant, change: change, by: author)
-        invalidate(tenant)
+        invalidate(tenant, [.roadmap])
+    }
+
+    /// Sets or removes the roadmap's vision alone; see ``RoadmapRepository/saveVision(_:of:change:by:)``.
+    public func saveVision(_ vision: Vision?, of tenant: ID<Tenant>, change: MapChange, by author: Author)
+        async throws
+    {
+        defer { invalidate(tenant, [.roadmap]) }
+        try await repository.saveVision(vision, of: tenant, change: change, by: author)
     }
 
     /// Records a measurement run; see ``RoadmapRepository/recordMeasurements(_:of:day:force:by:)``.
     public func recordMeasurements(
         _ measurements: [IndicatorMeasurement], of tenant: ID<Tenant>, day: Day, force: Bool, by author: Author
     ) async throws -> Bool {
-        defer { invalidate(tenant) }
+        defer { invalidate(tenant, [.roadmap]) }
         return try await repository.recordMeasurements(measurements, of: tenant, day: day, force: force, by: author)
     }
 
@@ -452,7 +518,7 @@ public actor Workspace {
     /// until the next write.
     public nonisolated func ozgOverview(_ snapshot: TenantSnapshot) async throws -> OZGOverview {
         let tenant = snapshot.map.tenant.id
-        return try await derived(from: snapshot, "ozg") { [repository] in
+        return try await derived(from: snapshot, "ozg", areas: [.data]) { [repository] in
             OZGOverview(
                 map: snapshot.map, catalogue: try await repository.ozgCatalogue(of: tenant),
                 models: try await repository.maturityModels(of: tenant),
@@ -484,7 +550,8 @@ public actor Workspace {
 
     /// The lineage of the tenant's derived processes, kept like a derived view until a write.
     public func lineage(of tenant: ID<Tenant>) async throws -> [ProcessLineage] {
-        try await derived(tenant, "lineage") { [repository] in try await repository.lineage(of: tenant) }
+        try await derived(tenant, "lineage", areas: [.data]) { [repository] in try await repository.lineage(of: tenant)
+        }
     }
 
     /// Saves a process derived from a reference process with its lineage; see

@@ -9,8 +9,17 @@ extension Migration {
             .column("kind", type: .text, .primaryKey(autoIncrement: false))
             .column("counter", type: .bigint, .notNull)
             .run()
-        for kind in StoreChanges.Kind.allCases {
-            try await db.insert(into: "store_changes").columns("kind", "counter").values(kind.rawValue, 0).run()
+        // The kinds as they were in version 15; later kinds come with their own migration.
+        for kind in ["data", "accounts"] {
+            try await db.insert(into: "store_changes").columns("kind", "counter").values(kind, 0).run()
+        }
+    }
+
+    /// Version 16: a tenant's data counted in areas (the model, the roadmap, the discussion, the rest), so that a
+    /// write in one area leaves what was computed from the others in every instance's memory.
+    static let changeAreasSchema = Migration(version: 16, name: "change counters per area") { db in
+        for kind in ["model", "roadmap", "discussion"] {
+            try await db.insert(into: "store_changes").columns("kind", "counter").values(kind, 0).run()
         }
     }
 }

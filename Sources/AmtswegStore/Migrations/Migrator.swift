@@ -7,7 +7,7 @@ enum Migrator {
     static let all: [Migration] = [
         .mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema, .stepMappingSchema, .commentSchema,
         .versionSchema, .proposalSchema, .workshopSchema, .findingOriginSchema, .mapVersionSchema, .ozgSchema,
-        .fimSchema, .changeCounterSchema,
+        .fimSchema, .changeCounterSchema, .changeAreasSchema,
     ]
 
     /// Applies the migrations the database has not seen yet; returns the versions applied.

@@ -5,10 +5,13 @@ extension SQLMapRepository: StoreChangeCounting {
         let rows = try await run { db in
             try await db.select().columns("kind", "counter").from("store_changes").all()
         }
-        var counters: [String: Int] = [:]
+        var counters: [StoreChanges.Kind: Int] = [:]
         for row in rows {
-            counters[try row.decode(column: "kind", as: String.self)] = try row.decode(column: "counter", as: Int.self)
+            guard let kind = StoreChanges.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                continue
+            }
+            counters[kind] = try row.decode(column: "counter", as: Int.self)
         }
-        return StoreChanges(data: counters["data"] ?? 0, accounts: counters["accounts"] ?? 0)
+        return StoreChanges(counters)
     }
 }

@@ -15,8 +15,43 @@ extension SQLMapRepository: RoadmapRepository {
     {
         let engine = engine
         let at = now()
-        try await runInTransaction { db in
+        try await runInTransaction(changing: [.roadmap]) { db in
             try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
+            try await Self.log(
+                ChangeRecord(
+                    tenantID: tenantID, at: at, author: author, action: change.action, summary: change.summary,
+                    object: change.object), in: db)
+        }
+    }
+
+    public func saveVision(_ vision: Vision?, of tenantID: ID<Tenant>, change: MapChange, by author: Author)
+        async throws
+    {
+        let engine = engine
+        let at = now()
+        try await runInTransaction(changing: [.roadmap]) { db in
+            try await Self.requireTenant(tenantID, in: db)
+            let tenant = tenantID.rawValue
+            let saved = try await db.select().column("tenant_id").from("roadmap_settings")
+                .where("tenant_id", .equal, tenant).first()
+            if saved == nil {
+                // No roadmap stored yet: an empty one with this vision, checked and written as a whole.
+                var roadmap = try await Self.readRoadmap(tenant, in: db)
+                roadmap.vision = vision
+                try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
+            } else {
+                if let vision {
+                    let findings = try await MapTables.findings.selectAll(tenant: tenant, from: db)
+                    let problems = vision.problems(findings: findings) + vision.limitProblems()
+                    guard problems.isEmpty else { throw StoreError.invalidRoadmap(problems) }
+                }
+                try await db.update("roadmap_settings")
+                    .set("vision_statement", to: vision?.statement)
+                    .set("vision_agreed_on", to: vision?.agreedOn?.description)
+                    .set("vision_agreed_by", to: vision?.agreedBy ?? "")
+                    .set("vision_source_finding", to: vision?.sourceFindingID?.rawValue)
+                    .where("tenant_id", .equal, tenant).run()
+            }
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: at, author: author, action: change.action, summary: change.summary,
@@ -34,7 +69,7 @@ extension SQLMapRepository: RoadmapRepository {
         let engine = engine
         let at = now()
         let values = measurements.map { IndicatorMeasurement(indicatorKey: $0.indicatorKey, day: day, value: $0.value) }
-        return try await runInTransaction { db in
+        return try await runInTransaction(changing: [.roadmap]) { db in
             try await Self.requireTenant(tenantID, in: db)
             let existing = try await db.select().column("indicator").from("indicator_measurements")
                 .where("tenant_id", .equal, tenantID.rawValue).where("day", .equal, day.description).first()

@@ -250,10 +250,11 @@ public struct SQLMapRepository: MapRepository {
     }
 
     /// Runs a write in one transaction and, in the same transaction, raises the counters of what it changes
-    /// (``StoreChanges``): tenant data unless said otherwise. Writes that change nothing a server keeps in memory —
-    /// the audit log, a failed sign-in, a token's last use — pass none.
+    /// (``StoreChanges``): every area of tenant data unless said otherwise — a write that names fewer areas must
+    /// change nothing outside them, or other instances keep pages made from the old data. Writes that change
+    /// nothing a server keeps in memory — the audit log, a failed sign-in, a token's last use — pass none.
     func runInTransaction<R: Sendable>(
-        changing kinds: Set<StoreChanges.Kind> = [.data],
+        changing kinds: Set<StoreChanges.Kind> = StoreChanges.Kind.tenantData,
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         do {

@@ -31,7 +31,7 @@ extension APIController {
         if let severity, !["high", "medium", "low"].contains(severity) {
             throw HTTPError(.badRequest, message: "severity ist high, medium oder low.")
         }
-        let spots = ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes).filter {
+        let spots = snapshot.problemSpots.filter {
             (rule == nil || $0.rule.rawValue == rule) && (severity == nil || $0.severity.rawValue == severity)
         }
         return try Self.paginate(spots, request)

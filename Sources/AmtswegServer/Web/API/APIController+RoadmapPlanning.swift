@@ -17,9 +17,12 @@ extension APIController {
         }
         routes.add(.put, roadmap + "/vision", .planRoadmap, scope: nil) { request, context in
             let vision = try await request.decode(as: Vision.self, context: context)
-            try await editRoadmap(
-                context, MapChange(action: "saveVision", object: "roadmap", summary: "Zielbild geändert")
-            ) { $0.vision = vision }
+            // The vision alone is written: a concurrent change of goals or initiatives stays as it is.
+            let tenant = try await pages.snapshot(context).map.tenant.id
+            try await pages.workspace.saveVision(
+                vision, of: tenant,
+                change: MapChange(action: "saveVision", object: "roadmap", summary: "Zielbild geändert"),
+                by: context.author)
             return JSONBody(vision)
         }
         routes.add(.put, roadmap + "/weights", .planRoadmap, scope: nil) { request, context in

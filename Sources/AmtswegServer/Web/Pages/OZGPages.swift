@@ -114,7 +114,7 @@ struct OZGPages: Sendable {
         let model = Self.defaultModel(models, overview: overview)
         let links = Links(
             snapshot: snapshot, roadmap: roadmap,
-            spots: ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes))
+            spots: snapshot.problemSpots)
         let rows = overview.rows
         let assessed = rows.filter { $0.currentLevel != nil }
         let conform = rows.filter { row in row.currentLevel.map { $0 >= (row.model?.conformFrom ?? 3) } ?? false }

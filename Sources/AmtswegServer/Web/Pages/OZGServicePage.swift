@@ -88,7 +88,7 @@ extension OZGPages {
         let roadmap = try await pages.workspace.roadmap(of: tenant)
         let links = Links(
             snapshot: snapshot, roadmap: roadmap,
-            spots: ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes))
+            spots: snapshot.problemSpots)
         let placement = row?.placement
         var facts: [ProcessView.Fact] = [
             .init(label: "LeiKa-Schlüssel", value: service.leikaKey.rawValue, href: nil),

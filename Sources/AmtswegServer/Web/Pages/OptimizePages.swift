@@ -14,7 +14,7 @@ struct OptimizePages: Sendable {
 
     /// The problem spot with `key` among those the rules find now; nil when none has it (any more).
     static func spot(_ key: String, in snapshot: TenantSnapshot) -> ProblemSpot? {
-        ProblemFinder(map: snapshot.map).findAll(in: snapshot.processes).first { $0.key == key }
+        snapshot.problemSpots.first { $0.key == key }
     }
 
     struct SpotView: Sendable {
@@ -85,7 +85,7 @@ struct OptimizePages: Sendable {
             request, "optimize/problems", title: "Schwachstellen", section: .optimize, context: context,
             snapshot: snapshot
         ) { _ in
-            let all = ProblemFinder(map: map).findAll(in: snapshot.processes)
+            let all = snapshot.problemSpots
             let mayPlan = context.access?.may(.planRoadmap, forUnits: [], in: map) == true
             func initiatives(_ matches: (Initiative) -> Bool) -> [ProblemLine.Link] {
                 roadmap.initiatives.filter(matches).map {

@@ -147,9 +147,11 @@ struct ProcessPages: Sendable {
         let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
         let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
         let lineage = try await pages.workspace.lineage(of: snapshot.map.tenant.id).first { $0.processID == record.id }
+        // Made from the model, the measured times and lineage (data) and the comments (discussion): a change of
+        // the roadmap leaves it kept.
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
-            notice: notice
+            notice: notice, areas: [.discussion, .data]
         ) { [access = context.access] csrf in
             var view = ProcessView(
                 record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)
@@ -187,7 +189,9 @@ struct ProcessPages: Sendable {
         let tenant = snapshot.map.tenant.id
         guard let summary = try await pages.workspace.eventLogs(of: tenant).first(where: { $0.processID == process.id })
         else { return nil }
-        let comparison = try await pages.workspace.derived(from: snapshot, "times|\(process.id)|\(summary.id)") {
+        let comparison = try await pages.workspace.derived(
+            from: snapshot, "times|\(process.id)|\(summary.id)", areas: [.data]
+        ) {
             [logs = pages.logs] in
             let (_, log) = try await logs.log(summary.id, of: tenant)
             return StepTimeComparison(
@@ -213,7 +217,7 @@ struct ProcessPages: Sendable {
         let snapshot = try await pages.snapshot(context)
         let (record, _) = try snapshot.readableProcess(id)
         let drawing = try await pages.workspace.derived(
-            snapshot.map.tenant.id, Self.diagramKey(record.id.rawValue, view: snapshot.view)
+            snapshot.map.tenant.id, Self.diagramKey(record.id.rawValue, view: snapshot.view), areas: [.model]
         ) {
             try Self.svg(of: record).map { ByteBuffer(string: $0) }
         }

@@ -173,7 +173,7 @@ struct RoadmapSettingsPages: Sendable {
         let (snapshot, _) = try await roadmapPages.plan(context)
         let evaluator = IndicatorEvaluator(
             map: snapshot.map, processes: snapshot.processes,
-            maturity: try await roadmapPages.pages.workspace.ozgOverview(snapshot))
+            maturity: try await roadmapPages.pages.workspace.ozgOverview(snapshot), spots: snapshot.problemSpots)
         return try await change(
             request, context, action: id == nil ? "createGoal" : "updateGoal", object: "goal:\(id ?? "neu")",
             summary: id == nil ? "Ziel angelegt" : "Ziel geändert: \(id!)"
