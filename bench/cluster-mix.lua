@@ -1,7 +1,8 @@
 -- wrk script of bench/cluster-benchmark: 90 % reads of pages and API answers across the paths in MIX_PATHS,
--- 10 % writes (the roadmap's vision through the API, which makes every kept page stale); wrk's threads take
+-- 10 % writes (the roadmap's vision, which makes the roadmap's kept pages stale, and a vote on a proposal, which
+-- makes every page showing the discussion stale — the processes' pages among them); wrk's threads take
 -- turns between the addresses in MIX_HOSTS ("127.0.0.1:18201 127.0.0.1:18202"), so each instance gets half.
-local paths, token = {}, os.getenv("MIX_TOKEN")
+local paths, token, proposal = {}, os.getenv("MIX_TOKEN"), os.getenv("MIX_PROPOSAL")
 for line in io.lines(os.getenv("MIX_PATHS")) do paths[#paths + 1] = line end
 
 local hosts, next_host = {}, 0
@@ -20,10 +21,13 @@ end
 
 function request()
    n = n + 1
-   if math.random() < 0.1 then
+   local draw = math.random()
+   if draw < 0.05 then
       local body = '{"statement": "Zielbild, Schreibzugriff ' .. n .. '"}'
       return wrk.format("PUT", "/api/v1/roadmap/vision",
          { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
+   elseif draw < 0.1 then
+      return wrk.format("POST", "/api/v1/proposals/" .. proposal .. "/vote", { ["Authorization"] = "Bearer " .. token })
    end
    local path = paths[math.random(#paths)]
    local headers = {}

@@ -43,6 +43,22 @@ public struct TenantSnapshot: Sendable {
 
     private let analysis = SnapshotAnalysis()
 
+    /// The process's report (figures, RACI, problems of the process alone): made once per snapshot when `process`
+    /// is this snapshot's own, made anew for any other (an edited one, a measured variant).
+    public func report(of process: ProcessModel) -> ProcessReport {
+        guard processes.first(where: { $0.id == process.id }) == process else {
+            return ProcessReport(process: process, map: map)
+        }
+        return keptReport(process)
+    }
+
+    /// The reports of all ``processes``, in their order, each made once per snapshot.
+    public var reports: [ProcessReport] { processes.map(keptReport) }
+
+    private func keptReport(_ process: ProcessModel) -> ProcessReport {
+        analysis.report(of: process.id) { ProcessReport(process: process, map: map) }
+    }
+
     /// The problem spots the rules find in this snapshot's processes, found once per snapshot.
     public var problemSpots: [ProblemSpot] {
         analysis.problemSpots { ProblemFinder(map: map).findAll(in: processes) }

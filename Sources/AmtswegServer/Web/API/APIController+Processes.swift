@@ -23,7 +23,7 @@ extension APIController {
         let snapshot = try await pages.snapshot(context)
         let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
         return ProcessDetail(
-            process: Self.summary(record, in: snapshot), report: ProcessReport(process: process, map: snapshot.map))
+            process: Self.summary(record, in: snapshot), report: snapshot.report(of: process))
     }
 
     func bpmn(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -46,7 +46,7 @@ struct MonitorPages: Sendable {
         // ``Workspace/eventLogsChanged(_:)``); a form shown again with its error is not.
         @Sendable func view(csrf: String) -> View {
             let hours = map.settings.hoursPerWorkingDay
-            let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
+            let reports = snapshot.reports
             // Chart and table in one unit with the same numbers: working days of the tenant's length.
             func days(_ minutes: Double) -> String { Display.decimal(minutes / 60 / hours, digits: 1) }
             let processRows = reports.map { report in

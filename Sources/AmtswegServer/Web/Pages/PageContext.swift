@@ -71,7 +71,7 @@ struct Pages: Sendable {
             try page(
                 template, title: title, section: section, content: content(Self.tokenPlaceholder), context: shared,
                 snapshot: snapshot, notice: notice
-            ).html.components(separatedBy: Self.tokenPlaceholder).map { ByteBuffer(string: $0) }
+            ).html.byteParts(separatedBy: Self.tokenPlaceholder)
         }
         return Self.withToken(parts, context.csrfToken)
     }
@@ -112,6 +112,32 @@ struct Pages: Sendable {
     }
 
     static let tokenPlaceholder = "csrf-placeholder-" + UUID().uuidString
+}
+
+extension String {
+    /// The text's UTF-8 bytes cut at each occurrence of `separator` (which is left out): a plain byte search, as
+    /// the kept pages need it — Foundation's `components(separatedBy:)` compares as Unicode and cost more than
+    /// rendering a small page.
+    func byteParts(separatedBy separator: String) -> [ByteBuffer] {
+        let marker = Array(separator.utf8)
+        var text = self
+        return text.withUTF8 { bytes in
+            var parts: [ByteBuffer] = []
+            var start = 0
+            var index = 0
+            while index + marker.count <= bytes.count {
+                if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                    parts.append(ByteBuffer(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                    index += marker.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            parts.append(ByteBuffer(bytes: UnsafeBufferPointer(rebasing: bytes[start...])))
+            return parts
+        }
+    }
 }
 
 /// Display helpers shared by the view models: German numbers and links to objects.

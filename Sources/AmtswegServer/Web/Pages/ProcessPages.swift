@@ -195,7 +195,7 @@ struct ProcessPages: Sendable {
             [logs = pages.logs] in
             let (_, log) = try await logs.log(summary.id, of: tenant)
             return StepTimeComparison(
-                process: process, figures: ProcessReport(process: process, map: snapshot.map).figures.mainPath,
+                process: process, figures: snapshot.report(of: process).figures.mainPath,
                 log: log,
                 mapping: summary.stepMapping
                     ?? StepMatching.suggest(activities: log.activities.strings, steps: process.steps),

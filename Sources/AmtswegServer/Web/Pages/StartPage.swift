@@ -52,7 +52,7 @@ struct StartPage: Sendable {
 
     static func view(_ snapshot: TenantSnapshot, translate t: (String) -> String) -> View {
         let map = snapshot.map
-        let reports = snapshot.processes.map { ProcessReport(process: $0, map: map) }
+        let reports = snapshot.reports
         let spots = snapshot.problemSpots
         let busiest = reports.sorted { ($0.figures.ftePerYear ?? 0) > ($1.figures.ftePerYear ?? 0) }.prefix(6)
         let view = View(

@@ -129,8 +129,8 @@ struct ProcessView: Sendable {
     ) {
         let map = snapshot.map
         let usesMeasured = measuredBasis && measured != nil
-        let report = ProcessReport(
-            process: usesMeasured ? measured!.comparison.measuredProcess(process) : process, map: map)
+        let report = snapshot.report(
+            of: usesMeasured ? measured!.comparison.measuredProcess(process) : process)
         times = measured.map {
             TimeComparisonView(
                 $0.comparison, log: $0.log, processID: record.id.rawValue,
