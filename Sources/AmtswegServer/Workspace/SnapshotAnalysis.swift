@@ -14,7 +14,11 @@ final class SnapshotAnalysis: Sendable {
     func report(of process: ID<ProcessModel>, _ make: () -> ProcessReport) -> ProcessReport {
         if let kept = reports.withLock({ $0[process] }) { return kept }
         let made = make()
-        return reports.withLock { $0[process, default: made] }
+        return reports.withLock { reports in
+            if let kept = reports[process] { return kept }
+            reports[process] = made
+            return made
+        }
     }
 
     /// The kept spots, or `find()`'s answer kept. Two requests arriving together may both find them; the first
