@@ -3,5 +3,5 @@
 /// protocols.
 public typealias Store = MapRepository & ProcessRepository & EventLogRepository & AccountRepository
     & RoadmapRepository & CommentRepository & ProcessVersionRepository & ProposalRepository
-    & WorkshopRepository & MapVersionRepository & OZGRepository & FIMRepository & StoreChangeCounting
+    & WorkshopRepository & MapVersionRepository & OZGRepository & FIMRepository & StoreChangeFeed
     & StoreReadinessChecking & StoreConnectionReporting

@@ -121,4 +121,37 @@ import Testing
             #expect(try await workspace.snapshot(of: tenant).map.units[0].name == "Umbenannt")
         }
     }
+
+    /// A comment on one process drops that process's kept page, not the pages of the others — in the instance
+    /// that wrote it and in the other once it looks.
+    @Test func aCommentDropsOnlyThePageOfItsProcess() async throws {
+        let (one, other, tenant, path) = try await Self.twoWorkspaces()
+        defer { Self.remove(path) }
+        let processes = try await one.snapshot(of: tenant).records.prefix(2).map(\.id)
+        try #require(processes.count == 2)
+        for (round, workspace) in [one, other].enumerated() {
+            try await workspace.synchronize()
+            let computed = Computations()
+            func ask() async throws {
+                for process in processes {
+                    _ = try await workspace.derived(
+                        tenant, "probe-page|\(process)", areas: [.model, .discussion],
+                        about: StoreChange.subject(ofProcess: process)
+                    ) {
+                        computed.counts.withLock { $0[process.rawValue, default: 0] += 1 }
+                        return process.rawValue
+                    }
+                }
+            }
+            try await ask()
+            try await one.addComment(
+                Comment(
+                    id: ID("c-probe-\(round)"), subject: .step(process: processes[0], step: "x"),
+                    author: Author(id: "a", displayName: "A"), text: "Frage", writtenAt: Date()), of: tenant)
+            try await workspace.synchronize()
+            try await ask()
+            #expect(computed.count(processes[0].rawValue) == 2, "its page is made anew")
+            #expect(computed.count(processes[1].rawValue) == 1, "the other's stays kept")
+        }
+    }
 }

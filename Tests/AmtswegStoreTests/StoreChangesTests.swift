@@ -4,56 +4,61 @@ import AmtswegStore
 import Foundation
 import Testing
 
-/// Every write raises the counters of the areas it changes (``StoreChanges``), and only those: what other server
-/// instances drop from memory depends on it. A write that names too few areas would leave stale pages elsewhere;
-/// one that names too many only costs time — these tests pin the narrow ones.
+/// Every write records in the change feed the areas it changes (``StoreChange``) — and its tenant and subject
+/// where it changes only what concerns them — and nothing more: what other server instances drop from memory
+/// depends on it. A write that names too little would leave stale pages elsewhere; one that names too much only
+/// costs time — these tests pin the narrow ones.
 @Suite struct StoreChangesTests {
     static let vision = MapChange(action: "saveVision", object: "roadmap", summary: "Zielbild geändert")
 
-    /// The kinds whose counters `write` raised.
-    static func raised(in store: StoreFixture, by write: () async throws -> Void) async throws -> Set<StoreChanges.Kind>
-    {
-        let before = try await store.repository.changes()
+    /// The feed's entries `write` added, as (kind, tenant, subject).
+    static func recorded(in store: StoreFixture, by write: () async throws -> Void) async throws -> Set<String> {
+        let before = try await store.repository.newestChange()
         try await write()
-        return try await store.repository.changes().kinds(changedSince: before)
+        let changes = try await store.repository.changes(after: before, limit: 100)
+        #expect(changes.map(\.sequence) == Array((before + 1)..<(before + 1 + changes.count)), "no gaps")
+        return Set(changes.map { "\($0.kind.rawValue) \($0.tenant?.rawValue ?? "*") \($0.subject ?? "*")" })
     }
 
-    @Test(arguments: StoreFixture.engines) func eachWriteRaisesTheAreasItChanges(engine: StoreFixture.Engine)
+    @Test(arguments: StoreFixture.engines) func eachWriteRecordsTheAreasItChanges(engine: StoreFixture.Engine)
         async throws
     {
         try await StoreFixture.with(engine) { store in
             let repository = store.repository
             let tenant = try await ProposalRepositoryTests.stored(store)
+            let t = tenant.rawValue
             var map = try await repository.loadMap(of: tenant)
             map.units[0].name = "Umbenannt"
             #expect(
-                try await Self.raised(in: store) {
+                try await Self.recorded(in: store) {
                     try await repository.saveMap(
                         map, change: MapChange(action: "renameUnit", object: "unit", summary: "umbenannt"), by: .local)
-                } == StoreChanges.Kind.tenantData, "a change of the model may change anything derived")
+                } == ["data * *", "discussion * *", "model * *", "roadmap * *"],
+                "a change of the model may change anything derived")
             #expect(
-                try await Self.raised(in: store) {
+                try await Self.recorded(in: store) {
                     try await repository.saveVision(
                         Vision(statement: "Alles online"), of: tenant, change: Self.vision, by: .local)
-                } == [.roadmap])
+                } == ["roadmap \(t) *"])
             #expect(
-                try await Self.raised(in: store) {
+                try await Self.recorded(in: store) {
                     try await repository.addProposal(try ProposalRepositoryTests.proposal("v-1"), of: tenant)
-                } == [.discussion])
+                } == ["discussion \(t) proposal:v-1"])
             #expect(
-                try await Self.raised(in: store) {
+                try await Self.recorded(in: store) {
                     _ = try await repository.toggleVote(
                         on: "v-1", by: "ben", of: tenant, author: ProposalRepositoryTests.ben)
-                } == [.discussion])
+                } == ["discussion \(t) proposal:v-1"])
             #expect(
-                try await Self.raised(in: store) {
+                try await Self.recorded(in: store) {
                     try await repository.addComment(
                         Comment(
-                            id: "c-1", subject: .process("baugenehmigung-ist"), author: ProposalRepositoryTests.anna,
-                            text: "Frage", writtenAt: StoreFixture.fixedNow), of: tenant)
-                } == [.discussion])
+                            id: "c-1", subject: .step(process: "baugenehmigung-ist", step: "Eingang"),
+                            author: ProposalRepositoryTests.anna, text: "Frage", writtenAt: StoreFixture.fixedNow),
+                        of: tenant)
+                } == ["discussion \(t) process:baugenehmigung-ist"], "a step's comment shows on its process's page")
             #expect(
-                try await Self.raised(in: store) {
+                try await Self.recorded(in: store) {
                     try await repository.audit(
                         ChangeRecord(
                             tenantID: tenant, at: StoreFixture.fixedNow, author: .local, action: "export", summary: "",

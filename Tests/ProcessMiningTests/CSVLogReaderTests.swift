@@ -26,6 +26,20 @@ import Testing
         #expect(log.timestamp == [Timestamp.parseISO("2024-01-02T10:00:00.250Z")!, 1_704_189_600_000].sorted())
     }
 
+    /// A number too large for milliseconds in 64 bits is no point in time — an error naming line and column, not a
+    /// crash (found by fuzzing).
+    @Test func anEnormousNumberIsNoTimestamp() {
+        #expect(Timestamp.parse("1704189600000") == 1_704_189_600_000)
+        #expect(Timestamp.parse(String(repeating: "1", count: 60)) == nil)
+        #expect(Timestamp.parse("999999999999999") == 999_999_999_999_999)
+        #expect(Timestamp.parse("1000000000000000") == nil)
+        let text = "id,step,when\nc1,a,1704189600\nc1,b,\(String(repeating: "9", count: 30))\n"
+        #expect(throws: MiningError.self) {
+            try CSVLogReader.read(
+                Data(text.utf8), file: "x.csv", columns: .init(caseID: "id", activity: "step", timestamp: "when"))
+        }
+    }
+
     @Test(arguments: [
         ("no case column", "activity,timestamp\na,2024-01-01\n", 1),
         ("missing case id", "case,activity,timestamp\nc1,a,2024-01-01\n,b,2024-01-01\n", 3),

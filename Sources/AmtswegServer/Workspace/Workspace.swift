@@ -7,12 +7,14 @@ import Synchronization
 ///
 /// Snapshots are cached per tenant because every page reads the whole map and parses the processes' BPMN;
 /// a write through this workspace drops what it makes stale. Writes through another server instance on the same
-/// database, or through a command, are noticed by the store's change counters (``synchronize()``).
+/// database, or through a command, are noticed through the store's change feed (``synchronize()``).
 ///
-/// A tenant's data is split into areas (``StoreChanges/Kind``): the model (map and processes, what a snapshot
+/// A tenant's data is split into areas (``StoreChangeKind``): the model (map and processes, what a snapshot
 /// holds), the roadmap, the discussion (comments, proposals, votes) and the rest. Every kept value names the areas
-/// it was made from — all of them unless its maker says fewer — and a write drops only the values made from an
-/// area it changed: a vote leaves the parsed processes and the roadmap's schedule in memory.
+/// it was made from — all of them unless its maker says fewer — and, where it shows only what concerns one
+/// subject (a process's page), that subject. A write drops only the values made from an area it changed, and of
+/// those, where it names a subject, only the ones about that subject or about no particular one: a vote leaves
+/// the parsed processes and the roadmap's schedule in memory, a comment on one process every other process's page.
 public actor Workspace {
     /// The store behind its protocols: the workspace does not know the engine.
     public nonisolated let repository: any Store
@@ -24,11 +26,11 @@ public actor Workspace {
     /// and written only inside it, where the generation is checked.
     private struct Kept {
         var snapshots: [ModelView: TenantSnapshot] = [:]
-        var derived: [String: (value: any Sendable, areas: Set<Area>)] = [:]
+        var derived: [String: (value: any Sendable, areas: Set<Area>, subject: String?)] = [:]
     }
 
-    /// An area of a tenant's data, as the store counts its changes.
-    public typealias Area = StoreChanges.Kind
+    /// An area of a tenant's data, as the store's change feed names it.
+    public typealias Area = StoreChangeKind
 
     /// How many values are kept per tenant at most: pages are kept per person, language and query, so without a
     /// bound anyone could fill the memory with `?x=1`, `?x=2` … between two writes. When full, all are dropped.
@@ -155,26 +157,30 @@ public actor Workspace {
     /// not name is served stale after a write there). The computation runs outside the actor, so a slow one does
     /// not hold up other requests. Requests that need a value being computed wait for that computation instead of
     /// starting their own.
+    ///
+    /// `subject` (see ``StoreChange/subject``): the value shows of its areas only what concerns that subject, so a
+    /// write about another subject leaves it kept.
     public nonisolated func derived<Value: Sendable>(
-        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area> = Area.tenantData,
+        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area> = Area.tenantData, about subject: String? = nil,
         make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         // Unwrapped before the cast: a kept `nil` (Value is an optional) is a value, a missing entry is not.
         if let stored = kept.withLock({ $0[tenant]?.derived[key]?.value }), let value = stored as? Value {
             return value
         }
-        return try await computeDerived(tenant, key, areas: areas, make: make)
+        return try await computeDerived(tenant, key, areas: areas, subject: subject, make: make)
     }
 
     /// A value computed from `snapshot` (and from `areas`, to which the model is added), kept per view
     /// (``ModelView``): what is made from the working state is never handed to someone who sees only the released
     /// versions.
     public nonisolated func derived<Value: Sendable>(
-        from snapshot: TenantSnapshot, _ key: String, areas: Set<Area> = Area.tenantData,
+        from snapshot: TenantSnapshot, _ key: String, areas: Set<Area> = Area.tenantData, about subject: String? = nil,
         make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         try await derived(
-            snapshot.map.tenant.id, "\(snapshot.view.rawValue)|\(key)", areas: areas.union([.model]), make: make)
+            snapshot.map.tenant.id, "\(snapshot.view.rawValue)|\(key)", areas: areas.union([.model]), about: subject,
+            make: make)
     }
 
     /// The derived value kept under `key`, if one is: nothing is computed. For a request that can answer from a
@@ -187,7 +193,8 @@ public actor Workspace {
     }
 
     private func computeDerived<Value: Sendable>(
-        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area>, make: @escaping @Sendable () async throws -> Value
+        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area>, subject: String?,
+        make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         guard keepsDerivedValues else { return try await make() }
         if let stored = kept.withLock({ $0[tenant]?.derived[key]?.value }), let value = stored as? Value {
@@ -206,7 +213,7 @@ public actor Workspace {
                 if kept[tenant, default: Kept()].derived.count >= Self.maxKeptValues {
                     kept[tenant]?.derived.removeAll()
                 }
-                kept[tenant, default: Kept()].derived[key] = (value, areas)
+                kept[tenant, default: Kept()].derived[key] = (value, areas, subject)
             }
         }
         return value
@@ -222,16 +229,20 @@ public actor Workspace {
         areas.reduce(0) { $0 + generations[tenant, default: [:]][$1, default: 0] }
     }
 
-    /// Called after a write that changed `areas` of the tenant's data (all unless it says fewer; it must name
-    /// the same areas as the store's write, ``StoreChanges``). While the write is under way, requests keep getting
+    /// Called after a write that changed `areas` of the tenant's data (all unless it says fewer), about `subject`
+    /// only if given; it must name the same areas and subject as the store's write (``StoreChange``), which other
+    /// instances go by. While the write is under way, requests keep getting
     /// the views of the data as it was committed so far (computing them anew then would only repeat the old
     /// answer, at the cost of every request); afterwards the next request computes them from the new data. A
     /// view whose computation began before this call is not kept, since the generation it began under has passed.
-    private func invalidate(_ tenant: ID<Tenant>, _ areas: Set<Area> = Area.tenantData) {
+    private func invalidate(_ tenant: ID<Tenant>, _ areas: Set<Area> = Area.tenantData, about subject: String? = nil) {
         kept.withLock { kept in
             guard var entry = kept[tenant] else { return }
             if areas.contains(.model) { entry.snapshots.removeAll() }
-            entry.derived = entry.derived.filter { $0.value.areas.isDisjoint(with: areas) }
+            entry.derived = entry.derived.filter { _, kept in
+                kept.areas.isDisjoint(with: areas)
+                    || (subject != nil && kept.subject != nil && kept.subject != subject)
+            }
             kept[tenant] = entry
         }
         for area in areas { generations[tenant, default: [:]][area, default: 0] += 1 }
@@ -308,29 +319,54 @@ public actor Workspace {
 
     // MARK: - Other writers
 
-    /// The store's change counters when this workspace last looked; `nil` before the first look.
-    private nonisolated let seenChanges = Mutex<StoreChanges?>(nil)
+    /// The newest entry of the store's change feed this workspace has acted on; `nil` before the first look.
+    private nonisolated let seenChange = Mutex<Int?>(nil)
 
-    /// Drops what is kept in memory when the store was changed by anyone since the last look — another server
-    /// instance on the same PostgreSQL database, or a command: tenant data (snapshots, pages, drawings) when data
-    /// was written, the kept sign-ins when accounts, sessions or tokens were. One read of two counters; the server
-    /// calls it before each request when its store can have other writers (``StoreSyncMiddleware``).
+    /// How many entries of the feed one look reads at most; the next look reads on.
+    static let feedPage = 500
+
+    /// Drops what is kept in memory that the store's newer entries of its change feed made stale — writes by
+    /// another server instance on the same PostgreSQL database, or by a command: per area, tenant and subject as
+    /// each entry names them (``StoreChange``), the kept sign-ins when accounts, sessions or tokens changed. One
+    /// indexed read when nothing changed; the server calls it before each request when its store can have other
+    /// writers (``StoreSyncMiddleware``). What was read is dropped before it counts as seen, so a request that
+    /// looks after this one returns never finds an entry seen whose values are still kept.
     public nonisolated func synchronize() async throws {
-        let now = try await repository.changes()
-        let seen = seenChanges.withLock { $0 }
-        guard seen != now else { return }
-        if let seen {
-            let changed = now.kinds(changedSince: seen)
-            if changed.contains(.accounts) { (accounts as? CachingAccountRepository)?.forget() }
-            await invalidateEverything(changed)
+        guard let seen = seenChange.withLock({ $0 }) else {
+            let newest = try await repository.newestChange()
+            seenChange.withLock { $0 = max($0 ?? 0, newest) }
+            return
         }
-        seenChanges.withLock { $0 = now }
+        let changes = try await repository.changes(after: seen, limit: Self.feedPage)
+        guard let last = changes.last?.sequence else { return }
+        if changes.first?.sequence != seen + 1 {
+            // Entries were cleared away (this instance fell far behind) or a write was rolled back after taking
+            // its number: what is missing cannot be told from what is not, so everything is read anew.
+            (accounts as? CachingAccountRepository)?.forget()
+            await invalidateEverything(Set(Area.allCases))
+        } else {
+            if changes.contains(where: { $0.kind == .accounts }) { (accounts as? CachingAccountRepository)?.forget() }
+            await invalidate(changes)
+        }
+        seenChange.withLock { $0 = max($0 ?? 0, last) }
     }
 
-    /// Another writer changed `kinds`: what every tenant kept from those areas is dropped (the counters are not
-    /// per tenant). Tenants and the local administrator's access are read anew after any change of the model
-    /// (an import adds a tenant) or the accounts.
-    private func invalidateEverything(_ kinds: Set<StoreChanges.Kind>) {
+    /// Another writer made `changes`: what this workspace keeps from them is dropped.
+    private func invalidate(_ changes: [StoreChange]) {
+        for change in changes where Area.tenantData.contains(change.kind) {
+            let tenants =
+                change.tenant.map { [$0] } ?? Array(Set(kept.withLock { Array($0.keys) }).union(generations.keys))
+            for tenant in tenants { invalidate(tenant, [change.kind], about: change.subject) }
+        }
+        if changes.contains(where: { [.model, .accounts].contains($0.kind) }) {
+            firstTenant = nil
+            localAccessCache.withLock { $0 = nil }
+        }
+    }
+
+    /// Drops what every tenant keeps from `kinds`. Tenants and the local administrator's access are read anew
+    /// after any change of the model (an import adds a tenant) or the accounts.
+    private func invalidateEverything(_ kinds: Set<StoreChangeKind>) {
         let areas = kinds.intersection(Area.tenantData)
         if !areas.isEmpty {
             let tenants = Set(kept.withLock { Array($0.keys) }).union(generations.keys)
@@ -354,7 +390,7 @@ public actor Workspace {
     /// Adds a comment; see ``CommentRepository/addComment(_:of:)``.
     public func addComment(_ comment: Comment, of tenant: ID<Tenant>) async throws {
         try await repository.addComment(comment, of: tenant)
-        invalidate(tenant, [.discussion])
+        invalidate(tenant, [.discussion], about: StoreChange.subject(of: comment.subject))
     }
 
     /// Settles or reopens a thread; see ``CommentRepository/setResolution(_:ofComment:in:by:)``.
@@ -375,7 +411,7 @@ public actor Workspace {
     }
 
     public func addProposal(_ proposal: Proposal, of tenant: ID<Tenant>) async throws {
-        defer { invalidate(tenant, [.discussion]) }
+        defer { invalidate(tenant, [.discussion], about: StoreChange.subject(ofProposal: proposal.id)) }
         try await repository.addProposal(proposal, of: tenant)
     }
 
@@ -383,14 +419,14 @@ public actor Workspace {
     public func updateProposal(
         _ proposal: Proposal, of tenant: ID<Tenant>, action: String, summary: String, by author: Author
     ) async throws {
-        defer { invalidate(tenant, [.discussion]) }
+        defer { invalidate(tenant, [.discussion], about: StoreChange.subject(ofProposal: proposal.id)) }
         try await repository.updateProposal(proposal, of: tenant, action: action, summary: summary, by: author)
     }
 
     public func toggleVote(on proposal: ID<Proposal>, by account: ID<Account>, of tenant: ID<Tenant>, author: Author)
         async throws -> Bool
     {
-        defer { invalidate(tenant, [.discussion]) }
+        defer { invalidate(tenant, [.discussion], about: StoreChange.subject(ofProposal: proposal)) }
         return try await repository.toggleVote(on: proposal, by: account, of: tenant, author: author)
     }
 
@@ -398,7 +434,7 @@ public actor Workspace {
     public func acceptProposal(_ id: ID<Proposal>, as initiative: Initiative, of tenant: ID<Tenant>, by author: Author)
         async throws -> Proposal
     {
-        defer { invalidate(tenant, [.discussion, .roadmap]) }
+        defer { invalidate(tenant, [.discussion, .roadmap], about: StoreChange.subject(ofProposal: id)) }
         return try await repository.acceptProposal(id, as: initiative, of: tenant, by: author)
     }
 

@@ -23,8 +23,8 @@ public enum StoreCopy {
     }
 
     /// Rows that belong to a store, not to its data: the schema's history (each store has its own from being
-    /// migrated) and the change counters (each store counts its own writes).
-    static let storeOwnTables: Set<String> = ["schema_migrations", "store_changes"]
+    /// migrated) and the change feed (each store records its own writes).
+    static let storeOwnTables: Set<String> = ["schema_migrations", "store_change_feed"]
 
     /// Rows read per query: small enough that a table of large event logs does not fill the memory.
     static let pageSize = 200

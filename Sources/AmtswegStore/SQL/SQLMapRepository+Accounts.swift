@@ -44,7 +44,7 @@ extension SQLMapRepository: AccountRepository {
         _ account: Account, passwordHash: String, memberships: [Membership], by author: Author
     ) async throws {
         let at = now()
-        try await runInTransaction(changing: StoreChanges.Kind.tenantData.union([.accounts])) { db in
+        try await runInTransaction(changing: StoreChangeKind.tenantData.union([.accounts])) { db in
             if try await db.select().column("id").from("accounts").where("name", .equal, account.name).first() != nil {
                 throw StoreError.conflict("Ein Konto „\(account.name)“ gibt es schon.")
             }
@@ -71,7 +71,7 @@ extension SQLMapRepository: AccountRepository {
 
     public func setMembership(_ membership: Membership, by author: Author) async throws {
         let at = now()
-        try await runInTransaction(changing: StoreChanges.Kind.tenantData.union([.accounts])) { db in
+        try await runInTransaction(changing: StoreChangeKind.tenantData.union([.accounts])) { db in
             let name = try await Self.requireAccountName(membership.accountID, in: db)
             try await db.delete(from: "memberships").where("account_id", .equal, membership.accountID.rawValue)
                 .where("tenant_id", .equal, membership.tenantID.rawValue).run()
@@ -114,7 +114,7 @@ extension SQLMapRepository: AccountRepository {
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void
     ) async throws {
         let at = now()
-        try await runInTransaction(changing: StoreChanges.Kind.tenantData.union([.accounts])) { db in
+        try await runInTransaction(changing: StoreChangeKind.tenantData.union([.accounts])) { db in
             let name = try await Self.requireAccountName(account, in: db)
             try await body(db)
             let tenants = try await db.select().column("tenant_id").from("memberships")

@@ -1,17 +1,48 @@
+public import AmtswegCore
 import SQLKit
 
-extension SQLMapRepository: StoreChangeCounting {
-    public func changes() async throws -> StoreChanges {
-        let rows = try await run { db in
-            try await db.select().columns("kind", "counter").from("store_changes").all()
+extension SQLMapRepository: StoreChangeFeed {
+    public func newestChange() async throws -> Int {
+        try await run { db in
+            try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("seq")), as: "newest")
+                .from("store_change_feed").first()?.decode(column: "newest", as: Int?.self) ?? 0
         }
-        var counters: [StoreChanges.Kind: Int] = [:]
-        for row in rows {
-            guard let kind = StoreChanges.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
-                continue
-            }
-            counters[kind] = try row.decode(column: "counter", as: Int.self)
-        }
-        return StoreChanges(counters)
     }
+
+    public func changes(after sequence: Int, limit: Int) async throws -> [StoreChange] {
+        try await run { db in
+            try await db.select().columns("seq", "kind", "tenant_id", "subject").from("store_change_feed")
+                .where("seq", .greaterThan, sequence).orderBy("seq").limit(limit).all()
+                .compactMap { row in
+                    // A kind this version does not know (written by a newer one) changes nothing it keeps.
+                    guard let kind = StoreChangeKind(rawValue: try row.decode(column: "kind", as: String.self))
+                    else { return nil }
+                    return StoreChange(
+                        sequence: try row.decode(column: "seq", as: Int.self), kind: kind,
+                        tenant: try row.decode(column: "tenant_id", as: String?.self).map { ID($0) },
+                        subject: try row.decode(column: "subject", as: String?.self))
+                }
+        }
+    }
+
+    /// Records in the feed, inside the write's transaction, what it changed. Now and then the entries far behind
+    /// the newest are cleared: an instance that far behind drops everything it keeps anyway.
+    static func recordChanges(
+        _ kinds: Set<StoreChangeKind>, tenant: ID<Tenant>?, subject: String?, in db: any SQLDatabase
+    ) async throws {
+        for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
+            try await db.insert(into: "store_change_feed").columns("kind", "tenant_id", "subject")
+                .values(kind.rawValue, tenant?.rawValue, subject).run()
+        }
+        guard !kinds.isEmpty, Int.random(in: 0..<feedClearingInterval) == 0 else { return }
+        let newest =
+            try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("seq")), as: "newest")
+            .from("store_change_feed").first()?.decode(column: "newest", as: Int?.self) ?? 0
+        try await db.delete(from: "store_change_feed").where("seq", .lessThanOrEqual, newest - feedLength).run()
+    }
+
+    /// How many entries the feed keeps at least.
+    static let feedLength = 10_000
+    /// About every how many writes the feed is cleared.
+    static let feedClearingInterval = 500
 }

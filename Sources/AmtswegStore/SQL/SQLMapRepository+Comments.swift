@@ -23,7 +23,9 @@ extension SQLMapRepository: CommentRepository {
 
     public func addComment(_ comment: Comment, of tenantID: ID<Tenant>) async throws {
         let mentions = String(decoding: try JSONEncoder().encode(comment.mentions), as: UTF8.self)
-        try await runInTransaction(changing: [.discussion]) { db in
+        try await runInTransaction(
+            changing: [.discussion], of: tenantID, about: StoreChange.subject(of: comment.subject)
+        ) { db in
             try await Self.requireTenant(tenantID, in: db)
             let taken = try await db.select().column("id").from("comments")
                 .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, comment.id.rawValue).first()
@@ -58,7 +60,7 @@ extension SQLMapRepository: CommentRepository {
         _ resolution: Comment.Resolution?, ofComment id: ID<Comment>, in tenantID: ID<Tenant>, by author: Author
     ) async throws {
         let at = resolution?.at ?? now()
-        try await runInTransaction(changing: [.discussion]) { db in
+        try await runInTransaction(changing: [.discussion], of: tenantID) { db in
             let row = try await db.select().columns("subject", "reply_to").from("comments")
                 .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, id.rawValue).first()
             guard let row else { throw StoreError.notFound(kind: .comment, id: id.rawValue) }

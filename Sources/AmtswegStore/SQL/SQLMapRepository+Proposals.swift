@@ -17,7 +17,9 @@ extension SQLMapRepository: ProposalRepository {
     }
 
     public func addProposal(_ proposal: Proposal, of tenantID: ID<Tenant>) async throws {
-        try await runInTransaction(changing: [.discussion]) { db in
+        try await runInTransaction(
+            changing: [.discussion], of: tenantID, about: StoreChange.subject(ofProposal: proposal.id)
+        ) { db in
             try await Self.requireTenant(tenantID, in: db)
             let taken = try await db.select().column("id").from("proposals")
                 .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, proposal.id.rawValue).first()
@@ -48,7 +50,9 @@ extension SQLMapRepository: ProposalRepository {
         _ proposal: Proposal, of tenantID: ID<Tenant>, action: String, summary: String, by author: Author
     ) async throws {
         let at = now()
-        try await runInTransaction(changing: [.discussion]) { db in
+        try await runInTransaction(
+            changing: [.discussion], of: tenantID, about: StoreChange.subject(ofProposal: proposal.id)
+        ) { db in
             _ = try await Self.proposal(proposal.id, of: tenantID, in: db)
             try await Self.writeDecision(proposal, of: tenantID, in: db)
             try await Self.log(
@@ -62,7 +66,9 @@ extension SQLMapRepository: ProposalRepository {
         on id: ID<Proposal>, by account: ID<Account>, of tenantID: ID<Tenant>, author: Author
     ) async throws -> Bool {
         let at = now()
-        return try await runInTransaction(changing: [.discussion]) { db in
+        return try await runInTransaction(
+            changing: [.discussion], of: tenantID, about: StoreChange.subject(ofProposal: id)
+        ) { db in
             var proposal = try await Self.proposal(id, of: tenantID, in: db)
             let votes: Bool
             do { votes = try proposal.toggleVote(of: account) } catch { throw StoreError.conflict("\(error)") }
@@ -87,7 +93,9 @@ extension SQLMapRepository: ProposalRepository {
     ) async throws -> Proposal {
         let engine = engine
         let at = now()
-        return try await runInTransaction(changing: [.discussion, .roadmap]) { db in
+        return try await runInTransaction(
+            changing: [.discussion, .roadmap], of: tenantID, about: StoreChange.subject(ofProposal: id)
+        ) { db in
             var proposal = try await Self.proposal(id, of: tenantID, in: db)
             do { try proposal.accept(as: initiative.id) } catch { throw StoreError.conflict("\(error)") }
             var roadmap = try await Self.readRoadmap(tenantID.rawValue, in: db)

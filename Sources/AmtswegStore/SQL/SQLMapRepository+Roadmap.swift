@@ -15,7 +15,7 @@ extension SQLMapRepository: RoadmapRepository {
     {
         let engine = engine
         let at = now()
-        try await runInTransaction(changing: [.roadmap]) { db in
+        try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
             try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
             try await Self.log(
                 ChangeRecord(
@@ -29,7 +29,7 @@ extension SQLMapRepository: RoadmapRepository {
     {
         let engine = engine
         let at = now()
-        try await runInTransaction(changing: [.roadmap]) { db in
+        try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
             try await Self.requireTenant(tenantID, in: db)
             let tenant = tenantID.rawValue
             let saved = try await db.select().column("tenant_id").from("roadmap_settings")
@@ -69,7 +69,7 @@ extension SQLMapRepository: RoadmapRepository {
         let engine = engine
         let at = now()
         let values = measurements.map { IndicatorMeasurement(indicatorKey: $0.indicatorKey, day: day, value: $0.value) }
-        return try await runInTransaction(changing: [.roadmap]) { db in
+        return try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
             try await Self.requireTenant(tenantID, in: db)
             let existing = try await db.select().column("indicator").from("indicator_measurements")
                 .where("tenant_id", .equal, tenantID.rawValue).where("day", .equal, day.description).first()

@@ -249,21 +249,20 @@ public struct SQLMapRepository: MapRepository {
         do { return try await engine.snapshot(body) } catch { throw engine.storeError(for: error) }
     }
 
-    /// Runs a write in one transaction and, in the same transaction, raises the counters of what it changes
-    /// (``StoreChanges``): every area of tenant data unless said otherwise — a write that names fewer areas must
-    /// change nothing outside them, or other instances keep pages made from the old data. Writes that change
-    /// nothing a server keeps in memory — the audit log, a failed sign-in, a token's last use — pass none.
+    /// Runs a write in one transaction and, in the same transaction, records in the change feed what it changes
+    /// (``StoreChange``): every area of tenant data, of every tenant, unless said otherwise — a write that names
+    /// fewer areas, one tenant or a subject must change nothing outside them, or other instances keep pages made
+    /// from the old data. Writes that change nothing a server keeps in memory — the audit log, a failed sign-in, a
+    /// token's last use — pass no kinds.
     func runInTransaction<R: Sendable>(
-        changing kinds: Set<StoreChanges.Kind> = StoreChanges.Kind.tenantData,
+        changing kinds: Set<StoreChangeKind> = StoreChangeKind.tenantData, of tenant: ID<Tenant>? = nil,
+        about subject: String? = nil,
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         do {
             return try await engine.transaction { db in
                 let result = try await body(db)
-                for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
-                    try await db.update("store_changes").set(SQLIdentifier("counter"), to: SQLRaw("counter + 1"))
-                        .where("kind", .equal, kind.rawValue).run()
-                }
+                try await Self.recordChanges(kinds, tenant: tenant, subject: subject, in: db)
                 return result
             }
         } catch { throw engine.storeError(for: error) }

@@ -114,10 +114,12 @@ struct CSVRecordParser {
 
 extension Timestamp {
     /// ISO 8601, `dd.MM.yyyy HH:mm[:ss]`, `yyyy/MM/dd HH:mm:ss[.SSS]`, or a number of seconds (up to 10¹¹)
-    /// or milliseconds since 1970.
+    /// or milliseconds (up to 10¹⁵, past the year 30000) since 1970; a larger number is no point in time.
     public static func parse(_ text: String) -> Int64? {
         if let millis = parseISO(text) { return millis }
         if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let number = Double(text) {
+            // Found by fuzzing (fuzz/crashes/csv-log): 60 digits do not fit in 64 bits.
+            guard number < 1e15 else { return nil }
             return number < 1e11 ? Int64((number * 1_000).rounded()) : Int64(number.rounded())
         }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })

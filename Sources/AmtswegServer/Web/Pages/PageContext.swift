@@ -51,7 +51,8 @@ struct Pages: Sendable {
     /// A page that depends only on the tenant's data, the person and the request's URL, rendered once per
     /// snapshot and language and then served from memory until the tenant's data changes: the phase overviews
     /// compute whole analyses, and Mustache's reflection costs milliseconds per large page. `areas`: what the page
-    /// shows besides the model (all areas unless the caller knows it shows fewer; see ``Workspace``).
+    /// shows besides the model (all areas unless the caller knows it shows fewer), `subject`: of those only what
+    /// concerns it (see ``Workspace``).
     ///
     /// Forms carry the visitor's token against cross-site requests; the kept page has a placeholder in its
     /// place (random per process, so no stored text can contain it), and each visitor gets their own token
@@ -59,14 +60,14 @@ struct Pages: Sendable {
     func cachedPage<Content: Sendable>(
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
         snapshot: TenantSnapshot, notice: String? = nil, variant: String = "",
-        areas: Set<Workspace.Area> = Workspace.Area.tenantData,
+        areas: Set<Workspace.Area> = Workspace.Area.tenantData, about subject: String? = nil,
         content: @escaping @Sendable (_ csrf: String) throws -> Content
     ) async throws -> HTMLResponse {
         var shared = context
         shared.csrfToken = Self.tokenPlaceholder
         let parts = try await workspace.derived(
             snapshot.map.tenant.id, Self.pageKey(request, context, notice: notice, variant: variant),
-            areas: areas.union([.model])
+            areas: areas.union([.model]), about: subject
         ) { [shared] () throws -> [ByteBuffer] in
             try page(
                 template, title: title, section: section, content: content(Self.tokenPlaceholder), context: shared,

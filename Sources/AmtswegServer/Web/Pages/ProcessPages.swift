@@ -1,4 +1,5 @@
 import AmtswegCore
+import AmtswegStore
 import ProcessMining
 import MinedProcesses
 import BPMN
@@ -147,11 +148,11 @@ struct ProcessPages: Sendable {
         let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
         let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
         let lineage = try await pages.workspace.lineage(of: snapshot.map.tenant.id).first { $0.processID == record.id }
-        // Made from the model, the measured times and lineage (data) and the comments (discussion): a change of
-        // the roadmap leaves it kept.
+        // Made from the model, the measured times and lineage (data) and the comments on this process and its steps
+        // (discussion): a change of the roadmap, a vote or a comment elsewhere leaves it kept.
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
-            notice: notice, areas: [.discussion, .data]
+            notice: notice, areas: [.discussion, .data], about: StoreChange.subject(ofProcess: record.id)
         ) { [access = context.access] csrf in
             var view = ProcessView(
                 record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)
