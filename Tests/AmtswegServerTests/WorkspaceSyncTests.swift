@@ -1,12 +1,13 @@
 import AmtswegCore
-import AmtswegServer
 import AmtswegStore
 import Foundation
 import Synchronization
 import Testing
 
+@testable import AmtswegServer
+
 /// Two server instances on one database, as two workspaces on one store: what one writes, the other keeps
-/// showing from memory until it looks at the store's change counters — then it reads the store again. The
+/// showing from memory until it looks at the store's change feed — then it drops what the writes made stale. The
 /// server looks before every request when its store is shared (PostgreSQL); the two-instance check in
 /// scripts/test runs two real servers on PostgreSQL.
 @Suite struct WorkspaceSyncTests {
@@ -153,5 +154,16 @@ import Testing
             #expect(computed.count(processes[0].rawValue) == 2, "its page is made anew")
             #expect(computed.count(processes[1].rawValue) == 1, "the other's stays kept")
         }
+    }
+
+    /// Two instances starting together against one database both try to create the local administrator; the one
+    /// that comes second finds the account instead of stopping with a conflict.
+    @Test func theSecondInstanceToCreateTheLocalAdministratorFindsIt() async throws {
+        let (one, other, _, path) = try await Self.twoWorkspaces()
+        defer { Self.remove(path) }
+        try await one.ensureLocalAdministrator()
+        let created = try #require(try await one.accounts.account(named: Account.localName))
+        #expect(try await other.createLocalAdministrator()?.id == created.id)
+        try await other.ensureLocalAdministrator()
     }
 }

@@ -79,13 +79,7 @@ public actor Workspace {
     public func ensureLocalAdministrator() async throws {
         let accounts = self.accounts
         var account = try await accounts.account(named: Account.localName)
-        if account == nil {
-            let created = Account(
-                id: ID(Account.localName), name: Account.localName, displayName: "Lokale Administration",
-                createdAt: Date())
-            try await accounts.createAccount(created, passwordHash: "!", memberships: [], by: .local)
-            account = created
-        }
+        if account == nil { account = try await createLocalAdministrator() }
         guard let account else { return }
         let member = Set(try await accounts.memberships(of: account.id).map(\.tenantID))
         for tenant in try await repository.tenants() where !member.contains(tenant.id) {
@@ -93,6 +87,19 @@ public actor Workspace {
                 Membership(accountID: account.id, tenantID: tenant.id, role: .administration), by: .local)
         }
         localAccessCache.withLock { $0 = nil }
+    }
+
+    /// Creates the local administrator's account — or finds it created by another instance that started at the
+    /// same moment against the same database (the store refuses the second account of the name).
+    func createLocalAdministrator() async throws -> Account? {
+        let created = Account(
+            id: ID(Account.localName), name: Account.localName, displayName: "Lokale Administration", createdAt: Date())
+        do {
+            try await accounts.createAccount(created, passwordHash: "!", memberships: [], by: .local)
+            return created
+        } catch StoreError.conflict {
+            return try await accounts.account(named: Account.localName)
+        }
     }
 
     /// The tenant a request works on in local mode: the only one, or the first by id.

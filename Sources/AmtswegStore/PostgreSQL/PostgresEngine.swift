@@ -91,8 +91,10 @@ public final class PostgresEngine: SQLEngine {
 
     /// One writer at a time across every instance, as SQLite has: a session-wide advisory lock taken before the
     /// transaction begins, so its snapshot already sees the previous writer's commit. Without it, writers of the
-    /// same rows (the change counter is in every write) fail one another's serializable transactions faster
-    /// than retries can catch up under load; with it, they wait their turn and conflicts stay the exception.
+    /// same rows fail one another's serializable transactions faster than retries can catch up under load; with
+    /// it, they wait their turn and conflicts stay the exception. The change feed relies on it too: its entries
+    /// are committed in the order of their numbers, so a reader that goes on from the last number it saw misses
+    /// none.
     public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         var attempt = 0
         while true {

@@ -1,4 +1,4 @@
-public import AmtswegCore
+import AmtswegCore
 import SQLKit
 
 extension SQLMapRepository: StoreChangeFeed {
