@@ -6,6 +6,9 @@ public protocol CommentRepository: Sendable {
     /// All comments of a tenant, oldest first.
     func comments(of tenant: ID<Tenant>) async throws -> [Comment]
 
+    /// The comments on one process and on its steps, oldest first: what the process's page shows.
+    func comments(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment]
+
     /// One comment. Throws ``StoreError/notFound(kind:id:)``.
     func comment(_ id: ID<Comment>, of tenant: ID<Tenant>) async throws -> Comment
 

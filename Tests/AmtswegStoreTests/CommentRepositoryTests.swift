@@ -74,6 +74,34 @@ import Testing
             #expect(try await store.repository.comments(of: tenant).isEmpty)
         }
     }
+
+    /// A process's page reads the comments on it and its steps only — by the subject's exact prefix, so an id
+    /// with "_" (a wildcard of `LIKE`) or one that begins like another matches nothing else.
+    @Test(arguments: StoreFixture.engines) func theCommentsOfOneProcessAreItsOwnAndItsSteps(
+        engine: StoreFixture.Engine
+    ) async throws {
+        try await StoreFixture.with(engine) { store in
+            let map = Musterstadt.map()
+            let tenant = map.tenant.id
+            try await store.repository.saveTenant(map, processes: [], by: .local)
+            let subjects: [(ID<AmtswegCore.Comment>, CommentSubject)] = [
+                ("a", .process("p_1")), ("b", .step(process: "p_1", step: "x/y")), ("c", .process("px1")),
+                ("d", .step(process: "px1", step: "x")), ("e", .process("p_12")),
+                ("f", .step(process: "p_12", step: "z")),
+                ("g", .unit("p_1")),
+            ]
+            for (offset, (id, subject)) in subjects.enumerated() {
+                try await store.repository.addComment(
+                    try Comment.written(
+                        "Text", about: subject, by: Self.anna, at: Self.moment + Double(offset), id: id),
+                    of: tenant)
+            }
+            #expect(try await store.repository.comments(of: tenant, aboutProcess: "p_1").map(\.id) == ["a", "b"])
+            #expect(try await store.repository.comments(of: tenant, aboutProcess: "px1").map(\.id) == ["c", "d"])
+            #expect(try await store.repository.comments(of: tenant, aboutProcess: "p_12").map(\.id) == ["e", "f"])
+            #expect(try await store.repository.comments(of: tenant, aboutProcess: "p").isEmpty)
+        }
+    }
 }
 
 extension AmtswegCore.Comment {
@@ -82,4 +110,5 @@ extension AmtswegCore.Comment {
         copy.id = id
         return copy
     }
+
 }

@@ -394,6 +394,13 @@ public actor Workspace {
         }
     }
 
+    /// The comments on one process and its steps, kept until a comment about that process.
+    public func comments(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment] {
+        try await derived(
+            tenant, "comments|\(process)", areas: [.discussion], about: StoreChange.subject(ofProcess: process)
+        ) { [repository] in try await repository.comments(of: tenant, aboutProcess: process) }
+    }
+
     /// Adds a comment; see ``CommentRepository/addComment(_:of:)``.
     public func addComment(_ comment: Comment, of tenant: ID<Tenant>) async throws {
         try await repository.addComment(comment, of: tenant)

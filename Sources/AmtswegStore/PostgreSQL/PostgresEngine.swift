@@ -20,6 +20,8 @@ public final class PostgresEngine: SQLEngine {
     private let logger: Logger
     private let connections = ConnectionCounter()
     private let maximumConnections: Int
+    /// One writer of this process at a time (see ``WriteGate``).
+    private let writeGate = WriteGate()
 
     /// Connects to the database named by a `postgres://user:password@host:port/database` URL (`?sslmode=require`
     /// or `prefer` for TLS) and checks it is reachable; `maximumConnections` bounds the pool.
@@ -97,13 +99,16 @@ public final class PostgresEngine: SQLEngine {
     /// none.
     public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                return try await holding(Self.writeLock, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
-            } catch  where attempt < 10 && Self.isRetryable(error) {
-                // Another transaction won; wait a little, longer each time, and run the whole write again.
-                try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
+        // This process's writers queue here, without a connection; the advisory lock orders the instances.
+        return try await writeGate.withGate {
+            while true {
+                attempt += 1
+                do {
+                    return try await holding(Self.writeLock, begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+                } catch  where attempt < 10 && Self.isRetryable(error) {
+                    // Another transaction won; wait a little, longer each time, and run the whole write again.
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
+                }
             }
         }
     }

@@ -11,6 +11,27 @@ extension SQLMapRepository: CommentRepository {
         }
     }
 
+    public func comments(of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment] {
+        // The process itself, and its steps by the prefix of their subject ("step:process/"); compared as a prefix
+        // by `substr`, since `LIKE` would read "_" or "%" in an id as wildcards.
+        let steps = CommentSubject.step(process: process, step: "").description
+        return try await run { db in
+            try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")
+                .where("tenant_id", .equal, tenantID.rawValue)
+                .where { group in
+                    group.where("subject", .equal, CommentSubject.process(process).description)
+                        .orWhere(
+                            SQLFunction(
+                                "substr",
+                                args: SQLIdentifier("subject"), SQLLiteral.numeric("1"),
+                                SQLLiteral.numeric("\(steps.unicodeScalars.count)")),
+                            .equal, SQLBind(steps))
+                }
+                .orderBy("written_at").orderBy("id").all()
+                .map(Self.comment)
+        }
+    }
+
     public func comment(_ id: ID<Comment>, of tenantID: ID<Tenant>) async throws -> Comment {
         let found = try await run { db in
             try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")

@@ -145,7 +145,8 @@ struct ProcessPages: Sendable {
             : request.uri.queryParameters["saved"] != nil ? "Gespeichert. Das Diagramm ist neu gezeichnet." : nil
         let measured = try await measuredTimes(of: process, snapshot: snapshot)
         let measuredBasis = request.uri.queryParameters["basis"] == "measured"
-        let comments = snapshot.visible(try await pages.workspace.comments(of: snapshot.map.tenant.id))
+        let comments = snapshot.visible(
+            try await pages.workspace.comments(of: snapshot.map.tenant.id, aboutProcess: record.id))
         let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
         let lineage = try await pages.workspace.lineage(of: snapshot.map.tenant.id).first { $0.processID == record.id }
         // Made from the model, the measured times and lineage (data) and the comments on this process and its steps

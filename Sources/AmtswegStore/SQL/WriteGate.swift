@@ -1,10 +1,13 @@
 import Synchronization
 
-/// Lets one write transaction at a time into the SQLite file from this process.
+/// Lets one write transaction at a time into the database from this process.
 ///
 /// SQLite allows a single writer. Without this gate, waiting writers spin in SQLiteNIO's busy handler on
 /// the shared I/O thread pool and can starve the writer that holds the lock of threads: a deadlock.
-/// Queued writers here wait without blocking a thread. First come, first served.
+/// PostgreSQL writers take turns across instances by an advisory lock (``PostgresEngine``); waiting for it holds a
+/// pooled connection, so without this gate a burst of writes took nearly every connection of the pool and the
+/// readers waited behind them (the cluster benchmark showed 28 of 32 connections waiting for the lock).
+/// Queued writers here wait without blocking a thread or holding a connection. First come, first served.
 actor WriteGate {
     /// One gate per database file, shared by every engine value that opens it.
     private static let registry = Mutex<[String: WriteGate]>([:])
