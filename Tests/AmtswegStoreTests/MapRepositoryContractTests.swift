@@ -170,7 +170,7 @@ import Testing
                 try await db.select().column("version").from("schema_migrations").all(
                     decodingColumn: "version", as: Int.self)
             }
-            #expect(versions == Array(1...16))
+            #expect(versions == Array(1...17))
             if store.kind == .sqlite {
                 let mode = try await store.engine.read { db in
                     try await db.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self)
@@ -205,7 +205,7 @@ import Testing
                 try await db.select().column("version").from("schema_migrations").all(
                     decodingColumn: "version", as: Int.self)
             }
-            #expect(versions.sorted() == Array(1...16))
+            #expect(versions.sorted() == Array(1...17))
         } catch {
             await cleanUp()
             throw error

@@ -246,10 +246,14 @@ public actor Workspace {
         kept.withLock { kept in
             guard var entry = kept[tenant] else { return }
             if areas.contains(.model) { entry.snapshots.removeAll() }
-            entry.derived = entry.derived.filter { _, kept in
-                kept.areas.isDisjoint(with: areas)
-                    || (subject != nil && kept.subject != nil && kept.subject != subject)
+            // The stale ones removed one by one: a comment makes two or three of thousands stale, and rebuilding
+            // the dictionary for each write cost more than the comment.
+            let stale = entry.derived.compactMap { key, kept in
+                kept.areas.isDisjoint(with: areas) || (subject != nil && kept.subject != nil && kept.subject != subject)
+                    ? nil : key
             }
+            kept[tenant] = nil
+            for key in stale { entry.derived.removeValue(forKey: key) }
             kept[tenant] = entry
         }
         for area in areas { generations[tenant, default: [:]][area, default: 0] += 1 }

@@ -7,7 +7,7 @@ enum Migrator {
     static let all: [Migration] = [
         .mapSchema, .enrichSchema, .eventLogSchema, .accessSchema, .roadmapSchema, .stepMappingSchema, .commentSchema,
         .versionSchema, .proposalSchema, .workshopSchema, .findingOriginSchema, .mapVersionSchema, .ozgSchema,
-        .fimSchema, .changeCounterSchema, .changeFeedSchema,
+        .fimSchema, .changeCounterSchema, .changeFeedSchema, .commentProcessSchema,
     ]
 
     /// Applies the migrations the database has not seen yet; returns the versions applied.

@@ -12,21 +12,10 @@ extension SQLMapRepository: CommentRepository {
     }
 
     public func comments(of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment] {
-        // The process itself, and its steps by the prefix of their subject ("step:process/"); compared as a prefix
-        // by `substr`, since `LIKE` would read "_" or "%" in an id as wildcards.
-        let steps = CommentSubject.step(process: process, step: "").description
-        return try await run { db in
+        // The process itself and its steps: each comment names its process (migration 17), by index.
+        try await run { db in
             try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")
-                .where("tenant_id", .equal, tenantID.rawValue)
-                .where { group in
-                    group.where("subject", .equal, CommentSubject.process(process).description)
-                        .orWhere(
-                            SQLFunction(
-                                "substr",
-                                args: SQLIdentifier("subject"), SQLLiteral.numeric("1"),
-                                SQLLiteral.numeric("\(steps.unicodeScalars.count)")),
-                            .equal, SQLBind(steps))
-                }
+                .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, process.rawValue)
                 .orderBy("written_at").orderBy("id").all()
                 .map(Self.comment)
         }
@@ -59,12 +48,13 @@ extension SQLMapRepository: CommentRepository {
                     .from("process_versions").where("tenant_id", .equal, tenantID.rawValue)
                     .where("process_id", .equal, process.rawValue).first()?.decode(column: "head", as: Int?.self)
             }
-            try await db.insert(into: "comments").columns(Self.commentColumns + ["tenant_id"])
+            try await db.insert(into: "comments").columns(Self.commentColumns + ["tenant_id", "process_id"])
                 .values(
                     comment.id.rawValue, comment.subject.description, comment.replyTo?.rawValue,
                     comment.author.id, comment.author.displayName, comment.text, comment.writtenAt.formatted(.iso8601),
                     mentions, comment.resolution?.by.id, comment.resolution?.by.displayName,
-                    comment.resolution?.at.formatted(.iso8601), version, tenantID.rawValue
+                    comment.resolution?.at.formatted(.iso8601), version, tenantID.rawValue,
+                    comment.subject.processID?.rawValue
                 )
                 .run()
             try await Self.log(
@@ -112,8 +102,10 @@ extension SQLMapRepository: CommentRepository {
         guard let subject = CommentSubject(reference: subjectText) else {
             throw StoreError.unavailable("Unbekannter Bezug '\(subjectText)' in 'comments'")
         }
-        let mentions = try JSONDecoder().decode(
-            [Mention].self, from: Data(try row.decode(column: "mentions", as: String.self).utf8))
+        // Most comments name nobody: no JSON decoder for those (a process page reads all of its comments).
+        let mentionText = try row.decode(column: "mentions", as: String.self)
+        let mentions =
+            mentionText == "[]" ? [] : try JSONDecoder().decode([Mention].self, from: Data(mentionText.utf8))
         var resolution: Comment.Resolution?
         if let id = try row.decode(column: "resolved_by_id", as: String?.self) {
             resolution = Comment.Resolution(

@@ -19,11 +19,13 @@ extension APIController {
             links: ["self": Paths.apiProcess(id), "bpmn": Paths.apiProcess(id) + "/bpmn", "page": Paths.process(id)])
     }
 
-    func process(_ request: Request, _ context: AppRequestContext) async throws -> ProcessDetail {
+    /// A process with its report: made from the model alone, so kept through comments, votes and roadmap changes.
+    func process(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let snapshot = try await pages.snapshot(context)
         let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
-        return ProcessDetail(
-            process: Self.summary(record, in: snapshot), report: snapshot.report(of: process))
+        return try await kept(request, context, snapshot: snapshot, areas: []) {
+            ProcessDetail(process: Self.summary(record, in: snapshot), report: snapshot.report(of: process))
+        }
     }
 
     func bpmn(_ request: Request, _ context: AppRequestContext) async throws -> Response {

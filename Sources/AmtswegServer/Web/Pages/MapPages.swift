@@ -38,8 +38,10 @@ struct MapPages: Sendable {
 
     func organisation(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
+        // Made from the map alone: kept through comments, votes and roadmap changes.
         return try await pages.cachedPage(
-            request, "map/organisation", title: "Organisation", section: .map, context: context, snapshot: snapshot
+            request, "map/organisation", title: "Organisation", section: .map, context: context, snapshot: snapshot,
+            areas: []
         ) { _ in
             let map = snapshot.map
             let positionsByUnit = Dictionary(grouping: map.positions, by: \.unitID)

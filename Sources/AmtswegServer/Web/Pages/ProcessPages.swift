@@ -98,9 +98,10 @@ struct ProcessPages: Sendable {
                 "processes/list", title: "Prozesse", section: .processes, content: view(context.csrfToken),
                 context: context, snapshot: snapshot, status: status)
         }
+        // Made from the snapshot alone: kept through comments, votes and roadmap changes.
         return try await pages.cachedPage(
             request, "processes/list", title: "Prozesse", section: .processes, context: context, snapshot: snapshot,
-            content: view)
+            areas: [], content: view)
     }
 
     // MARK: - Upload
@@ -149,12 +150,14 @@ struct ProcessPages: Sendable {
             try await pages.workspace.comments(of: snapshot.map.tenant.id, aboutProcess: record.id))
         let people = try await CommentPages.people(of: snapshot.map.tenant.id, in: pages.workspace)
         let lineage = try await pages.workspace.lineage(of: snapshot.map.tenant.id).first { $0.processID == record.id }
-        // Made from the model, the measured times and lineage (data) and the comments on this process and its steps
-        // (discussion): a change of the roadmap, a vote or a comment elsewhere leaves it kept.
+        // The frame is made from the model, the measured times and lineage (data), the comments on this process and
+        // its steps (discussion) are its pieces: a change of the roadmap, a vote or a comment elsewhere leaves the
+        // page kept, a comment on this process renders only the comments again.
+        let mayComment = context.access?.may(.comment, forUnits: [], in: snapshot.map) == true
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
-            notice: notice, areas: [.discussion, .data], about: StoreChange.subject(ofProcess: record.id)
-        ) { [access = context.access] csrf in
+            notice: notice, areas: [.data], pieceAreas: [.discussion], about: StoreChange.subject(ofProcess: record.id)
+        ) { [access = context.access] csrf, slot in
             var view = ProcessView(
                 record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)
             let units = record.ownerUnitID.map { [$0] } ?? []
@@ -164,9 +167,7 @@ struct ProcessPages: Sendable {
             view.release = ReleasePanelView(
                 processID: record.id.rawValue, status: status, view: snapshot.view, maySubmit: mayEdit,
                 mayReview: access?.may(.review, forUnits: [], in: snapshot.map) == true)
-            view.attach(
-                comments: comments, mayComment: access?.may(.comment, forUnits: [], in: snapshot.map) == true,
-                map: snapshot.map, people: people)
+            view.placeComments(mayComment: mayComment, map: snapshot.map, people: people, slot: slot)
             if let lineage {
                 view.facts.append(
                     .init(
@@ -179,6 +180,15 @@ struct ProcessPages: Sendable {
                     href: Paths.processXProzess(record.id.rawValue)))
             view.csrf = csrf
             return view
+        } pieces: { [renderer = pages.renderer, language = context.language] csrf, slots in
+            let names = CommentSectionView.names(map: snapshot.map, people: people)
+            let action = mayComment ? Paths.processComments(record.id.rawValue) : nil
+            return try ProcessCommentsView.pieces(
+                of: comments, process: record.id, slots: slots,
+                render: {
+                    try renderer.thread($0, answerAction: action, names: names, language: language, csrf: csrf)
+                },
+                section: { try renderer.piece("processes/comments", fields: $0, language: language) })
         }
     }
 

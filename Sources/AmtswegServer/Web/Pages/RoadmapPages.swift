@@ -42,7 +42,8 @@ struct RoadmapPages: Sendable {
         let tenant = snapshot.map.tenant.id
         let today = today
         let workspace = pages.workspace
-        let plan = try await workspace.derived(from: snapshot, "roadmap-plan|\(today)") {
+        // Made from the roadmap with its measurements and the OZG catalogue's data: a comment or a vote leaves it.
+        let plan = try await workspace.derived(from: snapshot, "roadmap-plan|\(today)", areas: [.roadmap, .data]) {
             let roadmap = try await workspace.roadmap(of: tenant)
             let measurements = try await workspace.repository.measurements(of: tenant)
             return RoadmapPlan(
@@ -70,7 +71,7 @@ struct RoadmapPages: Sendable {
         let (snapshot, plan) = try await plan(context)
         return try await pages.cachedPage(
             request, "roadmap/overview", title: "Fahrplan", section: .roadmap, context: context, snapshot: snapshot,
-            notice: notice, variant: "\(today)"
+            notice: notice, variant: "\(today)", areas: [.roadmap, .data]
         ) { csrf in RoadmapView(plan: plan, map: snapshot.map, csrf: csrf) }
     }
 

@@ -43,8 +43,10 @@ struct StartPage: Sendable {
 
     func show(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
         let snapshot = try await pages.snapshot(context)
+        // Made from the snapshot alone: kept through comments, votes and roadmap changes.
         return try await pages.cachedPage(
-            request, "start", title: snapshot.map.tenant.name, section: .start, context: context, snapshot: snapshot
+            request, "start", title: snapshot.map.tenant.name, section: .start, context: context, snapshot: snapshot,
+            areas: []
         ) { [translations = pages.renderer.translations, language = context.language] _ in
             Self.view(snapshot) { translations.text($0, in: language) }
         }

@@ -1,3 +1,4 @@
+import AmtswegCore
 import Foundation
 import Hummingbird
 import Mustache
@@ -5,10 +6,21 @@ import Mustache
 /// Renders a page's view model with its Mustache template inside the common layout.
 ///
 /// Templates see only view-model structs with every display string precomputed, never domain types.
-/// `{{value}}` is HTML-escaped by Mustache; the only raw output (`{{{…}}}`) is SVG that Amtsweg drew itself.
+/// `{{value}}` is HTML-escaped by Mustache; the only raw output (`{{{…}}}`) is SVG that Amtsweg drew itself and
+/// pieces rendered from these templates (``RenderedHTML``).
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let translations: Translations
+    /// Comment threads as rendered, by thread and language (``thread(_:answerAction:names:language:csrf:)``).
+    let threads = FragmentCache<ThreadKey>(capacity: 20_000)
+
+    /// Everything a rendered thread shows: its comments, where its forms post, the names of whom it mentions.
+    struct ThreadKey: Hashable, Sendable {
+        var comments: [Comment]
+        var answerAction: String?
+        var mentioned: [String]
+        var language: Language
+    }
 
     /// `resources` holds `templates/` and `translations/`.
     init(resources: URL) async throws {
@@ -41,6 +53,37 @@ struct PageRenderer: Sendable {
             layout: layout, content: content, paths: PathLinks(), t: translations.lambda(for: language))
         let html = try render(template, view)
         return HTMLResponse(language == .english ? translations.translatingTextNodes(html) : html, status: status)
+    }
+
+    /// One comment thread (`comments/thread`, ``CommentThreadView``) as a page shows it, rendered once per thread as
+    /// shown and language — the comments decide, not their place in the page. Rendered with the kept pages'
+    /// form-token placeholder, which is replaced when `csrf` is another token.
+    func thread(
+        _ thread: CommentThread, answerAction: String?, names: [Mention: String], language: Language, csrf: String
+    ) throws -> RenderedHTML {
+        let comments = thread.comments
+        let key = ThreadKey(
+            comments: comments, answerAction: answerAction,
+            mentioned: comments.flatMap { $0.mentions.map { names[$0] ?? $0.description } }, language: language)
+        let html = try threads.fragment(key) {
+            let view = CommentThreadView(thread, answerAction: answerAction, names: names)
+            var fields = TemplateValue.box(view) as? [String: Any] ?? [:]
+            fields["csrf"] = Pages.tokenPlaceholder
+            return try piece("comments/thread", fields: fields, language: language)
+        }
+        return RenderedHTML(
+            html: csrf == Pages.tokenPlaceholder
+                ? html : html.replacingOccurrences(of: Pages.tokenPlaceholder, with: csrf))
+    }
+
+    /// A piece of a page (a template without the layout) in `language`: the template's words through `t`, and for
+    /// English the text nodes as ``page(_:title:section:content:context:tenantName:status:notice:searchQuery:basis:)``
+    /// translates them. `fields` are the template's values, boxed or not.
+    func piece(_ template: String, fields: Any, language: Language) throws -> String {
+        var boxed = TemplateValue.box(fields) as? [String: Any] ?? [:]
+        boxed["t"] = translations.lambda(for: language)
+        let html = try render(template, boxed)
+        return language == .english ? translations.translatingTextNodes(html) : html
     }
 
     func render(_ template: String, _ object: Any) throws -> String {

@@ -243,7 +243,7 @@ struct HandbookView {
             var entry = entry
             entry.editHref = nil
             entry.proposeHref = nil
-            entry.threads = []
+            entry.commentSlot = nil
             entry.branches = entry.branches.map { .init(label: $0.label, entries: printable($0.entries)) }
             return entry
         }

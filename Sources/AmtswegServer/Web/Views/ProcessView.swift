@@ -20,8 +20,8 @@ struct ProcessView: Sendable {
         var isBlock: Bool
         var blockTitle: String
         var branches: [Branch]
-        /// The comments on this step, shown beside it.
-        var threads: [CommentThreadView] = []
+        /// Where the comments on this step go, beside it (``ProcessCommentsView``).
+        var commentSlot: String?
         /// Where to propose an improvement of this step; only for those who may.
         var proposeHref: String?
     }
@@ -65,9 +65,8 @@ struct ProcessView: Sendable {
     var times: TimeComparisonView?
     /// Which times the key figures rest on.
     var basisNote: String
-    /// Comments on the process as a whole; those on a step are with the step (``StepEntry/threads``).
-    var processThreads: [CommentThreadView] = []
-    var commentCount = 0
+    /// Where the comments on the process as a whole go; those on a step go with the step (``StepEntry/commentSlot``).
+    var commentSlot = ""
     /// The comment form, for those who may comment: where it posts, and what a comment can be about.
     var commentAction: String?
     var commentSubjects: [Fact] = []
@@ -78,30 +77,27 @@ struct ProcessView: Sendable {
     /// Version and review; set by the page (it depends on who looks).
     var release: ReleasePanelView?
 
-    /// The process's comments placed: on the process, or beside their step. `mayComment` opens the forms.
-    ///
-    /// `people` are the tenant's members a comment may name, by account; units come from the map.
-    mutating func attach(comments: [Comment], mayComment: Bool, map: TenantMap, people: [(ID<Account>, String)] = []) {
-        let names = CommentSectionView.names(map: map, people: people)
+    /// The places of the process's comments — in the comments section, or beside their step — marked by `slot`
+    /// (the comments themselves are filled in there: ``ProcessCommentsView``), and the forms for those who may
+    /// comment (`mayComment`). `people` are the tenant's members a comment may name, by account; units come from
+    /// the map.
+    mutating func placeComments(
+        mayComment: Bool, map: TenantMap, people: [(ID<Account>, String)] = [], slot: (String) -> String
+    ) {
         let action = mayComment ? Paths.processComments(id) : nil
         let processID = ID<ProcessModel>(id)
-        let mine = comments.filter { $0.subject.processID == processID }
-        var threads = CommentThreadView.bySubject(mine, answerAction: action, names: names)
-        processThreads = threads.removeValue(forKey: .process(processID)) ?? []
-        commentCount = mine.count
+        commentSlot = slot(ProcessCommentsView.processSlot)
         func place(_ entries: inout [StepEntry]) {
             for index in entries.indices {
                 if !entries[index].id.isEmpty {
                     let subject = CommentSubject.step(process: processID, step: entries[index].id)
-                    entries[index].threads = threads.removeValue(forKey: subject) ?? []
+                    entries[index].commentSlot = slot(ProcessCommentsView.slot(ofStep: entries[index].id))
                     entries[index].proposeHref = mayComment ? Paths.newProposal(about: subject) : nil
                 }
                 for branch in entries[index].branches.indices { place(&entries[index].branches[branch].entries) }
             }
         }
         place(&steps)
-        // Steps no longer in the process keep their comments, shown with the process's own.
-        processThreads += threads.sorted { $0.key.description < $1.key.description }.flatMap(\.value)
         commentAction = action
         if mayComment {
             var subjects = [Fact(label: "Prozess als Ganzes", value: "", href: nil)]
