@@ -333,7 +333,7 @@ public actor Workspace {
     /// The newest entry of the store's change feed this workspace has acted on; `nil` before the first look.
     private nonisolated let seenChange = Mutex<Int?>(nil)
 
-    /// How many entries of the feed one look reads at most; the next look reads on.
+    /// How many entries of the feed one read takes at most; a look reads on until it has them all.
     static let feedPage = 500
 
     /// Drops what is kept in memory that the store's newer entries of its change feed made stale — writes by
@@ -342,7 +342,49 @@ public actor Workspace {
     /// indexed read when nothing changed; the server calls it before each request when its store can have other
     /// writers (``StoreSyncMiddleware``). What was read is dropped before it counts as seen, so a request that
     /// looks after this one returns never finds an entry seen whose values are still kept.
+    ///
+    /// Requests that arrive together share one look: each waits for a look that began after it arrived — so it
+    /// sees every write committed before it came — but not for a look of its own. Under load that is one read per
+    /// round trip to the database instead of one per request (half of the database's statements under the cluster
+    /// benchmark were these reads).
     public nonisolated func synchronize() async throws {
+        try await withCheckedThrowingContinuation { (waiting: CheckedContinuation<Void, any Error>) in
+            let starts = looks.withLock { looks in
+                looks.waiting.append(waiting)
+                defer { looks.isLooking = true }
+                return !looks.isLooking
+            }
+            if starts { Task { await self.lookWhileWaited() } }
+        }
+    }
+
+    /// Who waits for the next look at the change feed, and whether one is under way (``synchronize()``).
+    private struct Looks {
+        var isLooking = false
+        var waiting: [CheckedContinuation<Void, any Error>] = []
+    }
+    private nonisolated let looks = Mutex(Looks())
+
+    /// Looks as long as requests wait: each look answers those that waited when it began.
+    private nonisolated func lookWhileWaited() async {
+        while true {
+            let answered = looks.withLock { looks in
+                defer { looks.waiting = [] }
+                if looks.waiting.isEmpty { looks.isLooking = false }
+                return looks.waiting
+            }
+            if answered.isEmpty { return }
+            do {
+                try await look()
+                for waiting in answered { waiting.resume() }
+            } catch {
+                for waiting in answered { waiting.resume(throwing: error) }
+            }
+        }
+    }
+
+    /// One look at the change feed, read on until nothing newer is left.
+    private nonisolated func look() async throws {
         guard let seen = seenChange.withLock({ $0 }) else {
             let newest = try await repository.newestChange()
             seenChange.withLock { $0 = max($0 ?? 0, newest) }
@@ -360,6 +402,7 @@ public actor Workspace {
             await invalidate(changes)
         }
         seenChange.withLock { $0 = max($0 ?? 0, last) }
+        if changes.count == Self.feedPage { try await look() }
     }
 
     /// Another writer made `changes`: what this workspace keeps from them is dropped.
