@@ -3,10 +3,13 @@ import SQLKit
 
 extension SQLMapRepository: StoreChangeFeed {
     public func newestChange() async throws -> Int {
-        try await run { db in
-            try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("seq")), as: "newest")
-                .from("store_change_feed").first()?.decode(column: "newest", as: Int?.self) ?? 0
-        }
+        try await run { db in try await Self.newestChange(in: db) }
+    }
+
+    /// The number of the feed's newest entry, 0 when it is empty.
+    static func newestChange(in db: any SQLDatabase) async throws -> Int {
+        try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("seq")), as: "newest")
+            .from("store_change_feed").first()?.decode(column: "newest", as: Int?.self) ?? 0
     }
 
     public func changes(after sequence: Int, limit: Int) async throws -> [StoreChange] {
@@ -35,9 +38,7 @@ extension SQLMapRepository: StoreChangeFeed {
                 .values(kind.rawValue, tenant?.rawValue, subject).run()
         }
         guard !kinds.isEmpty, Int.random(in: 0..<feedClearingInterval) == 0 else { return }
-        let newest =
-            try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("seq")), as: "newest")
-            .from("store_change_feed").first()?.decode(column: "newest", as: Int?.self) ?? 0
+        let newest = try await newestChange(in: db)
         try await db.delete(from: "store_change_feed").where("seq", .lessThanOrEqual, newest - feedLength).run()
     }
 
