@@ -75,8 +75,9 @@ import Testing
         }
     }
 
-    /// A process's page reads the comments on it and its steps only — by the subject's exact prefix, so an id
-    /// with "_" (a wildcard of `LIKE`) or one that begins like another matches nothing else.
+    /// A process's page reads the comments on it and its steps only — by the process each comment names
+    /// (migration 17), so an id with "_" (a wildcard of `LIKE`) or one that begins like another matches nothing
+    /// else.
     @Test(arguments: StoreFixture.engines) func theCommentsOfOneProcessAreItsOwnAndItsSteps(
         engine: StoreFixture.Engine
     ) async throws {

@@ -22,8 +22,6 @@ final class FragmentCache<Key: Hashable & Sendable>: Sendable {
         }
         return html
     }
-
-    var count: Int { kept.withLock { $0.count } }
 }
 
 /// HTML that Amtsweg rendered from a template (every value escaped there), placed into a page unescaped.
