@@ -1,10 +1,10 @@
-import Foundation
 public import Logging
-import Synchronization
 
 /// Log lines as JSON objects, one per line on standard output (`amtsweg serve --log-format json`), for a data
 /// centre's log collector: time (ISO 8601 with milliseconds, UTC), level, logger label, message and the
-/// metadata — among it `hb.request.id`, which ties every line of one request together.
+/// metadata — among it `hb.request.id`, which ties every line of one request together. Keys are sorted, so
+/// equal events give equal lines. Written through ``LogOutput``, encoded here: `JSONSerialization` and
+/// `Date.formatted` per line cost more than the request the line is about.
 public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
@@ -23,31 +23,74 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [String: Any] = [
-            "time": Self.time(Date()), "level": event.level.rawValue, "logger": label, "message": "\(event.message)",
-        ]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
-            fields[key] = Self.json(value)
+        LogOutput.standardOutput.write(line(for: event), urgent: event.level >= .warning)
+    }
+
+    /// The line `event` is written as, with its line break.
+    func line(for event: LogEvent) -> [UInt8] {
+        var fields = event.metadata.map { metadata.merging($0) { _, new in new } } ?? metadata
+        fields["level"] = .string(event.level.rawValue)
+        fields["logger"] = .string(label)
+        fields["message"] = .string("\(event.message)")
+        if let error = event.error { fields["error"] = .string("\(error)") }
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        line.append(UInt8(ascii: "{"))
+        Self.appendString("time", to: &line)
+        line.append(contentsOf: #":""#.utf8)
+        LogTimestamp.append(to: &line)
+        line.append(UInt8(ascii: "\""))
+        for key in fields.keys.sorted() where key != "time" {
+            line.append(UInt8(ascii: ","))
+            Self.appendString(key, to: &line)
+            line.append(UInt8(ascii: ":"))
+            Self.append(fields[key]!, to: &line)
         }
-        guard var line = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
-        line.append(0x0A)
-        Self.output.withLock { _ in FileHandle.standardOutput.write(line) }
+        line.append(contentsOf: "}\n".utf8)
+        return line
     }
 
-    /// One writer at a time, so lines from concurrent requests never interleave.
-    private static let output = Mutex(())
-
-    private static func time(_ date: Date) -> String {
-        date.formatted(
-            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-    }
-
-    private static func json(_ value: Logger.MetadataValue) -> Any {
+    static func append(_ value: Logger.MetadataValue, to line: inout [UInt8]) {
         switch value {
-        case .string(let text): text
-        case .stringConvertible(let value): value.description
-        case .array(let values): values.map(json)
-        case .dictionary(let values): values.mapValues(json)
+        case .string(let text): appendString(text, to: &line)
+        case .stringConvertible(let value): appendString(value.description, to: &line)
+        case .array(let values):
+            line.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { line.append(UInt8(ascii: ",")) }
+                append(value, to: &line)
+            }
+            line.append(UInt8(ascii: "]"))
+        case .dictionary(let values):
+            line.append(UInt8(ascii: "{"))
+            for (index, key) in values.keys.sorted().enumerated() {
+                if index > 0 { line.append(UInt8(ascii: ",")) }
+                appendString(key, to: &line)
+                line.append(UInt8(ascii: ":"))
+                append(values[key]!, to: &line)
+            }
+            line.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped (RFC 8259, section 7); the rest as UTF-8.
+    static func appendString(_ text: String, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): line.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): line.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: line.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: line.append(contentsOf: #"\r"#.utf8)
+            case 0x09: line.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                line.append(contentsOf: #"\u00"#.utf8)
+                let hex = Array("0123456789abcdef".utf8)
+                line.append(hex[Int(byte >> 4)])
+                line.append(hex[Int(byte & 0x0F)])
+            default: line.append(byte)
+            }
+        }
+        line.append(UInt8(ascii: "\""))
     }
 }

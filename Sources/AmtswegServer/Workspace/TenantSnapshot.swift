@@ -3,8 +3,10 @@ import ProcessBPMN
 
 /// Everything the pages and the API read about one tenant, loaded once and shared by the requests that
 /// follow until a write replaces it: the map, the stored processes and the processes read from their BPMN.
-/// Never changed once read (its fields are constants), so what is computed from it can be kept with it.
-public struct TenantSnapshot: Sendable {
+/// Never changed once read (its fields are constants), so what is computed from it can be kept with it. A class:
+/// every request's handler and the closures it hands to the page cache hold it, and a copy of the struct retained
+/// each of the map's dozens of arrays — a cost on every kept page served.
+public final class TenantSnapshot: Sendable {
     public let map: TenantMap
     public let records: [ProcessRecord]
     /// The processes Amtsweg analyses, in record order; a record whose BPMN cannot be read is left out and

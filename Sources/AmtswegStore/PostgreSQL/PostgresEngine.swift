@@ -21,8 +21,8 @@ public final class PostgresEngine: SQLEngine {
     private let logger: Logger
     private let connections = ConnectionCounter()
     private let maximumConnections: Int
-    /// One writer of this process at a time (see ``WriteGate``).
-    private let writeGate = WriteGate()
+    /// This process's writes waiting for their turn (see ``transaction(_:)``).
+    private let writes = WriteQueue()
 
     /// Connects to the database named by a `postgres://user:password@host:port/database` URL (`?sslmode=require`
     /// or `prefer` for TLS) and checks it is reachable; `maximumConnections` bounds the readers' pool, and writes
@@ -113,42 +113,97 @@ public final class PostgresEngine: SQLEngine {
     /// are committed in the order of their numbers, so a reader that goes on from the last number it saw misses
     /// none.
     ///
+    /// This process's writes queue without a connection (``WriteQueue``); those that wait together run one after
+    /// the other in one such transaction, as if each had its own turn, and are committed together (group commit).
+    /// Should one of them fail, the transaction is rolled back and each runs again in a transaction of its own, so
+    /// a write never fails or disappears because of another; a failure of the transaction itself (BEGIN, the lock,
+    /// COMMIT — the database gone) is every one's failure, and nothing runs twice.
+    ///
     /// Everyone waits for the writer holding the lock, so its round trips must not wait for a thread busy with
-    /// other work (drawing a page): the write runs on a thread of its own, the event loop of its connection
+    /// other work (drawing a page): the writes run on a thread of their own, the event loop of their connection
     /// (``writeExecutor``), which the system schedules beside the shared pool. Under the cluster benchmark's mixed
     /// load, half the time the lock was held went to waiting for the shared pool before.
-    public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await withTaskExecutorPreference(Self.writeExecutor) {
-            var attempt = 0
-            // This process's writers queue here, without a connection; the advisory lock orders the instances.
-            return try await writeGate.withGate {
-                while true {
-                    attempt += 1
-                    do {
-                        return try await withConnection(from: writeClient) { connection in
-                            try await inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL READ COMMITTED") {
-                                db in
-                                try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.writeLock))").run()
-                                return try await body(db)
-                            }
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
+        async throws -> R
+    {
+        let result = WriteQueue.Slot<R>()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let job = WriteQueue.Job(
+                run: { db in result.set(try await body(db)) },
+                finish: { error in
+                    if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+                })
+            if writes.add(job) {
+                Task(executorPreference: Self.writeExecutor) { await self.drainWrites() }
+            }
+        }
+        return result.take()
+    }
+
+    /// The most writes committed together: the other instances wait while they run.
+    static let writesPerTransaction = 50
+
+    private func drainWrites() async {
+        while let jobs = writes.next(limit: Self.writesPerTransaction) {
+            if jobs.count > 1 {
+                do {
+                    try await write { db in
+                        for job in jobs {
+                            do { try await job.run(db) } catch { throw OneOfTogetherFailed() }
                         }
-                    } catch  where attempt < 10 && Self.isRetryable(error) {
-                        // A deadlock with something outside these writes; wait a little and run the write again.
-                        try await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
                     }
+                    for job in jobs { job.finish(nil) }
+                    continue
+                } catch where error is OneOfTogetherFailed || Self.isRetryable(error) {
+                    // Rolled back (one of them failed, or a deadlock with something outside these writes): each
+                    // again on its own, below.
+                } catch {
+                    for job in jobs { job.finish(error) }
+                    continue
                 }
+            }
+            for job in jobs { job.finish(await writeAlone(job.run)) }
+        }
+    }
+
+    /// One write in a transaction of its own, run again after a deadlock with something outside these writes;
+    /// its error, if it fails.
+    private func writeAlone(_ run: @Sendable (any SQLDatabase) async throws -> Void) async -> (any Error)? {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try await write(run)
+                return nil
+            } catch where attempt < 10 && Self.isRetryable(error) {
+                try? await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
+            } catch {
+                return error
             }
         }
     }
 
+    /// `body` in a transaction that holds the writers' lock, on the writers' connection.
+    private func write(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        try await withConnection(from: writeClient) { connection in
+            try await inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL READ COMMITTED") { db in
+                try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.writeLock))").run()
+                try await body(db)
+            }
+        }
+    }
+
+    /// One of the writes committed together failed: all are rolled back, and each runs again alone.
+    private struct OneOfTogetherFailed: Error {}
+
     /// Where writes run (``transaction(_:)``): one event loop per process, which their connections' I/O uses too —
-    /// this process's writers take turns anyway (``WriteGate``).
+    /// this process's writers take turns anyway (``WriteQueue``).
     static let writeLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     static let writeExecutor = EventLoopExecutor(writeLoop.next())
 
     /// A session-wide advisory lock held around a READ COMMITTED transaction: a second instance waits for the
     /// first's migrations, then its own statements see them committed and it applies nothing twice.
-    public func exclusiveTransaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R)
+    public func exclusiveTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
         async throws -> R
     {
         try await holding(Self.migrationLock, begin: "BEGIN", body)

@@ -10,11 +10,12 @@ public protocol SQLEngine: Sendable {
     func snapshot<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
-    func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
     /// Runs `body` in one transaction that no other process runs at the same time — for migrations, which two
     /// app instances starting together would otherwise both apply. SQLite's write lock gives that already.
-    func exclusiveTransaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    func exclusiveTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws
+        -> R
 
     /// The most bind parameters one statement may carry; inserts are batched below it.
     var maxBindsPerStatement: Int { get }
@@ -37,7 +38,7 @@ public protocol SQLEngine: Sendable {
 }
 
 extension SQLEngine {
-    public func exclusiveTransaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R)
+    public func exclusiveTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
         async throws -> R
     {
         try await transaction(body)

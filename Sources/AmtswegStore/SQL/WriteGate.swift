@@ -4,10 +4,8 @@ import Synchronization
 ///
 /// SQLite allows a single writer. Without this gate, waiting writers spin in SQLiteNIO's busy handler on
 /// the shared I/O thread pool and can starve the writer that holds the lock of threads: a deadlock.
-/// PostgreSQL writers take turns across instances by an advisory lock (``PostgresEngine``); waiting for it holds a
-/// pooled connection, so without this gate a burst of writes took nearly every connection of the pool and the
-/// readers waited behind them (the cluster benchmark showed 28 of 32 connections waiting for the lock).
 /// Queued writers here wait without blocking a thread or holding a connection. First come, first served.
+/// (PostgreSQL's writers queue in a ``WriteQueue``, which also commits those that wait together at once.)
 actor WriteGate {
     /// One gate per database file, shared by every engine value that opens it.
     private static let registry = Mutex<[String: WriteGate]>([:])

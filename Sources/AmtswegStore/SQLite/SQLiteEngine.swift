@@ -61,7 +61,9 @@ public struct SQLiteEngine: SQLEngine {
         }
     }
 
-    public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws
+        -> R
+    {
         try await gate.withGate {
             try await withConnection { connection in
                 // IMMEDIATE takes the write lock at once, so two writers cannot deadlock on lock upgrade.

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             let maxUploadMB = try setting(maxUploadMB, "AMTSWEG_MAX_UPLOAD_MB", { Int($0) }, default: 100)
             let logsJSON =
                 try setting(logFormat, "AMTSWEG_LOG_FORMAT", LogFormat.init(rawValue:), default: .text) == .json
-            if logsJSON { JSONLogHandler.bootstrap() }
+            if logsJSON { JSONLogHandler.bootstrap() } else { TextLogHandler.bootstrap() }
             if db != nil, postgres != nil { throw CLIError("Entweder --db oder --postgres, nicht beide.") }
             guard let database = try StoreLocation.chosen(db: db, postgres: postgres, fallback: Self.defaultDatabase)
             else { throw CLIError("Keine Datenbank.") }
@@ -109,9 +109,12 @@ struct ServeCommand: AsyncParsableCommand {
                 print(
                     "Amtsweg läuft auf http://\(hostname == "0.0.0.0" ? "localhost" : hostname):\(port) – Datenbank \(database)"
                 )
+                // The log lines after it go past stdio's buffer (``LogOutput``).
+                fflush(nil)
             }
             let watchdog = ShutdownWatchdog(grace: 4)
             defer { withExtendedLifetime(watchdog) {} }
+            defer { LogOutput.standardOutput.flush() }
             try await app.runService()
         }
     }
@@ -171,6 +174,7 @@ final class ShutdownWatchdog {
             source.setEventHandler {
                 DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
                     FileHandle.standardError.write(Data("amtsweg: nach \(Int(seconds)) s beendet.\n".utf8))
+                    LogOutput.standardOutput.flush()
                     exit(0)
                 }
             }

@@ -23,12 +23,13 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        // Tenths of a millisecond, written without `String(format:)`, which cost more than a kept page.
+        let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
         context.logger.info(
             "request",
             metadata: [
-                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "status": "\(status)",
-                "ms": "\(String(format: "%.1f", milliseconds))",
+                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                "status": .stringConvertible(status), "ms": .string("\(tenths / 10).\(tenths % 10)"),
             ])
     }
 }
