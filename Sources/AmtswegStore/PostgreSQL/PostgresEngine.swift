@@ -154,7 +154,7 @@ public final class PostgresEngine: SQLEngine {
                     }
                     for job in jobs { job.finish(nil) }
                     continue
-                } catch where error is OneOfTogetherFailed || Self.isRetryable(error) {
+                } catch  where error is OneOfTogetherFailed || Self.isRetryable(error) {
                     // Rolled back (one of them failed, or a deadlock with something outside these writes): each
                     // again on its own, below.
                 } catch {
@@ -175,7 +175,7 @@ public final class PostgresEngine: SQLEngine {
             do {
                 try await write(run)
                 return nil
-            } catch where attempt < 10 && Self.isRetryable(error) {
+            } catch  where attempt < 10 && Self.isRetryable(error) {
                 try? await Task.sleep(for: .milliseconds(Int.random(in: 5...20) * attempt))
             } catch {
                 return error
