@@ -77,47 +77,51 @@ import Testing
 
     /// Routine lines wait for the next tick; an urgent one goes out at once with everything queued before it, in
     /// order; nothing is lost or repeated.
-    @Test func outputWritesBatchesInOrder() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString)")
-        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
-        defer { try? FileManager.default.removeItem(at: file) }
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        let output = LogOutput(descriptor: handle.fileDescriptor)
-        func written() throws -> [String] {
-            try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
-        output.write(Array("eins\n".utf8))
-        output.write(Array("zwei\n".utf8))
-        output.write(Array("drei\n".utf8), urgent: true)
-        #expect(try written() == ["eins", "zwei", "drei"])
-        // Many lines from many threads: a batch fills and is written while others keep adding.
-        DispatchQueue.concurrentPerform(iterations: 4) { thread in
-            for number in 0..<5_000 { output.write(Array("\(thread) \(number)\n".utf8)) }
-        }
-        output.flush()
-        let lines = try written().dropFirst(3)
-        #expect(lines.count == 20_000)
-        for thread in 0..<4 {
-            let own = lines.filter { $0.hasPrefix("\(thread) ") }.map { Int($0.split(separator: " ")[1])! }
-            #expect(own == Array(0..<5_000), "thread \(thread)'s lines in the order written")
+    @Test func outputWritesBatchesInOrder() async throws {
+        try await Self.withOutput { output, file in
+            func written() throws -> [String] {
+                try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+            }
+            output.write(Array("eins\n".utf8))
+            output.write(Array("zwei\n".utf8))
+            output.write(Array("drei\n".utf8), urgent: true)
+            #expect(try written() == ["eins", "zwei", "drei"])
+            // Many lines from many threads: a batch fills and is written while others keep adding.
+            DispatchQueue.concurrentPerform(iterations: 4) { thread in
+                for number in 0..<5_000 { output.write(Array("\(thread) \(number)\n".utf8)) }
+            }
+            output.flush()
+            let lines = try written().dropFirst(3)
+            #expect(lines.count == 20_000)
+            for thread in 0..<4 {
+                let own = lines.filter { $0.hasPrefix("\(thread) ") }.map { Int($0.split(separator: " ")[1])! }
+                #expect(own == Array(0..<5_000), "thread \(thread)'s lines in the order written")
+            }
         }
     }
 
     /// The flusher writes routine lines without anyone asking, within a few ticks.
     @Test func routineLinesReachTheFileOnTheirOwn() async throws {
+        let text = try await Self.withOutput { output, file in
+            output.write(Array("von selbst\n".utf8))
+            var text = ""
+            for _ in 0..<50 where text.isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+                text = try String(contentsOf: file, encoding: .utf8)
+            }
+            return text
+        }
+        #expect(text == "von selbst\n")
+    }
+
+    /// An output to a new file, for `body`; the file is removed afterwards.
+    static func withOutput<R>(_ body: (LogOutput, URL) async throws -> R) async throws -> R {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString)")
         #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: file) }
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         let output = LogOutput(descriptor: handle.fileDescriptor)
-        output.write(Array("von selbst\n".utf8))
-        var text = ""
-        for _ in 0..<50 where text.isEmpty {
-            try await Task.sleep(for: .milliseconds(100))
-            text = try String(contentsOf: file, encoding: .utf8)
-        }
-        #expect(text == "von selbst\n")
+        return try await body(output, file)
     }
 }

@@ -5,34 +5,18 @@ public import Logging
 /// metadata — among it `hb.request.id`, which ties every line of one request together. Keys are sorted, so
 /// equal events give equal lines. Written through ``LogOutput``, encoded here: `JSONSerialization` and
 /// `Date.formatted` per line cost more than the request the line is about.
-public struct JSONLogHandler: LogHandler {
+public struct JSONLogHandler: LineLogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
     let label: String
 
     public init(label: String) { self.label = label }
 
-    /// Makes every logger of the process write JSON lines.
-    public static func bootstrap() {
-        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    public func log(event: LogEvent) {
-        LogOutput.standardOutput.write(line(for: event), urgent: event.level >= .warning)
-    }
-
-    /// The line `event` is written as, with its line break.
-    func line(for event: LogEvent) -> [UInt8] {
-        var fields = event.metadata.map { metadata.merging($0) { _, new in new } } ?? metadata
-        fields["level"] = .string(event.level.rawValue)
-        fields["logger"] = .string(label)
-        fields["message"] = .string("\(event.message)")
-        if let error = event.error { fields["error"] = .string("\(error)") }
+    public func line(for event: LogEvent) -> [UInt8] {
+        var all = fields(of: event)
+        all["level"] = .string(event.level.rawValue)
+        all["logger"] = .string(label)
+        all["message"] = .string("\(event.message)")
         var line: [UInt8] = []
         line.reserveCapacity(256)
         line.append(UInt8(ascii: "{"))
@@ -40,11 +24,11 @@ public struct JSONLogHandler: LogHandler {
         line.append(contentsOf: #":""#.utf8)
         LogTimestamp.append(to: &line)
         line.append(UInt8(ascii: "\""))
-        for key in fields.keys.sorted() where key != "time" {
+        for key in all.keys.sorted() where key != "time" {
             line.append(UInt8(ascii: ","))
             Self.appendString(key, to: &line)
             line.append(UInt8(ascii: ":"))
-            Self.append(fields[key]!, to: &line)
+            Self.append(all[key]!, to: &line)
         }
         line.append(contentsOf: "}\n".utf8)
         return line
