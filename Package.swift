@@ -192,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "AmtswegServerTests",
             dependencies: [
-                "AmtswegServer", "AmtswegCore", "AmtswegStore", "FIM", "ProcessMining", "BPMN", "ProcessBPMN", "TestSupport",
+                "AmtswegServer", "AmtswegCore", "AmtswegDemo", "AmtswegStore", "FIM", "ProcessMining", "BPMN", "ProcessBPMN", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

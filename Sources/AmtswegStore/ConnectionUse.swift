@@ -4,7 +4,8 @@ import Synchronization
 /// pool always at its limit explains slow answers.
 public struct ConnectionUse: Sendable, Equatable {
     public var inUse: Int
-    /// The pool's limit; `nil` for SQLite, which opens a connection per operation and has none.
+    /// The pool's limit; `nil` for SQLite, which opens connections as operations need them (a server keeps a few
+    /// open between operations) and has none.
     public var capacity: Int?
 
     public init(inUse: Int, capacity: Int?) {

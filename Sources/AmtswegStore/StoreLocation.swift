@@ -22,10 +22,11 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         return try fallback.map { .sqlite(path: try $0()) }
     }
 
-    /// Opens the engine; a PostgreSQL pool holds at most `connections` connections.
-    public func engine(connections: Int = 16) async throws -> any SQLEngine {
+    /// Opens the engine; a PostgreSQL pool holds at most `connections` connections. `server`: an SQLite engine
+    /// keeps connections open between operations (see ``SQLiteEngine/closeAllKeptConnections()``).
+    public func engine(connections: Int = 16, server: Bool = false) async throws -> any SQLEngine {
         switch self {
-        case .sqlite(let path): try await SQLiteEngine(path: path)
+        case .sqlite(let path): try await SQLiteEngine(path: path, keptConnections: server ? 8 : 0)
         case .postgres(let url): try await PostgresEngine(url: url, maximumConnections: connections)
         }
     }

@@ -42,9 +42,11 @@ public struct MapDelta: Hashable, Sendable {
     public init(from old: TenantMap, to new: TenantMap) {
         let oldIndex = MapIndex(old), newIndex = MapIndex(new)
         var changes: [Change] = []
-        func compare<T: Encodable>(
+        func compare<T: Encodable & Equatable>(
             _ entity: String, _ path: KeyPath<TenantMap, [T]>, name: (T, MapIndex) -> String
         ) {
+            // Comparing field by field goes through JSON; a collection nobody touched costs one comparison.
+            guard old[keyPath: path] != new[keyPath: path] else { return }
             let before = Self.objects(old[keyPath: path]), after = Self.objects(new[keyPath: path])
             let oldByKey = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let newByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })

@@ -21,29 +21,40 @@ public final class TenantSnapshot: Sendable {
     /// makes a save from this snapshot a conflict, never a lost update); nil before the first version.
     public let mapVersion: Int?
 
+    /// `previous`: the snapshot this one replaces, if any; a record stored unchanged since is not read again
+    /// (reading every process's BPMN was most of the work of a new snapshot after a write about one of them).
     public init(
         map: TenantMap, records: [ProcessRecord], view: ModelView = .working,
-        statuses: [ID<ProcessModel>: ProcessStatus] = [:], mapVersion: Int? = nil
+        statuses: [ID<ProcessModel>: ProcessStatus] = [:], mapVersion: Int? = nil, previous: TenantSnapshot? = nil
     ) {
         self.mapVersion = mapVersion
         self.map = map
         self.records = records
         self.view = view
         self.statuses = statuses
+        let unchanged = previous?.readRecords() ?? [:]
         var processes: [ProcessModel] = []
         var unreadable: [ID<ProcessModel>] = []
         for record in records {
-            if let process = try? record.read().process {
-                processes.append(process)
+            let process: ProcessModel?
+            if let kept = unchanged[record.id], kept.record == record {
+                process = kept.process
             } else {
-                unreadable.append(record.id)
+                process = try? record.read().process
             }
+            if let process { processes.append(process) } else { unreadable.append(record.id) }
         }
         self.processes = processes
         self.unreadable = unreadable
     }
 
     private let analysis = SnapshotAnalysis()
+
+    /// Each record with what reading it gave (nil: unreadable).
+    private func readRecords() -> [ID<ProcessModel>: (record: ProcessRecord, process: ProcessModel?)] {
+        let read = Dictionary(processes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(records.map { ($0.id, ($0, read[$0.id])) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The process's report (figures, RACI, problems of the process alone): made once per snapshot when `process`
     /// is this snapshot's own, made anew for any other (an edited one, a measured variant).

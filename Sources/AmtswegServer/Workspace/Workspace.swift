@@ -130,6 +130,7 @@ public actor Workspace {
         if keepsDerivedValues, let running = loading[loadingKey], running.generation == generation {
             return try await running.task.value
         }
+        let previous = lastLoaded[loadingKey]
         let task = Task { [repository] in
             let statuses = try await repository.processStatuses(of: tenant)
             let records =
@@ -145,11 +146,13 @@ public actor Workspace {
             let map: TenantMap
             if let released { map = released } else { map = try await repository.loadMap(of: tenant) }
             return TenantSnapshot(
-                map: map, records: records, view: view, statuses: statuses, mapVersion: mapVersion)
+                map: map, records: records, view: view, statuses: statuses, mapVersion: mapVersion,
+                previous: previous)
         }
         if keepsDerivedValues { loading[loadingKey] = (generation, task) }
         defer { if loading[loadingKey]?.generation == generation { loading[loadingKey] = nil } }
         let snapshot = try await task.value
+        lastLoaded[loadingKey] = snapshot
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
         if generation == self.generation(of: tenant, over: [.model]), keepsDerivedValues {
             kept.withLock { $0[tenant, default: Kept()].snapshots[view] = snapshot }
@@ -158,6 +161,9 @@ public actor Workspace {
     }
 
     private var loading: [String: (generation: Int, task: Task<TenantSnapshot, any Error>)] = [:]
+    /// The snapshot last loaded per tenant and view, kept also after a write: the next one takes over the
+    /// processes read from records that did not change (see ``TenantSnapshot/init(map:records:view:statuses:mapVersion:previous:)``).
+    private var lastLoaded: [String: TenantSnapshot] = [:]
 
     /// A value computed from the tenant's data, made once until the next write to an area it was made from
     /// (`areas`: all of them unless the caller knows that `make` reads fewer — a value that reads an area it does

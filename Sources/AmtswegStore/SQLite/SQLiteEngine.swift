@@ -6,17 +6,21 @@ import SQLiteKit
 /// The embedded engine: one SQLite file (SQLite is bundled with SQLiteNIO, no system library needed),
 /// write-ahead logging so readers never wait for the writer, and foreign keys enforced.
 ///
-/// Each operation opens its own connection: SQLite connections are cheap, and this keeps concurrent
-/// transactions from interleaving on one connection. SQLite serialises writers itself (with a busy handler).
+/// Each operation has a connection of its own, so concurrent transactions never interleave on one; SQLite
+/// serialises writers itself (with a busy handler). A server keeps some open between operations
+/// (``SQLiteConnectionPool``); commands open one per operation.
 public struct SQLiteEngine: SQLEngine {
     public let path: String
     private let logger: Logger
     private let gate: WriteGate
     private let connections = ConnectionCounter()
+    private let pool: SQLiteConnectionPool
 
-    /// Opens (and creates if needed) the database file at `path` and switches it to WAL mode.
-    public init(path: String) async throws {
+    /// Opens (and creates if needed) the database file at `path` and switches it to WAL mode. `keptConnections`:
+    /// how many connections stay open between operations (a server's setting; 0 closes each after use).
+    public init(path: String, keptConnections: Int = 0) async throws {
         self.path = path
+        pool = SQLiteConnectionPool(capacity: keptConnections)
         var logger = Logger(label: "amtsweg.store.sqlite")
         logger.logLevel = .warning
         self.logger = logger
@@ -74,27 +78,42 @@ public struct SQLiteEngine: SQLEngine {
 
     public var connectionUse: ConnectionUse { ConnectionUse(inUse: connections.current, capacity: nil) }
 
+    /// Closes the connections every server engine of this process keeps (at the end of `amtsweg serve`), so the
+    /// database file is whole again without its WAL companion.
+    public static func closeAllKeptConnections() async { await SQLiteConnectionPool.closeAll() }
+
+    /// Closes the connections this engine keeps; later operations open and close their own.
+    public func closeKeptConnections() async { await pool.close() }
+
     private func withConnection<R: Sendable>(_ body: (SQLiteConnection) async throws -> R) async throws -> R {
         let connection: SQLiteConnection
-        do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        } catch {
-            throw StoreError.unavailable("Die Datenbank '\(path)' lässt sich nicht öffnen: \(error)")
+        let kept = pool.take()
+        if let kept {
+            connection = kept
+        } else {
+            do {
+                connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            } catch {
+                throw StoreError.unavailable("Die Datenbank '\(path)' lässt sich nicht öffnen: \(error)")
+            }
         }
         // From here on the connection must be closed on every path; SQLiteNIO traps on an open one.
         do {
-            do {
-                _ = try await connection.query("PRAGMA foreign_keys = ON")
-                _ = try await connection.query("PRAGMA synchronous = NORMAL")
-                // Another process holding the write lock: wait up to ten seconds, sleeping, then fail clearly.
-                _ = try await connection.query("PRAGMA busy_timeout = 10000")
-            } catch {
-                throw StoreError.unavailable("'\(path)' ist keine lesbare SQLite-Datenbank: \(error)")
+            if kept == nil {
+                do {
+                    _ = try await connection.query("PRAGMA foreign_keys = ON")
+                    _ = try await connection.query("PRAGMA synchronous = NORMAL")
+                    // Another process holding the write lock: wait up to ten seconds, sleeping, then fail clearly.
+                    _ = try await connection.query("PRAGMA busy_timeout = 10000")
+                } catch {
+                    throw StoreError.unavailable("'\(path)' ist keine lesbare SQLite-Datenbank: \(error)")
+                }
             }
             connections.taken()
             defer { connections.released() }
             let result = try await body(connection)
-            try await Self.close(connection)
+            // Only a connection whose operation ended cleanly is used again; its transaction is over.
+            if !pool.giveBack(connection) { try await Self.close(connection) }
             return result
         } catch {
             try? await Self.close(connection)

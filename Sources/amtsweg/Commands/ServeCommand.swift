@@ -116,6 +116,7 @@ struct ServeCommand: AsyncParsableCommand {
             defer { withExtendedLifetime(watchdog) {} }
             defer { LogOutput.standardOutput.flush() }
             try await app.runService()
+            await SQLiteEngine.closeAllKeptConnections()
         }
     }
 
