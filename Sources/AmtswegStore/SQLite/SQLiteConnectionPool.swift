@@ -4,8 +4,8 @@ import SQLiteNIO
 
 /// Connections of one SQLite file kept open between operations, for a server: opening one reads and parses the
 /// whole schema and sets the pragmas, which cost as much as the queries of a page's data after a write. A
-/// connection goes back only after an operation that ended cleanly (its transaction committed or rolled back);
-/// after an error it is closed. Commands that run once keep none (their last close checkpoints the WAL).
+/// connection goes back only after an operation that ended without an error (its transaction, if any, committed);
+/// after an error — a rolled-back transaction too — it is closed. Commands that run once keep none (their last close checkpoints the WAL).
 final class SQLiteConnectionPool: Sendable {
     private let capacity: Int
     private let state = Mutex<State>(State())
