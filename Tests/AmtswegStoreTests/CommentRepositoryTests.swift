@@ -52,7 +52,10 @@ import Testing
                 try await store.repository.comment("c9", of: tenant)
             }
             #expect(missing?.description == "Kommentar 'c9' gibt es nicht.")
-            await #expect(throws: StoreError.self) { try await store.repository.addComment(first, of: "nirgendwo") }
+            let unknown = await #expect(throws: StoreError.self) {
+                try await store.repository.addComment(first, of: "nirgendwo")
+            }
+            #expect(unknown?.description == StoreError.notFound(kind: .tenant, id: "nirgendwo").description)
 
             // Saving the map rewrites its tables, not the comments.
             try await store.repository.saveMap(

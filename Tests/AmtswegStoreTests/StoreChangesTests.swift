@@ -106,6 +106,13 @@ import Testing
             try await repository.saveVision(nil, of: tenant, change: Self.vision, by: .local)
             roadmap.vision = nil
             #expect(try await repository.loadRoadmap(of: tenant) == roadmap.sorted(), "removed, the rest kept")
+            // A tenant that does not exist is named, whatever the vision.
+            for vision in [first, nil] {
+                let unknown = await #expect(throws: StoreError.self) {
+                    try await repository.saveVision(vision, of: "nirgendwo", change: Self.vision, by: .local)
+                }
+                #expect(unknown?.description == StoreError.notFound(kind: .tenant, id: "nirgendwo").description)
+            }
         }
     }
 }

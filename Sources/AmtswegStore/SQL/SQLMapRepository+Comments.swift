@@ -36,18 +36,25 @@ extension SQLMapRepository: CommentRepository {
         try await runInTransaction(
             changing: [.discussion], of: tenantID, about: StoreChange.subject(of: comment.subject)
         ) { db in
-            try await Self.requireTenant(tenantID, in: db)
-            let taken = try await db.select().column("id").from("comments")
-                .where("tenant_id", .equal, tenantID.rawValue).where("id", .equal, comment.id.rawValue).first()
-            guard taken == nil else { throw StoreError.conflict("Den Kommentar „\(comment.id)“ gibt es schon.") }
             // A comment on a process belongs to the version it was written on: readers see only those on the
             // released version.
-            var version: Int?
-            if let process = comment.subject.processID {
-                version = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("number")), as: "head")
-                    .from("process_versions").where("tenant_id", .equal, tenantID.rawValue)
-                    .where("process_id", .equal, process.rawValue).first()?.decode(column: "head", as: Int?.self)
+            let process = comment.subject.processID?.rawValue
+            let found = try await Self.requireTenant(
+                tenantID, in: db,
+                reading: [
+                    "taken": {
+                        $0.column("id").from("comments").where("tenant_id", .equal, tenantID.rawValue)
+                            .where("id", .equal, comment.id.rawValue)
+                    },
+                    "head": {
+                        $0.column(SQLFunction("MAX", args: SQLIdentifier("number"))).from("process_versions")
+                            .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, process)
+                    },
+                ])
+            guard try found.decode(column: "taken", as: String?.self) == nil else {
+                throw StoreError.conflict("Den Kommentar „\(comment.id)“ gibt es schon.")
             }
+            let version = process == nil ? nil : try found.decode(column: "head", as: Int?.self)
             try await db.insert(into: "comments").columns(Self.commentColumns + ["tenant_id", "process_id"])
                 .values(
                     comment.id.rawValue, comment.subject.description, comment.replyTo?.rawValue,

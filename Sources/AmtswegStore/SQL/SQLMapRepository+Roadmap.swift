@@ -30,18 +30,23 @@ extension SQLMapRepository: RoadmapRepository {
         let engine = engine
         let at = now()
         try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
-            try await Self.requireTenant(tenantID, in: db)
             let tenant = tenantID.rawValue
-            let saved = try await db.select().column("tenant_id").from("roadmap_settings")
-                .where("tenant_id", .equal, tenant).first()
-            if saved == nil {
+            let found = try await Self.requireTenant(
+                tenantID, in: db,
+                reading: [
+                    "saved": { $0.column("tenant_id").from("roadmap_settings").where("tenant_id", .equal, tenant) }
+                ])
+            if try found.decode(column: "saved", as: String?.self) == nil {
                 // No roadmap stored yet: an empty one with this vision, checked and written as a whole.
                 var roadmap = try await Self.readRoadmap(tenant, in: db)
                 roadmap.vision = vision
                 try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
             } else {
                 if let vision {
-                    let findings = try await MapTables.findings.selectAll(tenant: tenant, from: db)
+                    // The workshop's findings only when the vision names one it came from.
+                    let findings =
+                        vision.sourceFindingID == nil
+                        ? [] : try await MapTables.findings.selectAll(tenant: tenant, from: db)
                     let problems = vision.problems(findings: findings) + vision.limitProblems()
                     guard problems.isEmpty else { throw StoreError.invalidRoadmap(problems) }
                 }
