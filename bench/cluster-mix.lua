@@ -1,7 +1,7 @@
 -- wrk script of bench/cluster-benchmark: 90 % reads of pages and API answers across the paths in MIX_PATHS,
--- 10 % writes: half change the roadmap's vision through the API (the roadmap's kept pages become stale), half
--- write a comment on a random process through its page's form (that process's kept page becomes stale, in both
--- instances). wrk's threads take turns between the addresses in MIX_HOSTS ("127.0.0.1:18201 127.0.0.1:18202"),
+-- 10 % writes (the share MIX_WRITES): half change the roadmap's vision through the API (the roadmap's kept pages
+-- become stale), half write a comment on a random process through its page's form (that process's kept page
+-- becomes stale, in both instances). wrk's threads take turns between the addresses in MIX_HOSTS ("127.0.0.1:18201 127.0.0.1:18202"),
 -- so each instance gets half.
 local paths, processes, token = {}, {}, os.getenv("MIX_TOKEN")
 for line in io.lines(os.getenv("MIX_PATHS")) do
@@ -26,14 +26,16 @@ function init(args)
    math.randomseed(os.time() + tonumber(string.sub(tostring({}), 8), 16))
 end
 
+local share = tonumber(os.getenv("MIX_WRITES") or "0.1")
+
 function request()
    n = n + 1
    local draw = math.random()
-   if draw < 0.05 then
+   if draw < share / 2 then
       local body = '{"statement": "Zielbild, Schreibzugriff ' .. n .. '"}'
       return wrk.format("PUT", "/api/v1/roadmap/vision",
          { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
-   elseif draw < 0.1 then
+   elseif draw < share then
       local process = processes[math.random(#processes)]
       return wrk.format("POST", "/processes/" .. process .. "/comments",
          { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "amtsweg_form=" .. form },
