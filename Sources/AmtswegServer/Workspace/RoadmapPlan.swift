@@ -19,15 +19,19 @@ public struct RoadmapPlan: Sendable {
     /// Each scored initiative's place in the priority order (0 first), for sorting and lookups in constant time.
     let rank: [ID<Initiative>: Int]
 
+    /// `evaluator`: the snapshot's ``IndicatorEvaluator`` with `maturity` when the caller keeps one (it is made from
+    /// the snapshot alone, and every process's and service's figures are most of its cost); made here otherwise.
     public init(
         snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day,
-        maturity: OZGOverview? = nil
+        maturity: OZGOverview? = nil, evaluator: IndicatorEvaluator? = nil
     ) {
         self.roadmap = roadmap
         self.today = today
         self.measurements = measurements
-        let evaluator = IndicatorEvaluator(
-            map: snapshot.map, processes: snapshot.processes, maturity: maturity, spots: snapshot.problemSpots)
+        let evaluator =
+            evaluator
+            ?? IndicatorEvaluator(
+                map: snapshot.map, processes: snapshot.processes, maturity: maturity, spots: snapshot.problemSpots)
         var values: [String: Double] = [:]
         for indicator in roadmap.indicators {
             if let value = evaluator.value(of: indicator) {
@@ -66,7 +70,7 @@ public struct RoadmapPlan: Sendable {
         let measurements = try await workspace.repository.measurements(of: tenant)
         return RoadmapPlan(
             snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today,
-            maturity: try await workspace.ozgOverview(snapshot))
+            evaluator: try await workspace.indicatorEvaluator(snapshot))
     }
 
     /// The measurements of a goal's indicator, oldest first, with today's value appended where it differs from

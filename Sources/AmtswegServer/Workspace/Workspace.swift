@@ -629,6 +629,16 @@ public actor Workspace {
         }
     }
 
+    /// What the roadmap's indicators are computed with, kept per snapshot and OZG data: a change of the roadmap
+    /// (its vision, a goal) computes the plan anew, not every process's and service's figures.
+    public nonisolated func indicatorEvaluator(_ snapshot: TenantSnapshot) async throws -> IndicatorEvaluator {
+        try await derived(from: snapshot, "indicator-evaluator", areas: [.data]) {
+            IndicatorEvaluator(
+                map: snapshot.map, processes: snapshot.processes, maturity: try await self.ozgOverview(snapshot),
+                spots: snapshot.problemSpots)
+        }
+    }
+
     @discardableResult
     public func importOZGCatalogue(_ catalogue: OZGCatalogue, into tenant: ID<Tenant>, by author: Author)
         async throws -> OZGCatalogue.Changes

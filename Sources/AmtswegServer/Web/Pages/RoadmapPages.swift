@@ -48,7 +48,7 @@ struct RoadmapPages: Sendable {
             let measurements = try await workspace.repository.measurements(of: tenant)
             return RoadmapPlan(
                 snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today,
-                maturity: try await workspace.ozgOverview(snapshot))
+                evaluator: try await workspace.indicatorEvaluator(snapshot))
         }
         return (snapshot, plan)
     }

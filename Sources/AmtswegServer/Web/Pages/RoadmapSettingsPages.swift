@@ -171,9 +171,7 @@ struct RoadmapSettingsPages: Sendable {
 
     func saveGoal(_ request: Request, _ context: AppRequestContext, id: String?) async throws -> Response {
         let (snapshot, _) = try await roadmapPages.plan(context)
-        let evaluator = IndicatorEvaluator(
-            map: snapshot.map, processes: snapshot.processes,
-            maturity: try await roadmapPages.pages.workspace.ozgOverview(snapshot), spots: snapshot.problemSpots)
+        let evaluator = try await roadmapPages.pages.workspace.indicatorEvaluator(snapshot)
         return try await change(
             request, context, action: id == nil ? "createGoal" : "updateGoal", object: "goal:\(id ?? "neu")",
             summary: id == nil ? "Ziel angelegt" : "Ziel geändert: \(id!)"
