@@ -25,6 +25,8 @@ public final class LogOutput: Sendable {
     // Held while a batch is taken and written, so batches reach the file in the order they were taken.
     private let writing = Mutex(())
     private let flusher = Mutex<Thread?>(nil)
+    /// Read by every line without taking `flusher`'s lock: set once the thread runs.
+    private let flusherStarted = Atomic<Bool>(false)
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
@@ -69,8 +71,9 @@ public final class LogOutput: Sendable {
     }
 
     private func startFlusher() {
-        guard flusher.withLock({ $0 == nil }) else { return }
+        guard !flusherStarted.load(ordering: .acquiring) else { return }
         flusher.withLock { flusher in
+            defer { flusherStarted.store(true, ordering: .releasing) }
             guard flusher == nil else { return }
             let thread = Thread { [self] in
                 while true {

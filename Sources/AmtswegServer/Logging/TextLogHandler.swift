@@ -20,15 +20,14 @@ public struct TextLogHandler: LineLogHandler {
         line.append(contentsOf: label.utf8)
         line.append(contentsOf: ": ".utf8)
         line.append(contentsOf: event.message.description.utf8)
-        let all = fields(of: event)
-        for key in all.keys.sorted() {
+        for (key, value) in fields(of: event).sorted(by: { $0.key < $1.key }) {
             line.append(UInt8(ascii: " "))
             line.append(contentsOf: key.utf8)
             line.append(UInt8(ascii: "="))
-            if case .string(let text) = all[key]! {
+            if case .string(let text) = value {
                 line.append(contentsOf: text.utf8)
             } else {
-                line.append(contentsOf: all[key]!.description.utf8)
+                line.append(contentsOf: value.description.utf8)
             }
         }
         line.append(0x0A)

@@ -130,7 +130,7 @@ public actor Workspace {
         if keepsDerivedValues, let running = loading[loadingKey], running.generation == generation {
             return try await running.task.value
         }
-        let previous = lastLoaded[loadingKey]
+        let previous = lastLoaded[loadingKey]?.snapshot
         let task = Task { [repository] in
             let statuses = try await repository.processStatuses(of: tenant)
             let records =
@@ -151,8 +151,18 @@ public actor Workspace {
         }
         if keepsDerivedValues { loading[loadingKey] = (generation, task) }
         defer { if loading[loadingKey]?.generation == generation { loading[loadingKey] = nil } }
-        let snapshot = try await task.value
-        lastLoaded[loadingKey] = snapshot
+        let snapshot: TenantSnapshot
+        do {
+            snapshot = try await task.value
+        } catch {
+            // A tenant deleted meanwhile leaves nothing behind; anything else is read in full next time.
+            lastLoaded[loadingKey] = nil
+            throw error
+        }
+        // A slower load begun before a write does not replace one made after it.
+        if generation >= lastLoaded[loadingKey]?.generation ?? .min {
+            lastLoaded[loadingKey] = (generation, snapshot)
+        }
         // A write while this one was loading makes it stale: hand it out, but do not keep it.
         if generation == self.generation(of: tenant, over: [.model]), keepsDerivedValues {
             kept.withLock { $0[tenant, default: Kept()].snapshots[view] = snapshot }
@@ -161,9 +171,10 @@ public actor Workspace {
     }
 
     private var loading: [String: (generation: Int, task: Task<TenantSnapshot, any Error>)] = [:]
-    /// The snapshot last loaded per tenant and view, kept also after a write: the next one takes over the
-    /// processes read from records that did not change (see ``TenantSnapshot/init(map:records:view:statuses:mapVersion:previous:)``).
-    private var lastLoaded: [String: TenantSnapshot] = [:]
+    /// The snapshot last loaded per tenant and view, with the generation it was loaded under, kept also after a
+    /// write: the next one takes over the processes read from records that did not change (see
+    /// ``TenantSnapshot/init(map:records:view:statuses:mapVersion:previous:)``). Dropped when a load fails.
+    private var lastLoaded: [String: (generation: Int, snapshot: TenantSnapshot)] = [:]
 
     /// A value computed from the tenant's data, made once until the next write to an area it was made from
     /// (`areas`: all of them unless the caller knows that `make` reads fewer — a value that reads an area it does
