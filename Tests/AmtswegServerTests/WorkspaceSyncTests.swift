@@ -67,6 +67,24 @@ import Testing
         #expect(try await other.accounts.token(hash: Secrets.hash(token: secret))?.revokedAt != nil)
     }
 
+    /// A tenant's members (whom a comment may name) are kept like sign-ins: a new member is seen at once through
+    /// the instance that added them, and through the other once it looks.
+    @Test func aNewMemberIsSeenAtOnceHereAndByTheOtherOnceItLooks() async throws {
+        let (one, other, tenant, path) = try await Self.twoWorkspaces()
+        defer { Self.remove(path) }
+        try await other.synchronize()
+        let before = Set(try await one.accounts.members(of: tenant).map(\.accountID))
+        #expect(Set(try await other.accounts.members(of: tenant).map(\.accountID)) == before)
+        let account = Account(id: ID("neu"), name: "neu", displayName: "Neue Kollegin", createdAt: Date())
+        try await one.accounts.createAccount(account, passwordHash: "!", memberships: [], by: .local)
+        try await one.accounts.setMembership(
+            Membership(accountID: account.id, tenantID: tenant, role: .contributor), by: .local)
+        #expect(Set(try await one.accounts.members(of: tenant).map(\.accountID)) == before.union([account.id]))
+        #expect(Set(try await other.accounts.members(of: tenant).map(\.accountID)) == before, "kept")
+        try await other.synchronize()
+        #expect(Set(try await other.accounts.members(of: tenant).map(\.accountID)) == before.union([account.id]))
+    }
+
     /// How often each probe value was computed.
     final class Computations: Sendable {
         let counts = Mutex<[String: Int]>([:])

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 /// The account store with what every request asks kept in memory: an access token or session by its hash, the
-/// account and its memberships. An API client sends its token with every request; without this, each request
+/// account and its memberships, a tenant's members. An API client sends its token with every request; without this, each request
 /// costs three queries before it is answered.
 ///
 /// Any change to accounts, roles, sessions or tokens made through this instance empties the memory at once, and
@@ -68,6 +68,11 @@ final class CachingAccountRepository: AccountRepository {
         try await kept("memberships|\(account)") { try await base.memberships(of: account) }
     }
 
+    /// Asked by every process page drawn anew (whom a comment may name) and every comment written.
+    func members(of tenant: ID<Tenant>) async throws -> [Membership] {
+        try await kept("members|\(tenant)") { try await base.members(of: tenant) }
+    }
+
     func session(hash: String) async throws -> StoredSession? {
         try await kept("session|\(hash)") { try await base.session(hash: hash) }
     }
@@ -80,7 +85,6 @@ final class CachingAccountRepository: AccountRepository {
 
     func accounts() async throws -> [Account] { try await base.accounts() }
     func account(named name: String) async throws -> Account? { try await base.account(named: name) }
-    func members(of tenant: ID<Tenant>) async throws -> [Membership] { try await base.members(of: tenant) }
     func credentials(of account: ID<Account>) async throws -> Credentials? { try await base.credentials(of: account) }
     func tokens(of account: ID<Account>) async throws -> [AccessToken] { try await base.tokens(of: account) }
     func auditLog(of tenant: ID<Tenant>, since: Date?, limit: Int) async throws -> [ChangeRecord] {
