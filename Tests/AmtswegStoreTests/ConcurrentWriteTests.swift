@@ -63,7 +63,16 @@ import Testing
                 #expect(text == (original ? "Kommentar \(number)" : "Doppelt \(number)"), "the one that succeeded")
             }
             // One entry each in the change log and the change feed, for the stored ones only.
-            #expect(try await repository.changes(of: tenant, limit: 10_000).count == logBefore + 60)
+            let log = try await repository.changes(of: tenant, limit: 10_000)
+            #expect(log.count == logBefore + 60)
+            // Each names its comment and says what that one said (on PostgreSQL the entries of writes committed
+            // together are inserted together at the end of their transaction).
+            let entries = log.prefix(60)
+            #expect(Set(entries.map(\.object)) == Set(stored.map { "comment:\($0.id)" }))
+            for comment in stored {
+                let entry = entries.first { $0.object == "comment:\(comment.id)" }
+                #expect(entry?.summary.hasSuffix(comment.text) == true, "\(comment.id): \(entry?.summary ?? "-")")
+            }
             let feed = try await repository.changes(after: feedBefore, limit: 1_000)
             #expect(feed.count == 60)
             // In the order of their numbers (a transaction rolled back leaves gaps on PostgreSQL: numbers are drawn

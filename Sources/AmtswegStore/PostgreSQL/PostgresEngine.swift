@@ -183,12 +183,15 @@ public final class PostgresEngine: SQLEngine {
         }
     }
 
-    /// `body` in a transaction that holds the writers' lock, on the writers' connection.
+    /// `body` in a transaction that holds the writers' lock, on the writers' connection; the audit entries and
+    /// change-feed entries its writes append are inserted together at the end (``AppendingDatabase``).
     private func write(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
         try await withConnection(from: writeClient) { connection in
             try await inTransaction(connection.sql(), begin: "BEGIN ISOLATION LEVEL READ COMMITTED") { db in
                 try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.writeLock))").run()
-                try await body(db)
+                let appending = AppendingDatabase(db)
+                try await body(appending)
+                try await appending.flush(engine: self)
             }
         }
     }

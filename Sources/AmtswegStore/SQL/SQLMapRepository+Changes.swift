@@ -28,14 +28,21 @@ extension SQLMapRepository: StoreChangeFeed {
         }
     }
 
-    /// Records in the feed, inside the write's transaction, what it changed. Now and then the entries far behind
+    /// Records in the feed, inside the write's transaction, what it changed (held back until the transaction's end
+    /// where the engine collects such rows, ``AppendingDatabase``). Now and then the entries far behind
     /// the newest are cleared: an instance that far behind drops everything it keeps anyway.
     static func recordChanges(
         _ kinds: Set<StoreChangeKind>, tenant: ID<Tenant>?, subject: String?, in db: any SQLDatabase
     ) async throws {
         for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
-            try await db.insert(into: "store_change_feed").columns("kind", "tenant_id", "subject")
-                .values(kind.rawValue, tenant?.rawValue, subject).run()
+            if let appending = db as? AppendingDatabase {
+                appending.append(
+                    into: "store_change_feed", columns: ["kind", "tenant_id", "subject"],
+                    values: [.text(kind.rawValue), SQLValue(tenant?.rawValue), SQLValue(subject)])
+            } else {
+                try await db.insert(into: "store_change_feed").columns("kind", "tenant_id", "subject")
+                    .values(kind.rawValue, tenant?.rawValue, subject).run()
+            }
         }
         guard !kinds.isEmpty, Int.random(in: 0..<feedClearingInterval) == 0 else { return }
         let newest = try await newestChange(in: db)
