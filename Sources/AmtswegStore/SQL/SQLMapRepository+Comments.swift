@@ -36,34 +36,41 @@ extension SQLMapRepository: CommentRepository {
         try await runInTransaction(
             changing: [.discussion], of: tenantID, about: StoreChange.subject(of: comment.subject)
         ) { db in
-            // A comment on a process belongs to the version it was written on: readers see only those on the
-            // released version.
+            // One statement (each round trip here is one every other writer waits for): inserted only where the
+            // tenant exists and the id is free; what was missing is asked only when nothing was inserted. A comment
+            // on a process belongs to the version it was written on: readers see only those on the released
+            // version.
+            let tenant = tenantID.rawValue
             let process = comment.subject.processID?.rawValue
-            let found = try await Self.requireTenant(
-                tenantID, in: db,
-                reading: [
-                    "taken": {
-                        $0.column("id").from("comments").where("tenant_id", .equal, tenantID.rawValue)
-                            .where("id", .equal, comment.id.rawValue)
-                    },
-                    "head": {
-                        $0.column(SQLFunction("MAX", args: SQLIdentifier("number"))).from("process_versions")
-                            .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, process)
-                    },
-                ])
-            guard try found.decode(column: "taken", as: String?.self) == nil else {
+            let version: any SQLExpression =
+                process == nil
+                ? SQLLiteral.null
+                : SQLSubquery.select {
+                    $0.column(SQLFunction("MAX", args: SQLIdentifier("number"))).from("process_versions")
+                        .where("tenant_id", .equal, tenant).where("process_id", .equal, process)
+                }
+            let values: [any Encodable & Sendable] = [
+                comment.id.rawValue, comment.subject.description, comment.replyTo?.rawValue, comment.author.id,
+                comment.author.displayName, comment.text, comment.writtenAt.formatted(.iso8601), mentions,
+                comment.resolution?.by.id, comment.resolution?.by.displayName,
+                comment.resolution?.at.formatted(.iso8601),
+            ]
+            let inserted = try await db.insert(into: "comments").columns(
+                Self.commentColumns + ["tenant_id", "process_id"]
+            )
+            .select { select in
+                for value in values { select.column(SQLBind(value)) }
+                return select.column(version).column(SQLBind(tenant)).column(SQLBind(process))
+                    .where(Self.count("tenants", ("id", tenant)), .equal, SQLLiteral.numeric("1"))
+                    .where(
+                        Self.count("comments", ("tenant_id", tenant), ("id", comment.id.rawValue)), .equal,
+                        SQLLiteral.numeric("0"))
+            }
+            .returning("id").first()
+            if inserted == nil {
+                try await Self.requireTenant(tenantID, in: db)
                 throw StoreError.conflict("Den Kommentar „\(comment.id)“ gibt es schon.")
             }
-            let version = process == nil ? nil : try found.decode(column: "head", as: Int?.self)
-            try await db.insert(into: "comments").columns(Self.commentColumns + ["tenant_id", "process_id"])
-                .values(
-                    comment.id.rawValue, comment.subject.description, comment.replyTo?.rawValue,
-                    comment.author.id, comment.author.displayName, comment.text, comment.writtenAt.formatted(.iso8601),
-                    mentions, comment.resolution?.by.id, comment.resolution?.by.displayName,
-                    comment.resolution?.at.formatted(.iso8601), version, tenantID.rawValue,
-                    comment.subject.processID?.rawValue
-                )
-                .run()
             try await Self.log(
                 ChangeRecord(
                     tenantID: tenantID, at: comment.writtenAt, author: comment.author,
@@ -96,6 +103,15 @@ extension SQLMapRepository: CommentRepository {
                     summary: (resolution == nil ? "Gespräch wieder geöffnet: " : "Gespräch erledigt: ")
                         + (try row.decode(column: "subject", as: String.self)),
                     object: "comment:\(id)"), in: db)
+        }
+    }
+
+    /// `SELECT COUNT(*) FROM table WHERE column = value AND …` as an expression.
+    private static func count(_ table: String, _ conditions: (String, String)...) -> any SQLExpression {
+        SQLSubquery.select { select in
+            var select = select.column(SQLFunction("COUNT", args: SQLLiteral.all)).from(table)
+            for (column, value) in conditions { select = select.where(column, .equal, value) }
+            return select
         }
     }
 

@@ -31,31 +31,30 @@ extension SQLMapRepository: RoadmapRepository {
         let at = now()
         try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
             let tenant = tenantID.rawValue
-            let found = try await Self.requireTenant(
-                tenantID, in: db,
-                reading: [
-                    "saved": { $0.column("tenant_id").from("roadmap_settings").where("tenant_id", .equal, tenant) }
-                ])
-            if try found.decode(column: "saved", as: String?.self) == nil {
+            if let vision {
+                // Checked before anything is written; the workshop's findings read only when the vision names one.
+                var findings: [WorkshopFinding] = []
+                if vision.sourceFindingID != nil {
+                    try await Self.requireTenant(tenantID, in: db)
+                    findings = try await MapTables.findings.selectAll(tenant: tenant, from: db)
+                }
+                let problems = vision.problems(findings: findings) + vision.limitProblems()
+                guard problems.isEmpty else { throw StoreError.invalidRoadmap(problems) }
+            }
+            // One statement where a roadmap is stored (a tenant's settings row goes with the tenant): each round
+            // trip here is one every other writer waits for.
+            let updated = try await db.update("roadmap_settings")
+                .set("vision_statement", to: vision?.statement)
+                .set("vision_agreed_on", to: vision?.agreedOn?.description)
+                .set("vision_agreed_by", to: vision?.agreedBy ?? "")
+                .set("vision_source_finding", to: vision?.sourceFindingID?.rawValue)
+                .where("tenant_id", .equal, tenant).returning("tenant_id").first()
+            if updated == nil {
                 // No roadmap stored yet: an empty one with this vision, checked and written as a whole.
+                try await Self.requireTenant(tenantID, in: db)
                 var roadmap = try await Self.readRoadmap(tenant, in: db)
                 roadmap.vision = vision
                 try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
-            } else {
-                if let vision {
-                    // The workshop's findings only when the vision names one it came from.
-                    let findings =
-                        vision.sourceFindingID == nil
-                        ? [] : try await MapTables.findings.selectAll(tenant: tenant, from: db)
-                    let problems = vision.problems(findings: findings) + vision.limitProblems()
-                    guard problems.isEmpty else { throw StoreError.invalidRoadmap(problems) }
-                }
-                try await db.update("roadmap_settings")
-                    .set("vision_statement", to: vision?.statement)
-                    .set("vision_agreed_on", to: vision?.agreedOn?.description)
-                    .set("vision_agreed_by", to: vision?.agreedBy ?? "")
-                    .set("vision_source_finding", to: vision?.sourceFindingID?.rawValue)
-                    .where("tenant_id", .equal, tenant).run()
             }
             try await Self.log(
                 ChangeRecord(
