@@ -87,23 +87,6 @@ extension SQLMapRepository: ProcessRepository {
         guard try await tenant(id, in: db) != nil else { throw StoreError.notFound(kind: .tenant, id: id.rawValue) }
     }
 
-    /// Checks the tenant exists and reads, in the same statement, one value per query in `reading` (each selects
-    /// one column of at most one row; the row holds it under its key, NULL where it found none). A write reads
-    /// what it checks in one round trip: every round trip inside a write is one that all other writers wait for
-    /// (``SQLEngine/transaction(_:)``).
-    static func requireTenant(
-        _ id: ID<Tenant>, in db: any SQLDatabase,
-        reading: KeyValuePairs<String, (any SQLSubqueryClauseBuilder) -> any SQLSubqueryClauseBuilder>
-    ) async throws -> any SQLRow {
-        var select = db.select().column(
-            SQLSubquery.select { $0.column("id").from("tenants").where("id", .equal, id.rawValue) }, as: "tenant")
-        for (key, query) in reading { select = select.column(SQLSubquery.select(query), as: key) }
-        guard let row = try await select.first(), try row.decode(column: "tenant", as: String?.self) != nil else {
-            throw StoreError.notFound(kind: .tenant, id: id.rawValue)
-        }
-        return row
-    }
-
     /// Ids must be usable and unique, names present, the BPMN not empty.
     static func check(_ records: [ProcessRecord]) throws {
         var issues: [MapIssue] = []
