@@ -4,8 +4,8 @@ import Foundation
 import Synchronization
 
 /// The account store with what every request asks kept in memory: an access token or session by its hash, the
-/// account and its memberships, a tenant's members. An API client sends its token with every request; without this, each request
-/// costs three queries before it is answered.
+/// account and its memberships, a tenant's members. An API client sends its token with every request; without
+/// this, each request costs three queries before it is answered.
 ///
 /// Any change to accounts, roles, sessions or tokens made through this instance empties the memory at once, and
 /// a value read while such a change was under way is not kept (the same generation rule as

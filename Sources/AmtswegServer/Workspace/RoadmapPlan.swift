@@ -19,19 +19,15 @@ public struct RoadmapPlan: Sendable {
     /// Each scored initiative's place in the priority order (0 first), for sorting and lookups in constant time.
     let rank: [ID<Initiative>: Int]
 
-    /// `evaluator`: the snapshot's ``IndicatorEvaluator`` with `maturity` when the caller keeps one (it is made from
-    /// the snapshot alone, and every process's and service's figures are most of its cost); made here otherwise.
+    /// `evaluator`: the snapshot's, as the workspace keeps it (``Workspace/indicatorEvaluator(_:)``) — made from
+    /// the snapshot and the OZG data alone, and every process's and service's figures are most of its cost.
     public init(
         snapshot: TenantSnapshot, roadmap: Roadmap, measurements: [IndicatorMeasurement], today: Day,
-        maturity: OZGOverview? = nil, evaluator: IndicatorEvaluator? = nil
+        evaluator: IndicatorEvaluator
     ) {
         self.roadmap = roadmap
         self.today = today
         self.measurements = measurements
-        let evaluator =
-            evaluator
-            ?? IndicatorEvaluator(
-                map: snapshot.map, processes: snapshot.processes, maturity: maturity, spots: snapshot.problemSpots)
         var values: [String: Double] = [:]
         for indicator in roadmap.indicators {
             if let value = evaluator.value(of: indicator) {

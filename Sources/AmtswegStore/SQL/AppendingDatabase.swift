@@ -33,9 +33,15 @@ final class AppendingDatabase: SQLDatabase {
         try await base.execute(sql: query, onRow)
     }
 
-    /// Holds back one row for `table`.
-    func append(into table: String, columns: [String], values: [SQLValue]) {
-        pending.withLock { $0.append((table, columns, values)) }
+    /// Appends one row to `table`: held back where `db` is an appending database, inserted now otherwise.
+    static func append(into table: String, columns: [String], values: [SQLValue], in db: any SQLDatabase)
+        async throws
+    {
+        if let appending = db as? AppendingDatabase {
+            appending.pending.withLock { $0.append((table, columns, values)) }
+        } else {
+            try await db.insert(into: table).columns(columns).values(values.map(\.bind)).run()
+        }
     }
 
     /// Inserts every row held back: per table (in the order the tables first came), the rows in the order they

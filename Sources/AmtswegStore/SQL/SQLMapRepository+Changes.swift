@@ -35,14 +35,9 @@ extension SQLMapRepository: StoreChangeFeed {
         _ kinds: Set<StoreChangeKind>, tenant: ID<Tenant>?, subject: String?, in db: any SQLDatabase
     ) async throws {
         for kind in kinds.sorted(by: { $0.rawValue < $1.rawValue }) {
-            if let appending = db as? AppendingDatabase {
-                appending.append(
-                    into: "store_change_feed", columns: ["kind", "tenant_id", "subject"],
-                    values: [.text(kind.rawValue), SQLValue(tenant?.rawValue), SQLValue(subject)])
-            } else {
-                try await db.insert(into: "store_change_feed").columns("kind", "tenant_id", "subject")
-                    .values(kind.rawValue, tenant?.rawValue, subject).run()
-            }
+            try await AppendingDatabase.append(
+                into: "store_change_feed", columns: ["kind", "tenant_id", "subject"],
+                values: [.text(kind.rawValue), SQLValue(tenant?.rawValue), SQLValue(subject)], in: db)
         }
         guard !kinds.isEmpty, Int.random(in: 0..<feedClearingInterval) == 0 else { return }
         let newest = try await newestChange(in: db)

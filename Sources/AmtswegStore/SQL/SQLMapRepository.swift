@@ -294,16 +294,13 @@ public struct SQLMapRepository: MapRepository {
     /// Writes the audit entry — held back until the end of the transaction where the engine collects such rows
     /// (``AppendingDatabase``).
     static func log(_ record: ChangeRecord, in db: any SQLDatabase) async throws {
-        let columns = ["tenant_id", "at", "author_id", "author_name", "action", "summary", "object"]
-        let values = [
-            record.tenantID.rawValue, record.at.formatted(.iso8601), record.author.id, record.author.displayName,
-            record.action, record.summary, record.object,
-        ]
-        if let appending = db as? AppendingDatabase {
-            appending.append(into: "change_log", columns: columns, values: values.map { .text($0) })
-        } else {
-            try await db.insert(into: "change_log").columns(columns).values(values).run()
-        }
+        try await AppendingDatabase.append(
+            into: "change_log",
+            columns: ["tenant_id", "at", "author_id", "author_name", "action", "summary", "object"],
+            values: [
+                record.tenantID.rawValue, record.at.formatted(.iso8601), record.author.id, record.author.displayName,
+                record.action, record.summary, record.object,
+            ].map { .text($0) }, in: db)
     }
 }
 
