@@ -19,6 +19,9 @@ public struct AppRequestContext: RequestContext {
     public var language: Language
     /// The client's IP address, for throttling sign-in attempts; empty when unknown.
     public var clientAddress: String
+    /// The counts an answer to this request is made under, read before anything else (``ReplayedAnswers``); `nil`
+    /// when answers are not replayed.
+    var replayBasis: ReplayedAnswers.Basis?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -28,6 +31,7 @@ public struct AppRequestContext: RequestContext {
         access = nil
         csrfToken = ""
         language = .german
+        replayBasis = nil
     }
 
     /// Uploads are read by the handlers themselves, each with its own limit; this bounds JSON bodies.

@@ -11,9 +11,14 @@ import ProcessBPMN
 public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
     let logger = configuration.logger("amtsweg")
     let workspace = try await openWorkspace(configuration)
-    let (router, _) = try await buildRouter(configuration, workspace: workspace)
+    let server = try await buildServer(configuration, workspace: workspace)
+    let replay = server.replay
     return Application(
-        router: router,
+        router: server.router,
+        // Kept answers replayed before the framework (``ReplayHandler``), where they are; an autoclosure, so each
+        // connection gets a handler of its own.
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: replay.map { [ReplayHandler(answers: $0)] } ?? [])),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Amtsweg"),
         logger: logger)
@@ -37,6 +42,15 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
 public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace) async throws
     -> (router: Router<AppRequestContext>, routes: RouteTable)
 {
+    let server = try await buildServer(configuration, workspace: workspace)
+    return (server.router, server.routes)
+}
+
+/// The router, its route table, and where answers are kept to be replayed before the router when the store has
+/// no other writer (``ReplayedAnswers``).
+func buildServer(_ configuration: ServerConfiguration, workspace: Workspace) async throws
+    -> (router: Router<AppRequestContext>, routes: RouteTable, replay: ReplayedAnswers?)
+{
     let renderer = try await PageRenderer(resources: configuration.resources)
     let logs = EventLogLibrary(
         repository: workspace.repository, pseudonymizer: configuration.pseudonymizer,
@@ -45,6 +59,11 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     let pages = Pages(renderer: renderer, workspace: workspace, logs: logs, configuration: configuration)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let metrics = ServerMetrics()
+    let replay =
+        configuration.replaysAnswers
+        ? ReplayedAnswers(
+            workspace: workspace, metrics: metrics, logger: configuration.logger("amtsweg"), now: configuration.now)
+        : nil
     // Order matters: errors become pages outside the file middleware, which serves a file only where the
     // routes answer "not found"; metrics and the log see every answer, those pages included.
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
@@ -55,7 +74,7 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     if case .postgres = configuration.database { router.add(middleware: StoreSyncMiddleware(workspace: workspace)) }
     let routes = RouteTable(router: router, workspace: workspace, timeLimit: configuration.requestTimeLimit)
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes.list))
-    router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration))
+    router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration, replay: replay))
     router.add(
         middleware: FileMiddleware(
             configuration.resources.appendingPathComponent("static").path, urlBasePath: Paths.staticFiles,
@@ -94,5 +113,5 @@ public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspa
     PrivacyPage(pages: pages).addRoutes(to: routes)
     FigureSettingsPage(pages: pages).addRoutes(to: routes)
     APIController(pages: pages).addRoutes(to: routes)
-    return (router, routes)
+    return (router, routes, replay)
 }

@@ -49,6 +49,15 @@ public struct ServerConfiguration: Sendable {
     /// Whether views derived from a tenant's data (pages, drawings) are kept until the data changes. Off only to
     /// measure what a cache miss costs (`bench/web-benchmark`).
     public var keepsDerivedViews = true
+    /// Off for a router driven in-process (tests), which has no connection pipeline to replay in.
+    public var replayAnswers = true
+    /// Whether answers made from kept views are replayed to identical requests before the router
+    /// (``ReplayedAnswers``): only where views are kept and the store has no other writer — an SQLite file is
+    /// written by this server alone, a PostgreSQL database perhaps by other instances too.
+    var replaysAnswers: Bool {
+        guard replayAnswers, keepsDerivedViews, case .sqlite = database else { return false }
+        return true
+    }
     /// How many analyses of event logs (discovery, conformance) compute at once in the background; more wait
     /// in line. Half the cores: an alignment spreads its variants over all of them, and requests need some.
     public var analysisJobLimit = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)

@@ -1,5 +1,5 @@
 import AmtswegCore
-import AmtswegServer
+@testable import AmtswegServer
 import AmtswegStore
 import Foundation
 import Hummingbird
@@ -9,12 +9,16 @@ import Synchronization
 import ProcessMining
 import Testing
 
-/// An Amtsweg server over a fresh SQLite file with the Musterstadt demo, driven in-process.
+/// An Amtsweg server over a fresh SQLite file with the Musterstadt demo, driven in-process — or, `live`, over
+/// a socket as `amtsweg serve` runs it, with its kept answers replayed before the router (``ReplayedAnswers``).
 struct TestServer {
     let configuration: ServerConfiguration
     let router: Router<AppRequestContext>
     let routes: RouteTable
     let workspace: Workspace
+    /// Where a live server keeps answers to replay.
+    let replay: ReplayedAnswers?
+    let live: Bool
 
     /// - Parameter localMode: `true` (the default on a loopback address) acts as the local administrator without
     ///   signing in; `false` is a server where everyone signs in.
@@ -23,7 +27,7 @@ struct TestServer {
     init(
         maxUploadBytes: Int = 100 << 20, localMode: Bool = true, log: CapturedLog? = nil, timeLimit: Duration? = nil,
         holdAnalysisJob: (@Sendable () async -> Void)? = nil, analysisJobLimit: Int? = nil, loadDemo: Bool = true,
-        metricsToken: String? = nil
+        metricsToken: String? = nil, live: Bool = false, now: (@Sendable () -> Date)? = nil
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amtsweg-\(UUID().uuidString).sqlite")
         var configuration = ServerConfiguration(
@@ -33,6 +37,9 @@ struct TestServer {
         if let timeLimit { configuration.requestTimeLimit = timeLimit }
         configuration.holdAnalysisJob = holdAnalysisJob
         configuration.metricsToken = metricsToken
+        configuration.replayAnswers = live
+        if let now { configuration.now = now }
+        self.live = live
         if let analysisJobLimit { configuration.analysisJobLimit = analysisJobLimit }
         if let log {
             configuration.logLevel = .trace
@@ -42,7 +49,7 @@ struct TestServer {
         configuration.passwordCost = 4
         self.configuration = configuration
         workspace = try await openWorkspace(configuration)
-        (router, routes) = try await buildRouter(configuration, workspace: workspace)
+        (router, routes, replay) = try await buildServer(configuration, workspace: workspace)
         demoTenant = try await workspace.defaultTenant()
     }
 
@@ -79,7 +86,17 @@ struct TestServer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
-        return try await Application(router: router, logger: configuration.logger("amtsweg")).test(.router, body)
+        guard live else {
+            return try await Application(router: router, logger: configuration.logger("amtsweg")).test(.router, body)
+        }
+        let replay = self.replay
+        // An autoclosure: a handler of its own for each connection.
+        return try await Application(
+            router: router,
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: replay.map { [ReplayHandler(answers: $0)] } ?? [])),
+            logger: configuration.logger("amtsweg")
+        ).test(.live, body)
     }
 }
 

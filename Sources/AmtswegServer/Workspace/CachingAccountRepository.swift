@@ -28,6 +28,10 @@ final class CachingAccountRepository: AccountRepository {
         self.lifetime = lifetime
     }
 
+    /// Counts the times everything kept was forgotten: an answer made before a change of accounts, roles, sessions or
+    /// tokens is not replayed after it (``ReplayedAnswers``).
+    var generation: Int { memory.withLock { $0.generation } }
+
     /// Forgets everything kept (a change here, or to a tenant's memberships elsewhere in the store).
     func forget() {
         memory.withLock {

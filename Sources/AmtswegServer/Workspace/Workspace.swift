@@ -41,6 +41,12 @@ public actor Workspace {
 
     private let keepsDerivedValues: Bool
 
+    /// How many times anything kept here was dropped: every write through this workspace and every change seen in
+    /// the feed counts. Read without entering the actor by ``ReplayedAnswers``, which replays an answer only
+    /// while this count is the one it was made under.
+    public nonisolated var changeCount: Int { changeCounter.load(ordering: .acquiring) }
+    private nonisolated let changeCounter = Atomic<Int>(0)
+
     /// `keepsDerivedValues: false` reads the snapshot and computes every derived value anew on each request,
     /// as after a write (to measure a cache miss). `accountLifetime` is how many seconds a kept sign-in, token or account
     /// is trusted without a change seen (``CachingAccountRepository``); tests lengthen it to show what
@@ -274,6 +280,7 @@ public actor Workspace {
             kept[tenant] = entry
         }
         for area in areas { generations[tenant, default: [:]][area, default: 0] += 1 }
+        changeCounter.add(1, ordering: .releasing)
     }
 
     /// An event log was stored: pages that list or measure logs are computed anew.
@@ -432,6 +439,7 @@ public actor Workspace {
         if changes.contains(where: { [.model, .accounts].contains($0.kind) }) {
             firstTenant = nil
             localAccessCache.withLock { $0 = nil }
+            changeCounter.add(1, ordering: .releasing)
         }
     }
 
@@ -446,6 +454,7 @@ public actor Workspace {
         if !kinds.isDisjoint(with: [.model, .accounts]) {
             firstTenant = nil
             localAccessCache.withLock { $0 = nil }
+            changeCounter.add(1, ordering: .releasing)
         }
     }
 

@@ -76,8 +76,9 @@ struct APIController: Sendable {
         let body = try await pages.workspace.derived(from: snapshot, key, areas: areas) {
             ByteBuffer(bytes: try encoder.encode(try make()))
         }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        ReplayMark.mark(&headers, context)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     static func paginate<Item: Encodable & Sendable>(_ all: [Item], _ request: Request) throws -> Page<Item> {

@@ -15,6 +15,8 @@ struct AccessMiddleware: RouterMiddleware {
 
     let workspace: Workspace
     let configuration: ServerConfiguration
+    /// Where answers are kept to be replayed, if they are.
+    var replay: ReplayedAnswers? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -26,6 +28,8 @@ struct AccessMiddleware: RouterMiddleware {
         try checkHost(request)
         if ![.get, .head, .options].contains(request.method) { try checkOrigin(request) }
         var context = context
+        // Before the person and the data are read: an answer made from older ones is then never replayed.
+        if request.method == .get { context.replayBasis = replay?.basis }
         context.clientAddress = configuration.clientAddress(peer: context.clientAddress, headers: request.headers)
         var clearSession = false
         if let authorization = request.headers[.authorization] {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 
 /// One log line per answered request: method, path (never the query, which may carry search terms or a
 /// sign-in's return address), status and duration, through the request's logger, whose metadata carries
@@ -22,14 +23,20 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
+        Self.log(
+            context.logger, method: request.method.rawValue, path: request.uri.path, status: status,
+            elapsed: ContinuousClock.now - start)
+    }
+
+    /// The line for one answer; also written for answers replayed before the middleware (``ReplayedAnswers``).
+    static func log(_ logger: Logger, method: String, path: String, status: Int, elapsed: Duration) {
         // Tenths of a millisecond, written without `String(format:)`, which cost more than a kept page.
         let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
-        context.logger.info(
+        logger.info(
             "request",
             metadata: [
-                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
-                "status": .stringConvertible(status), "ms": .string("\(tenths / 10).\(tenths % 10)"),
+                "method": .string(method), "path": .string(path), "status": .stringConvertible(status),
+                "ms": .string("\(tenths / 10).\(tenths % 10)"),
             ])
     }
 }

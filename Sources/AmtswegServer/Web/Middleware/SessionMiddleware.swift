@@ -23,8 +23,13 @@ struct SessionMiddleware: RouterMiddleware {
             context.csrfToken = token
         } else {
             context.csrfToken = Self.makeToken()
-            setCookies.append(
-                Cookie(name: Self.tokenCookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
+            // An API client with its access token posts no forms: it gets no cookie (one per request, useless to
+            // it, and an answer that sets a cookie is never replayed, see ``ReplayedAnswers``).
+            if request.headers[.authorization] == nil {
+                setCookies.append(
+                    Cookie(
+                        name: Self.tokenCookie, value: context.csrfToken, path: "/", httpOnly: true, sameSite: .strict))
+            }
         }
         if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
             context.language = chosen

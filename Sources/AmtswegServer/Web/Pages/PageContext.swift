@@ -149,14 +149,21 @@ struct Pages: Sendable {
     /// The kept bytes with the visitor's token between them: one copy, no text processing on a hit; a page
     /// without a form goes out as kept.
     private static func withToken(_ parts: [ByteBuffer], _ token: String) -> HTMLResponse {
-        if parts.count == 1 { return HTMLResponse(body: parts[0]) }
-        var body = ByteBuffer()
-        body.reserveCapacity(parts.reduce(0) { $0 + $1.readableBytes } + (parts.count - 1) * token.utf8.count)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { body.writeString(token) }
-            body.writeImmutableBuffer(part)
+        var page: HTMLResponse
+        if parts.count == 1 {
+            page = HTMLResponse(body: parts[0])
+        } else {
+            var body = ByteBuffer()
+            body.reserveCapacity(parts.reduce(0) { $0 + $1.readableBytes } + (parts.count - 1) * token.utf8.count)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { body.writeString(token) }
+                body.writeImmutableBuffer(part)
+            }
+            page = HTMLResponse(body: body)
         }
-        return HTMLResponse(body: body)
+        // Made from the kept views and the visitor's token only.
+        page.isReplayable = true
+        return page
     }
 
     static let tokenPlaceholder = "csrf-placeholder-" + UUID().uuidString

@@ -250,6 +250,8 @@ struct ProcessPages: Sendable {
     {
         var response = FileResponse(bytes: svg, contentType: "image/svg+xml").response(from: request, context: context)
         response.headers[.cacheControl] = "no-cache"
+        // A kept drawing, or one just kept: the same request may be answered with it again.
+        ReplayMark.mark(&response.headers, context)
         return response
     }
 

@@ -5,6 +5,8 @@ public struct HTMLResponse: ResponseGenerator {
     /// The page, UTF-8.
     public var body: ByteBuffer
     public var status: HTTPResponse.Status
+    /// Made from kept views only, so that it may be replayed to the identical request (``ReplayMark``).
+    var isReplayable = false
 
     public init(_ html: String, status: HTTPResponse.Status = .ok) {
         self.init(body: ByteBuffer(string: html), status: status)
@@ -18,8 +20,9 @@ public struct HTMLResponse: ResponseGenerator {
     public var html: String { String(buffer: body) }
 
     public func response(from request: Request, context: some RequestContext) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        if isReplayable { ReplayMark.mark(&headers, context) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }
 
