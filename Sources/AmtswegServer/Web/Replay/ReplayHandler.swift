@@ -61,6 +61,8 @@ final class ReplayHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(var head):
             let request = passedOn
             passedOn = nil
+            // An answer cut off before its end (a failed write) is never kept for the next one's request.
+            keeping = nil
             guard let value = head.headerFields[ReplayMark.field] else {
                 context.write(data, promise: promise)
                 return

@@ -50,12 +50,15 @@ final class ReplayedAnswers: Sendable {
     private let table = Mutex(Table())
     private let replays = Atomic<Int>(0)
     private let workspace: Workspace
+    /// The workspace's accounts as kept (cast once: every request asks for the counts).
+    private let accounts: CachingAccountRepository?
     private let metrics: ServerMetrics
     private let logger: Logger
     private let now: @Sendable () -> Date
 
     init(workspace: Workspace, metrics: ServerMetrics, logger: Logger, now: @escaping @Sendable () -> Date) {
         self.workspace = workspace
+        self.accounts = workspace.accounts as? CachingAccountRepository
         self.metrics = metrics
         self.logger = logger
         self.now = now
@@ -63,7 +66,7 @@ final class ReplayedAnswers: Sendable {
 
     /// The counts now; `nil` when this workspace's accounts are not the kept ones (nothing could be compared).
     var basis: Basis? {
-        guard let accounts = workspace.accounts as? CachingAccountRepository else { return nil }
+        guard let accounts else { return nil }
         return Basis(data: workspace.changeCount, accounts: accounts.generation)
     }
 
