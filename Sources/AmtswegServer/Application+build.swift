@@ -42,6 +42,9 @@ public func openWorkspace(_ configuration: ServerConfiguration) async throws -> 
 public func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace) async throws
     -> (router: Router<AppRequestContext>, routes: RouteTable)
 {
+    // Without the connection handler that removes the replay mark and replays: nothing is marked for replay.
+    var configuration = configuration
+    configuration.replayAnswers = false
     let server = try await buildServer(configuration, workspace: workspace)
     return (server.router, server.routes)
 }
