@@ -12,13 +12,9 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     let logger = configuration.logger("amtsweg")
     let workspace = try await openWorkspace(configuration)
     let server = try await buildServer(configuration, workspace: workspace)
-    let replay = server.replay
     return Application(
         router: server.router,
-        // Kept answers replayed before the framework (``ReplayHandler``), where they are; an autoclosure, so each
-        // connection gets a handler of its own.
-        server: .http1(
-            configuration: .init(additionalChannelHandlers: replay.map { [ReplayHandler(answers: $0)] } ?? [])),
+        server: .amtsweg(replay: server.replay),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Amtsweg"),
         logger: logger)

@@ -90,11 +90,9 @@ struct TestServer {
             return try await Application(router: router, logger: configuration.logger("amtsweg")).test(.router, body)
         }
         let replay = self.replay
-        // An autoclosure: a handler of its own for each connection.
         return try await Application(
             router: router,
-            server: .http1(
-                configuration: .init(additionalChannelHandlers: replay.map { [ReplayHandler(answers: $0)] } ?? [])),
+            server: .amtsweg(replay: replay),
             logger: configuration.logger("amtsweg")
         ).test(.live, body)
     }

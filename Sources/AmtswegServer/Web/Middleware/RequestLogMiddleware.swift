@@ -29,14 +29,18 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     /// The line for one answer; also written for answers replayed before the middleware (``ReplayedAnswers``).
-    static func log(_ logger: Logger, method: String, path: String, status: Int, elapsed: Duration) {
+    /// `requestID` is given where the logger does not carry one (a replayed answer's): with the event, which costs
+    /// less than a copy of the logger with it.
+    static func log(
+        _ logger: Logger, method: String, path: String, status: Int, elapsed: Duration, requestID: RequestID? = nil
+    ) {
         // Tenths of a millisecond, written without `String(format:)`, which cost more than a kept page.
         let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
-        logger.info(
-            "request",
-            metadata: [
-                "method": .string(method), "path": .string(path), "status": .stringConvertible(status),
-                "ms": .string("\(tenths / 10).\(tenths % 10)"),
-            ])
+        var metadata: Logger.Metadata = [
+            "method": .string(method), "path": .string(path), "status": .stringConvertible(status),
+            "ms": .string("\(tenths / 10).\(tenths % 10)"),
+        ]
+        if let requestID { metadata["hb.request.id"] = .stringConvertible(requestID) }
+        logger.info("request", metadata: metadata)
     }
 }

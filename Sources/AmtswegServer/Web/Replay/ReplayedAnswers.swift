@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// Answers to `GET` requests kept as they were sent, so that the same request is answered again without passing
@@ -27,8 +28,35 @@ final class ReplayedAnswers: Sendable {
         var accounts: Int
     }
 
+    /// A request an answer may be kept for or replayed to, as the HTTP/1 decoder handed it up: a `GET` of
+    /// HTTP/1.1 without a body that neither asks to close the connection nor to upgrade it (the framework handles
+    /// those), identified by its target (path with query) and every header field in the order sent.
+    struct Key: Hashable, Sendable {
+        var target: String
+        var fields: [String]
+
+        init?(_ head: HTTPRequestHead) {
+            guard head.method == .GET, head.version == .http1_1, !head.headers.contains(name: "content-length"),
+                !head.headers.contains(name: "transfer-encoding")
+            else { return nil }
+            let connection = head.headers["connection"]
+            guard connection.isEmpty || (connection.count == 1 && connection[0].lowercased() == "keep-alive")
+            else { return nil }
+            target = head.uri
+            fields = []
+            fields.reserveCapacity(head.headers.count * 2)
+            for (name, value) in head.headers {
+                fields.append(name)
+                fields.append(value)
+            }
+        }
+
+        /// The path without the query, as the log shows it.
+        var path: Substring { target.prefix { $0 != "?" } }
+    }
+
     struct Answer: Sendable {
-        var head: HTTPResponse
+        var head: HTTPResponseHead
         var body: ByteBuffer
         /// The route's pattern, for the request metrics.
         var route: String
@@ -43,7 +71,7 @@ final class ReplayedAnswers: Sendable {
     static let maxBytes = 64 << 20
 
     private struct Table {
-        var answers: [HTTPRequest: Answer] = [:]
+        var answers: [Key: Answer] = [:]
         var bytes = 0
     }
 
@@ -73,18 +101,8 @@ final class ReplayedAnswers: Sendable {
     /// How many requests were answered by a replay since the start, for tests.
     var replayCount: Int { replays.load(ordering: .relaxed) }
 
-    /// Whether an answer to `request` may be kept or replayed at all: a `GET` without a body that neither asks to
-    /// close the connection nor to upgrade it (the framework handles those).
-    static func mayReplay(_ request: HTTPRequest) -> Bool {
-        guard request.method == .get, request.headerFields[.contentLength] == nil,
-            request.headerFields[.transferEncoding] == nil
-        else { return false }
-        guard let connection = request.headerFields[.connection] else { return true }
-        return connection.lowercased() == "keep-alive"
-    }
-
     /// The answer kept for `request`, if it is still true now.
-    func answer(for request: HTTPRequest) -> Answer? {
+    func answer(for request: Key) -> Answer? {
         guard let answer = table.withLock({ $0.answers[request] }), now().timeIntervalSince1970 < answer.until,
             answer.basis == basis
         else { return nil }
@@ -92,7 +110,7 @@ final class ReplayedAnswers: Sendable {
     }
 
     /// Keeps `head` and `body` as the answer to `request`, made under `basis` (read when the request began).
-    func keep(_ head: HTTPResponse, body: ByteBuffer, route: String, basis: Basis, for request: HTTPRequest) {
+    func keep(_ head: HTTPResponseHead, body: ByteBuffer, route: String, basis: Basis, for request: Key) {
         let second = now().timeIntervalSince1970.rounded(.down)
         let answer = Answer(head: head, body: body, route: route, basis: basis, until: second + 1)
         table.withLock { table in
@@ -105,16 +123,14 @@ final class ReplayedAnswers: Sendable {
     }
 
     /// Logs and counts a replayed answer as the middleware logs and counts every other one.
-    func replayed(_ request: HTTPRequest, _ answer: Answer, since start: ContinuousClock.Instant) {
+    func replayed(_ request: Key, _ answer: Answer, since start: ContinuousClock.Instant) {
         replays.add(1, ordering: .relaxed)
-        let path = request.path.map { String($0.prefix { $0 != "?" }) } ?? ""
         let elapsed = ContinuousClock.now - start
-        var logger = logger
-        logger[metadataKey: "hb.request.id"] = .stringConvertible(RequestID())
+        let status = Int(answer.head.status.code)
         RequestLogMiddleware.log(
-            logger, method: request.method.rawValue, path: path, status: answer.head.status.code, elapsed: elapsed)
-        metrics.requestFinished(
-            route: answer.route, method: request.method.rawValue, status: answer.head.status.code, duration: elapsed)
+            logger, method: "GET", path: String(request.path), status: status, elapsed: elapsed,
+            requestID: RequestID())
+        metrics.requestFinished(route: answer.route, method: "GET", status: status, duration: elapsed)
     }
 }
 
@@ -122,7 +138,8 @@ final class ReplayedAnswers: Sendable {
 /// header field that ``ReplayHandler`` removes from every answer before it is sent, holding the counts read when
 /// the request began and the route's pattern.
 enum ReplayMark {
-    static let field = HTTPField.Name("x-amtsweg-replay")!
+    static let name = "x-amtsweg-replay"
+    static let field = HTTPField.Name(name)!
 
     /// Marks `headers` when `context` carries the counts (replaying is on and the request may be replayed).
     static func mark(_ headers: inout HTTPFields, _ context: some RequestContext) {
