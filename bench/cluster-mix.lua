@@ -1,6 +1,6 @@
 -- wrk script of bench/cluster-benchmark: 90 % reads of pages and API answers across the paths in MIX_PATHS,
--- 10 % writes (the share MIX_WRITES): half change the roadmap's vision through the API (the roadmap's kept pages
--- become stale), half write a comment on a random process through its page's form (that process's kept page
+-- 10 % writes (the share MIX_WRITES): half change the roadmap's vision through the API (the roadmap's kept overview
+-- shows the new vision, the roadmap's API answers carry it), half write a comment on a random process through its page's form (that process's kept page
 -- becomes stale, in both instances). wrk's threads take turns between the addresses in MIX_HOSTS ("127.0.0.1:18201 127.0.0.1:18202"),
 -- so each instance gets half.
 local paths, processes, token = {}, {}, os.getenv("MIX_TOKEN")

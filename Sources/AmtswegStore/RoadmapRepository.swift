@@ -9,6 +9,9 @@ public protocol RoadmapRepository: Sendable {
     /// ``StoreError/invalidRoadmap(_:)`` naming every problem, without writing anything.
     func saveRoadmap(_ roadmap: Roadmap, of tenant: ID<Tenant>, change: MapChange, by author: Author) async throws
 
+    /// The tenant's vision alone (what ``loadRoadmap(of:)`` holds as its `vision`); `nil` when none is set.
+    func loadVision(of tenant: ID<Tenant>) async throws -> Vision?
+
     /// Sets or removes the vision alone, checked against the stored workshop findings (the rest of the roadmap is
     /// neither read nor rewritten, so a concurrent change of goals or initiatives is not undone).
     func saveVision(_ vision: Vision?, of tenant: ID<Tenant>, change: MapChange, by author: Author) async throws

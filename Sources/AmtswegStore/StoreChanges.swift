@@ -6,8 +6,11 @@ public import AmtswegCore
 public enum StoreChangeKind: String, CaseIterable, Sendable {
     /// The organisation map and the processes with their versions and review states: what a snapshot holds.
     case model
-    /// The roadmap (vision, goals, fields of action, initiatives, weights, capacities) and its measurements.
+    /// The roadmap (goals, fields of action, initiatives, weights, capacities) and its measurements.
     case roadmap
+    /// The roadmap's vision alone: a statement the whole house agrees on and rewrites often while it does, shown on
+    /// the roadmap's pages only — kept apart so that rewriting it computes neither the plan nor any other page anew.
+    case vision
     /// Comments, improvement proposals and votes.
     case discussion
     /// The rest of a tenant's data: event logs, workshops, OZG, FIM, settings of steps and figures.
@@ -16,7 +19,7 @@ public enum StoreChangeKind: String, CaseIterable, Sendable {
     case accounts
 
     /// Every area of a tenant's data: what a write changes unless it says otherwise.
-    public static let tenantData: Set<StoreChangeKind> = [.model, .roadmap, .discussion, .data]
+    public static let tenantData: Set<StoreChangeKind> = [.model, .roadmap, .vision, .discussion, .data]
 }
 
 /// One entry of the store's change feed: a committed write changed `kind` — of one tenant's data, or of all

@@ -89,6 +89,27 @@ import Testing
                     action: "saveInitiative", object: "initiative:\(roadmap.initiatives[0].id)", summary: "Titel"),
                 by: .local)
             #expect(try await get("/roadmap").contains("Gehaltene Seiten erneuern"), "/roadmap after the rename")
+            // The vision written alone (its own area: the plan stays kept, the vision is put into it): the
+            // roadmap's page, its print and its API answers show the new one; a later save of the whole roadmap
+            // with yet another vision shows that one.
+            try await workspace.saveVision(
+                Vision(statement: "Zielbild ohne neuen Plan"), of: tenant,
+                change: MapChange(action: "saveVision", object: "roadmap", summary: "Zielbild"), by: .local)
+            for uri in ["/roadmap", "/roadmap/print"] {
+                #expect(try await get(uri).contains("Zielbild ohne neuen Plan"), "\(uri) after the vision")
+            }
+            for uri in ["/api/v1/roadmap", "/api/v1/roadmap/vision"] {
+                try await client.execute(uri: uri, method: .get, headers: .api(token)) {
+                    #expect(String(buffer: $0.body).contains("Zielbild ohne neuen Plan"), "\(uri) after the vision")
+                }
+            }
+            roadmap = try await workspace.roadmap(of: tenant)
+            #expect(roadmap.vision?.statement == "Zielbild ohne neuen Plan")
+            roadmap.vision = Vision(statement: "Zielbild mit dem ganzen Fahrplan")
+            try await workspace.saveRoadmap(
+                roadmap, of: tenant, change: MapChange(action: "saveVision", object: "roadmap", summary: "Zielbild"),
+                by: .local)
+            #expect(try await get("/roadmap").contains("Zielbild mit dem ganzen Fahrplan"), "/roadmap after the save")
             // A step renamed through its form: the process's page and its diagram, both kept, show the new name.
             let processPage = "/processes/baugenehmigung-ist", diagram = processPage + "/diagram.svg"
             for uri in [processPage, diagram] {

@@ -32,6 +32,11 @@ public actor Workspace {
     /// An area of a tenant's data, as the store's change feed names it.
     public typealias Area = StoreChangeKind
 
+    /// What a kept value depends on unless it names its areas: every area of a tenant's data but the roadmap's
+    /// vision, which only the roadmap's pages show — they name it (``vision(of:)``), so that a new wording of the
+    /// vision makes no other page stale.
+    public static let keptAreas = Area.tenantData.subtracting([.vision])
+
     /// How many values are kept per tenant at most: pages are kept per person, language and query, so without a
     /// bound anyone could fill the memory with `?x=1`, `?x=2` … between two writes. When full, all are dropped.
     static let maxKeptValues = 5_000
@@ -191,7 +196,7 @@ public actor Workspace {
     /// `subject` (see ``StoreChange/subject``): the value shows of its areas only what concerns that subject, so a
     /// write about another subject leaves it kept.
     public nonisolated func derived<Value: Sendable>(
-        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area> = Area.tenantData, about subject: String? = nil,
+        _ tenant: ID<Tenant>, _ key: String, areas: Set<Area> = keptAreas, about subject: String? = nil,
         make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         // Unwrapped before the cast: a kept `nil` (Value is an optional) is a value, a missing entry is not.
@@ -205,7 +210,7 @@ public actor Workspace {
     /// (``ModelView``): what is made from the working state is never handed to someone who sees only the released
     /// versions.
     public nonisolated func derived<Value: Sendable>(
-        from snapshot: TenantSnapshot, _ key: String, areas: Set<Area> = Area.tenantData, about subject: String? = nil,
+        from snapshot: TenantSnapshot, _ key: String, areas: Set<Area> = keptAreas, about subject: String? = nil,
         make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         try await derived(
@@ -599,8 +604,20 @@ public actor Workspace {
     /// The tenant's roadmap, kept like a derived view until a write: a handful of small tables, but read by
     /// every problem-spot page and every route scoped to an initiative.
     public func roadmap(of tenant: ID<Tenant>) async throws -> Roadmap {
-        try await derived(tenant, "roadmap", areas: [.roadmap]) { [repository] in
+        // Kept until the roadmap changes, with the vision kept on its own put in: the one it was read with may be
+        // older.
+        var roadmap = try await derived(tenant, "roadmap", areas: [.roadmap]) { [repository] in
             try await repository.loadRoadmap(of: tenant)
+        }
+        roadmap.vision = try await vision(of: tenant)
+        return roadmap
+    }
+
+    /// The roadmap's vision, kept until it changes (a vision written alone changes nothing else; see
+    /// ``StoreChangeKind/vision``).
+    public func vision(of tenant: ID<Tenant>) async throws -> Vision? {
+        try await derived(tenant, "vision", areas: [.vision]) { [repository] in
+            try await repository.loadVision(of: tenant)
         }
     }
 
@@ -616,14 +633,14 @@ public actor Workspace {
         async throws
     {
         try await repository.saveRoadmap(roadmap, of: tenant, change: change, by: author)
-        invalidate(tenant, [.roadmap])
+        invalidate(tenant, [.roadmap, .vision])
     }
 
     /// Sets or removes the roadmap's vision alone; see ``RoadmapRepository/saveVision(_:of:change:by:)``.
     public func saveVision(_ vision: Vision?, of tenant: ID<Tenant>, change: MapChange, by author: Author)
         async throws
     {
-        defer { invalidate(tenant, [.roadmap]) }
+        defer { invalidate(tenant, [.vision]) }
         try await repository.saveVision(vision, of: tenant, change: change, by: author)
     }
 

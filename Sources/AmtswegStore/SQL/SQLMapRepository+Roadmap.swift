@@ -10,12 +10,20 @@ extension SQLMapRepository: RoadmapRepository {
         }
     }
 
+    public func loadVision(of tenantID: ID<Tenant>) async throws -> Vision? {
+        try await runInSnapshot { db in
+            try await Self.requireTenant(tenantID, in: db)
+            return try await db.select().column("*").from("roadmap_settings")
+                .where("tenant_id", .equal, tenantID.rawValue).first().flatMap(Self.vision(in:))
+        }
+    }
+
     public func saveRoadmap(_ roadmap: Roadmap, of tenantID: ID<Tenant>, change: MapChange, by author: Author)
         async throws
     {
         let engine = engine
         let at = now()
-        try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
+        try await runInTransaction(changing: [.roadmap, .vision], of: tenantID) { db in
             try await Self.replaceRoadmap(roadmap, of: tenantID, in: db, engine: engine)
             try await Self.log(
                 ChangeRecord(
@@ -29,7 +37,9 @@ extension SQLMapRepository: RoadmapRepository {
     {
         let engine = engine
         let at = now()
-        try await runInTransaction(changing: [.roadmap], of: tenantID) { db in
+        // The vision alone changes: where no roadmap was stored, the one written below is the empty one every reader
+        // saw before, with this vision.
+        try await runInTransaction(changing: [.vision], of: tenantID) { db in
             let tenant = tenantID.rawValue
             if let vision {
                 // Checked before anything is written; the workshop's findings read only when the vision names one.
@@ -178,19 +188,22 @@ extension SQLMapRepository: RoadmapRepository {
             }, tenant: tenant, into: db, engine: engine)
     }
 
+    /// The vision held by a row of `roadmap_settings`.
+    static func vision(in settings: any SQLRow) throws -> Vision? {
+        guard let statement = try settings.decode(column: "vision_statement", as: String?.self) else { return nil }
+        return Vision(
+            statement: statement,
+            agreedOn: try settings.decode(column: "vision_agreed_on", as: String?.self).flatMap { Day($0) },
+            agreedBy: try settings.decode(column: "vision_agreed_by", as: String.self),
+            sourceFindingID: try settings.decode(column: "vision_source_finding", as: String?.self).map { ID($0) })
+    }
+
     static func readRoadmap(_ tenant: String, in db: any SQLDatabase) async throws -> Roadmap {
         var roadmap = Roadmap()
         if let settings = try await db.select().column("*").from("roadmap_settings")
             .where("tenant_id", .equal, tenant).first()
         {
-            if let statement = try settings.decode(column: "vision_statement", as: String?.self) {
-                roadmap.vision = Vision(
-                    statement: statement,
-                    agreedOn: try settings.decode(column: "vision_agreed_on", as: String?.self).flatMap { Day($0) },
-                    agreedBy: try settings.decode(column: "vision_agreed_by", as: String.self),
-                    sourceFindingID: try settings.decode(column: "vision_source_finding", as: String?.self)
-                        .map { ID($0) })
-            }
+            roadmap.vision = try vision(in: settings)
             roadmap.weights = PriorityWeights(
                 saving: try settings.decode(column: "weight_saving", as: Double.self),
                 goals: try settings.decode(column: "weight_goals", as: Double.self),

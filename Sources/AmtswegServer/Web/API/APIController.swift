@@ -69,7 +69,7 @@ struct APIController: Sendable {
     /// the cluster benchmark's reads.
     func kept<Item: Encodable & Sendable>(
         _ request: Request, _ context: AppRequestContext, snapshot: TenantSnapshot,
-        areas: Set<Workspace.Area> = Workspace.Area.tenantData, _ make: @escaping @Sendable () throws -> Item
+        areas: Set<Workspace.Area> = Workspace.keptAreas, _ make: @escaping @Sendable () throws -> Item
     ) async throws -> Response {
         let encoder = context.responseEncoder
         let key = "api|\(request.uri.path)?\(request.uri.query ?? "")"

@@ -60,7 +60,7 @@ struct Pages: Sendable {
     func cachedPage<Content: Sendable>(
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
         snapshot: TenantSnapshot, notice: String? = nil, variant: String = "",
-        areas: Set<Workspace.Area> = Workspace.Area.tenantData, about subject: String? = nil,
+        areas: Set<Workspace.Area> = Workspace.keptAreas, about subject: String? = nil,
         content: @escaping @Sendable (_ csrf: String) throws -> Content
     ) async throws -> HTMLResponse {
         var shared = context

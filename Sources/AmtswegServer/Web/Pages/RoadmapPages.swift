@@ -42,14 +42,16 @@ struct RoadmapPages: Sendable {
         let tenant = snapshot.map.tenant.id
         let today = today
         let workspace = pages.workspace
-        // Made from the roadmap with its measurements and the OZG catalogue's data: a comment or a vote leaves it.
-        let plan = try await workspace.derived(from: snapshot, "roadmap-plan|\(today)", areas: [.roadmap, .data]) {
+        // Made from the roadmap with its measurements and the OZG catalogue's data: a comment or a vote leaves it,
+        // and so does a new wording of the vision, which nothing in the plan depends on — put in as kept now.
+        var plan = try await workspace.derived(from: snapshot, "roadmap-plan|\(today)", areas: [.roadmap, .data]) {
             let roadmap = try await workspace.roadmap(of: tenant)
             let measurements = try await workspace.repository.measurements(of: tenant)
             return RoadmapPlan(
                 snapshot: snapshot, roadmap: roadmap, measurements: measurements, today: today,
                 evaluator: try await workspace.indicatorEvaluator(snapshot))
         }
+        plan.roadmap.vision = try await workspace.vision(of: tenant)
         return (snapshot, plan)
     }
 
@@ -69,10 +71,18 @@ struct RoadmapPages: Sendable {
             return kept
         }
         let (snapshot, plan) = try await plan(context)
+        // The plan is the frame, the vision its piece: a new wording of the vision renders the vision alone.
         return try await pages.cachedPage(
             request, "roadmap/overview", title: "Fahrplan", section: .roadmap, context: context, snapshot: snapshot,
-            notice: notice, variant: "\(today)", areas: [.roadmap, .data]
-        ) { csrf in RoadmapView(plan: plan, map: snapshot.map, csrf: csrf) }
+            notice: notice, variant: "\(today)", areas: [.roadmap, .data], pieceAreas: [.vision]
+        ) { csrf, slot in
+            var view = RoadmapView(plan: plan, map: snapshot.map, csrf: csrf)
+            view.visionSlot = slot(RoadmapVisionView.slot)
+            return view
+        } pieces: { [renderer = pages.renderer, language = context.language] _, _ in
+            let vision = RoadmapVisionView(plan.roadmap.vision, map: snapshot.map)
+            return [RoadmapVisionView.slot: try renderer.piece("roadmap/vision", fields: vision, language: language)]
+        }
     }
 
     /// Records today's measurement point (again, when the form asks to replace it).

@@ -42,6 +42,8 @@ struct RoadmapView: Sendable {
     var hasVision: Bool
     var vision: String
     var visionAgreed: String
+    /// Where the overview puts the vision, kept apart from the plan (``RoadmapVisionView``); empty in print.
+    var visionSlot = ""
     var goals: [GoalView]
     var fields: [FieldView]
     var conflicts: [String]
@@ -62,19 +64,10 @@ struct RoadmapView: Sendable {
         let roadmap = plan.roadmap
         self.csrf = csrf
         today = GermanFormat.date(plan.today)
-        hasVision = roadmap.vision != nil
-        vision = roadmap.vision?.statement ?? ""
-        visionAgreed =
-            roadmap.vision.map { vision in
-                [
-                    vision.agreedOn.map { "vereinbart am " + GermanFormat.date($0) },
-                    vision.agreedBy.isEmpty ? nil : "von " + vision.agreedBy,
-                    vision.sourceFindingID.flatMap { id in map.findings.first { $0.id == id } }.map {
-                        "– aus dem Workshop-Befund vom \(GermanFormat.date($0.recordedOn)): „\(Display.clipped($0.text, to: 120))“"
-                    },
-                ]
-                .compactMap { $0 }.joined(separator: " ")
-            } ?? ""
+        let vision = RoadmapVisionView(roadmap.vision, map: map)
+        hasVision = vision.hasVision
+        self.vision = vision.vision
+        visionAgreed = vision.visionAgreed
         let unitName = Dictionary(map.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         goals = roadmap.goals.map { goal in
             let unit = goal.indicator.kind.unit
