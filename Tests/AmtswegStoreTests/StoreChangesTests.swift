@@ -33,13 +33,18 @@ import Testing
                 try await Self.recorded(in: store) {
                     try await repository.saveMap(
                         map, change: MapChange(action: "renameUnit", object: "unit", summary: "umbenannt"), by: .local)
-                } == ["data * *", "discussion * *", "model * *", "roadmap * *"],
+                } == ["data * *", "discussion * *", "model * *", "roadmap * *", "vision * *"],
                 "a change of the model may change anything derived")
             #expect(
                 try await Self.recorded(in: store) {
                     try await repository.saveVision(
                         Vision(statement: "Alles online"), of: tenant, change: Self.vision, by: .local)
-                } == ["roadmap \(t) *"])
+                } == ["vision \(t) *"], "the vision alone: the plan and every other page stay")
+            #expect(
+                try await Self.recorded(in: store) {
+                    try await repository.saveRoadmap(
+                        try await repository.loadRoadmap(of: tenant), of: tenant, change: Self.vision, by: .local)
+                } == ["roadmap \(t) *", "vision \(t) *"], "a whole roadmap holds its vision")
             #expect(
                 try await Self.recorded(in: store) {
                     try await repository.addProposal(try ProposalRepositoryTests.proposal("v-1"), of: tenant)
@@ -79,6 +84,7 @@ import Testing
             let first = Vision(statement: "Erste Fassung", agreedOn: Day(year: 2026, month: 3, day: 2))
             try await repository.saveVision(first, of: tenant, change: Self.vision, by: .local)
             #expect(try await repository.loadRoadmap(of: tenant) == Roadmap(vision: first))
+            #expect(try await repository.loadVision(of: tenant) == first)
             // A whole roadmap saved since (as another instance would): setting the vision keeps its goals.
             var roadmap = Musterstadt.roadmap(for: map)
             try await repository.saveRoadmap(roadmap, of: tenant, change: Self.vision, by: .local)
@@ -88,6 +94,7 @@ import Testing
             try await repository.saveVision(second, of: tenant, change: Self.vision, by: .local)
             roadmap.vision = second
             #expect(try await repository.loadRoadmap(of: tenant) == roadmap.sorted())
+            #expect(try await repository.loadVision(of: tenant) == second)
             #expect(try await repository.changes(of: tenant, limit: 1).first?.action == "saveVision")
             // Checked like the whole roadmap: nothing written when refused.
             for (vision, problem) in [
