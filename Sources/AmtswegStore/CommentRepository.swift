@@ -9,6 +9,14 @@ public protocol CommentRepository: Sendable {
     /// The comments on one process and on its steps, oldest first: what the process's page shows.
     func comments(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment]
 
+    /// The ids of the comments on one process and its steps, in the order ``comments(of:aboutProcess:)`` gives
+    /// them: a reader that keeps a process's comments reads in full only those it does not know yet
+    /// (``comments(of:ids:)``) — under load the comments of a busy process were read again after every new one.
+    func commentIDs(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [ID<Comment>]
+
+    /// The comments with these ids, in no particular order; ids that name no comment of the tenant are left out.
+    func comments(of tenant: ID<Tenant>, ids: [ID<Comment>]) async throws -> [Comment]
+
     /// One comment. Throws ``StoreError/notFound(kind:id:)``.
     func comment(_ id: ID<Comment>, of tenant: ID<Tenant>) async throws -> Comment
 

@@ -182,6 +182,45 @@ import Testing
         }
     }
 
+    /// A process's comments after a new one are those kept plus the new one read alone — in the instance that
+    /// wrote it and in the other once it looks — and after a thread is settled all are read again, so the
+    /// settlement shows: each time the same as reading them all from the store.
+    @Test func aProcessCommentsAreTheStoresAfterNewCommentsAndSettlements() async throws {
+        let (one, other, tenant, path) = try await Self.twoWorkspaces()
+        defer { Self.remove(path) }
+        let process = try #require(try await one.snapshot(of: tenant).records.first?.id)
+        let anna = Author(id: "account:anna", displayName: "Anna Berg")
+        func expectTheStores(_ note: String) async throws {
+            let stored = try await one.repository.comments(of: tenant, aboutProcess: process)
+            for workspace in [one, other] {
+                try await workspace.synchronize()
+                #expect(try await workspace.comments(of: tenant, aboutProcess: process) == stored, "\(note)")
+            }
+        }
+        try await expectTheStores("before any comment")
+        var first: AmtswegCore.Comment?
+        for (offset, workspace) in [one, other, one].enumerated() {
+            let comment = try Comment.written(
+                "Frage \(offset)", about: .step(process: process, step: "x"), by: anna,
+                at: Date(timeIntervalSince1970: 1_796_000_000 + Double(offset)), id: ID("c-\(offset)"))
+            try await workspace.addComment(comment, of: tenant)
+            first = first ?? comment
+            try await expectTheStores("after comment \(offset)")
+        }
+        let settled = try #require(first)
+        try await other.setResolution(
+            Comment.Resolution(by: anna, at: Date(timeIntervalSince1970: 1_796_000_100)), ofComment: settled.id,
+            in: tenant, by: anna)
+        try await expectTheStores("after the settlement")
+        #expect(
+            try await one.comments(of: tenant, aboutProcess: process).first { $0.id == settled.id }?.resolution != nil)
+        let answer = try Comment.written(
+            "Antwort", about: settled.subject, answering: settled, by: anna,
+            at: Date(timeIntervalSince1970: 1_796_000_200), id: "c-answer")
+        try await one.addComment(answer, of: tenant)
+        try await expectTheStores("after an answer to the settled thread")
+    }
+
     /// Two instances starting together against one database both try to create the local administrator; the one
     /// that comes second finds the account instead of stopping with a conflict.
     @Test func theSecondInstanceToCreateTheLocalAdministratorFindsIt() async throws {

@@ -104,6 +104,14 @@ import Testing
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "px1").map(\.id) == ["c", "d"])
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "p_12").map(\.id) == ["e", "f"])
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "p").isEmpty)
+            // The ids alone in the same order, and comments by id (for a reader that knows the others already).
+            #expect(try await store.repository.commentIDs(of: tenant, aboutProcess: "p_12") == ["e", "f"])
+            #expect(try await store.repository.commentIDs(of: tenant, aboutProcess: "p").isEmpty)
+            let byID = try await store.repository.comments(of: tenant, ids: ["f", "g", "zz", "a"])
+            #expect(
+                byID.sorted { $0.id.rawValue < $1.id.rawValue }
+                    == (try await store.repository.comments(of: tenant)).filter { ["a", "f", "g"].contains($0.id) })
+            #expect(try await store.repository.comments(of: "nirgendwo", ids: ["a"]).isEmpty)
         }
     }
 }

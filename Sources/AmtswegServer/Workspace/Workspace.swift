@@ -285,6 +285,7 @@ public actor Workspace {
             kept[tenant] = entry
         }
         for area in areas { generations[tenant, default: [:]][area, default: 0] += 1 }
+        if areas.contains(.discussion) { commentBases.withLock { $0.changed(tenant, about: subject) } }
         changeCounter.add(1, ordering: .releasing)
     }
 
@@ -472,12 +473,31 @@ public actor Workspace {
         }
     }
 
-    /// The comments on one process and its steps, kept until a comment about that process.
+    /// The comments on one process and its steps, kept until a comment about that process. Made anew from the
+    /// ones read before (``CommentBases``) and those written since, read alone: a busy process's comments were
+    /// read whole again after every new one, the more the longer a discussion ran.
     public func comments(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment] {
         try await derived(
             tenant, "comments|\(process)", areas: [.discussion], about: StoreChange.subject(ofProcess: process)
-        ) { [repository] in try await repository.comments(of: tenant, aboutProcess: process) }
+        ) { [repository] in
+            let (epoch, base) = self.commentBases.withLock { $0.base(of: tenant, process) }
+            var comments: [Comment]?
+            if let base {
+                comments = try await CommentBases.extended(base) {
+                    try await repository.commentIDs(of: tenant, aboutProcess: process)
+                } reading: {
+                    try await repository.comments(of: tenant, ids: $0)
+                }
+            }
+            if comments == nil { comments = try await repository.comments(of: tenant, aboutProcess: process) }
+            let read = comments ?? []
+            self.commentBases.withLock { $0.keep(read, of: tenant, process, epoch: epoch) }
+            return read
+        }
     }
+
+    /// The comments last read per process, for ``comments(of:aboutProcess:)``.
+    private nonisolated let commentBases = Mutex(CommentBases())
 
     /// Adds a comment; see ``CommentRepository/addComment(_:of:)``.
     public func addComment(_ comment: Comment, of tenant: ID<Tenant>) async throws {

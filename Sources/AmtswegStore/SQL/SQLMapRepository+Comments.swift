@@ -21,6 +21,30 @@ extension SQLMapRepository: CommentRepository {
         }
     }
 
+    public func commentIDs(of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws
+        -> [ID<Comment>]
+    {
+        try await run { db in
+            try await db.select().column("id").from("comments")
+                .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, process.rawValue)
+                .orderBy("written_at").orderBy("id").all()
+                .map { ID(try $0.decode(column: "id", as: String.self)) }
+        }
+    }
+
+    public func comments(of tenantID: ID<Tenant>, ids: [ID<Comment>]) async throws -> [Comment] {
+        var found: [Comment] = []
+        // In parts, as a statement takes only so many values.
+        for part in ids.map(\.rawValue).batches(maxBinds: engine.maxBindsPerStatement - 1, width: 1) {
+            found += try await run { db in
+                try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")
+                    .where("tenant_id", .equal, tenantID.rawValue).where("id", .in, Array(part)).all()
+                    .map(Self.comment)
+            }
+        }
+        return found
+    }
+
     public func comment(_ id: ID<Comment>, of tenantID: ID<Tenant>) async throws -> Comment {
         let found = try await run { db in
             try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")

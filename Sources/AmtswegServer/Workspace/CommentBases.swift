@@ -1,0 +1,58 @@
+import AmtswegCore
+
+/// The comments last read per tenant and process, from which ``Workspace/comments(of:aboutProcess:)`` makes a
+/// process's comments anew after a comment about it: their ids are read (one short column per comment), and in
+/// full only the comments not known yet.
+///
+/// Sound because a change of the discussion about one process only ever adds comments to it (``StoreChange``):
+/// a thread is settled or reopened by a change about no particular subject, and after such a change everything
+/// kept here is forgotten. A list read before such a change is never kept afterwards — each is kept with the
+/// count of those changes it was read under (`epoch`), and only while that count is still the same.
+struct CommentBases: Sendable {
+    private var epochs: [ID<Tenant>: Int] = [:]
+    private var lists: [ID<Tenant>: [ID<ProcessModel>: [Comment]]] = [:]
+
+    /// The count of changes to the tenant's discussion about no particular subject, and the comments last kept
+    /// for the process.
+    func base(of tenant: ID<Tenant>, _ process: ID<ProcessModel>) -> (epoch: Int, comments: [Comment]?) {
+        (epochs[tenant, default: 0], lists[tenant]?[process])
+    }
+
+    /// Keeps the process's comments as read, unless a change about no particular subject came since `epoch`.
+    mutating func keep(_ comments: [Comment], of tenant: ID<Tenant>, _ process: ID<ProcessModel>, epoch: Int) {
+        guard epochs[tenant, default: 0] == epoch else { return }
+        lists[tenant, default: [:]][process] = comments
+    }
+
+    /// A write changed the tenant's discussion about `subject`. About one subject (a comment on a process, a
+    /// unit or an initiative, a vote on a proposal), it added to it and every list stays a base; about none (a
+    /// thread settled or reopened, a whole tenant imported), any comment may have changed.
+    mutating func changed(_ tenant: ID<Tenant>, about subject: String?) {
+        guard subject == nil else { return }
+        epochs[tenant, default: 0] += 1
+        lists[tenant] = nil
+    }
+
+    /// `base` with the comments written since, in the store's order: `ids` reads the ids of all comments now,
+    /// `reading` the comments with the given ids. `nil` when a comment of `base` is gone or one asked for is
+    /// not found; then the caller reads them all.
+    static func extended(
+        _ base: [Comment], ids: () async throws -> [ID<Comment>],
+        reading: ([ID<Comment>]) async throws -> [Comment]
+    ) async throws -> [Comment]? {
+        let current = try await ids()
+        var known = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = current.filter { known[$0] == nil }
+        guard current.count - missing.count == known.count else { return nil }
+        if !missing.isEmpty {
+            for comment in try await reading(missing) { known[comment.id] = comment }
+        }
+        var extended: [Comment] = []
+        extended.reserveCapacity(current.count)
+        for id in current {
+            guard let comment = known[id] else { return nil }
+            extended.append(comment)
+        }
+        return extended
+    }
+}
