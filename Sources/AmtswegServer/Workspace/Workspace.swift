@@ -489,16 +489,16 @@ public actor Workspace {
             tenant, "comments|\(process)", areas: [.discussion], about: StoreChange.subject(ofProcess: process)
         ) { [repository] in
             let (epoch, base) = self.commentBases.withLock { $0.base(of: tenant, process) }
-            var comments: [Comment]?
-            if let base {
-                comments = try await CommentBases.extended(base) {
-                    try await repository.commentIDs(of: tenant, aboutProcess: process)
-                } reading: {
-                    try await repository.comments(of: tenant, ids: $0)
-                }
+            let read: [Comment]
+            if let base,
+                let extended = try await CommentBases.extended(
+                    base, ids: { try await repository.commentIDs(of: tenant, aboutProcess: process) },
+                    reading: { try await repository.comments(of: tenant, ids: $0) })
+            {
+                read = extended
+            } else {
+                read = try await repository.comments(of: tenant, aboutProcess: process)
             }
-            if comments == nil { comments = try await repository.comments(of: tenant, aboutProcess: process) }
-            let read = comments ?? []
             self.commentBases.withLock { $0.keep(read, of: tenant, process, epoch: epoch) }
             return read
         }
