@@ -48,8 +48,16 @@ extension LayeredLayout {
                     guard !visited[node] else { continue }
                     visited[node] = true
                     result[rank[node]].append(node)
-                    let children = variant == 0 ? Array(down[node].reversed()) : Array(down[node])
-                    for next in children where !visited[next.node] { stack.append(next.node) }
+                    let children = down.offsets[node]..<down.offsets[node + 1]
+                    if variant == 0 {
+                        for link in children.reversed() where !visited[down.links[link].node] {
+                            stack.append(down.links[link].node)
+                        }
+                    } else {
+                        for link in children where !visited[down.links[link].node] {
+                            stack.append(down.links[link].node)
+                        }
+                    }
                 }
             }
         }
@@ -92,8 +100,12 @@ extension LayeredLayout {
                     keys.append((key, index))
                     movable.append(index)
                 }
-                // Nodes without neighbours on that side stay where they are; the others are sorted around them.
-                keys.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+                // Nodes without neighbours on that side stay where they are; the others are sorted around them,
+                // equal keys in their present order (the sort is stable, and `keys` lists them in that order).
+                // Late sweeps change few ranks: a rank already in order is left as it is.
+                if keys.indices.dropFirst().contains(where: { keys[$0 - 1].0 > keys[$0].0 }) {
+                    keys.sort { $0.0 < $1.0 }
+                }
                 var next = nodes
                 for (slot, entry) in zip(movable, keys) { next[slot] = nodes[entry.1] }
                 ranks[r] = next
@@ -146,35 +158,45 @@ extension LayeredLayout {
 
     func totalCrossings(_ position: [Int]) -> Int {
         var total = 0
-        var pairs: [(Int, Int)] = []
+        var lowerEnds: [Int] = []
+        var tree: [Int] = []
         for r in 0..<max(ranks.count - 1, 0) {
-            pairs.removeAll(keepingCapacity: true)
-            // Nodes in rank order give the pairs already sorted by their upper end.
+            lowerEnds.removeAll(keepingCapacity: true)
+            // Nodes in rank order give the edges already sorted by their upper end; a node's own edges are
+            // sorted by their lower end.
             for node in ranks[r] {
-                let start = pairs.count
-                for next in down[node] { pairs.append((position[node], position[next.node])) }
-                if pairs.count - start > 1 { pairs[start...].sort { $0.1 < $1.1 } }
+                let start = lowerEnds.count
+                for link in down.offsets[node]..<down.offsets[node + 1] {
+                    lowerEnds.append(position[down.links[link].node])
+                }
+                if lowerEnds.count - start > 1 { lowerEnds[start...].sort() }
             }
-            total += Self.inversions(pairs, width: ranks[r + 1].count)
+            total += Self.inversions(lowerEnds, width: ranks[r + 1].count, tree: &tree)
         }
         return total
     }
 
-    /// Crossings of straight edges between two ranks: inversions of the lower ends in pairs sorted by the
-    /// upper end (then the lower), counted with an accumulator tree.
-    static func inversions(_ sorted: [(Int, Int)], width: Int) -> Int {
-        guard sorted.count > 1 else { return 0 }
+    /// Crossings of straight edges between two ranks: inversions of their lower ends, given in the order of
+    /// their upper ends (then lower ends), counted with an accumulator tree (`tree` is scratch space, kept
+    /// between calls so that a rank pair needs no allocation).
+    static func inversions(_ lowerEnds: [Int], width: Int, tree: inout [Int]) -> Int {
+        guard lowerEnds.count > 1 else { return 0 }
         var first = 1
         while first < width { first *= 2 }
-        var tree = [Int](repeating: 0, count: 2 * first)
+        if tree.count < 2 * first { tree = [Int](repeating: 0, count: 2 * first) }
         var count = 0
-        for (_, lower) in sorted {
-            var index = lower + first
-            tree[index] += 1
-            while index > 1 {
-                if index % 2 == 0 { count += tree[index + 1] }
-                index /= 2
+        tree.withUnsafeMutableBufferPointer { tree in
+            for index in 0..<(2 * first) { tree[index] = 0 }
+            for lower in lowerEnds {
+                var index = lower + first
                 tree[index] += 1
+                while index > 1 {
+                    // A left child counts the ends already in its right sibling — without a branch, which the
+                    // processor could not predict.
+                    count += tree[index ^ 1] &* (1 &- index & 1)
+                    index /= 2
+                    tree[index] += 1
+                }
             }
         }
         return count

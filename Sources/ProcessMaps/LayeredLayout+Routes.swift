@@ -131,7 +131,8 @@ extension LayeredLayout {
             // at the top, each crosses the bends before it that end further right (kept ordered by their ends).
             var flatPairs: [(Int, Int)] = []
             var byEnd: [Int] = []
-            for j in bends.indices.sorted(by: { (bends[$0].from, $0) < (bends[$1].from, $1) }) {
+            // (Stable: bends starting at one place in the order they were listed.)
+            for j in bends.indices.sorted(by: { bends[$0].from < bends[$1].from }) {
                 var low = 0, high = byEnd.count
                 while low < high {
                     let middle = (low + high) / 2
@@ -241,6 +242,7 @@ extension LayeredLayout {
 
         /// Crossings whose directions differ by less than this look like a shared line.
         static let flatAngle = 6 * Double.pi / 180
+        static let flatTangent = tan(flatAngle)
         /// Staggered windows keep this share of the gap free at its top and bottom, where edges meet their nodes.
         static let margin = 0.05
 
@@ -281,8 +283,13 @@ extension LayeredLayout {
             guard max(from, to) + 1 > min(other.from, other.to), max(other.from, other.to) + 1 > min(from, to) else {
                 return false
             }
+            // The directions at `t` differ by less than the flat angle: with a and b the tangents of the two
+            // directions' angles from the vertical, tan(α − β) = (a − b) / (1 + ab), and α − β lies within ±90°
+            // exactly when 1 + ab > 0.
             func isFlat(_ t: Double) -> Bool {
-                abs(atan(slope(t) / height) - atan(other.slope(t) / height)) < Self.flatAngle
+                let a = slope(t) / height, b = other.slope(t) / height
+                let product = 1 + a * b
+                return product > 0 && abs(a - b) < Self.flatTangent * product
             }
             if window == nil && other.window == nil {
                 let start = from - other.from, end = to - other.to
@@ -299,12 +306,7 @@ extension LayeredLayout {
                 // Side by side within a pixel is as bad as crossing flatly.
                 if abs(difference) < 1 && isFlat(t) { return true }
                 if (previous < 0) != (difference < 0) {
-                    var low = before, high = t
-                    for _ in 0..<20 {
-                        let middle = (low + high) / 2
-                        if (x(middle) - other.x(middle) < 0) == (previous < 0) { low = middle } else { high = middle }
-                    }
-                    if isFlat((low + high) / 2) { return true }
+                    if isFlat(crossing(other, between: before, previous, and: t, difference)) { return true }
                 } else if abs(previous) <= earlier.gap, abs(previous) < abs(difference), abs(previous) < 16 {
                     // They came closest near the sample before without crossing (one leaving a port just beside
                     // the other's, one staggered): between samples they may come within a pixel, flat and
@@ -321,6 +323,28 @@ extension LayeredLayout {
                 (before, previous) = (t, difference)
             }
             return false
+        }
+
+        /// Where the two cross between `low` and `high`, given how far apart they are there (of opposite signs),
+        /// to within a millionth of that stretch: Newton's steps, kept inside the stretch known to hold the
+        /// crossing and halving it where a step would leave it.
+        private func crossing(_ other: Bend, between low: Double, _ atLow: Double, and high: Double, _ atHigh: Double)
+            -> Double
+        {
+            let tolerance = (high - low) * 0x1p-20
+            var (low, high) = (low, high)
+            var t = low + (high - low) * atLow / (atLow - atHigh)
+            for _ in 0..<40 {
+                let difference = x(t) - other.x(t)
+                guard difference != 0 else { return t }
+                if (difference < 0) == (atLow < 0) { low = t } else { high = t }
+                guard high - low > tolerance else { break }
+                let step = difference / (slope(t) - other.slope(t))
+                let next = t - step
+                t = next > low && next < high ? next : (low + high) / 2
+                if abs(step) <= tolerance { return t }
+            }
+            return t
         }
     }
 
