@@ -27,7 +27,10 @@ extension LayeredLayout {
     private func initialOrder(rankCount: Int, variant: Int) -> [[Int]] {
         var result = [[Int]](repeating: [], count: rankCount)
         var visited = [Bool](repeating: false, count: rank.count)
-        var roots = Array(0..<rank.count).filter { up[$0].isEmpty }
+        // Every placeholder has a neighbour above: the roots are real nodes.
+        var roots = (0..<realCount).filter { up[$0].isEmpty }
+        var leaving = [[Int]](repeating: [], count: realCount)
+        for (edge, chain) in chains.enumerated() where !chain.isEmpty { leaving[chain[0]].append(edge) }
         roots.sort { (rank[$0], $0) < (rank[$1], $1) }
         for root in roots where !visited[root] {
             if variant == 2 {
@@ -43,19 +46,31 @@ extension LayeredLayout {
                     }
                 }
             } else {
+                // Depth first. A placeholder has one edge in and one out, so once a search enters an edge's chain
+                // it meets the chain's placeholders one after the other: they are taken in one go from `chains`
+                // (on huge maps, following links node by node through memory cost a tenth of the layout).
+                // Entries of `stack`: a node, or −1 − e for the placeholders of edge e.
                 var stack = [root]
-                while let node = stack.popLast() {
+                while let entry = stack.popLast() {
+                    guard entry >= 0 else {
+                        let chain = chains[-1 - entry]
+                        for node in chain.dropFirst().dropLast() { result[rank[node]].append(node) }
+                        if !visited[chain[chain.count - 1]] { stack.append(chain[chain.count - 1]) }
+                        continue
+                    }
+                    let node = entry
                     guard !visited[node] else { continue }
                     visited[node] = true
                     result[rank[node]].append(node)
-                    let children = down.offsets[node]..<down.offsets[node + 1]
-                    if variant == 0 {
-                        for link in children.reversed() where !visited[down.links[link].node] {
-                            stack.append(down.links[link].node)
-                        }
-                    } else {
-                        for link in children where !visited[down.links[link].node] {
-                            stack.append(down.links[link].node)
+                    // The chains leaving `node`, in the order of its links (first reversed, for variant 0).
+                    let edges = leaving[node]
+                    for position in 0..<edges.count {
+                        let edge = edges[variant == 0 ? edges.count - 1 - position : position]
+                        let next = chains[edge][1]
+                        if !isReal(next) {
+                            stack.append(-1 - edge)
+                        } else if !visited[next] {
+                            stack.append(next)
                         }
                     }
                 }
@@ -102,10 +117,7 @@ extension LayeredLayout {
                 }
                 // Nodes without neighbours on that side stay where they are; the others are sorted around them,
                 // equal keys in their present order (the sort is stable, and `keys` lists them in that order).
-                // Late sweeps change few ranks: a rank already in order is left as it is.
-                if keys.indices.dropFirst().contains(where: { keys[$0 - 1].0 > keys[$0].0 }) {
-                    keys.sort { $0.0 < $1.0 }
-                }
+                Self.sortStably(&keys)
                 var next = nodes
                 for (slot, entry) in zip(movable, keys) { next[slot] = nodes[entry.1] }
                 ranks[r] = next
@@ -124,6 +136,29 @@ extension LayeredLayout {
         }
         ranks = best
         return bestCrossings
+    }
+
+    /// Sorts by the first element, keeping the order of equal ones. Sweeps after the first move few nodes, so
+    /// the keys come nearly in order: insertion sort takes them in about one pass; where it would move them more
+    /// than a few times over, the library's (stable) sort takes over from where it stopped.
+    static func sortStably(_ keys: inout [(Double, Int)]) {
+        var moves = 0
+        let budget = 8 * keys.count
+        let done = keys.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices.dropFirst() {
+                let item = buffer[index]
+                var slot = index
+                while slot > 0 && buffer[slot - 1].0 > item.0 {
+                    buffer[slot] = buffer[slot - 1]
+                    slot -= 1
+                }
+                buffer[slot] = item
+                moves += index - slot
+                if moves > budget { return false }
+            }
+            return true
+        }
+        if !done { keys.sort { $0.0 < $1.0 } }
     }
 
     /// Swaps neighbours on a rank wherever that removes crossings with both adjacent ranks, until no swap helps

@@ -70,7 +70,7 @@ extension LayeredLayout {
             // Across the whole gap, or — where ``staggeredBends`` says so — within a short stretch of it.
             func bend(to end: Point, hop: Int) {
                 let start = points[points.count - 1]
-                guard let window = stagger[GapKey(chain: index, hop: hop)] else { return curve(to: end) }
+                guard !stagger[index].isEmpty, let window = stagger[index][hop] else { return curve(to: end) }
                 let height = end.y - start.y
                 straight(to: Point(start.x, start.y + height * window.start))
                 curve(to: Point(end.x, start.y + height * (window.start + window.length)))
@@ -112,7 +112,7 @@ extension LayeredLayout {
     /// gap and the other in the lower, so that where they cross one runs straight down and the other slants —
     /// but only where neither comes to cross any other bend of the gap flatly that way.
     func staggeredBends(outPort: [Double], inPort: [Double], top: [Double], rankHeight: [Double])
-        -> [GapKey: Bend.Window]
+        -> [[Bend.Window?]]
     {
         var gaps = [[Bend]](repeating: [], count: ranks.count)
         for (index, chain) in chains.enumerated() where chain.count > 1 {
@@ -122,7 +122,8 @@ extension LayeredLayout {
                 gaps[rank[chain[hop]]].append(Bend(key: GapKey(chain: index, hop: hop), from: from, to: to))
             }
         }
-        var result: [GapKey: Bend.Window] = [:]
+        // By edge and hop; empty for an edge none of whose bends is staggered (most of them).
+        var result = [[Bend.Window?]](repeating: [], count: chains.count)
         for r in gaps.indices.dropFirst() where gaps[r].count > 1 {
             let height = top[r] - top[r - 1] - rankHeight[r - 1]
             guard height > 0 else { continue }
@@ -132,7 +133,7 @@ extension LayeredLayout {
             var flatPairs: [(Int, Int)] = []
             var byEnd: [Int] = []
             // (Stable: bends starting at one place in the order they were listed.)
-            for j in bends.indices.sorted(by: { bends[$0].from < bends[$1].from }) {
+            for (_, j) in bends.indices.map({ (bends[$0].from, $0) }).sorted(by: { $0.0 < $1.0 }) {
                 var low = 0, high = byEnd.count
                 while low < high {
                     let middle = (low + high) / 2
@@ -169,29 +170,64 @@ extension LayeredLayout {
                 var choices: [[(Int, Double)]] = []
                 if free.count == 2 { choices += [[(i, 0), (j, 1)], [(i, 1), (j, 0)]] }
                 for k in free { choices += [[(k, 0)], [(k, 1)]] }
-                if choices.contains(where: tryStagger) { continue }
+                // Among these choices only `i` and `j` move: whether one of them, at a position, keeps clear of
+                // every bend of the gap but the other is asked once (the choices ask it up to twice).
+                var clearOfOthers: [Bool?] = [nil, nil, nil, nil]
+                func fits(_ k: Int, at position: Double) -> Bool {
+                    let slot = (k == i ? 0 : 2) + (position == 0 ? 0 : 1), partner = k == i ? j : i
+                    if clearOfOthers[slot] == nil {
+                        clearOfOthers[slot] = columns.allNear(k) {
+                            $0 == i || $0 == j || !bends[k].crossesFlatly(bends[$0], height: height)
+                        }
+                    }
+                    return clearOfOthers[slot]! && !bends[k].crossesFlatly(bends[partner], height: height)
+                }
+                let staggered = choices.contains { choice in
+                    for (k, position) in choice { bends[k].window = window(k, at: position) }
+                    if choice.allSatisfy({ fits($0.0, at: $0.1) }) { return true }
+                    for (k, _) in choice { bends[k].window = nil }
+                    return false
+                }
+                if staggered { continue }
                 // Edges that run side by side (a bundle between two nodes) all cross a third edge flatly, and
                 // staggering one of them alone makes it cross its neighbours: then the neighbours it would cross
                 // move with it, at the same position — they stay side by side, now slanting where they cross.
+                // Larger groups are not moved: a list of nine stands for more than eight. Asked once per bend
+                // and position, like `fits`.
+                var crossersOf: [[Int]?] = [nil, nil, nil, nil]
+                func crossers(_ k: Int, at position: Double) -> [Int] {
+                    let slot = (k == i ? 0 : 2) + (position == 0 ? 0 : 1)
+                    if let known = crossersOf[slot] { return known }
+                    bends[k].window = window(k, at: position)
+                    var found: [Int] = []
+                    _ = columns.allNear(k) { other in
+                        if other != i, other != j, movable(other), bends[k].crossesFlatly(bends[other], height: height)
+                        {
+                            found.append(other)
+                        }
+                        return found.count <= 8
+                    }
+                    bends[k].window = nil
+                    crossersOf[slot] = found
+                    return found
+                }
                 for choice in choices {
                     var group = choice
                     for (k, position) in choice {
-                        bends[k].window = window(k, at: position)
-                        // Larger groups are not moved (stops looking once there are more than eight).
-                        _ = columns.allNear(k) { other in
-                            if other != i, other != j, movable(other), !group.contains(where: { $0.0 == other }),
-                                bends[k].crossesFlatly(bends[other], height: height)
-                            {
-                                group.append((other, position))
-                            }
-                            return group.count <= choice.count + 8
+                        for other in crossers(k, at: position) where !group.contains(where: { $0.0 == other }) {
+                            group.append((other, position))
                         }
                     }
-                    for (k, _) in choice { bends[k].window = nil }
                     if group.count > choice.count, group.count <= choice.count + 8, tryStagger(group) { break }
                 }
             }
-            for bend in bends { if let window = bend.window { result[bend.key] = window } }
+            for bend in bends {
+                guard let window = bend.window else { continue }
+                if result[bend.key.chain].isEmpty {
+                    result[bend.key.chain] = Array(repeating: nil, count: chains[bend.key.chain].count)
+                }
+                result[bend.key.chain][bend.key.hop] = window
+            }
         }
         return result
     }
@@ -310,11 +346,24 @@ extension LayeredLayout {
                 } else if abs(previous) <= earlier.gap, abs(previous) < abs(difference), abs(previous) < 16 {
                     // They came closest near the sample before without crossing (one leaving a port just beside
                     // the other's, one staggered): between samples they may come within a pixel, flat and
-                    // unseen. The closest point, by ternary search between the samples around it.
+                    // unseen. The closest point, by golden-section search between the samples around it (one
+                    // new distance per step, the stretch shrinking to a hundred-thousandth).
+                    let ratio = 0.6180339887498949
                     var low = earlier.t, high = t
-                    for _ in 0..<20 {
-                        let third = (high - low) / 3
-                        if gap(low + third) < gap(high - third) { high -= third } else { low += third }
+                    var inner = (high - ratio * (high - low), low + ratio * (high - low))
+                    var gaps = (gap(inner.0), gap(inner.1))
+                    for _ in 0..<24 {
+                        if gaps.0 < gaps.1 {
+                            high = inner.1
+                            (inner.1, gaps.1) = (inner.0, gaps.0)
+                            inner.0 = high - ratio * (high - low)
+                            gaps.0 = gap(inner.0)
+                        } else {
+                            low = inner.0
+                            (inner.0, gaps.0) = (inner.1, gaps.1)
+                            inner.1 = low + ratio * (high - low)
+                            gaps.1 = gap(inner.1)
+                        }
                     }
                     let closest = (low + high) / 2
                     if gap(closest) < 1 && isFlat(closest) { return true }
