@@ -85,7 +85,8 @@ extension LayeredLayout {
         var position = [Int](repeating: 0, count: rank.count)
         for nodes in ranks { for (offset, node) in nodes.enumerated() { position[node] = offset } }
         var best = ranks
-        var bestCrossings = totalCrossings(position)
+        var counts = CrossingCounts(rankCount: rankCount)
+        var bestCrossings = counts.total(self, position)
         var stale = 0
         var values: [Double] = []
         var keys: [(Double, Int)] = [], movable: [Int] = []
@@ -120,11 +121,14 @@ extension LayeredLayout {
                 Self.sortStably(&keys)
                 var next = nodes
                 for (slot, entry) in zip(movable, keys) { next[slot] = nodes[entry.1] }
-                ranks[r] = next
+                if next != nodes {
+                    ranks[r] = next
+                    counts.changed[r] = true
+                }
                 for (offset, node) in next.enumerated() { position[node] = offset }
             }
-            transpose(&position, equalSwaps: iteration % 4 == 3)
-            let crossings = totalCrossings(position)
+            transpose(&position, equalSwaps: iteration % 4 == 3, changed: &counts.changed)
+            let crossings = counts.total(self, position)
             if crossings < bestCrossings {
                 bestCrossings = crossings
                 best = ranks
@@ -163,7 +167,7 @@ extension LayeredLayout {
 
     /// Swaps neighbours on a rank wherever that removes crossings with both adjacent ranks, until no swap helps
     /// (bounded, for very wide ranks). Now and then swaps that change nothing are made too, to leave a plateau.
-    private mutating func transpose(_ position: inout [Int], equalSwaps: Bool) {
+    private mutating func transpose(_ position: inout [Int], equalSwaps: Bool, changed: inout [Bool]) {
         for _ in 0..<4 {
             var improved = false
             for r in ranks.indices where ranks[r].count > 1 && ranks[r].count <= 400 {
@@ -173,6 +177,7 @@ extension LayeredLayout {
                     if swapped < now || (equalSwaps && swapped == now && now > 0) {
                         ranks[r][i] = w
                         ranks[r][i + 1] = v
+                        changed[r] = true
                         position[v] = i + 1
                         position[w] = i
                         if swapped < now { improved = true }
@@ -191,24 +196,36 @@ extension LayeredLayout {
         return count
     }
 
-    func totalCrossings(_ position: [Int]) -> Int {
-        var total = 0
-        var lowerEnds: [Int] = []
-        var tree: [Int] = []
-        for r in 0..<max(ranks.count - 1, 0) {
-            lowerEnds.removeAll(keepingCapacity: true)
-            // Nodes in rank order give the edges already sorted by their upper end; a node's own edges are
-            // sorted by their lower end.
-            for node in ranks[r] {
-                let start = lowerEnds.count
-                for link in down.offsets[node]..<down.offsets[node + 1] {
-                    lowerEnds.append(position[down.links[link].node])
-                }
-                if lowerEnds.count - start > 1 { lowerEnds[start...].sort() }
-            }
-            total += Self.inversions(lowerEnds, width: ranks[r + 1].count, tree: &tree)
+    /// The crossings between each rank and the next, counted again only where one of the two changed since.
+    struct CrossingCounts {
+        private(set) var perGap: [Int]
+        /// Ranks whose order changed since the last count.
+        var changed: [Bool]
+        private var lowerEnds: [Int] = []
+        private var tree: [Int] = []
+
+        init(rankCount: Int) {
+            perGap = Array(repeating: 0, count: max(rankCount - 1, 0))
+            changed = Array(repeating: true, count: rankCount)
         }
-        return total
+
+        mutating func total(_ layout: LayeredLayout, _ position: [Int]) -> Int {
+            for r in perGap.indices where changed[r] || changed[r + 1] {
+                lowerEnds.removeAll(keepingCapacity: true)
+                // Nodes in rank order give the edges already sorted by their upper end; a node's own edges are
+                // sorted by their lower end.
+                for node in layout.ranks[r] {
+                    let start = lowerEnds.count
+                    for link in layout.down.offsets[node]..<layout.down.offsets[node + 1] {
+                        lowerEnds.append(position[layout.down.links[link].node])
+                    }
+                    if lowerEnds.count - start > 1 { lowerEnds[start...].sort() }
+                }
+                perGap[r] = LayeredLayout.inversions(lowerEnds, width: layout.ranks[r + 1].count, tree: &tree)
+            }
+            for r in changed.indices { changed[r] = false }
+            return perGap.reduce(0, +)
+        }
     }
 
     /// Crossings of straight edges between two ranks: inversions of their lower ends, given in the order of

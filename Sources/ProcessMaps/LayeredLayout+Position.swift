@@ -64,25 +64,25 @@ extension LayeredLayout {
             targets.append(sum / weight - offset)
             weights.append(weight)
         }
-        // Blocks of pooled positions: mean, weight, how many nodes.
-        var means: [Double] = [], blockWeights: [Double] = [], sizes: [Int] = []
+        // Blocks of pooled positions, a stack kept in one buffer (this runs for every rank several times).
+        var blocks = [(mean: Double, weight: Double, size: Int)](repeating: (0, 0, 0), count: targets.count)
+        var count = 0
         for index in targets.indices {
-            var mean = targets[index], weight = weights[index], size = 1
-            while let last = means.last, last > mean {
-                let lastWeight = blockWeights.removeLast()
-                mean = (last * lastWeight + mean * weight) / (lastWeight + weight)
-                weight += lastWeight
-                size += sizes.removeLast()
-                means.removeLast()
+            var block = (mean: targets[index], weight: weights[index], size: 1)
+            while count > 0, blocks[count - 1].mean > block.mean {
+                let last = blocks[count - 1]
+                block.mean = (last.mean * last.weight + block.mean * block.weight) / (last.weight + block.weight)
+                block.weight += last.weight
+                block.size += last.size
+                count -= 1
             }
-            means.append(mean)
-            blockWeights.append(weight)
-            sizes.append(size)
+            blocks[count] = block
+            count += 1
         }
         var index = 0
-        for (block, mean) in means.enumerated() {
-            for _ in 0..<sizes[block] {
-                x[nodes[index]] = mean + offsets[index]
+        for block in blocks[..<count] {
+            for _ in 0..<block.size {
+                x[nodes[index]] = block.mean + offsets[index]
                 index += 1
             }
         }

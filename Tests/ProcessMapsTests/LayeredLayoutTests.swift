@@ -1,4 +1,5 @@
 import Foundation
+import AmtswegSupport
 @testable import ProcessMaps
 import Testing
 
@@ -172,6 +173,33 @@ import Testing
             #expect(meet, "the test's own scan finds them meeting")
             #expect(a.crossesFlatly(b, height: height) && b.crossesFlatly(a, height: height))
         }
+    }
+
+    /// Unstaggered crossings decided without solving for where they cross agree with the angle measured where
+    /// they do cross (solved, and compared with `atan` in the test), over many moves, heights and levels; and
+    /// the shortcut decides most of them.
+    @Test func flatCrossingsDecidedWithoutSolvingAgreeWithTheAngles() {
+        var random = SplitMix64(seed: 17)
+        var decided = 0
+        let cases = 200_000
+        for _ in 0..<cases {
+            let move = Double.random(in: -3000...3000, using: &random)
+            let otherMove = Double.random(in: -3000...3000, using: &random)
+            let height = Double.random(in: 24...2880, using: &random)
+            let level = Double.random(in: 0.000_001...0.999_999, using: &random)
+            guard
+                let verdict = LayeredLayout.Bend.crossesFlatly(
+                    atLevel: level, move, otherMove, height: height)
+            else { continue }
+            decided += 1
+            let t = 0.5 - sin(asin(1 - 2 * level) / 3)
+            let steepness = 6 * t * (1 - t) / height
+            let angles = (atan(move * steepness), atan(otherMove * steepness))
+            #expect(
+                verdict == (abs(angles.0 - angles.1) < 6 * .pi / 180),
+                "moves \(move), \(otherMove), height \(height), level \(level)")
+        }
+        #expect(decided > cases * 99 / 100)
     }
 
     /// The columns index finds every bend whose sideways extent meets a bend's, each once.
