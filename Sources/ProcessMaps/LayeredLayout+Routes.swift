@@ -397,10 +397,10 @@ extension LayeredLayout {
             guard sum > 0 else { return nil }
             let steepFrom = 2 * flatTangent / sum
             let steepTo = product > 0 ? 1 / (product * steepFrom) : .infinity
-            // The level covered at the m (≤ ½) where q is reached; past ½ when q is never reached.
+            // The level covered at the m (≤ ½) where q is reached; infinite when q is never reached.
             func levelAt(_ q: Double) -> Double {
                 let x = 2 * q * height / 3
-                guard x <= 1 else { return 0.5 + 1 }
+                guard x <= 1 else { return .infinity }
                 let m = x / (2 * (1 + (1 - x).squareRoot()))
                 return m * m * (3 - 2 * m)
             }
