@@ -1,6 +1,7 @@
 import AmtswegCore
 import AmtswegDemo
 import AmtswegStore
+import AmtswegSupport
 import Foundation
 public import Hummingbird
 import Logging
@@ -71,6 +72,8 @@ func buildServer(_ configuration: ServerConfiguration, workspace: Workspace) asy
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     // PostgreSQL can have other writers (several app instances); an SQLite file is written by this server alone.
     if case .postgres = configuration.database { router.add(middleware: StoreSyncMiddleware(workspace: workspace)) }
+    // Reads wait their turn after that look, so those that arrive together still share one.
+    router.add(middleware: AdmissionMiddleware(turns: Turns(configuration.maxActiveReads)))
     let routes = RouteTable(router: router, workspace: workspace, timeLimit: configuration.requestTimeLimit)
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes.list))
     router.add(middleware: AccessMiddleware(workspace: workspace, configuration: configuration, replay: replay))

@@ -61,6 +61,14 @@ public struct ServerConfiguration: Sendable {
     /// How many analyses of event logs (discovery, conformance) compute at once in the background; more wait
     /// in line. Half the cores: an alignment spreads its variants over all of them, and requests need some.
     public var analysisJobLimit = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
+    /// How many reads (GET, HEAD) the server works on at once (`--max-active-reads`); more wait their turn in the
+    /// order they came (``AdmissionMiddleware``). Under more requests than the cores keep up with, each request
+    /// interleaved with all others waited once per step for all of them — a page that asks the database twice
+    /// waited several times as long as one kept in memory; in line, each waits about as long as the others and is
+    /// then answered quickly. Writes and uploads do not wait here (an upload's body would hold a turn).
+    public var maxActiveReads = ServerConfiguration.defaultActiveReads
+    /// Three per core, at least four: enough to keep the cores busy while some reads wait for the database.
+    public static let defaultActiveReads = max(4, 3 * ProcessInfo.processInfo.activeProcessorCount)
     /// The reverse proxies in front of the server (their IP addresses, `--trusted-proxy`): only a request from one
     /// of them may say whom it forwards (`X-Forwarded-For`, `Forwarded: for=`), so sign-in throttling counts the
     /// browser's address, not the proxy's — and nobody else can pretend to be another address.

@@ -9,13 +9,12 @@ public protocol CommentRepository: Sendable {
     /// The comments on one process and on its steps, oldest first: what the process's page shows.
     func comments(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [Comment]
 
-    /// The ids of the comments on one process and its steps, in the order ``comments(of:aboutProcess:)`` gives
-    /// them: a reader that keeps a process's comments reads in full only those it does not know yet
-    /// (``comments(of:ids:)``) — under load the comments of a busy process were read again after every new one.
-    func commentIDs(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws -> [ID<Comment>]
-
-    /// The comments with these ids, in no particular order; ids that name no comment of the tenant are left out.
-    func comments(of tenant: ID<Tenant>, ids: [ID<Comment>]) async throws -> [Comment]
+    /// The comments on one process and its steps that are not among `known`, each with its place (from 0) in the
+    /// order ``comments(of:aboutProcess:)`` gives, and how many the process and its steps have in all — in one
+    /// read: a reader that keeps a process's comments reads in full only those it does not know yet (under load
+    /// the comments of a busy process were read again after every new one).
+    func comments(of tenant: ID<Tenant>, aboutProcess process: ID<ProcessModel>, besides known: [ID<Comment>])
+        async throws -> (added: [(position: Int, comment: Comment)], total: Int)
 
     /// One comment. Throws ``StoreError/notFound(kind:id:)``.
     func comment(_ id: ID<Comment>, of tenant: ID<Tenant>) async throws -> Comment

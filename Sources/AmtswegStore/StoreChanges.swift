@@ -55,7 +55,7 @@ public protocol StoreChangeFeed: Sendable {
 extension StoreChange {
     /// The subject of what concerns one process: its page shows the comments on it and on each of its steps.
     /// A change of the discussion about a process only adds comments to it — readers keep what they read and read
-    /// only what is new (``CommentRepository/commentIDs(of:aboutProcess:)``); a write that alters or removes
+    /// only what is new (``CommentRepository/comments(of:aboutProcess:besides:)``); a write that alters or removes
     /// comments names no subject.
     public static func subject(ofProcess process: ID<ProcessModel>) -> String { "process:\(process.rawValue)" }
 

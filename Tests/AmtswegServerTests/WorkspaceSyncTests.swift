@@ -207,6 +207,18 @@ import Testing
             first = first ?? comment
             try await expectTheStores("after comment \(offset)")
         }
+        // Two in the same second: the store orders them by id, so the later one goes before the earlier.
+        for id in ["c-same-z", "c-same-a"] {
+            try await other.addComment(
+                try Comment.written(
+                    "Gleiche Sekunde", about: .process(process), by: anna,
+                    at: Date(timeIntervalSince1970: 1_796_000_050),
+                    id: ID(id)),
+                of: tenant)
+            try await expectTheStores("after \(id)")
+        }
+        #expect(
+            try await one.comments(of: tenant, aboutProcess: process).suffix(2).map(\.id) == ["c-same-a", "c-same-z"])
         let settled = try #require(first)
         try await other.setResolution(
             Comment.Resolution(by: anna, at: Date(timeIntervalSince1970: 1_796_000_100)), ofComment: settled.id,

@@ -104,14 +104,25 @@ import Testing
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "px1").map(\.id) == ["c", "d"])
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "p_12").map(\.id) == ["e", "f"])
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "p").isEmpty)
-            // The ids alone in the same order, and comments by id (for a reader that knows the others already).
-            #expect(try await store.repository.commentIDs(of: tenant, aboutProcess: "p_12") == ["e", "f"])
-            #expect(try await store.repository.commentIDs(of: tenant, aboutProcess: "p").isEmpty)
-            let byID = try await store.repository.comments(of: tenant, ids: ["f", "g", "zz", "a"])
+            // Those not known yet, each with its place among all, and the count of all (for a reader that knows
+            // the others already) — also when none is new, or none is known.
+            func besides(_ process: ID<ProcessModel>, _ known: [ID<AmtswegCore.Comment>]) async throws -> [String] {
+                let (added, total) = try await store.repository.comments(
+                    of: tenant, aboutProcess: process, besides: known)
+                return ["\(total)"] + added.map { "\($0.position):\($0.comment.id)" }
+            }
+            #expect(try await besides("p_12", ["e"]) == ["2", "1:f"])
+            #expect(try await besides("p_12", ["f"]) == ["2", "0:e"])
+            #expect(try await besides("p_12", []) == ["2", "0:e", "1:f"])
+            #expect(try await besides("p_12", ["e", "f"]) == ["2"])
+            #expect(try await besides("p_12", ["e", "f", "a"]) == ["2"])
+            #expect(try await besides("p", []) == ["0"])
+            let full = try await store.repository.comments(of: tenant, aboutProcess: "p_1")
             #expect(
-                byID.sorted { $0.id.rawValue < $1.id.rawValue }
-                    == (try await store.repository.comments(of: tenant)).filter { ["a", "f", "g"].contains($0.id) })
-            #expect(try await store.repository.comments(of: "nirgendwo", ids: ["a"]).isEmpty)
+                try await store.repository.comments(of: tenant, aboutProcess: "p_1", besides: ["a"]).added.map(
+                    \.comment)
+                    == [full[1]])
+            #expect(try await store.repository.comments(of: "nirgendwo", aboutProcess: "p_1", besides: []).total == 0)
         }
     }
 }

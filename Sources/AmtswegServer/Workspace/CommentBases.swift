@@ -33,26 +33,29 @@ struct CommentBases: Sendable {
         lists[tenant] = nil
     }
 
-    /// `base` with the comments written since, in the store's order: `ids` reads the ids of all comments now,
-    /// `reading` the comments with the given ids. `nil` when a comment of `base` is gone or one asked for is
-    /// not found; then the caller reads them all.
+    /// `base` with the comments written since, in the store's order: `reading` reads the comments not among the
+    /// given ids, each with its place, and the count of all. `nil` when that does not add up (a comment of `base`
+    /// is gone) or nothing was added (a comment about the process was what made the caller read); then the
+    /// caller reads them all.
     static func extended(
-        _ base: [Comment], ids: () async throws -> [ID<Comment>],
-        reading: ([ID<Comment>]) async throws -> [Comment]
+        _ base: [Comment],
+        reading: ([ID<Comment>]) async throws -> (added: [(position: Int, comment: Comment)], total: Int)
     ) async throws -> [Comment]? {
-        let current = try await ids()
-        var known = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let missing = current.filter { known[$0] == nil }
-        guard current.count - missing.count == known.count else { return nil }
-        if !missing.isEmpty {
-            for comment in try await reading(missing) { known[comment.id] = comment }
+        let (added, total) = try await reading(base.map(\.id))
+        guard !added.isEmpty, base.count + added.count == total else { return nil }
+        var places: [Comment?] = Array(repeating: nil, count: total)
+        for (position, comment) in added {
+            guard places.indices.contains(position), places[position] == nil else { return nil }
+            places[position] = comment
         }
-        var extended: [Comment] = []
-        extended.reserveCapacity(current.count)
-        for id in current {
-            guard let comment = known[id] else { return nil }
-            extended.append(comment)
+        // The known ones keep their order in the places left (as many as there are of them, by the count).
+        var known = base.makeIterator()
+        var merged: [Comment] = []
+        merged.reserveCapacity(total)
+        for place in places {
+            guard let comment = place ?? known.next() else { return nil }
+            merged.append(comment)
         }
-        return extended
+        return merged
     }
 }

@@ -492,8 +492,7 @@ public actor Workspace {
             let read: [Comment]
             if let base,
                 let extended = try await CommentBases.extended(
-                    base, ids: { try await repository.commentIDs(of: tenant, aboutProcess: process) },
-                    reading: { try await repository.comments(of: tenant, ids: $0) })
+                    base, reading: { try await repository.comments(of: tenant, aboutProcess: process, besides: $0) })
             {
                 read = extended
             } else {

@@ -21,28 +21,40 @@ extension SQLMapRepository: CommentRepository {
         }
     }
 
-    public func commentIDs(of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>) async throws
-        -> [ID<Comment>]
-    {
-        try await run { db in
-            try await db.select().column("id").from("comments")
-                .where("tenant_id", .equal, tenantID.rawValue).where("process_id", .equal, process.rawValue)
-                .orderBy("written_at").orderBy("id").all()
-                .map { ID(try $0.decode(column: "id", as: String.self)) }
+    public func comments(
+        of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>, besides known: [ID<Comment>]
+    ) async throws -> (added: [(position: Int, comment: Comment)], total: Int) {
+        guard known.count < engine.maxBindsPerStatement - 8 else {
+            // More than a statement takes: all of them, the known ones left out here.
+            let all = try await comments(of: tenantID, aboutProcess: process)
+            let knownIDs = Set(known)
+            return (
+                all.enumerated().filter { !knownIDs.contains($0.element.id) }.map { ($0.offset, $0.element) }, all.count
+            )
         }
-    }
-
-    public func comments(of tenantID: ID<Tenant>, ids: [ID<Comment>]) async throws -> [Comment] {
-        var found: [Comment] = []
-        // In parts, as a statement takes only so many values.
-        for part in ids.map(\.rawValue).batches(maxBinds: engine.maxBindsPerStatement - 1, width: 1) {
-            found += try await run { db in
-                try await db.select().columns(Self.commentColumns.map { SQLIdentifier($0) }).from("comments")
-                    .where("tenant_id", .equal, tenantID.rawValue).where("id", .in, Array(part)).all()
-                    .map(Self.comment)
-            }
+        // One statement, one round trip. Each comment numbered in the store's order (the database's collation
+        // orders the ids); the count of all in a derived table of one row, joined to the comments not known yet,
+        // so the row comes even when there are none (their columns then NULL).
+        let tenant = tenantID.rawValue
+        let columns = Self.commentColumns
+        let notKnown: SQLQueryString =
+            known.isEmpty ? "1 = 1" : "c.\(ident: "id") NOT IN (\(binds: known.map(\.rawValue)))"
+        let query: SQLQueryString = """
+            SELECT t.total, c.position, \(SQLList(columns.map { SQLColumn($0, table: "c") }))
+            FROM (SELECT COUNT(*) AS total FROM comments
+                WHERE tenant_id = \(bind: tenant) AND process_id = \(bind: process.rawValue)) AS t
+            LEFT JOIN (SELECT \(SQLList(columns.map { SQLIdentifier($0) })),
+                    ROW_NUMBER() OVER (ORDER BY written_at, id) AS position
+                FROM comments WHERE tenant_id = \(bind: tenant) AND process_id = \(bind: process.rawValue)) AS c
+            ON \(notKnown)
+            ORDER BY c.position
+            """
+        let rows = try await run { db in try await db.raw(query).all() }
+        let total = try rows.first?.decode(column: "total", as: Int.self) ?? 0
+        let added = try rows.filter { try !$0.decodeNil(column: "id") }.map {
+            (try $0.decode(column: "position", as: Int.self) - 1, try Self.comment($0))
         }
-        return found
+        return (added, total)
     }
 
     public func comment(_ id: ID<Comment>, of tenantID: ID<Tenant>) async throws -> Comment {

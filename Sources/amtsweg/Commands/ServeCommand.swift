@@ -39,6 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
+            "Wie viele Leseanfragen zugleich bearbeitet werden; weitere warten in der Reihenfolge ihres Eintreffens (auch AMTSWEG_MAX_ACTIVE_READS; Standard dreimal die Zahl der Prozessorkerne, mindestens 4)."
+    )
+    var maxActiveReads: Int?
+    @Option(
+        name: .long,
+        help:
             "Adresse, unter der der Server erreichbar ist, z. B. https://amtsweg.musterstadt.de (auch AMTSWEG_PUBLIC_URL)."
     )
     var publicURL: String?
@@ -71,6 +77,10 @@ struct ServeCommand: AsyncParsableCommand {
             let port = try setting(port, "AMTSWEG_PORT", { Int($0) }, default: 8080)
             let hostname = try setting(hostname, "AMTSWEG_HOSTNAME", { $0 }, default: "127.0.0.1")
             let maxUploadMB = try setting(maxUploadMB, "AMTSWEG_MAX_UPLOAD_MB", { Int($0) }, default: 100)
+            let maxActiveReads = try setting(
+                maxActiveReads, "AMTSWEG_MAX_ACTIVE_READS", { Int($0) }, default: ServerConfiguration.defaultActiveReads
+            )
+            guard maxActiveReads > 0 else { throw CLIError("--max-active-reads braucht eine Zahl größer als 0.") }
             let logsJSON =
                 try setting(logFormat, "AMTSWEG_LOG_FORMAT", LogFormat.init(rawValue:), default: .text) == .json
             if logsJSON { JSONLogHandler.bootstrap() } else { TextLogHandler.bootstrap() }
@@ -89,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
                 hostname: hostname, port: port, database: database, loadDemo: demo,
                 maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
             configuration.keepsDerivedViews = !noViewCache
+            configuration.maxActiveReads = maxActiveReads
             configuration.trustedProxies = Set(
                 trustedProxies.isEmpty
                     ? (environment["AMTSWEG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
