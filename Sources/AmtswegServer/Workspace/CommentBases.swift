@@ -1,8 +1,8 @@
 import AmtswegCore
 
 /// The comments last read per tenant and process, from which ``Workspace/comments(of:aboutProcess:)`` makes a
-/// process's comments anew after a comment about it: their ids are read (one short column per comment), and in
-/// full only the comments not known yet.
+/// process's comments anew after a comment about it: only the comments not known yet are read, each with its place
+/// among all, and the count of all, in one statement (``extended(_:reading:)``).
 ///
 /// Sound because a change of the discussion about one process only ever adds comments to it (``StoreChange``):
 /// a thread is settled or reopened by a change about no particular subject, and after such a change everything
