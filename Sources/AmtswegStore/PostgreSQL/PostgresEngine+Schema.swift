@@ -1,31 +1,41 @@
 public import SQLKit
 
 extension PostgresEngine {
-    /// From the information schema of the connection's current schema (base tables only).
+    /// From the system catalogs, of the connection's current schema (ordinary and partitioned tables only). Not
+    /// from `information_schema`: its views took 0.85 s of PostgreSQL's time for these three reads, and a backup
+    /// taken under load (the cluster benchmark) held up the writers of every instance that long.
     public func tableShapes(in db: any SQLDatabase) async throws -> [TableShape] {
         let columns = try await db.raw(
             """
-            SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
-            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-            WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-            ORDER BY c.table_name, c.ordinal_position
+            SELECT c.relname::text AS table_name, a.attname::text AS column_name,
+              format_type(a.atttypid, NULL) AS data_type
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY c.relname, a.attnum
             """
         ).all()
         let keys = try await db.raw(
             """
-            SELECT tc.table_name, k.column_name FROM information_schema.table_constraints tc
-            JOIN information_schema.key_column_usage k
-              ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name
-            WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = current_schema()
-            ORDER BY tc.table_name, k.ordinal_position
+            SELECT c.relname::text AS table_name, a.attname::text AS column_name
+            FROM pg_catalog.pg_constraint k
+            JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            CROSS JOIN LATERAL unnest(k.conkey) WITH ORDINALITY AS u(attnum, position)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = u.attnum
+            WHERE k.contype = 'p' AND n.nspname = current_schema()
+            ORDER BY c.relname, u.position
             """
         ).all()
         let references = try await db.raw(
             """
-            SELECT DISTINCT tc.table_name, u.table_name AS referenced FROM information_schema.table_constraints tc
-            JOIN information_schema.constraint_column_usage u
-              ON u.constraint_schema = tc.constraint_schema AND u.constraint_name = tc.constraint_name
-            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()
+            SELECT DISTINCT c.relname::text AS table_name, r.relname::text AS referenced
+            FROM pg_catalog.pg_constraint k
+            JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+            JOIN pg_catalog.pg_class r ON r.oid = k.confrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE k.contype = 'f' AND n.nspname = current_schema()
             """
         ).all()
         var shapes: [String: TableShape] = [:]
