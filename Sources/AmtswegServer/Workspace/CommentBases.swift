@@ -35,14 +35,15 @@ struct CommentBases: Sendable {
 
     /// `base` with the comments written since, in the store's order: `reading` reads the comments not among the
     /// given ids, each with its place, and the count of all. `nil` when that does not add up (a comment of `base`
-    /// is gone) or nothing was added (a comment about the process was what made the caller read); then the
-    /// caller reads them all.
+    /// is gone); then the caller reads them all. Nothing new is the common case, not a doubt: an instance hears of
+    /// its own comment twice — from its own write, and again from the change feed, which every instance reads.
     static func extended(
         _ base: [Comment],
         reading: ([ID<Comment>]) async throws -> (added: [(position: Int, comment: Comment)], total: Int)
     ) async throws -> [Comment]? {
         let (added, total) = try await reading(base.map(\.id))
-        guard !added.isEmpty, base.count + added.count == total else { return nil }
+        guard base.count + added.count == total else { return nil }
+        if added.isEmpty { return base }
         var places: [Comment?] = Array(repeating: nil, count: total)
         for (position, comment) in added {
             guard places.indices.contains(position), places[position] == nil else { return nil }

@@ -2,6 +2,7 @@ import AmtswegCore
 import AmtswegStore
 import Foundation
 import Hummingbird
+import Synchronization
 
 /// What every page handler needs: the renderer, the workspace, and the tenant's snapshot for the request.
 struct Pages: Sendable {
@@ -86,10 +87,16 @@ struct Pages: Sendable {
     /// `content` receives the form token and the marker of a slot by its name (``slotMarker(_:)``, put into the page
     /// unescaped); `pieces` the token and the names of the frame's slots in order, and returns the HTML of those it
     /// fills — in the visitor's language; a slot it leaves out stays empty.
+    ///
+    /// `piecesVersion` names what the pieces are made from (a hash of it), asked only when the page is made: when the pieces were last made from the
+    /// same for this frame, they are put in as they were. A write is often heard of twice — by the instance that made
+    /// it, and again from the change feed — and a long discussion took milliseconds to render for nothing the second
+    /// time.
     func cachedPage<Content: Sendable>(
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
         snapshot: TenantSnapshot, notice: String? = nil, variant: String = "", areas: Set<Workspace.Area>,
         pieceAreas: Set<Workspace.Area>, about subject: String? = nil,
+        piecesVersion: (@Sendable () -> Int)? = nil,
         content: @escaping @Sendable (_ csrf: String, _ slot: (String) -> String) throws -> Content,
         pieces: @escaping @Sendable (_ csrf: String, _ slots: [String]) async throws -> [String: String]
     ) async throws -> HTMLResponse {
@@ -110,13 +117,24 @@ struct Pages: Sendable {
                         notice: notice
                     ).html)
             }
-            return frame.filled(with: try await pieces(Self.tokenPlaceholder, frame.slots))
-                .byteParts(separatedBy: Self.tokenPlaceholder)
+            // Kept with the frame, so dropped with it.
+            let made = try await workspace.derived(
+                tenant, key + "|pieces", areas: areas.union([.model]), about: subject
+            ) { KeptPieces() }
+            let version = piecesVersion?()
+            let filled: [String: String]
+            if let version, let kept = made.pieces(ifMadeFrom: version) {
+                filled = kept
+            } else {
+                filled = try await pieces(Self.tokenPlaceholder, frame.slots)
+                if let version { made.keep(filled, madeFrom: version) }
+            }
+            return frame.filled(with: filled).byteParts(separatedBy: Self.tokenPlaceholder)
         }
         return Self.withToken(parts, context.csrfToken)
     }
 
-    /// Where a slot of a two-layer page goes (``cachedPage(_:_:title:section:context:snapshot:notice:variant:areas:pieceAreas:about:content:pieces:)``):
+    /// Where a slot of a two-layer page goes (``cachedPage(_:_:title:section:context:snapshot:notice:variant:areas:pieceAreas:about:piecesVersion:content:pieces:)``):
     /// random per process like the token's placeholder, and ended by a control character no page text holds.
     static func slotMarker(_ name: String) -> String {
         slotPrefix + String(name.unicodeScalars.filter { $0 != "\u{1}" }.map(Character.init)) + "\u{1}"
@@ -167,6 +185,20 @@ struct Pages: Sendable {
     }
 
     static let tokenPlaceholder = "csrf-placeholder-" + UUID().uuidString
+}
+
+/// The pieces of a two-layer page as last made, with the version of what they were made from
+/// (``Pages/cachedPage(_:_:title:section:context:snapshot:notice:variant:areas:pieceAreas:about:piecesVersion:content:pieces:)``).
+final class KeptPieces: Sendable {
+    private let last = Mutex<(version: Int, pieces: [String: String])?>(nil)
+
+    func pieces(ifMadeFrom version: Int) -> [String: String]? {
+        last.withLock { $0?.version == version ? $0?.pieces : nil }
+    }
+
+    func keep(_ pieces: [String: String], madeFrom version: Int) {
+        last.withLock { $0 = (version, pieces) }
+    }
 }
 
 /// A rendered page cut at its slots' markers (``Pages/slotMarker(_:)``): the text around them, and their names in

@@ -156,7 +156,18 @@ struct ProcessPages: Sendable {
         let mayComment = context.access?.may(.comment, forUnits: [], in: snapshot.map) == true
         return try await pages.cachedPage(
             request, "processes/show", title: process.name, section: .processes, context: context, snapshot: snapshot,
-            notice: notice, areas: [.data], pieceAreas: [.discussion], about: StoreChange.subject(ofProcess: record.id)
+            notice: notice, areas: [.data], pieceAreas: [.discussion], about: StoreChange.subject(ofProcess: record.id),
+            piecesVersion: {
+                // The threads are made from the comments and the names of the people they mention (the units'
+                // names are the frame's).
+                var version = Hasher()
+                version.combine(comments)
+                for (account, name) in people {
+                    version.combine(account)
+                    version.combine(name)
+                }
+                return version.finalize()
+            }
         ) { [access = context.access] csrf, slot in
             var view = ProcessView(
                 record: record, process: process, snapshot: snapshot, measured: measured, measuredBasis: measuredBasis)

@@ -1,7 +1,7 @@
 import AmtswegCore
 
 /// The comments on a process page, made apart from the rest of the page and put into its kept frame
-/// (``Pages/cachedPage(_:_:title:section:context:snapshot:notice:variant:areas:pieceAreas:about:content:pieces:)``):
+/// (``Pages/cachedPage(_:_:title:section:context:snapshot:notice:variant:areas:pieceAreas:about:piecesVersion:content:pieces:)``):
 /// a comment changes only these pieces, so the page's diagram, figures and step list are not rendered again.
 ///
 /// The frame has a slot beside each step (``slot(ofStep:)``) and one in the comments section (``processSlot``);

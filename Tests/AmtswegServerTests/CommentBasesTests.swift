@@ -1,0 +1,40 @@
+import AmtswegCore
+@testable import AmtswegServer
+import Foundation
+import Testing
+
+/// How a process's kept comments are brought up to date (``CommentBases/extended(_:reading:)``): what the store
+/// says is new is put in its place, nothing new leaves them as they are, and a count that does not add up makes
+/// the caller read them all.
+struct CommentBasesTests {
+    static func comment(_ id: String, _ second: Double) -> AmtswegCore.Comment {
+        AmtswegCore.Comment(
+            id: ID(id), subject: .process(ID("p")), author: Author(id: "a", displayName: "A"), text: id,
+            writtenAt: Date(timeIntervalSince1970: second))
+    }
+
+    let base = [comment("a", 1), comment("c", 3)]
+
+    @Test func newCommentsGoToTheirPlaces() async throws {
+        var asked: [ID<AmtswegCore.Comment>] = []
+        let extended = try await CommentBases.extended(base) { known in
+            asked = known
+            return ([(1, Self.comment("b", 2)), (3, Self.comment("d", 4))], 4)
+        }
+        #expect(asked == ["a", "c"])
+        #expect(extended?.map(\.id.rawValue) == ["a", "b", "c", "d"])
+    }
+
+    /// An instance hears of its own comment twice (its write, then the change feed): the second time nothing is
+    /// new, and the kept comments are still the store's.
+    @Test func nothingNewLeavesTheBase() async throws {
+        let extended = try await CommentBases.extended(base) { _ in ([], 2) }
+        #expect(extended == base)
+    }
+
+    @Test func aCountThatDoesNotAddUpMeansReadingAll() async throws {
+        #expect(try await CommentBases.extended(base) { _ in ([], 1) } == nil)
+        #expect(try await CommentBases.extended(base) { _ in ([(0, Self.comment("z", 0))], 4) } == nil)
+        #expect(try await CommentBases.extended(base) { _ in ([(7, Self.comment("z", 9))], 3) } == nil)
+    }
+}
