@@ -101,6 +101,54 @@ import Testing
     }
 }
 
+/// A long discussion: the process page shows the threads last written in, in each place, with a link to the
+/// discussion page, which shows every thread — and "Für mich" leads there.
+@Suite struct LongDiscussionTests {
+    @Test func theProcessPageShowsTheLatestThreadsAndTheDiscussionPageAll() async throws {
+        // A process without comments in the demo; the page shows 20 threads per place (ProcessCommentsView).
+        let page = "/processes/hundesteuer-ist"
+        let shown = 20
+        try await TestServer().run { client in
+            let browser = try await Browser.start(client, uri: page)
+            for number in 1...(shown + 5) {
+                let (headers, body) = browser.form([("step", ""), ("text", "Gespräch Nummer \(number) zum Ganzen")])
+                try await client.execute(uri: page + "/comments", method: .post, headers: headers, body: body) {
+                    #expect($0.status == .seeOther)
+                }
+            }
+            func threads(_ html: String) -> [Int] {
+                html.matches(of: /Gespräch Nummer (\d+) zum Ganzen/).map { Int($0.output.1)! }
+            }
+            // Written within a second or two, so "last written in" leaves the store's order among them.
+            let html = try await browser.page(client, page)
+            let onPage = Set(threads(html))
+            #expect(threads(html).count == shown && onPage.isSubset(of: 1...(shown + 5)))
+            #expect(html.contains(#"<a href="\#(page)/comments">Alle Kommentare zu diesem Prozess</a>"#))
+            #expect(html.contains("(5 ältere Gespräche sind hier nicht gezeigt)"))
+            let discussion = try await browser.page(client, page + "/comments")
+            #expect(threads(discussion).sorted() == Array(1...(shown + 5)), "every thread, once")
+            #expect(discussion.contains("<h1>Alle Kommentare: "))
+            #expect(discussion.contains(browser.token), "its threads' forms carry the visitor's token")
+            // Answering a thread the process page leaves out brings it back there (a second later: the store keeps
+            // times to the second).
+            try await Task.sleep(for: .milliseconds(1_100))
+            let hidden = try #require((1...(shown + 5)).first { !onPage.contains($0) })
+            let thread = try #require(
+                discussion.matches(
+                    of:
+                        /<article class="comment-thread" id="comment-([^"]+)"[^>]*>\s*<div class="comment"><p class="comment-meta">.*?<\/p><p class="comment-text">Gespräch Nummer (\d+) zum/
+                )
+                .first { Int($0.output.2) == hidden })
+            let (headers, body) = browser.form([("answer", String(thread.output.1)), ("text", "Nachgetragen")])
+            try await client.execute(uri: page + "/comments", method: .post, headers: headers, body: body) {
+                #expect($0.status == .seeOther && $0.headers[.location] == page + "#comment-" + thread.output.1)
+            }
+            let after = try await browser.page(client, page)
+            #expect(after.contains("Nachgetragen") && threads(after).contains(hidden) && threads(after).count == shown)
+        }
+    }
+}
+
 /// Comments on a unit and an initiative, written in the comments section of their pages.
 @Suite struct PageCommentTests {
     @Test func unitsAndInitiativesHaveTheirOwnComments() async throws {

@@ -174,7 +174,14 @@ enum Paths {
     static func processReview(_ id: String) -> String { process(id) + "/review" }
     static func commentResolve(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/resolve" }
     static func commentReopen(_ id: ID<Comment>) -> String { "/comments/" + escape(id.rawValue) + "/reopen" }
-    /// Where a comment is shown: on the page of what it is about, at the thread.
+    /// Where a comment is found however old it is: a process's and its steps' on the process's discussion page
+    /// (its page shows the latest threads only, ``ProcessCommentsView``), the others as ``comment(_:)``.
+    static func discussedComment(_ comment: Comment) -> String? {
+        guard let process = comment.subject.processID else { return Self.comment(comment) }
+        return processComments(process.rawValue) + "#comment-" + escape((comment.replyTo ?? comment.id).rawValue)
+    }
+    /// Where a comment is shown: on the page of what it is about, at the thread. A process's page shows a thread
+    /// just written in or settled.
     static func comment(_ comment: Comment) -> String? {
         let anchor = "#comment-" + escape((comment.replyTo ?? comment.id).rawValue)
         switch comment.subject {

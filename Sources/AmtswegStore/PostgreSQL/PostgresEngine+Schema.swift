@@ -2,8 +2,8 @@ public import SQLKit
 
 extension PostgresEngine {
     /// From the system catalogs, of the connection's current schema (ordinary and partitioned tables only). Not
-    /// from `information_schema`: its views took 0.85 s of PostgreSQL's time for these three reads, and a backup
-    /// taken under load (the cluster benchmark) held up the writers of every instance that long.
+    /// from `information_schema`: its views took 0.85 s of PostgreSQL's time for these three reads under the
+    /// cluster benchmark's load, the catalogs a few milliseconds.
     public func tableShapes(in db: any SQLDatabase) async throws -> [TableShape] {
         let columns = try await db.raw(
             """

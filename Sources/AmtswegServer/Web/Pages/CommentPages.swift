@@ -4,11 +4,14 @@ import Foundation
 import Hummingbird
 
 /// Comments on a process and its steps: written and answered on the process's page, settled and reopened
-/// there. What is written is plain text (``PlainText``); every write is in the audit log.
+/// there; all of them on the process's discussion page, where the process page shows only the latest of a long
+/// discussion (``ProcessCommentsView``). What is written is plain text (``PlainText``); every write is in the audit
+/// log.
 struct CommentPages: Sendable {
     let pages: Pages
 
     func addRoutes(to routes: RouteTable) {
+        routes.get(Paths.processCommentsPattern, .read) { request, context in try await discussion(request, context) }
         routes.post(Paths.processCommentsPattern, .comment) { request, context in try await write(request, context) }
         routes.post(Paths.comments, .comment) { request, context in try await writeOnPage(request, context) }
         routes.post(Paths.commentResolvePattern, .comment) { request, context in
@@ -17,6 +20,57 @@ struct CommentPages: Sendable {
         routes.post(Paths.commentReopenPattern, .comment) { request, context in
             try await settle(request, context, resolved: false)
         }
+    }
+
+    struct DiscussionView: Sendable {
+        struct Place: Sendable {
+            var anchor: String
+            var title: String
+            var threads: [RenderedHTML]
+        }
+        var name: String
+        var processHref: String
+        var places: [Place]
+    }
+
+    /// Every thread about the process and its steps: the process's own first, then the steps' in the process's
+    /// order, then those about steps no longer in it.
+    func discussion(_ request: Request, _ context: AppRequestContext) async throws -> HTMLResponse {
+        let snapshot = try await pages.snapshot(context)
+        let (record, process) = try snapshot.readableProcess(try context.parameters.require("id"))
+        let tenant = snapshot.map.tenant.id
+        let comments = snapshot.visible(try await pages.workspace.comments(of: tenant, aboutProcess: record.id))
+        let names = CommentSectionView.names(
+            map: snapshot.map, people: try await Self.people(of: tenant, in: pages.workspace))
+        let mayComment = context.access?.may(.comment, forUnits: [], in: snapshot.map) == true
+        let action = mayComment ? Paths.processComments(record.id.rawValue) : nil
+        var threads = CommentThread.bySubject(comments.filter { $0.subject.processID == record.id })
+        var places: [(anchor: String, title: String, threads: [CommentThread])] = []
+        if let own = threads.removeValue(forKey: .process(record.id)) {
+            places.append(("process-comments", pages.text("Zum Prozess als Ganzes", context), own))
+        }
+        for (index, step) in process.steps.enumerated() {
+            guard let about = threads.removeValue(forKey: .step(process: record.id, step: step.id)) else { continue }
+            places.append(("step-comments-\(index + 1)", "Schritt „\(step.name)“", about))
+        }
+        for (index, (subject, about)) in threads.sorted(by: { $0.key.description < $1.key.description }).enumerated() {
+            guard case .step(_, let step) = subject else { continue }
+            places.append(("former-step-comments-\(index + 1)", "Schritt „\(step)“ (nicht mehr im Prozess)", about))
+        }
+        let view = DiscussionView(
+            name: record.name, processHref: Paths.process(record.id),
+            places: try places.map { place in
+                .init(
+                    anchor: place.anchor, title: place.title,
+                    threads: try place.threads.map {
+                        try pages.renderer.thread(
+                            $0, answerAction: action, names: names, language: context.language,
+                            csrf: context.csrfToken)
+                    })
+            })
+        return try pages.page(
+            "processes/discussion", title: pages.text("Alle Kommentare", context) + ": " + record.name,
+            section: .processes, content: view, context: context, snapshot: snapshot)
     }
 
     /// A new comment on the process or one of its steps (`step`), or an answer to a thread (`answer`).

@@ -113,7 +113,7 @@ struct ForMePage: Sendable {
         }.suffix(20).reversed().map { comment in
             Item(
                 label: "\(comment.author.displayName): \(Display.clipped(comment.text, to: 120))",
-                href: Paths.comment(comment) ?? Paths.forMe,
+                href: Paths.discussedComment(comment) ?? Paths.forMe,
                 detail:
                     "\(comment.subject.kindLabel) „\(comment.subject.processID.map(processName) ?? comment.subject.description)“, "
                     + Display.dateTime(comment.writtenAt))

@@ -199,7 +199,15 @@ struct ProcessPages: Sendable {
                 render: {
                     try renderer.thread($0, answerAction: action, names: names, language: language, csrf: csrf)
                 },
-                section: { try renderer.piece("processes/comments", fields: $0, language: language) })
+                section: { try renderer.piece("processes/comments", fields: $0, language: language) },
+                more: {
+                    try renderer.piece(
+                        "processes/more-comments",
+                        fields: [
+                            "href": Paths.processComments(record.id.rawValue), "hidden": "\($0)", "hasHidden": $0 > 0,
+                        ] as [String: any Sendable],
+                        language: language)
+                })
         }
     }
 
