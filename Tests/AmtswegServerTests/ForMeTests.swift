@@ -108,6 +108,9 @@ import Testing
             }
             let forMe = try await ForMeTests.page(client, named)
             #expect(forMe.contains("Bitte Termine prüfen"))
+            #expect(
+                forMe.contains(#"href="\#(page)/comments#comment-"#),
+                "to the thread on the discussion page, which has every thread however old")
             let thread = try await client.execute(
                 uri: page, method: .get,
                 headers: named.request(.init(method: .get, path: "/", permission: .read), path: page).0

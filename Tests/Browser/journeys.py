@@ -220,6 +220,7 @@ with sync_playwright() as playwright:
         ("/map/workshops/runde-1", "workshop-abgeschlossen"),
         ("/map/workshops/runde-2/compare?with=runde-1", "workshop-vergleich"),
         ("/map/flows/F-001/comments", "fluss-mit-kommentaren"),
+        ("/processes/baugenehmigung-ist/comments", "prozess-alle-kommentare"),
         ("/map/versions", "organisation-fassungen"), ("/map/versions/compare?from=1&to=5", "organisation-vergleich"),
     ]:
         visit(page, path, name)

@@ -88,10 +88,10 @@ struct Pages: Sendable {
     /// unescaped); `pieces` the token and the names of the frame's slots in order, and returns the HTML of those it
     /// fills — in the visitor's language; a slot it leaves out stays empty.
     ///
-    /// `piecesVersion` names what the pieces are made from (a hash of it), asked only when the page is made: when the pieces were last made from the
-    /// same for this frame, they are put in as they were. A write is often heard of twice — by the instance that made
-    /// it, and again from the change feed — and a long discussion took milliseconds to render for nothing the second
-    /// time.
+    /// `piecesVersion` names what the pieces are made from (a hash of it), asked only when the page is made: when
+    /// the pieces were last made from the same for this frame, they are put in as they were. A write is often heard
+    /// of twice — by the instance that made it, and again from the change feed — and a long discussion took
+    /// milliseconds to render for nothing the second time.
     func cachedPage<Content: Sendable>(
         _ request: Request, _ template: String, title: String, section: Section, context: AppRequestContext,
         snapshot: TenantSnapshot, notice: String? = nil, variant: String = "", areas: Set<Workspace.Area>,
@@ -117,17 +117,20 @@ struct Pages: Sendable {
                         notice: notice
                     ).html)
             }
+            guard let version = piecesVersion?() else {
+                return frame.filled(with: try await pieces(Self.tokenPlaceholder, frame.slots))
+                    .byteParts(separatedBy: Self.tokenPlaceholder)
+            }
             // Kept with the frame, so dropped with it.
             let made = try await workspace.derived(
                 tenant, key + "|pieces", areas: areas.union([.model]), about: subject
             ) { KeptPieces() }
-            let version = piecesVersion?()
             let filled: [String: String]
-            if let version, let kept = made.pieces(ifMadeFrom: version) {
+            if let kept = made.pieces(ifMadeFrom: version) {
                 filled = kept
             } else {
                 filled = try await pieces(Self.tokenPlaceholder, frame.slots)
-                if let version { made.keep(filled, madeFrom: version) }
+                made.keep(filled, madeFrom: version)
             }
             return frame.filled(with: filled).byteParts(separatedBy: Self.tokenPlaceholder)
         }
