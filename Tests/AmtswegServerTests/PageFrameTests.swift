@@ -23,6 +23,34 @@ import Testing
         #expect(Pages.slotMarker("a\u{1}b") == Pages.slotMarker("ab"), "a name cannot end its marker early")
     }
 
+    /// Pieces made anew take the items they were last made of as they were, and make only the new ones; what is not
+    /// used again is not kept for the next time.
+    @Test func piecesReuseTheItemsTheyWereMadeOf() {
+        var made: [Int] = []
+        let first = PieceItems()
+        for version in [1, 2, 2] {
+            _ = first.item(version) {
+                made.append(version); return "<\(version)>"
+            }
+        }
+        #expect(made == [1, 2], "an item used twice in one making is made once")
+        let kept = KeptPieces()
+        kept.keep(["process": "<1><2>"], items: first.used, madeFrom: 7)
+        #expect(kept.pieces(ifMadeFrom: 7) == ["process": "<1><2>"])
+        #expect(kept.pieces(ifMadeFrom: 8) == nil)
+        let second = PieceItems(kept: kept.items)
+        #expect(
+            second.item(2) {
+                made.append(2); return "neu"
+            } == "<2>")
+        #expect(
+            second.item(3) {
+                made.append(3); return "<3>"
+            } == "<3>")
+        #expect(made == [1, 2, 3])
+        #expect(second.used == [2: "<2>", 3: "<3>"], "item 1, not used this time, is not kept")
+    }
+
     @Test func commentsAreFilledIntoTheKeptProcessPageInBothLanguages() async throws {
         let page = "/processes/baugenehmigung-ist"
         try await TestServer().run { client in

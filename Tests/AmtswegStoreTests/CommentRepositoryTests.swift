@@ -106,9 +106,11 @@ import Testing
             #expect(try await store.repository.comments(of: tenant, aboutProcess: "p").isEmpty)
             // Those not known yet, each with its place among all, and the count of all (for a reader that knows
             // the others already) — also when none is new, or none is known.
-            func besides(_ process: ID<ProcessModel>, _ known: [ID<AmtswegCore.Comment>]) async throws -> [String] {
+            func besides(
+                _ process: ID<ProcessModel>, _ known: [ID<AmtswegCore.Comment>], since: Date = .distantPast
+            ) async throws -> [String] {
                 let (added, total) = try await store.repository.comments(
-                    of: tenant, aboutProcess: process, besides: known)
+                    of: tenant, aboutProcess: process, writtenSince: since, besides: known)
                 return ["\(total)"] + added.map { "\($0.position):\($0.comment.id)" }
             }
             #expect(try await besides("p_12", ["e"]) == ["2", "1:f"])
@@ -117,12 +119,21 @@ import Testing
             #expect(try await besides("p_12", ["e", "f"]) == ["2"])
             #expect(try await besides("p_12", ["e", "f", "a"]) == ["2"])
             #expect(try await besides("p", []) == ["0"])
+            // Only those written since a time: older ones need not be named (f is a second after e).
+            #expect(try await besides("p_12", [], since: Self.moment + 5) == ["2", "1:f"])
+            #expect(try await besides("p_12", ["f"], since: Self.moment + 5) == ["2"])
+            #expect(try await besides("p_12", [], since: Self.moment + 6) == ["2"])
             let full = try await store.repository.comments(of: tenant, aboutProcess: "p_1")
             #expect(
-                try await store.repository.comments(of: tenant, aboutProcess: "p_1", besides: ["a"]).added.map(
+                try await store.repository.comments(
+                    of: tenant, aboutProcess: "p_1", writtenSince: .distantPast, besides: ["a"]
+                ).added.map(
                     \.comment)
                     == [full[1]])
-            #expect(try await store.repository.comments(of: "nirgendwo", aboutProcess: "p_1", besides: []).total == 0)
+            #expect(
+                try await store.repository.comments(
+                    of: "nirgendwo", aboutProcess: "p_1", writtenSince: .distantPast, besides: []
+                ).total == 0)
         }
     }
 }

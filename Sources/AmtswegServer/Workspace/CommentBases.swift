@@ -1,4 +1,5 @@
 import AmtswegCore
+import Foundation
 
 /// The comments last read per tenant and process, from which ``Workspace/comments(of:aboutProcess:)`` makes a
 /// process's comments anew after a comment about it: only the comments not known yet are read, each with its place
@@ -33,15 +34,22 @@ struct CommentBases: Sendable {
         lists[tenant] = nil
     }
 
-    /// `base` with the comments written since, in the store's order: `reading` reads the comments not among the
-    /// given ids, each with its place, and the count of all. `nil` when that does not add up (a comment of `base`
-    /// is gone); then the caller reads them all. Nothing new is the common case, not a doubt: an instance hears of
-    /// its own comment twice — from its own write, and again from the change feed, which every instance reads.
+    /// `base` with the comments written since, in the store's order: `reading` reads the comments written at or
+    /// after a time and not among the given ids, each with its place, and the count of all. `nil` when that does
+    /// not add up (a comment of `base` is gone, or a new one was written before that time); then the caller reads
+    /// them all. Nothing new is the common case, not a doubt: an instance hears of its own comment twice — from its
+    /// own write, and again from the change feed, which every instance reads.
+    ///
+    /// Only the comments written in the ``recentWindow`` before the newest known one are named: a statement with
+    /// every known id grew with the discussion, and so did the time the database took to plan it.
     static func extended(
         _ base: [Comment],
-        reading: ([ID<Comment>]) async throws -> (added: [(position: Int, comment: Comment)], total: Int)
+        reading: (_ since: Date, _ known: [ID<Comment>]) async throws -> (
+            added: [(position: Int, comment: Comment)], total: Int
+        )
     ) async throws -> [Comment]? {
-        let (added, total) = try await reading(base.map(\.id))
+        let since = (base.map(\.writtenAt).max() ?? .distantPast).addingTimeInterval(-recentWindow)
+        let (added, total) = try await reading(since, base.filter { $0.writtenAt >= since }.map(\.id))
         guard base.count + added.count == total else { return nil }
         if added.isEmpty { return base }
         var places: [Comment?] = Array(repeating: nil, count: total)
@@ -59,4 +67,10 @@ struct CommentBases: Sendable {
         }
         return merged
     }
+
+    /// How long before the newest known comment a new one may have been written, in seconds: a comment takes its
+    /// time (in whole seconds) as the request comes, and may be committed after a later one of another instance —
+    /// waiting for its turn to write takes milliseconds, the clocks of instances kept by NTP differ by less. Should
+    /// one come later still, the count tells, and all are read.
+    static let recentWindow: TimeInterval = 10
 }

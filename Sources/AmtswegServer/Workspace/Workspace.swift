@@ -492,7 +492,10 @@ public actor Workspace {
             let read: [Comment]
             if let base,
                 let extended = try await CommentBases.extended(
-                    base, reading: { try await repository.comments(of: tenant, aboutProcess: process, besides: $0) })
+                    base,
+                    reading: {
+                        try await repository.comments(of: tenant, aboutProcess: process, writtenSince: $0, besides: $1)
+                    })
             {
                 read = extended
             } else {

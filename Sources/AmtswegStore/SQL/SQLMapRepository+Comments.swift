@@ -1,5 +1,5 @@
 public import AmtswegCore
-import Foundation
+public import Foundation
 import SQLKit
 
 extension SQLMapRepository: CommentRepository {
@@ -22,23 +22,27 @@ extension SQLMapRepository: CommentRepository {
     }
 
     public func comments(
-        of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>, besides known: [ID<Comment>]
+        of tenantID: ID<Tenant>, aboutProcess process: ID<ProcessModel>, writtenSince since: Date,
+        besides known: [ID<Comment>]
     ) async throws -> (added: [(position: Int, comment: Comment)], total: Int) {
         guard known.count < engine.maxBindsPerStatement - 8 else {
             // More than a statement takes: all of them, the known ones left out here.
             let all = try await comments(of: tenantID, aboutProcess: process)
             let knownIDs = Set(known)
             return (
-                all.enumerated().filter { !knownIDs.contains($0.element.id) }.map { ($0.offset, $0.element) }, all.count
+                all.enumerated().filter { $0.element.writtenAt >= since && !knownIDs.contains($0.element.id) }
+                    .map { ($0.offset, $0.element) }, all.count
             )
         }
         // One statement, one round trip. Each comment numbered in the store's order (the database's collation
-        // orders the ids); the count of all in a derived table of one row, joined to the comments not known yet,
-        // so the row comes even when there are none (their columns then NULL).
+        // orders the ids); the count of all in a derived table of one row, joined to the comments since `since`
+        // not known yet, so the row comes even when there are none (their columns then NULL). The times are
+        // stored as ISO 8601 text, whose order is the times' order.
         let tenant = tenantID.rawValue
         let columns = Self.commentColumns
+        let recent: SQLQueryString = "c.\(ident: "written_at") >= \(bind: since.formatted(.iso8601))"
         let notKnown: SQLQueryString =
-            known.isEmpty ? "1 = 1" : "c.\(ident: "id") NOT IN (\(binds: known.map(\.rawValue)))"
+            known.isEmpty ? recent : recent + " AND c.\(ident: "id") NOT IN (\(binds: known.map(\.rawValue)))"
         let query: SQLQueryString = """
             SELECT t.total, c.position, \(SQLList(columns.map { SQLColumn($0, table: "c") }))
             FROM (SELECT COUNT(*) AS total FROM comments

@@ -191,13 +191,25 @@ struct ProcessPages: Sendable {
                     href: Paths.processXProzess(record.id.rawValue)))
             view.csrf = csrf
             return view
-        } pieces: { [renderer = pages.renderer, language = context.language] csrf, slots in
+        } pieces: { [renderer = pages.renderer, language = context.language] csrf, slots, items in
             let names = CommentSectionView.names(map: snapshot.map, people: people)
             let action = mayComment ? Paths.processComments(record.id.rawValue) : nil
+            // A thread's HTML is made from the thread and the names it may mention; the language, the answer form
+            // and the token's placeholder are the kept page's own.
+            var namesVersion = Hasher()
+            namesVersion.combine(names)
+            let namesHash = namesVersion.finalize()
             return try ProcessCommentsView.pieces(
                 of: comments, process: record.id, slots: slots,
-                render: {
-                    try renderer.thread($0, answerAction: action, names: names, language: language, csrf: csrf)
+                render: { thread in
+                    var version = Hasher()
+                    version.combine(thread)
+                    version.combine(namesHash)
+                    return try items.item(version.finalize()) {
+                        try renderer.thread(
+                            thread, answerAction: action, names: names, language: language, csrf: csrf
+                        ).html
+                    }
                 },
                 section: { try renderer.piece("processes/comments", fields: $0, language: language) },
                 more: {

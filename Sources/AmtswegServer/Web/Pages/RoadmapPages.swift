@@ -79,7 +79,7 @@ struct RoadmapPages: Sendable {
             var view = RoadmapView(plan: plan, map: snapshot.map, csrf: csrf)
             view.visionSlot = slot(RoadmapVisionView.slot)
             return view
-        } pieces: { [renderer = pages.renderer, language = context.language] _, _ in
+        } pieces: { [renderer = pages.renderer, language = context.language] _, _, _ in
             let vision = RoadmapVisionView(plan.roadmap.vision, map: snapshot.map)
             return [RoadmapVisionView.slot: try renderer.piece("roadmap/vision", fields: vision, language: language)]
         }

@@ -24,19 +24,19 @@ struct ProcessCommentsView: Sendable {
     static let shownThreads = 20
 
     /// The HTML of each slot of `slots` that has comments, and of the comments section. `render` turns a thread
-    /// into HTML (``PageRenderer/thread(_:answerAction:names:language:csrf:)``), `section` renders the line for a
+    /// into HTML (``PageRenderer/thread(_:answerAction:names:language:csrf:)``, or as made before: ``PieceItems``), `section` renders the line for a
     /// process without threads of its own, `more` the link to all threads (given how many threads the place leaves
     /// out, none for the comments section's own link).
     static func pieces(
         of comments: [Comment], process: ID<ProcessModel>, slots: [String],
-        render: (CommentThread) throws -> RenderedHTML, section: (ProcessCommentsView) throws -> String,
+        render: (CommentThread) throws -> String, section: (ProcessCommentsView) throws -> String,
         more: (Int) throws -> String
     ) rethrows -> [String: String] {
         let mine = comments.filter { $0.subject.processID == process }
         var threads = CommentThread.bySubject(mine)
         func shown(_ threads: [CommentThread]) throws -> String {
             let latest = latest(threads)
-            let html = try latest.map { try render($0).html }.joined()
+            let html = try latest.map(render).joined()
             return threads.count > latest.count ? html + (try more(threads.count - latest.count)) : html
         }
         var pieces: [String: String] = [:]
