@@ -83,6 +83,12 @@ import Testing
         #expect(threads[0].answers.map(\.id) == ["c2", "c3"])
         #expect(threads.last?.isResolved == true)
         #expect(CommentThread.bySubject([first, answer])[first.subject]?.count == 1)
+        #expect(
+            CommentThread.threads([first, orphan, settled, answer, answerToAnswer]) == threads,
+            "the same threads from the comments in the store's order")
+        #expect(threads[0].lastActivity == Self.day + 120, "its newest answer")
+        #expect(threads[2].lastActivity == Self.day + 200, "settled after it was written")
+        #expect(threads[1].lastActivity == Self.day + 5)
     }
 
     @Test func reviewGoesOneWayExceptBackToItsAuthors() throws {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A comment with its answers, as shown beside the thing it is about.
 public struct CommentThread: Hashable, Sendable {
     public var first: Comment
@@ -12,8 +14,11 @@ public struct CommentThread: Hashable, Sendable {
     /// ones. An answer whose first comment is missing (deleted with a tenant's import) opens a thread of its own
     /// rather than being lost.
     public static func threads(_ comments: [Comment]) -> [CommentThread] {
-        let ordered = comments.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
-        let firstIDs = Set(ordered.filter { $0.replyTo == nil }.map(\.id))
+        // The store gives them in this order already; sorted only when not (a page made anew after each comment
+        // sorted all of a long discussion's comments again).
+        let inOrder = zip(comments, comments.dropFirst()).allSatisfy { !Self.precedes($1, $0) }
+        let ordered = inOrder ? comments : comments.sorted(by: Self.precedes)
+        let firstIDs = Set(ordered.lazy.filter { $0.replyTo == nil }.map(\.id))
         var threads: [CommentThread] = []
         var index: [ID<Comment>: Int] = [:]
         for comment in ordered {
@@ -24,10 +29,17 @@ public struct CommentThread: Hashable, Sendable {
                 threads.append(CommentThread(first: comment, answers: []))
             }
         }
-        // Stable: open before resolved, otherwise as begun.
-        return threads.enumerated().sorted { a, b in
-            (a.element.isResolved ? 1 : 0, a.offset) < (b.element.isResolved ? 1 : 0, b.offset)
-        }.map(\.element)
+        // Open before resolved, otherwise as begun.
+        return threads.filter { !$0.isResolved } + threads.filter(\.isResolved)
+    }
+
+    private static func precedes(_ a: Comment, _ b: Comment) -> Bool {
+        (a.writtenAt, a.id) < (b.writtenAt, b.id)
+    }
+
+    /// When the thread was last written in or settled.
+    public var lastActivity: Date {
+        max(answers.last?.writtenAt ?? first.writtenAt, first.writtenAt, first.resolution?.at ?? .distantPast)
     }
 
     /// The threads about each subject.

@@ -34,23 +34,27 @@ extension SQLMapRepository: CommentRepository {
                     .map { ($0.offset, $0.element) }, all.count
             )
         }
-        // One statement, one round trip. Each comment numbered in the store's order (the database's collation
-        // orders the ids); the count of all in a derived table of one row, joined to the comments since `since`
-        // not known yet, so the row comes even when there are none (their columns then NULL). The times are
-        // stored as ISO 8601 text, whose order is the times' order.
+        // One statement, one round trip: the count of all in a derived table of one row, joined to the comments
+        // since `since` not known yet, so the row comes even when there are none (their columns then NULL). Each of
+        // those is numbered by how many come before it in the store's order (the database's collation orders the
+        // ids, as in ORDER BY) — counted for the new ones only: numbering every comment read them all, whole, for
+        // every page made anew. The times are stored as ISO 8601 text, whose order is the times' order.
         let tenant = tenantID.rawValue
         let columns = Self.commentColumns
-        let recent: SQLQueryString = "c.\(ident: "written_at") >= \(bind: since.formatted(.iso8601))"
+        func mine(_ table: String) -> SQLQueryString {
+            "\(ident: table).tenant_id = \(bind: tenant) AND \(ident: table).process_id = \(bind: process.rawValue)"
+        }
+        let recent: SQLQueryString = "n.\(ident: "written_at") >= \(bind: since.formatted(.iso8601))"
         let notKnown: SQLQueryString =
-            known.isEmpty ? recent : recent + " AND c.\(ident: "id") NOT IN (\(binds: known.map(\.rawValue)))"
+            known.isEmpty ? recent : recent + " AND n.\(ident: "id") NOT IN (\(binds: known.map(\.rawValue)))"
         let query: SQLQueryString = """
             SELECT t.total, c.position, \(SQLList(columns.map { SQLColumn($0, table: "c") }))
-            FROM (SELECT COUNT(*) AS total FROM comments
-                WHERE tenant_id = \(bind: tenant) AND process_id = \(bind: process.rawValue)) AS t
-            LEFT JOIN (SELECT \(SQLList(columns.map { SQLIdentifier($0) })),
-                    ROW_NUMBER() OVER (ORDER BY written_at, id) AS position
-                FROM comments WHERE tenant_id = \(bind: tenant) AND process_id = \(bind: process.rawValue)) AS c
-            ON \(notKnown)
+            FROM (SELECT COUNT(*) AS total FROM comments a WHERE \(mine("a"))) AS t
+            LEFT JOIN (SELECT \(SQLList(columns.map { SQLColumn($0, table: "n") })),
+                    (SELECT COUNT(*) FROM comments b WHERE \(mine("b"))
+                        AND (b.written_at, b.id) < (n.written_at, n.id)) + 1 AS position
+                FROM comments n WHERE \(mine("n")) AND \(notKnown)) AS c
+            ON 1 = 1
             ORDER BY c.position
             """
         let rows = try await run { db in try await db.raw(query).all() }

@@ -59,9 +59,7 @@ struct ProcessCommentsView: Sendable {
     /// Of `threads`, the ``shownThreads`` last written in or settled, in their order.
     static func latest(_ threads: [CommentThread]) -> [CommentThread] {
         guard threads.count > shownThreads else { return threads }
-        let activity = threads.map { thread in
-            max(thread.comments.map(\.writtenAt).max() ?? .distantPast, thread.first.resolution?.at ?? .distantPast)
-        }
+        let activity = threads.map(\.lastActivity)
         let kept = Set(
             activity.indices.sorted { (activity[$0], $0) > (activity[$1], $1) }.prefix(shownThreads))
         return threads.indices.filter { kept.contains($0) }.map { threads[$0] }
