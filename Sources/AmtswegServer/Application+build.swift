@@ -24,7 +24,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
 /// Opens (and migrates) the store and writes the demo municipality into it when asked and the store is empty.
 public func openWorkspace(_ configuration: ServerConfiguration) async throws -> Workspace {
     let logger = configuration.logger("amtsweg")
-    let repository = try await SQLMapRepository(engine: configuration.database.engine(server: true))
+    let repository = try await SQLMapRepository(
+        engine: configuration.database.engine(connections: configuration.databaseConnections, server: true))
     if configuration.loadDemo, try await repository.tenants().isEmpty {
         try await DemoLoader.write(into: repository, passwordCost: configuration.passwordCost)
         logger.info("Demo-Kommune Musterstadt geladen.")

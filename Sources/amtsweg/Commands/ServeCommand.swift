@@ -45,6 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
+            "Wie viele Verbindungen zu PostgreSQL zum Lesen offen sein dürfen; eine weitere schreibt (auch AMTSWEG_DATABASE_CONNECTIONS; Standard zweimal die Zahl der Prozessorkerne, mindestens 4)."
+    )
+    var databaseConnections: Int?
+    @Option(
+        name: .long,
+        help:
             "Adresse, unter der der Server erreichbar ist, z. B. https://amtsweg.musterstadt.de (auch AMTSWEG_PUBLIC_URL)."
     )
     var publicURL: String?
@@ -81,6 +87,12 @@ struct ServeCommand: AsyncParsableCommand {
                 maxActiveReads, "AMTSWEG_MAX_ACTIVE_READS", { Int($0) }, default: ServerConfiguration.defaultActiveReads
             )
             guard maxActiveReads > 0 else { throw CLIError("--max-active-reads braucht eine Zahl größer als 0.") }
+            let databaseConnections = try setting(
+                databaseConnections, "AMTSWEG_DATABASE_CONNECTIONS", { Int($0) },
+                default: ServerConfiguration.defaultDatabaseConnections)
+            guard databaseConnections > 0 else {
+                throw CLIError("--database-connections braucht eine Zahl größer als 0.")
+            }
             let logsJSON =
                 try setting(logFormat, "AMTSWEG_LOG_FORMAT", LogFormat.init(rawValue:), default: .text) == .json
             if logsJSON { JSONLogHandler.bootstrap() } else { TextLogHandler.bootstrap() }
@@ -100,6 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
                 maxUploadBytes: maxUploadMB << 20, pseudonymizer: pseudonymizer, publicURL: publicURL)
             configuration.keepsDerivedViews = !noViewCache
             configuration.maxActiveReads = maxActiveReads
+            configuration.databaseConnections = databaseConnections
             configuration.trustedProxies = Set(
                 trustedProxies.isEmpty
                     ? (environment["AMTSWEG_TRUSTED_PROXIES"] ?? "").split(separator: ",").map {
