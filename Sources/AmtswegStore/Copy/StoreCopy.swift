@@ -121,7 +121,7 @@ public enum StoreCopy {
     {
         var rowDigests: [SHA256.Digest] = []
         let perStatement = max(1, min(500, engine.maxBindsPerStatement / max(1, shape.columns.count)))
-        var pages = Pages(shape)
+        var pages = TablePages(shape)
         while let page = try await pages.next(from: from) {
             rowDigests += page.map(rowDigest)
             for start in stride(from: 0, to: page.count, by: perStatement) {
@@ -137,7 +137,7 @@ public enum StoreCopy {
 
     static func digest(_ shape: TableShape, in db: any SQLDatabase) async throws -> (rows: Int, digest: String) {
         var rowDigests: [SHA256.Digest] = []
-        var pages = Pages(shape)
+        var pages = TablePages(shape)
         while let page = try await pages.next(from: db) { rowDigests += page.map(rowDigest) }
         return (rowDigests.count, combined(rowDigests))
     }
@@ -146,13 +146,18 @@ public enum StoreCopy {
     /// overlap nor leave gaps within one snapshot. With a key, each page begins after the last row of the one
     /// before (keyset paging): paging by OFFSET made the database read every row before the page again, for each
     /// page — a table of n rows cost n²/400 row reads, which a backup of a running server took from its requests.
-    struct Pages {
+    struct TablePages {
         let shape: TableShape
+        /// Where the key's columns are in a row, in the key's order; empty without a key.
+        private let key: [Int]
         private var offset = 0
         private var last: [CopiedValue]?
         private var done = false
 
-        init(_ shape: TableShape) { self.shape = shape }
+        init(_ shape: TableShape) {
+            self.shape = shape
+            key = shape.primaryKey.compactMap { name in shape.columns.firstIndex { $0.name == name } }
+        }
 
         /// The next page, or `nil` after the last.
         mutating func next(from db: any SQLDatabase) async throws -> [[CopiedValue]]? {
@@ -161,12 +166,7 @@ public enum StoreCopy {
             for column in shape.primaryKey.isEmpty ? shape.columns.map(\.name) : shape.primaryKey {
                 query = query.orderBy(column)
             }
-            let key =
-                (last ?? []).isEmpty
-                ? [] : shape.primaryKey.compactMap { name in shape.columns.firstIndex { $0.name == name } }
-            if let last, !key.isEmpty, key.count == shape.primaryKey.count,
-                !key.contains(where: { if case .null = last[$0] { true } else { false } })
-            {
+            if let last, !key.isEmpty, key.count == shape.primaryKey.count, !key.contains(where: { last[$0].isNull }) {
                 // A row value compares like the ORDER BY (both engines): the key columns in order.
                 query = query.where(
                     SQLGroupExpression(shape.primaryKey.map { SQLIdentifier($0) }), .greaterThan,
@@ -216,6 +216,10 @@ enum CopiedValue: Sendable {
         case .real: self = .real(try row.decode(column: column.name, as: Double.self))
         case .blob: self = .blob(try row.decode(column: column.name, as: Data.self))
         }
+    }
+
+    var isNull: Bool {
+        if case .null = self { true } else { false }
     }
 
     var bind: any SQLExpression {
